@@ -1,0 +1,88 @@
+"""prestatie: a typed model of the Dutch provincial performance budget (prestatiebegroting),
+with a versioned JSON form and Excel import and export."""
+
+from prestatie._checks import check_budget
+from prestatie._code import Code
+from prestatie._errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    JsonError,
+    PrestatieError,
+    Problem,
+    UnitMismatchError,
+    WorkbookError,
+)
+from prestatie._json import FORMAT_VERSION, from_json, to_json
+from prestatie._model import (
+    Action,
+    Ambition,
+    Amount,
+    Budget,
+    BudgetChange,
+    BudgetColumn,
+    Continuity,
+    DocumentKind,
+    Duration,
+    DurationKind,
+    Flow,
+    Indicator,
+    InvestmentProposal,
+    Measurement,
+    MonitorStatus,
+    Nature,
+    Objective,
+    Prestatie,
+    Programme,
+    ProposalLink,
+    Reserve,
+    ReserveLink,
+    Role,
+    Score,
+)
+from prestatie._money import Unit
+from prestatie._target import Target, TargetKind
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Action",
+    "Ambition",
+    "Amount",
+    "Budget",
+    "BudgetChange",
+    "BudgetColumn",
+    "Code",
+    "Continuity",
+    "DocumentKind",
+    "Duration",
+    "DurationKind",
+    "Flow",
+    "Indicator",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "InvestmentProposal",
+    "JsonError",
+    "Measurement",
+    "MonitorStatus",
+    "Nature",
+    "Objective",
+    "Prestatie",
+    "PrestatieError",
+    "Problem",
+    "Programme",
+    "ProposalLink",
+    "Reserve",
+    "ReserveLink",
+    "Role",
+    "Score",
+    "Target",
+    "TargetKind",
+    "Unit",
+    "UnitMismatchError",
+    "WorkbookError",
+    "__version__",
+    "check_budget",
+    "from_json",
+    "to_json",
+]

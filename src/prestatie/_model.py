@@ -1,0 +1,385 @@
+"""The typed model of a performance budget: programme → objective → prestatie → action.
+
+Every class is frozen and keyword-only; children are tuples. Enum values are the Dutch labels
+as the budget prints them. Constructors refuse values that make a single object meaningless;
+rules across objects live in `prestatie._checks`.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from prestatie._code import Code
+from prestatie._errors import InvalidValueError
+from prestatie._money import Unit, to_amount
+from prestatie._target import Target
+from prestatie._validate import (
+    is_year,
+    non_negative,
+    of,
+    optional,
+    to_code,
+    to_codes,
+    to_optional_amount,
+    tuple_of,
+)
+
+
+class DocumentKind(enum.Enum):
+    """Which document of the planning-and-control cycle a budget is."""
+
+    BEGROTING = "begroting"
+    MONITOR = "monitor"
+    JAARVERSLAG = "jaarverslag"
+
+
+class Flow(enum.Enum):
+    """Expenses and income are kept apart, never one as the negative of the other."""
+
+    LASTEN = "lasten"
+    BATEN = "baten"
+
+
+class BudgetColumn(enum.Enum):
+    """The columns of a budget table: as adopted, changes, current, realised."""
+
+    PRIMITIEF = "primitief"
+    WIJZIGING = "wijziging"
+    ACTUEEL = "actueel"
+    GEREALISEERD = "gerealiseerd"
+
+
+class Nature(enum.Enum):
+    """Whether an amount recurs every year or is one-off (at most four budget years)."""
+
+    STRUCTUREEL = "structureel"
+    INCIDENTEEL = "incidenteel"
+
+
+class Role(enum.Enum):
+    """The role of the province in a prestatie."""
+
+    FACILITEERDER = "faciliteerder"
+    INVESTEERDER = "investeerder"
+    UITVOERDER = "uitvoerder"
+    TOEZICHTHOUDER = "toezichthouder"
+    REGISSEUR = "regisseur"
+    BEINVLOEDER = "beïnvloeder"
+    BELANGENASSEMBLEUR = "belangenassembleur"
+    WEGBEHEERDER = "wegbeheerder"
+    WETTELIJKE_TAAK = "uitvoerder van een wettelijke taak"
+
+
+class DurationKind(enum.Enum):
+    """Looptijd prestatie."""
+
+    STRUCTUREEL = "structureel"
+    NIET_STRUCTUREEL = "niet structureel"
+
+
+class Score(enum.Enum):
+    """A monitor's traffic-light score."""
+
+    GROEN = "groen"
+    ORANJE = "oranje"
+    ROOD = "rood"
+
+
+class BudgetChange(enum.Enum):
+    """A monitor's marker of a budget change for a prestatie."""
+
+    GEEN = "Geen"
+    GS = "GS Begrotingswijziging"
+    PS = "PS Begrotingswijziging"
+    RESULTAATBESTEMMING = "Vooraankondiging resultaatbestemming"
+
+
+class Continuity(enum.Enum):
+    """How a prestatie relates to the budget before it."""
+
+    NIEUW = "nieuw"
+    VOORTZETTING = "voortzetting"
+    GEWIJZIGD = "gewijzigd"
+    VERVALLEN = "vervallen"
+
+
+_PS_NUMBER = re.compile(r"PS/[0-9]{4}/[0-9]+")
+
+
+def _ps_number(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    of(str)(instance, attribute, value)
+    if not _PS_NUMBER.fullmatch(value):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}: expected a PS number like"
+            f" 'PS/2016/344', got {value!r}"
+        )
+
+
+def _ps_numbers(
+    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
+) -> None:
+    tuple_of(str)(instance, attribute, value)
+    assert isinstance(value, tuple)
+    for item in value:
+        _ps_number(instance, attribute, item)
+
+
+@attrs.frozen(kw_only=True)
+class Amount:
+    """One amount of a prestatie (or objective, or programme) for one year and one column.
+
+    `value` is in the budget's `unit`.
+    """
+
+    flow: Flow = attrs.field(validator=of(Flow))
+    column: BudgetColumn = attrs.field(validator=of(BudgetColumn))
+    nature: Nature = attrs.field(validator=of(Nature))
+    year: int = attrs.field(validator=is_year)
+    value: Decimal = attrs.field(converter=to_amount)
+
+    @property
+    def key(self) -> tuple[Flow, BudgetColumn, Nature, int]:
+        """What identifies the amount within its owner."""
+        return (self.flow, self.column, self.nature, self.year)
+
+
+@attrs.frozen(kw_only=True)
+class Measurement:
+    """A realised value of some unit, as reported in a monitor or annual report."""
+
+    unit: str = attrs.field(validator=of(str))
+    value: Decimal = attrs.field(converter=to_amount)
+    year: int | None = attrs.field(default=None, validator=is_year)
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """An effect or performance indicator of an objective, with its targets per year."""
+
+    name: str = attrs.field(validator=of(str))
+    unit: str = attrs.field(validator=of(str))
+    baseline: Decimal | None = attrs.field(default=None, converter=to_optional_amount)
+    baseline_year: int | None = attrs.field(default=None, validator=is_year)
+    targets: tuple[Target, ...] = attrs.field(default=(), validator=tuple_of(Target))
+    realised: tuple[Measurement, ...] = attrs.field(default=(), validator=tuple_of(Measurement))
+    source: str = attrs.field(default="", validator=of(str))
+
+
+@attrs.frozen(kw_only=True)
+class Action:
+    """A numbered action (actie) of a prestatie."""
+
+    number: int = attrs.field(validator=non_negative)
+    text: str = attrs.field(validator=of(str))
+    targets: tuple[Target, ...] = attrs.field(default=(), validator=tuple_of(Target))
+    references: tuple[Code, ...] = attrs.field(default=(), converter=to_codes)
+    """The prestaties its text refers to, as in "(prestatie 7.2.2)"."""
+    realised: tuple[Measurement, ...] = attrs.field(default=(), validator=tuple_of(Measurement))
+
+
+@attrs.frozen(kw_only=True)
+class Duration:
+    """Looptijd prestatie: structural, or not, with an optional expected end year."""
+
+    kind: DurationKind = attrs.field(validator=of(DurationKind))
+    start_year: int | None = attrs.field(default=None, validator=is_year)
+    end_year: int | None = attrs.field(default=None, validator=is_year)
+    text: str = attrs.field(default="", validator=of(str))
+    """The sentence as printed: "Niet structureel. Eindigt naar verwachting in 2020."."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is DurationKind.STRUCTUREEL and self.end_year is not None:
+            raise InvalidValueError(
+                f"Duration.end_year: a structural prestatie has no end year, got {self.end_year}"
+            )
+        start, end = self.start_year, self.end_year
+        if start is not None and end is not None and end < start:
+            raise InvalidValueError(
+                f"Duration.end_year: expected {start} (start_year) or later, got {end}"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Reserve:
+    """An earmarked reserve that prestaties can be linked to."""
+
+    name: str = attrs.field(validator=of(str))
+    description: str = attrs.field(default="", validator=of(str))
+
+
+@attrs.frozen(kw_only=True)
+class InvestmentProposal:
+    """An investment proposal (investeringsvoorstel) adopted by Provinciale Staten."""
+
+    name: str = attrs.field(validator=of(str))
+    ps_number: str = attrs.field(validator=_ps_number)
+    """Its PS number, such as `PS/2016/344`."""
+    year: int = attrs.field(validator=is_year)
+    """The year PS adopted it."""
+    amended_by: tuple[str, ...] = attrs.field(default=(), validator=_ps_numbers)
+    """PS numbers of later decisions that changed it."""
+    reserve: str | None = attrs.field(default=None, validator=optional(str))
+    """The name of the reserve that funds it."""
+    amount: Decimal | None = attrs.field(default=None, converter=to_optional_amount)
+    """Its investment budget in euros, when stated."""
+
+
+@attrs.frozen(kw_only=True)
+class ProposalLink:
+    """A prestatie's link to one investment proposal and the other prestaties of it."""
+
+    ps_number: str = attrs.field(validator=_ps_number)
+    related: tuple[Code, ...] = attrs.field(default=(), converter=to_codes)
+    text: str = attrs.field(default="", validator=of(str))
+    """The sentence as printed."""
+
+
+@attrs.frozen(kw_only=True)
+class ReserveLink:
+    """Relatie met reserve: whether a prestatie is funded from an earmarked reserve."""
+
+    related: bool = attrs.field(validator=of(bool))
+    reserve: str | None = attrs.field(default=None, validator=optional(str))
+    """The reserve as named in the label, e.g. "Ecologische Hoofdstructuur/Kwaliteit van
+    Overijssel"."""
+    proposals: tuple[ProposalLink, ...] = attrs.field(default=(), validator=tuple_of(ProposalLink))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.related and self.proposals:
+            raise InvalidValueError(
+                "ReserveLink.proposals: expected none when related is False,"
+                f" got {len(self.proposals)}"
+            )
+
+
+NO_RESERVE = ReserveLink(related=False)
+
+
+@attrs.frozen(kw_only=True)
+class MonitorStatus:
+    """A monitor's verdict on a prestatie."""
+
+    content: Score | None = attrs.field(default=None, validator=optional(Score))
+    financial: Score | None = attrs.field(default=None, validator=optional(Score))
+    budget_change: BudgetChange | None = attrs.field(default=None, validator=optional(BudgetChange))
+    progress: str = attrs.field(default="", validator=of(str))
+    """Toelichting op voortgang, e.g. "Geen afwijking."."""
+
+
+@attrs.frozen(kw_only=True)
+class Prestatie:
+    """A prestatie: what the province commits to deliver, with its actions and amounts."""
+
+    code: Code = attrs.field(converter=to_code)
+    title: str = attrs.field(validator=of(str))
+    introduction: str = attrs.field(default="", validator=of(str))
+    context: str = attrs.field(default="", validator=of(str))
+    actions: tuple[Action, ...] = attrs.field(default=(), validator=tuple_of(Action))
+    portfolio_holders: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    roles: tuple[Role, ...] = attrs.field(default=(), validator=tuple_of(Role))
+    role_text: str = attrs.field(default="", validator=of(str))
+    """The role sentence as printed: "Wij zijn faciliteerder."."""
+    duration: Duration | None = attrs.field(default=None, validator=optional(Duration))
+    reserve_link: ReserveLink = attrs.field(default=NO_RESERVE, validator=of(ReserveLink))
+    amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
+    continuity: Continuity | None = attrs.field(default=None, validator=optional(Continuity))
+    status: MonitorStatus | None = attrs.field(default=None, validator=optional(MonitorStatus))
+
+
+@attrs.frozen(kw_only=True)
+class Objective:
+    """A beleidsdoel of a programme, such as 7.1."""
+
+    code: Code = attrs.field(converter=to_code)
+    title: str = attrs.field(validator=of(str))
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), validator=tuple_of(Indicator))
+    prestaties: tuple[Prestatie, ...] = attrs.field(default=(), validator=tuple_of(Prestatie))
+    amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
+    """Amounts booked on the objective itself rather than on one of its prestaties."""
+
+
+@attrs.frozen(kw_only=True)
+class Ambition:
+    """A programme's ambition: its sentence, and the target that sentence sets."""
+
+    text: str = attrs.field(validator=of(str))
+    target: Target | None = attrs.field(default=None, validator=optional(Target))
+
+
+@attrs.frozen(kw_only=True)
+class Programme:
+    """A programme (kerntaak), such as 7. Kwaliteit openbaar bestuur."""
+
+    number: int = attrs.field(validator=non_negative)
+    name: str = attrs.field(validator=of(str))
+    ambition: Ambition | None = attrs.field(default=None, validator=optional(Ambition))
+    objectives: tuple[Objective, ...] = attrs.field(default=(), validator=tuple_of(Objective))
+    amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
+    """Amounts of the programme as a whole, such as personeelsgebonden kosten."""
+
+    @property
+    def code(self) -> Code:
+        """The programme number as a code, the parent of its objectives' codes."""
+        return Code.from_parts(self.number)
+
+
+@attrs.frozen(kw_only=True)
+class Budget:
+    """A budget document (begroting, monitor or jaarverslag) of one province for one year.
+
+    Amounts are stated in `unit`; `first_year`..`last_year` is the window of years its
+    tables cover (by default the budget year and the three years of the multi-year estimate).
+    """
+
+    province: str = attrs.field(validator=of(str))
+    year: int = attrs.field(validator=is_year)
+    kind: DocumentKind = attrs.field(default=DocumentKind.BEGROTING, validator=of(DocumentKind))
+    unit: Unit = attrs.field(default=Unit.THOUSAND, validator=of(Unit))
+    title: str = attrs.field(default="", validator=of(str))
+    first_year: int = attrs.field(
+        default=attrs.Factory(lambda self: self.year, takes_self=True), validator=is_year
+    )
+    last_year: int = attrs.field(
+        default=attrs.Factory(lambda self: self.year + 3, takes_self=True), validator=is_year
+    )
+    programmes: tuple[Programme, ...] = attrs.field(default=(), validator=tuple_of(Programme))
+    reserves: tuple[Reserve, ...] = attrs.field(default=(), validator=tuple_of(Reserve))
+    proposals: tuple[InvestmentProposal, ...] = attrs.field(
+        default=(), validator=tuple_of(InvestmentProposal)
+    )
+    notes: str = attrs.field(default="", validator=of(str))
+    """Free text about the data, such as where invented figures stand in for real ones."""
+    complete: bool = attrs.field(default=True, validator=of(bool))
+    """False for an excerpt, such as a single page: references to prestaties outside it are
+    then expected, and not reported as problems."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.last_year < self.first_year:
+            raise InvalidValueError(
+                f"Budget.last_year: expected {self.first_year} (first_year) or later,"
+                f" got {self.last_year}"
+            )
+
+    def objectives(self) -> Iterator[Objective]:
+        """Every objective, in budget order."""
+        for programme in self.programmes:
+            yield from programme.objectives
+
+    def prestaties(self) -> Iterator[Prestatie]:
+        """Every prestatie, in budget order."""
+        for objective in self.objectives():
+            yield from objective.prestaties
+
+    def prestatie(self, code: str | Code) -> Prestatie:
+        """The prestatie with this code; KeyError if there is none."""
+        wanted = Code(code)
+        for prestatie in self.prestaties():
+            if prestatie.code == wanted:
+                return prestatie
+        raise KeyError(str(wanted))

@@ -1,0 +1,53 @@
+"""Shared test settings: hypothesis profiles and helpers to run scripts as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+settings.register_profile(
+    "default",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def run_python(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a Python script or module in a subprocess with this checkout's `src` importable."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def seed_budget():  # type: ignore[no-untyped-def]
+    """The seed page, prestatie 7.2.3 of Begroting 2017, as the example script builds it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("seed_example", EXAMPLES / "prestatie_7_2_3.py")
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build_budget()

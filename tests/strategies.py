@@ -1,0 +1,340 @@
+"""Hypothesis strategies for every model class; `budgets()` makes budgets that pass every
+cross-object check."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+from hypothesis import strategies as st
+
+from prestatie import (
+    Action,
+    Ambition,
+    Amount,
+    Budget,
+    BudgetChange,
+    BudgetColumn,
+    Code,
+    Continuity,
+    DocumentKind,
+    Duration,
+    DurationKind,
+    Flow,
+    Indicator,
+    InvestmentProposal,
+    Measurement,
+    MonitorStatus,
+    Nature,
+    Objective,
+    Prestatie,
+    Programme,
+    ProposalLink,
+    Reserve,
+    ReserveLink,
+    Role,
+    Score,
+    Target,
+    TargetKind,
+    Unit,
+)
+
+# Dutch letters with diacritics, the euro sign, and the characters that start a formula.
+_ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:'()&/-=+@€ëïéèöüÉĳ\n"
+)
+_WORDS = ["Wij", "ondersteunen", "provincie", "Overijssel", "beïnvloeder", "café", "coördinatie"]
+
+
+def texts(min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Dutch-looking text, sometimes starting with `=`, `+`, `-` or `@`, sometimes long."""
+    plain = st.text(alphabet=_ALPHABET, min_size=min_size, max_size=max_size)
+    formula_like = st.sampled_from(["=", "+", "-", "@"]).flatmap(
+        lambda head: plain.map(lambda tail: head + tail)
+    )
+    long = st.lists(st.sampled_from(_WORDS), min_size=200, max_size=400).map(" ".join)
+    return st.one_of(plain, plain, plain, formula_like, long).filter(lambda t: len(t) >= min_size)
+
+
+def names() -> st.SearchStrategy[str]:
+    """Short non-empty names."""
+    return texts(min_size=1, max_size=30)
+
+
+def amounts_values(places: int = 2) -> st.SearchStrategy[Decimal]:
+    """Exact amounts up to a trillion, with at most `places` decimals."""
+    return st.decimals(
+        min_value=Decimal(-(10**12)),
+        max_value=Decimal(10**12),
+        places=places,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+
+
+def years(low: int = 1990, high: int = 2040) -> st.SearchStrategy[int]:
+    return st.integers(min_value=low, max_value=high)
+
+
+def codes(max_level: int = 4) -> st.SearchStrategy[Code]:
+    """Dotted codes of one to `max_level` parts."""
+    parts = st.lists(st.integers(min_value=0, max_value=120), min_size=1, max_size=max_level)
+    return parts.map(lambda p: Code.from_parts(*p))
+
+
+def _bound() -> st.SearchStrategy[Decimal | None]:
+    return st.none() | amounts_values()
+
+
+@st.composite
+def targets(draw: st.DrawFn, unit: str | None = None) -> Target:
+    """Absolute, relative and qualitative targets with consistent bounds."""
+    kind = draw(st.sampled_from(TargetKind))
+    target_unit = unit if unit is not None else draw(names())
+    text = draw(texts())
+    year = draw(st.none() | years())
+    if kind is TargetKind.QUALITATIVE:
+        return Target(unit=target_unit, kind=kind, text=text + "x", year=year)
+    lower, upper = draw(_bound()), draw(_bound())
+    lower_inclusive, upper_inclusive = draw(st.booleans()), draw(st.booleans())
+    if lower is not None and upper is not None:
+        lower, upper = min(lower, upper), max(lower, upper)
+        if lower == upper:
+            lower_inclusive = upper_inclusive = True
+    baseline = draw(st.none() | amounts_values()) if kind is TargetKind.RELATIVE else None
+    baseline_year = draw(st.none() | years()) if kind is TargetKind.RELATIVE else None
+    return Target(
+        unit=target_unit,
+        kind=kind,
+        lower=lower,
+        lower_inclusive=lower_inclusive,
+        upper=upper,
+        upper_inclusive=upper_inclusive,
+        year=year,
+        baseline=baseline,
+        baseline_year=baseline_year,
+        text=text,
+    )
+
+
+def measurements() -> st.SearchStrategy[Measurement]:
+    return st.builds(Measurement, unit=names(), value=amounts_values(), year=st.none() | years())
+
+
+def indicators() -> st.SearchStrategy[Indicator]:
+    return st.builds(
+        Indicator,
+        name=names(),
+        unit=names(),
+        baseline=st.none() | amounts_values(),
+        baseline_year=st.none() | years(),
+        targets=st.lists(targets(), max_size=3).map(tuple),
+        realised=st.lists(measurements(), max_size=2).map(tuple),
+        source=texts(),
+    )
+
+
+@st.composite
+def durations(draw: st.DrawFn) -> Duration:
+    kind = draw(st.sampled_from(DurationKind))
+    start = draw(st.none() | years())
+    end = None
+    if kind is DurationKind.NIET_STRUCTUREEL:
+        end = draw(st.none() | years(low=start or 1990))
+    return Duration(kind=kind, start_year=start, end_year=end, text=draw(texts()))
+
+
+def statuses() -> st.SearchStrategy[MonitorStatus]:
+    return st.builds(
+        MonitorStatus,
+        content=st.none() | st.sampled_from(Score),
+        financial=st.none() | st.sampled_from(Score),
+        budget_change=st.none() | st.sampled_from(BudgetChange),
+        progress=texts(),
+    )
+
+
+@st.composite
+def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amount, ...]:
+    """Amounts with distinct keys inside the years, where actueel = primitief + wijziging."""
+    keys = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(Flow),
+                st.sampled_from(BudgetColumn),
+                st.sampled_from(Nature),
+                st.integers(min_value=first_year, max_value=last_year),
+            ),
+            unique=True,
+            max_size=8,
+        )
+    )
+    values = {key: draw(amounts_values()) for key in keys}
+    for flow, column, nature, year in keys:
+        primitief = values.get((flow, BudgetColumn.PRIMITIEF, nature, year))
+        if column is BudgetColumn.ACTUEEL and primitief is not None:
+            change = values.get((flow, BudgetColumn.WIJZIGING, nature, year), Decimal(0))
+            values[(flow, column, nature, year)] = primitief + change
+    return tuple(
+        Amount(flow=flow, column=column, nature=nature, year=year, value=values[key])
+        for key in keys
+        for flow, column, nature, year in [key]
+    )
+
+
+def _actions() -> st.SearchStrategy[tuple[Action, ...]]:
+    numbers = st.lists(st.integers(min_value=1, max_value=40), unique=True, max_size=4)
+    return numbers.flatmap(
+        lambda ns: st.tuples(
+            *[
+                st.builds(
+                    Action,
+                    number=st.just(n),
+                    text=texts(),
+                    targets=st.lists(targets(), max_size=3).map(tuple),
+                    realised=st.lists(measurements(), max_size=2).map(tuple),
+                )
+                for n in ns
+            ]
+        )
+    )
+
+
+@st.composite
+def prestaties(
+    draw: st.DrawFn, code: Code, first_year: int = 2017, last_year: int = 2020
+) -> Prestatie:
+    """A prestatie without references or reserve links (`budgets` adds consistent ones)."""
+    return Prestatie(
+        code=code,
+        title=draw(texts()),
+        introduction=draw(texts()),
+        context=draw(texts()),
+        actions=draw(_actions()),
+        portfolio_holders=tuple(draw(st.lists(names(), max_size=2))),
+        roles=tuple(draw(st.lists(st.sampled_from(Role), unique=True, max_size=5))),
+        role_text=draw(texts()),
+        duration=draw(st.none() | durations()),
+        amounts=draw(amount_tables(first_year, last_year)),
+        continuity=draw(st.none() | st.sampled_from(Continuity)),
+        status=draw(st.none() | statuses()),
+    )
+
+
+def _unique_numbers(
+    low: int, high: int, max_size: int, min_size: int = 0
+) -> st.SearchStrategy[list[int]]:
+    return st.lists(
+        st.integers(min_value=low, max_value=high),
+        unique=True,
+        min_size=min_size,
+        max_size=max_size,
+    )
+
+
+@st.composite
+def budgets(draw: st.DrawFn, max_programmes: int = 3) -> Budget:
+    """A budget that every cross-object check accepts."""
+    year = draw(years(2000, 2030))
+    first_year = year - draw(st.integers(0, 2))
+    last_year = year + draw(st.integers(0, 4))
+    programmes = []
+    for number in draw(_unique_numbers(1, 20, max_programmes)):
+        objectives = []
+        for o in draw(_unique_numbers(1, 12, 3)):
+            code = Code.from_parts(number, o)
+            prestaties_ = tuple(
+                draw(prestaties(Code.from_parts(number, o, s), first_year, last_year))
+                for s in draw(_unique_numbers(1, 15, 3))
+            )
+            objectives.append(
+                Objective(
+                    code=code,
+                    title=draw(texts()),
+                    indicators=tuple(draw(st.lists(indicators(), max_size=2))),
+                    prestaties=prestaties_,
+                    amounts=draw(amount_tables(first_year, last_year)),
+                )
+            )
+        ambition = draw(st.none() | st.builds(Ambition, text=texts(), target=st.none() | targets()))
+        programmes.append(
+            Programme(
+                number=number,
+                name=draw(texts()),
+                ambition=ambition,
+                objectives=tuple(objectives),
+                amounts=draw(amount_tables(first_year, last_year)),
+            )
+        )
+    all_codes = [
+        p.code for programme in programmes for o in programme.objectives for p in o.prestaties
+    ]
+    reserves = tuple(
+        Reserve(name=name, description=draw(texts()))
+        for name in draw(st.lists(names(), unique=True, max_size=2))
+    )
+    proposals = []
+    groups: dict[Code, list[ProposalLink]] = {}
+    for i, serial in enumerate(draw(_unique_numbers(1, 9999, 2 if all_codes else 0))):
+        proposal_year = draw(years(2000, 2030))
+        ps_number = f"PS/{proposal_year}/{serial}"
+        proposals.append(
+            InvestmentProposal(
+                name=draw(names()),
+                ps_number=ps_number,
+                year=proposal_year,
+                amended_by=tuple(
+                    f"PS/{proposal_year + 1}/{n}" for n in draw(_unique_numbers(1, 999, 2))
+                ),
+                reserve=draw(st.none() | st.sampled_from([r.name for r in reserves]))
+                if reserves
+                else None,
+                amount=draw(st.none() | amounts_values()),
+            )
+        )
+        group = draw(st.lists(st.sampled_from(all_codes), unique=True, max_size=4))
+        for member in group:
+            related = tuple(code for code in group if code != member)
+            groups.setdefault(member, []).append(
+                ProposalLink(ps_number=ps_number, related=related, text=draw(texts()))
+            )
+        del i
+    reserve_names = [r.name for r in reserves]
+
+    def finish(prestatie: Prestatie) -> Prestatie:
+        links = tuple(groups.get(prestatie.code, ()))
+        reserve = draw(st.none() | st.sampled_from(reserve_names)) if reserve_names else None
+        link = ReserveLink(
+            related=bool(links) or draw(st.booleans()), reserve=reserve, proposals=links
+        )
+        actions = tuple(
+            attrs.evolve(
+                action, references=tuple(draw(st.lists(st.sampled_from(all_codes), max_size=2)))
+            )
+            for action in prestatie.actions
+        )
+        return attrs.evolve(prestatie, reserve_link=link, actions=actions)
+
+    programmes = [
+        attrs.evolve(
+            programme,
+            objectives=tuple(
+                attrs.evolve(objective, prestaties=tuple(finish(p) for p in objective.prestaties))
+                for objective in programme.objectives
+            ),
+        )
+        for programme in programmes
+    ]
+    return Budget(
+        province=draw(names()),
+        year=year,
+        kind=draw(st.sampled_from(DocumentKind)),
+        unit=draw(st.sampled_from(Unit)),
+        title=draw(texts()),
+        first_year=first_year,
+        last_year=last_year,
+        programmes=tuple(programmes),
+        reserves=reserves,
+        proposals=tuple(proposals),
+        notes=draw(texts()),
+    )

@@ -1,0 +1,112 @@
+"""The versioned JSON form: an exact round trip, and strict reading that lists every problem."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+
+import prestatie
+from prestatie import Budget, JsonError, from_json, to_json
+from strategies import budgets
+
+
+@settings(max_examples=200)
+@given(budgets())
+def test_json_round_trip_is_the_identity(budget: Budget) -> None:
+    assert from_json(to_json(budget)) == budget
+
+
+def test_json_starts_with_the_format_version(seed_budget: Budget) -> None:
+    data = json.loads(to_json(seed_budget))
+    assert next(iter(data)) == "format_version"
+    assert data["format_version"] == prestatie.FORMAT_VERSION
+
+
+def test_amounts_are_written_as_strings() -> None:
+    budget = Budget(province="Overijssel", year=2017)
+    text = to_json(budget)
+    assert '"unit": "x € 1.000"' in text
+
+
+def _broken(seed_budget: Budget) -> dict[str, object]:
+    data = json.loads(to_json(seed_budget))
+    programme = data["programmes"][0]
+    programme["number"] = "7"
+    programme["objectives"][0]["code"] = "7..2"
+    prestatie_ = programme["objectives"][0]["prestaties"][0]
+    prestatie_["title"] = ["Kennis"]
+    prestatie_["roles"] = ["regelneef"]
+    prestatie_["amounts"] = [
+        {
+            "flow": "lasten",
+            "column": "primitief",
+            "nature": "structureel",
+            "year": 2017,
+            "value": 1.5,
+        }
+    ]
+    data["year"] = True
+    data["colour"] = "groen"
+    return data
+
+
+def test_every_problem_is_listed_with_its_json_path(seed_budget: Budget) -> None:
+    with pytest.raises(JsonError) as caught:
+        from_json(json.dumps(_broken(seed_budget)))
+    found = {(p.where, p.message) for p in caught.value.problems}
+    base = "$.programmes[0].objectives[0]"
+    assert found == {
+        ("$.year", "expected a whole number, got bool True"),
+        ("$", "unknown field(s) colour"),
+        ("$.programmes[0].number", "expected a whole number, got str '7'"),
+        (
+            f"{base}.code",
+            "code: expected numbers joined by dots like '7.2.3', got '7..2'",
+        ),
+        (f"{base}.prestaties[0].title", "expected text, got list ['Kennis']"),
+        (
+            f"{base}.prestaties[0].roles[0]",
+            "expected one of 'faciliteerder', 'investeerder', 'uitvoerder', 'toezichthouder',"
+            " 'regisseur', 'beïnvloeder', 'belangenassembleur', 'wegbeheerder', 'uitvoerder van"
+            " een wettelijke taak', got str 'regelneef'",
+        ),
+        (
+            f"{base}.prestaties[0].amounts[0].value",
+            'expected an amount as a string like "1823.50" or an integer, got float 1.5',
+        ),
+    }
+    assert str(caught.value).splitlines()[1] == "  $.year: expected a whole number, got bool True"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("{", "$", "not valid JSON: line 1 column 2"),
+        ("[]", "$", "expected an object, got list []"),
+        ('{"province": "Overijssel", "year": 2017}', "$.format_version", "got nothing"),
+        ('{"format_version": 99}', "$.format_version", "expected format version 1, got int 99"),
+    ],
+)
+def test_unreadable_json_is_one_clear_error(text: str, where: str, message: str) -> None:
+    with pytest.raises(JsonError) as caught:
+        from_json(text)
+    (problem,) = caught.value.problems
+    assert problem.where == where
+    assert message in problem.message
+
+
+def test_a_string_is_not_taken_for_a_list_of_characters() -> None:
+    text = '{"format_version": 1, "province": "O", "year": 2017, "programmes": "abc"}'
+    with pytest.raises(JsonError, match=r"\$\.programmes: expected a list, got str 'abc'"):
+        from_json(text)
+
+
+def test_an_amount_string_must_be_a_plain_number() -> None:
+    text = (
+        '{"format_version": 1, "province": "O", "year": 2017, "proposals": [{"name": "x",'
+        ' "ps_number": "PS/2016/1", "year": 2016, "amount": "1.234,5"}]}'
+    )
+    with pytest.raises(JsonError, match=r"\$\.proposals\[0\]\.amount: expected an amount"):
+        from_json(text)
