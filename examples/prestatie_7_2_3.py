@@ -217,7 +217,7 @@ def main(argv: list[str]) -> int:
     if out.suffix == ".json":
         out.write_text(prestatie.to_json(budget), encoding="utf-8")
     elif out.suffix == ".xlsx":
-        prestatie.write_workbook(budget, out)  # type: ignore[attr-defined]
+        prestatie.write_workbook(budget, out)
     else:
         print(f"{out}: expected a file name ending in .json or .xlsx", file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ from prestatie._errors import (
     Problem,
     UnitMismatchError,
     WorkbookError,
+    WorkbookWarning,
 )
 from prestatie._json import FORMAT_VERSION, from_json, to_json
 from prestatie._model import (
@@ -41,6 +42,8 @@ from prestatie._model import (
 )
 from prestatie._money import Unit
 from prestatie._target import Target, TargetKind
+from prestatie._xlsx_read import read_workbook, read_workbook_with_problems
+from prestatie._xlsx_write import write_workbook
 
 __version__ = "0.1.0"
 
@@ -81,8 +84,12 @@ __all__ = [
     "Unit",
     "UnitMismatchError",
     "WorkbookError",
+    "WorkbookWarning",
     "__version__",
     "check_budget",
     "from_json",
+    "read_workbook",
+    "read_workbook_with_problems",
     "to_json",
+    "write_workbook",
 ]

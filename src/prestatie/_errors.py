@@ -64,6 +64,10 @@ class WorkbookError(_ProblemsError):
     headline = "the workbook cannot be read as a budget"
 
 
+class WorkbookWarning(UserWarning):
+    """Something in a workbook that was ignored, such as an unknown sheet or column."""
+
+
 def describe(value: object) -> str:
     """A short, readable rendering of a found value for error messages."""
     text = repr(value)

@@ -1,0 +1,86 @@
+"""Checks on a file before any XML in it is parsed: is it an xlsx at all, and is it small
+enough to read.
+
+A zip can expand a thousandfold: a 1 MB file with 200 MB of sheet XML exhausts memory in a
+spreadsheet library. The sizes a zip states for its parts bound what Python's `zipfile` will
+inflate, so summing them before parsing is a sound limit. XML parts must not declare a
+document type: that is where entity expansion and external entities live, and no
+spreadsheet needs one (openpyxl also parses through `defusedxml`).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from prestatie._errors import Problem, WorkbookError
+
+DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+"""The default limit on the uncompressed size of all parts of a workbook (256 MiB)."""
+
+_OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_XML_HEAD = 4096
+
+
+def _refuse(path: Path, message: str) -> WorkbookError:
+    return WorkbookError([Problem(where=str(path), message=message)], source=str(path))
+
+
+def check_xlsx(path: Path, max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES) -> None:
+    """Raise `WorkbookError` naming `path` unless it looks like a readable, safe xlsx file."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(8)
+    except OSError as exc:
+        raise _refuse(path, f"cannot open the file: {exc.strerror or exc}") from None
+    if not head:
+        raise _refuse(path, "the file is empty: expected an Excel workbook (.xlsx)")
+    if head == _OLE_SIGNATURE:
+        raise _refuse(path, _ole_message(path))
+    if not head.startswith(b"PK"):
+        raise _refuse(path, "not an Excel workbook: expected an .xlsx file (a zip archive)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_archive(path, archive, max_uncompressed_bytes)
+    except zipfile.BadZipFile as exc:
+        raise _refuse(
+            path, f"the file is truncated or damaged: expected a complete .xlsx file ({exc})"
+        ) from None
+    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
+        raise _refuse(path, f"cannot read the zip archive: {exc}") from None
+
+
+def _ole_message(path: Path) -> str:
+    # Encrypted xlsx files and old .xls files are both OLE compound files; only the
+    # encrypted ones hold an "EncryptionInfo" stream.
+    with open(path, "rb") as file:
+        content = file.read(4 * 1024 * 1024)
+    if "EncryptionInfo".encode("utf-16-le") in content:
+        return "the workbook is password-protected: save it without a password and try again"
+    return "this is an old Excel .xls file: save it as .xlsx (Excel Workbook) and try again"
+
+
+def _check_archive(path: Path, archive: zipfile.ZipFile, limit: int) -> None:
+    names = set(archive.namelist())
+    if "mimetype" in names and archive.read("mimetype").startswith(_ODS_MIMETYPE):
+        raise _refuse(path, "this is an OpenDocument (.ods) file: save it as .xlsx and try again")
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise _refuse(path, "not an Excel workbook: the zip archive holds no xl/workbook.xml")
+    total = sum(info.file_size for info in archive.infolist())
+    if total > limit:
+        raise _refuse(
+            path,
+            f"the workbook expands to {total:,} bytes: expected at most {limit:,}"
+            " (raise max_uncompressed_bytes to read it anyway)",
+        )
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels", ".vml")):
+            with archive.open(info) as part:
+                head = part.read(_XML_HEAD)
+            if b"<!DOCTYPE" in head.upper():
+                raise _refuse(
+                    path,
+                    f"part {info.filename} declares a document type (entities):"
+                    " refused, as no workbook needs one",
+                )
