@@ -361,6 +361,7 @@ def _col(header: str, key: str, codec: Codec, doc: str = "", *, required: bool =
 
 ORDER = "Volgorde"
 
+
 def _order() -> Column:
     return _col(ORDER, "position", OPTIONAL_INTEGER, "position among its siblings (1, 2, ...)")
 

@@ -16,10 +16,10 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 import attrs
-from defusedxml.ElementTree import iterparse
+from defusedxml.ElementTree import iterparse  # type: ignore[import-untyped]
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -67,6 +67,7 @@ from prestatie._xlsx_safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
 _ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
 _TOLERANCE = 0.005
+T = TypeVar("T")
 
 
 def read_workbook(
@@ -184,8 +185,7 @@ class _Reader:
             for name in values.sheetnames:
                 if name not in known:
                     warnings.warn(
-                        f"{self.path}: sheet {name!r} is not part of the budget workbook:"
-                        " ignored",
+                        f"{self.path}: sheet {name!r} is not part of the budget workbook: ignored",
                         WorkbookWarning,
                         stacklevel=4,
                     )
@@ -229,7 +229,7 @@ class _Reader:
         return _Merges(ranges)  # type: ignore[arg-type]
 
     def _rows(
-        self, values: ReadOnlyWorksheet, formulas: ReadOnlyWorksheet, sheet: str
+        self, values: Any, formulas: Any, sheet: str
     ) -> Iterator[tuple[int, list[CellValue], list[str | None]]]:
         """Each row's cached values, with the formula of any formula cell lacking one."""
         values.reset_dimensions()
@@ -243,9 +243,9 @@ class _Reader:
                 row = merges.fill(number, row)
             missing: list[str | None] = [None] * len(row)
             for index, cell in enumerate(formula_row):
-                if getattr(cell, "data_type", None) == "f" and index < len(row):
-                    if row[index] is None:
-                        missing[index] = str(cell.value)
+                is_formula = getattr(cell, "data_type", None) == "f"
+                if is_formula and index < len(row) and row[index] is None:
+                    missing[index] = str(cell.value)
             yield number, row, missing
 
     def _cached_problem(self, where: str, formula: str) -> None:
@@ -372,21 +372,22 @@ class _Reader:
                 )
         return columns
 
-    def _year_column(
-        self, where: str, header: str, fields: dict[str, Any] | None
-    ) -> Column | None:
+    def _year_column(self, where: str, header: str, fields: dict[str, Any] | None) -> Column | None:
         parsed = parse_year_header(header)
         if parsed is None:
             return None
         year, unit = parsed
         budget_unit = fields.get("unit") if fields else None
-        if unit is not None and budget_unit is not None:
-            if normalise_header(unit) != normalise_header(budget_unit.value):
-                self.problem(
-                    where,
-                    f"column {header!r} is in {unit!r}: expected the budget's unit"
-                    f" {budget_unit.value!r}",
-                )
+        if (
+            unit is not None
+            and budget_unit is not None
+            and normalise_header(unit) != normalise_header(budget_unit.value)
+        ):
+            self.problem(
+                where,
+                f"column {header!r} is in {unit!r}: expected the budget's unit"
+                f" {budget_unit.value!r}",
+            )
         return Column(header=header, key=f"year:{year}", codec=AMOUNT)
 
     def _decode(
@@ -438,15 +439,17 @@ class _Reader:
 
     # -- building the budget ------------------------------------------------------------------
 
-    def _register(self, path: str, row: _Row, renames: dict[str, str] | None = None) -> None:
-        self.where[path] = row.cell(next(iter(row.cells)))
+    def _register(self, path: str, row: _Row) -> None:
+        """Remember which cells the object at `path` and its fields came from."""
+        self.where[path] = next(iter(row.cells.values()))
         for key, cell in row.cells.items():
-            field = (renames or {}).get(key, key)
-            self.where[f"{path}.{field}"] = cell
+            self.where[f"{path}.{key.split('.')[-1] if '.' in key else key}"] = cell
+            self.where[f"{path}.{key}"] = cell
 
-    def _make(self, row: _Row, make: Callable[[], Any]) -> Any:
+    def _make(self, row: _Row, factory: Callable[..., T], /, **fields: Any) -> T | None:
+        """`factory(**fields)`, or None with a problem at the cell of the field it names."""
         try:
-            return make()
+            return factory(**fields)
         except PrestatieError as error:
             message = str(error)
             match = re.match(r"\w+\.(\w+)", message)
@@ -459,209 +462,26 @@ class _Reader:
             self.problem(where, message)
             return None
 
-    def _group(
-        self, rows: list[_Row], key: Callable[[_Row], Any]
-    ) -> dict[Any, list[_Row]]:
-        groups: dict[Any, list[_Row]] = defaultdict(list)
-        for row in rows:
-            if row.ok:
-                groups[key(row)].append(row)
-        return {k: _ordered(v) for k, v in groups.items()}
-
-    def _orphans(
-        self,
-        groups: dict[Any, list[_Row]],
-        known: set[Any],
-        field: str,
-        what: str,
-    ) -> None:
-        for key, rows in groups.items():
-            if key in known:
-                continue
-            for row in rows:
-                self.problem(
-                    row.cell(field),
-                    f"unknown {what} {_show(row.values[field])}: expected one on its own sheet",
-                )
-
     def _build(self, fields: dict[str, Any], tables: dict[str, list[_Row]]) -> Budget | None:
-        v = lambda row, key: row.values[key]  # noqa: E731
-        programme_rows = _ordered([r for r in tables["Programma's"] if r.ok])
-        ambitions = self._group(tables["Ambities"], lambda r: v(r, "programme"))
-        objectives = self._group(tables["Doelen"], lambda r: v(r, "programme"))
-        indicators = self._group(tables["Indicatoren"], lambda r: v(r, "objective"))
-        prestaties = self._group(tables["Prestaties"], lambda r: v(r, "objective"))
-        statuses = self._group(tables["Monitor"], lambda r: v(r, "prestatie"))
-        actions = self._group(tables["Acties"], lambda r: v(r, "prestatie"))
-        targets = self._group(
-            tables["Streefwaarden"], lambda r: (v(r, "owner"), v(r, "owner_code"), v(r, "part"))
-        )
-        measurements = self._group(
-            tables["Realisaties"], lambda r: (v(r, "owner"), v(r, "owner_code"), v(r, "part"))
-        )
-        links = self._group(tables["Voorstellen per prestatie"], lambda r: v(r, "prestatie"))
-        amounts = self._amounts(tables["Lasten en baten"])
-        used_targets: set[Any] = set()
-        used_measurements: set[Any] = set()
-        used_amounts: set[Any] = set()
-
-        def targets_of(path: str, key: Any) -> tuple[Target, ...]:
-            used_targets.add(key)
-            built = []
-            for row in targets.get(key, []):
-                target = self._make(row, lambda row=row: Target(**_fields(row, _TARGET_FIELDS)))
-                if target is not None:
-                    self._register(f"{path}[{len(built)}]", row)
-                    built.append(target)
-            return tuple(built)
-
-        def realised_of(path: str, key: Any) -> tuple[Measurement, ...]:
-            used_measurements.add(key)
-            built = []
-            for row in measurements.get(key, []):
-                measurement = self._make(
-                    row, lambda row=row: Measurement(**_fields(row, ("unit", "value", "year")))
-                )
-                if measurement is not None:
-                    self._register(f"{path}[{len(built)}]", row)
-                    built.append(measurement)
-            return tuple(built)
-
-        def amounts_of(path: str, key: tuple[Owner, Code]) -> tuple[Amount, ...]:
-            used_amounts.add(key)
-            built = []
-            for amount, cell in amounts.get(key, []):
-                self.where[f"{path}.amounts[{len(built)}]"] = cell
-                built.append(amount)
-            return tuple(built)
-
-        programmes = []
-        for p, row in enumerate(programme_rows):
-            path = f"$.programmes[{p}]"
-            number = v(row, "number")
-            self._register(path, row)
-            objective_list = []
-            for o, orow in enumerate(objectives.get(number, [])):
-                opath = f"{path}.objectives[{o}]"
-                code = v(orow, "code")
-                self._register(opath, orow)
-                indicator_list = []
-                for i, irow in enumerate(indicators.get(code, [])):
-                    ipath = f"{opath}.indicators[{i}]"
-                    self._register(ipath, irow)
-                    part = irow.values["position"] if irow.values["position"] is not None else i + 1
-                    key = (Owner.INDICATOR, code, part)
-                    indicator = self._make(
-                        irow,
-                        lambda irow=irow, key=key, ipath=ipath: Indicator(
-                            **_fields(irow, _INDICATOR_FIELDS),
-                            targets=targets_of(f"{ipath}.targets", key),
-                            realised=realised_of(f"{ipath}.realised", key),
-                        ),
-                    )
-                    if indicator is not None:
-                        indicator_list.append(indicator)
-                prestatie_list = []
-                for s, srow in enumerate(prestaties.get(code, [])):
-                    spath = f"{opath}.prestaties[{len(prestatie_list)}]"
-                    del s
-                    prestatie = self._prestatie(
-                        spath,
-                        srow,
-                        statuses,
-                        actions,
-                        links,
-                        targets_of,
-                        realised_of,
-                        amounts_of,
-                    )
-                    if prestatie is not None:
-                        prestatie_list.append(prestatie)
-                objective = self._make(
-                    orow,
-                    lambda orow=orow, code=code, opath=opath, il=indicator_list, pl=prestatie_list: (
-                        Objective(
-                            code=code,
-                            title=v(orow, "title"),
-                            indicators=tuple(il),
-                            prestaties=tuple(pl),
-                            amounts=amounts_of(opath, (Owner.DOEL, code)),
-                        )
-                    ),
-                )
-                if objective is not None:
-                    objective_list.append(objective)
-            ambition = None
-            ambition_rows = ambitions.get(number, [])
-            for extra in ambition_rows[1:]:
-                self.problem(
-                    extra.cell("programme"),
-                    f"a second ambition for programme {number}: expected at most one",
-                )
-            if ambition_rows:
-                arow = ambition_rows[0]
-                self._register(f"{path}.ambition", arow)
-                ambition_targets = targets_of(
-                    f"{path}.ambition.target", (Owner.AMBITIE, Code.from_parts(number), None)
-                )
-                if len(ambition_targets) > 1:
-                    extra = targets[(Owner.AMBITIE, Code.from_parts(number), None)][1]
-                    self.problem(
-                        extra.cell("owner"),
-                        f"a second target for the ambition of programme {number}:"
-                        " expected at most one",
-                    )
-                self.where[f"{path}.ambition.target"] = self.where.get(
-                    f"{path}.ambition.target[0]", arow.cell("text")
-                )
-                ambition = Ambition(
-                    text=v(arow, "text"),
-                    target=ambition_targets[0] if ambition_targets else None,
-                )
-            programmes.append(
-                self._make(
-                    row,
-                    lambda row=row, number=number, path=path, ol=objective_list, a=ambition: (
-                        Programme(
-                            number=number,
-                            name=v(row, "name"),
-                            ambition=a,
-                            objectives=tuple(ol),
-                            amounts=amounts_of(path, (Owner.PROGRAMMA, Code.from_parts(number))),
-                        )
-                    ),
-                )
-            )
+        index = _Index(tables)
+        self.amounts = self._amounts(tables[LASTEN_EN_BATEN.name])
+        self.used_amounts: set[tuple[Owner, Code]] = set()
+        programmes = [
+            self._programme(index, f"$.programmes[{p}]", row)
+            for p, row in enumerate(_ordered([r for r in tables["Programma's"] if r.ok]))
+        ]
         reserves = []
         for r, row in enumerate(_ordered([r for r in tables["Reserves"] if r.ok])):
             self._register(f"$.reserves[{r}]", row)
-            reserves.append(
-                self._make(row, lambda row=row: Reserve(**_fields(row, ("name", "description"))))
-            )
+            reserves.append(self._make(row, Reserve, **_fields(row, "name", "description")))
         proposals = []
-        for i, row in enumerate(_ordered([r for r in tables["Investeringsvoorstellen"] if r.ok])):
+        rows = _ordered([r for r in tables["Investeringsvoorstellen"] if r.ok])
+        for i, row in enumerate(rows):
             self._register(f"$.proposals[{i}]", row)
-            proposals.append(
-                self._make(row, lambda row=row: InvestmentProposal(**_fields(row, _PROPOSAL_FIELDS)))
-            )
-        self._report_orphans(
-            tables,
-            programme_rows,
-            objectives,
-            indicators,
-            prestaties,
-            used_targets,
-            targets,
-            used_measurements,
-            measurements,
-            used_amounts,
-            amounts,
-            statuses,
-            actions,
-            links,
-        )
-        parts = [*programmes, *reserves, *proposals]
-        if any(part is None for part in parts):
+            proposals.append(self._make(row, InvestmentProposal, **_fields(row, *_PROPOSAL)))
+        self._report_unused(index)
+        parts: list[Any] = [*programmes, *reserves, *proposals]
+        if any(part is None for part in parts) or any(not r.ok for t in tables.values() for r in t):
             return None
         budget = self._make_budget(fields, programmes, reserves, proposals)
         if budget is None:
@@ -670,152 +490,187 @@ class _Reader:
             self.problem(self._cell_of(problem.where), problem.message)
         return budget
 
-    def _make_budget(
-        self,
-        fields: dict[str, Any],
-        programmes: list[Any],
-        reserves: list[Any],
-        proposals: list[Any],
-    ) -> Budget | None:
-        try:
-            return Budget(
-                province=fields["province"],
-                year=fields["year"],
-                kind=fields["kind"],
-                unit=fields["unit"],
-                title=fields["title"],
-                first_year=fields["first_year"],
-                last_year=fields["last_year"],
-                programmes=tuple(programmes),
-                reserves=tuple(reserves),
-                proposals=tuple(proposals),
-                notes=fields["notes"],
-                complete=fields["complete"],
+    def _programme(self, index: _Index, path: str, row: _Row) -> Programme | None:
+        self._register(path, row)
+        number = row.values["number"]
+        objectives = [
+            self._objective(index, f"{path}.objectives[{o}]", orow)
+            for o, orow in enumerate(index.take("objectives", number))
+        ]
+        ambition_rows = index.take("ambitions", number)
+        for extra in ambition_rows[1:]:
+            self.problem(
+                extra.cell("programme"),
+                f"a second ambition for programme {number}: expected at most one",
             )
-        except PrestatieError as error:
-            match = re.match(r"\w+\.(\w+)", str(error))
-            field = match.group(1) if match else "year"
-            self.problem(self.where.get(f"$.{field}", f"{BEGROTING.name}!B1"), str(error))
+        ambition = None
+        if ambition_rows:
+            arow = ambition_rows[0]
+            apath = f"{path}.ambition"
+            self._register(apath, arow)
+            key = (Owner.AMBITIE, Code.from_parts(number), None)
+            targets = self._targets(index, f"{apath}.target", key)
+            for extra in index.rows("targets", key)[1:]:
+                self.problem(
+                    extra.cell("owner"),
+                    f"a second target for the ambition of programme {number}: expected at most one",
+                )
+            if targets:
+                self.where[f"{apath}.target"] = self.where[f"{apath}.target[0]"]
+            ambition = Ambition(text=arow.values["text"], target=targets[0] if targets else None)
+        if None in objectives:
             return None
+        return self._make(
+            row,
+            Programme,
+            number=number,
+            name=row.values["name"],
+            ambition=ambition,
+            objectives=tuple(objectives),
+            amounts=self._amounts_of(path, (Owner.PROGRAMMA, Code.from_parts(number))),
+        )
 
-    def _cell_of(self, path: str) -> str:
-        candidate = path
-        while candidate:
-            if candidate in self.where:
-                return self.where[candidate]
-            trimmed = re.sub(r"(\[[0-9]+\]|\.[A-Za-z_]+)$", "", candidate)
-            if trimmed == candidate:
-                break
-            candidate = trimmed
-        return path
+    def _objective(self, index: _Index, path: str, row: _Row) -> Objective | None:
+        self._register(path, row)
+        code = row.values["code"]
+        indicators = []
+        for i, irow in enumerate(index.take("indicators", code)):
+            ipath = f"{path}.indicators[{i}]"
+            self._register(ipath, irow)
+            part = irow.values["position"] if irow.values["position"] is not None else i + 1
+            key = (Owner.INDICATOR, code, part)
+            indicators.append(
+                self._make(
+                    irow,
+                    Indicator,
+                    **_fields(irow, *_INDICATOR),
+                    targets=self._targets(index, f"{ipath}.targets", key),
+                    realised=self._measurements(index, f"{ipath}.realised", key),
+                )
+            )
+        prestaties = [
+            self._prestatie(index, f"{path}.prestaties[{s}]", srow)
+            for s, srow in enumerate(index.take("prestaties", code))
+        ]
+        if None in indicators or None in prestaties:
+            return None
+        return self._make(
+            row,
+            Objective,
+            code=code,
+            title=row.values["title"],
+            indicators=tuple(indicators),
+            prestaties=tuple(prestaties),
+            amounts=self._amounts_of(path, (Owner.DOEL, code)),
+        )
 
-    def _prestatie(
-        self,
-        path: str,
-        row: _Row,
-        statuses: dict[Any, list[_Row]],
-        actions: dict[Any, list[_Row]],
-        links: dict[Any, list[_Row]],
-        targets_of: Callable[[str, Any], tuple[Target, ...]],
-        realised_of: Callable[[str, Any], tuple[Measurement, ...]],
-        amounts_of: Callable[[str, tuple[Owner, Code]], tuple[Amount, ...]],
-    ) -> Prestatie | None:
+    def _prestatie(self, index: _Index, path: str, row: _Row) -> Prestatie | None:
         values = row.values
         code = values["code"]
         self._register(path, row)
-        action_list = []
-        for arow in actions.get(code, []):
-            apath = f"{path}.actions[{len(action_list)}]"
+        actions = []
+        for a, arow in enumerate(index.take("actions", code)):
+            apath = f"{path}.actions[{a}]"
             self._register(apath, arow)
-            number = arow.values["number"]
-            key = (Owner.ACTIE, code, number)
-            action = self._make(
-                arow,
-                lambda arow=arow, apath=apath, key=key: Action(
-                    number=arow.values["number"],
-                    text=arow.values["text"],
-                    references=arow.values["references"],
-                    targets=targets_of(f"{apath}.targets", key),
-                    realised=realised_of(f"{apath}.realised", key),
-                ),
+            key = (Owner.ACTIE, code, arow.values["number"])
+            actions.append(
+                self._make(
+                    arow,
+                    Action,
+                    **_fields(arow, "number", "text", "references"),
+                    targets=self._targets(index, f"{apath}.targets", key),
+                    realised=self._measurements(index, f"{apath}.realised", key),
+                )
             )
-            if action is not None:
-                action_list.append(action)
-        link_list = []
-        for lrow in links.get(code, []):
-            self._register(f"{path}.reserve_link.proposals[{len(link_list)}]", lrow)
-            link = self._make(
-                lrow, lambda lrow=lrow: ProposalLink(**_fields(lrow, ("ps_number", "related", "text")))
-            )
-            if link is not None:
-                link_list.append(link)
-        status = None
-        status_rows = statuses.get(code, [])
+        links = []
+        for k, lrow in enumerate(index.take("links", code)):
+            self._register(f"{path}.reserve_link.proposals[{k}]", lrow)
+            links.append(self._make(lrow, ProposalLink, **_fields(lrow, *_LINK)))
+        status_rows = index.take("statuses", code)
         for extra in status_rows[1:]:
             self.problem(
                 extra.cell("prestatie"),
                 f"a second monitor status for prestatie {code}: expected at most one",
             )
+        status = None
         if status_rows:
             self._register(f"{path}.status", status_rows[0])
-            status = MonitorStatus(
-                **_fields(status_rows[0], ("content", "financial", "budget_change", "progress"))
-            )
-        duration: Duration | None = None
-        if values["duration.kind"] is not None:
-            duration = self._make(
-                row,
-                lambda: Duration(
-                    kind=values["duration.kind"],
-                    start_year=values["duration.start_year"],
-                    end_year=values["duration.end_year"],
-                    text=values["duration.text"],
-                ),
-            )
-            if duration is None:
-                return None
-        else:
-            for key in ("duration.start_year", "duration.end_year", "duration.text"):
-                if values[key] not in (None, ""):
-                    self.problem(
-                        row.cell("duration.kind"),
-                        f"Looptijd: expected {', '.join(repr(k.value) for k in _DURATIONS)}"
-                        f" when the other looptijd columns are filled, got a blank cell",
-                    )
-                    return None
+            status = MonitorStatus(**_fields(status_rows[0], *_STATUS))
+        duration = self._duration(row)
+        if None in actions or None in links or duration is _BROKEN:
+            return None
         reserve_link = self._make(
             row,
-            lambda: ReserveLink(
-                related=values["reserve_link.related"],
-                reserve=values["reserve_link.reserve"],
-                proposals=tuple(link_list),
-            ),
+            ReserveLink,
+            related=values["reserve_link.related"],
+            reserve=values["reserve_link.reserve"],
+            proposals=tuple(links),
         )
         if reserve_link is None:
             return None
-        result: Prestatie | None = self._make(
+        return self._make(
             row,
-            lambda: Prestatie(
-                code=code,
-                title=values["title"],
-                introduction=values["introduction"],
-                context=values["context"],
-                actions=tuple(action_list),
-                portfolio_holders=values["portfolio_holders"],
-                roles=values["roles"],
-                role_text=values["role_text"],
-                duration=duration,
-                reserve_link=reserve_link,
-                amounts=amounts_of(path, (Owner.PRESTATIE, code)),
-                continuity=values["continuity"],
-                status=status,
-            ),
+            Prestatie,
+            **_fields(row, *_PRESTATIE),
+            actions=tuple(actions),
+            duration=duration,
+            reserve_link=reserve_link,
+            amounts=self._amounts_of(path, (Owner.PRESTATIE, code)),
+            status=status,
         )
-        return result
 
-    def _amounts(self, rows: list[_Row]) -> dict[Any, list[tuple[Amount, str]]]:
-        collected: dict[Any, list[tuple[float, int, Amount, str]]] = defaultdict(list)
-        sequence = 0
+    def _duration(self, row: _Row) -> Duration | object | None:
+        values = row.values
+        if values["duration.kind"] is not None:
+            duration = self._make(
+                row,
+                Duration,
+                kind=values["duration.kind"],
+                start_year=values["duration.start_year"],
+                end_year=values["duration.end_year"],
+                text=values["duration.text"],
+            )
+            return _BROKEN if duration is None else duration
+        if any(values[key] not in (None, "") for key in _DURATION_DETAILS):
+            labels = ", ".join(repr(kind.value) for kind in DurationKind)
+            self.problem(
+                row.cell("duration.kind"),
+                f"Looptijd: expected {labels} when the other looptijd columns are filled,"
+                " got a blank cell",
+            )
+            return _BROKEN
+        return None
+
+    def _targets(self, index: _Index, path: str, key: Any) -> tuple[Target, ...]:
+        built = []
+        for t, row in enumerate(index.take("targets", key)):
+            self._register(f"{path}[{t}]", row)
+            target = self._make(row, Target, **_fields(row, *_TARGET))
+            if target is not None:
+                built.append(target)
+        return tuple(built)
+
+    def _measurements(self, index: _Index, path: str, key: Any) -> tuple[Measurement, ...]:
+        built = []
+        for m, row in enumerate(index.take("measurements", key)):
+            self._register(f"{path}[{m}]", row)
+            measurement = self._make(row, Measurement, **_fields(row, "unit", "value", "year"))
+            if measurement is not None:
+                built.append(measurement)
+        return tuple(built)
+
+    def _amounts_of(self, path: str, key: tuple[Owner, Code]) -> tuple[Amount, ...]:
+        self.used_amounts.add(key)
+        built = []
+        for i, (amount, cell) in enumerate(self.amounts.get(key, [])):
+            self.where[f"{path}.amounts[{i}]"] = cell
+            built.append(amount)
+        return tuple(built)
+
+    def _amounts(self, rows: list[_Row]) -> dict[tuple[Owner, Code], list[tuple[Amount, str]]]:
+        """Each owner's amounts, in the order its Volgorde states (else in row order)."""
+        collected: dict[tuple[Owner, Code], list[tuple[float, int, Amount, str]]]
+        collected = defaultdict(list)
         for row in rows:
             if not row.ok:
                 continue
@@ -824,30 +679,26 @@ class _Reader:
             for column_key, value in row.values.items():
                 if not column_key.startswith("year:") or value is None:
                     continue
-                year = int(column_key[5:])
+                year = int(column_key.removeprefix("year:"))
                 amount = self._make(
                     row,
-                    lambda year=year, value=value: Amount(
-                        flow=row.values["flow"],
-                        column=row.values["column"],
-                        nature=row.values["nature"],
-                        year=year,
-                        value=value,
-                    ),
+                    Amount,
+                    **_fields(row, "flow", "column", "nature"),
+                    year=year,
+                    value=value,
                 )
-                if amount is None:
-                    continue
-                sequence += 1
-                position = positions.get(year, math.inf)
-                collected[key].append((position, sequence, amount, row.cells[column_key]))
+                if amount is not None:
+                    sequence = len(collected[key])
+                    position = positions.get(year, math.inf)
+                    collected[key].append((position, sequence, amount, row.cells[column_key]))
         return {
             key: [(amount, cell) for _, _, amount, cell in sorted(items, key=lambda i: i[:2])]
             for key, items in collected.items()
         }
 
-    def _positions(self, row: _Row) -> dict[int, float]:
+    def _positions(self, row: _Row) -> dict[int, int]:
         text = row.values.get("order") or ""
-        positions: dict[int, float] = {}
+        positions: dict[int, int] = {}
         for item in text.split():
             match = _ORDER_ITEM.fullmatch(item)
             if not match:
@@ -860,73 +711,154 @@ class _Reader:
             positions[int(match.group(1))] = int(match.group(2))
         return positions
 
-    def _report_orphans(
+    def _report_unused(self, index: _Index) -> None:
+        """Rows whose parent is not in the workbook (unless the parent's own row is broken)."""
+        for group, key, rows in index.unused():
+            if key in index.broken or (isinstance(key, tuple) and key[1] in index.broken):
+                continue
+            field, parent = _PARENTS[group]
+            for row in rows:
+                shown = _show_key(key)
+                self.problem(
+                    row.cell(field),
+                    f"refers to {shown}, which is not in the workbook: expected one listed on"
+                    f" {parent}",
+                )
+        for key, items in self.amounts.items():
+            if key not in self.used_amounts and key[1] not in index.broken:
+                level, code = key
+                self.problem(
+                    items[0][1],
+                    f"amounts of {level.value} {code}, which is not in the workbook: expected"
+                    f" one listed on {_LEVEL_SHEETS[level]}",
+                )
+
+    def _make_budget(
         self,
-        tables: dict[str, list[_Row]],
-        programme_rows: list[_Row],
-        objectives: dict[Any, list[_Row]],
-        indicators: dict[Any, list[_Row]],
-        prestaties: dict[Any, list[_Row]],
-        used_targets: set[Any],
-        targets: dict[Any, list[_Row]],
-        used_measurements: set[Any],
-        measurements: dict[Any, list[_Row]],
-        used_amounts: set[Any],
-        amounts: dict[Any, list[tuple[Amount, str]]],
-        statuses: dict[Any, list[_Row]],
-        actions: dict[Any, list[_Row]],
-        links: dict[Any, list[_Row]],
-    ) -> None:
-        numbers = {row.values["number"] for row in programme_rows}
-        broken_numbers = {
-            row.values.get("number") for row in tables["Programma's"] if not row.ok
-        }
-        self._orphans(objectives, numbers | broken_numbers, "programme", "programme")
-        self._orphans(
-            self._group(tables["Ambities"], lambda r: r.values["programme"]),
-            numbers | broken_numbers,
-            "programme",
-            "programme",
-        )
-        objective_codes = {r.values.get("code") for r in tables["Doelen"]}
-        self._orphans(indicators, objective_codes, "objective", "objective")
-        self._orphans(prestaties, objective_codes, "objective", "objective")
-        prestatie_codes = {r.values.get("code") for r in tables["Prestaties"]}
-        self._orphans(statuses, prestatie_codes, "prestatie", "prestatie")
-        self._orphans(actions, prestatie_codes, "prestatie", "prestatie")
-        self._orphans(links, prestatie_codes, "prestatie", "prestatie")
-        broken_parents = {
-            r.values.get("code") for name in ("Doelen", "Prestaties") for r in tables[name]
-        }
-        for key, rows in targets.items():
-            if key not in used_targets and key[1] not in broken_parents:
-                for row in rows:
-                    self.problem(
-                        row.cell("owner_code"),
-                        f"this target belongs to no {key[0].value} of the budget"
-                        f" ({key[1]}{'' if key[2] is None else f', {key[2]}'}): expected the"
-                        " code and the action number or indicator position of one",
-                    )
-        for key, rows in measurements.items():
-            if key not in used_measurements and key[1] not in broken_parents:
-                for row in rows:
-                    self.problem(
-                        row.cell("owner_code"),
-                        f"this measurement belongs to no {key[0].value} of the budget"
-                        f" ({key[1]}, {key[2]}): expected the code and the action number or"
-                        " indicator position of one",
-                    )
-        for key, items in amounts.items():
-            if key not in used_amounts and key[1] not in broken_parents | {
-                Code.from_parts(n) for n in numbers | broken_numbers if isinstance(n, int)
-            }:
-                for _, cell in items[:1]:
-                    row_cell = cell
-                    self.problem(
-                        row_cell,
-                        f"these amounts belong to no {key[0].value} {key[1]} of the budget:"
-                        " expected the code of one",
-                    )
+        fields: dict[str, Any],
+        programmes: list[Any],
+        reserves: list[Any],
+        proposals: list[Any],
+    ) -> Budget | None:
+        try:
+            return Budget(
+                **{column.key: fields[column.key] for column in BEGROTING.columns[1:]},
+                programmes=tuple(programmes),
+                reserves=tuple(reserves),
+                proposals=tuple(proposals),
+            )
+        except PrestatieError as error:
+            match = re.match(r"\w+\.(\w+)", str(error))
+            field = match.group(1) if match else "year"
+            self.problem(self.where.get(f"$.{field}", f"{BEGROTING.name}!B1"), str(error))
+            return None
+
+    def _cell_of(self, path: str) -> str:
+        """The cell a JSON path's value came from, or the nearest enclosing object's cell."""
+        candidate = path
+        while candidate:
+            if candidate in self.where:
+                return self.where[candidate]
+            trimmed = re.sub(r"(\[[0-9]+\]|\.[A-Za-z_]+)$", "", candidate)
+            if trimmed == candidate:
+                break
+            candidate = trimmed
+        return path
+
+
+_BROKEN = object()
+
+
+class _Index:
+    """The rows of the child sheets, grouped by their parent's key and put in order."""
+
+    _KEYS: ClassVar[dict[str, tuple[str, Callable[[dict[str, Any]], Any]]]] = {
+        "ambitions": ("Ambities", lambda v: v["programme"]),
+        "objectives": ("Doelen", lambda v: v["programme"]),
+        "indicators": ("Indicatoren", lambda v: v["objective"]),
+        "prestaties": ("Prestaties", lambda v: v["objective"]),
+        "statuses": ("Monitor", lambda v: v["prestatie"]),
+        "actions": ("Acties", lambda v: v["prestatie"]),
+        "links": ("Voorstellen per prestatie", lambda v: v["prestatie"]),
+        "targets": ("Streefwaarden", lambda v: (v["owner"], v["owner_code"], v["part"])),
+        "measurements": ("Realisaties", lambda v: (v["owner"], v["owner_code"], v["part"])),
+    }
+
+    def __init__(self, tables: dict[str, list[_Row]]) -> None:
+        self._groups: dict[str, dict[Any, list[_Row]]] = {}
+        self._used: dict[str, set[Any]] = defaultdict(set)
+        for group, (sheet, key) in self._KEYS.items():
+            rows: dict[Any, list[_Row]] = defaultdict(list)
+            for row in tables[sheet]:
+                if row.ok:
+                    rows[key(row.values)].append(row)
+            self._groups[group] = {k: _ordered(v) for k, v in rows.items()}
+        # Keys of rows that could not be read: their children are not reported again.
+        self.broken: set[Any] = set()
+        for sheet in ("Programma's", "Doelen", "Prestaties"):
+            for row in tables[sheet]:
+                if not row.ok:
+                    for field in ("number", "code"):
+                        value = row.values.get(field)
+                        self.broken.add(value)
+                        if isinstance(value, int):
+                            self.broken.add(Code.from_parts(value))
+        for row in tables["Acties"]:
+            if not row.ok:
+                self.broken.add(
+                    (Owner.ACTIE, row.values.get("prestatie"), row.values.get("number"))
+                )
+        for row in tables["Indicatoren"]:
+            if not row.ok:
+                indicator = (
+                    Owner.INDICATOR,
+                    row.values.get("objective"),
+                    row.values.get("position"),
+                )
+                self.broken.add(indicator)
+
+    def take(self, group: str, key: Any) -> list[_Row]:
+        """The rows of `group` under `key`, marking them as used."""
+        self._used[group].add(key)
+        return self._groups[group].get(key, [])
+
+    def rows(self, group: str, key: Any) -> list[_Row]:
+        return self._groups[group].get(key, [])
+
+    def unused(self) -> Iterator[tuple[str, Any, list[_Row]]]:
+        for group, rows in self._groups.items():
+            for key, items in rows.items():
+                if key not in self._used[group]:
+                    yield group, key, items
+
+
+_PARENTS = {
+    "ambitions": ("programme", "Programma's"),
+    "objectives": ("programme", "Programma's"),
+    "indicators": ("objective", "Doelen"),
+    "prestaties": ("objective", "Doelen"),
+    "statuses": ("prestatie", "Prestaties"),
+    "actions": ("prestatie", "Prestaties"),
+    "links": ("prestatie", "Prestaties"),
+    "targets": ("owner_code", "Ambities, Acties or Indicatoren"),
+    "measurements": ("owner_code", "Acties or Indicatoren"),
+}
+_LEVEL_SHEETS = {
+    Owner.PROGRAMMA: "Programma's",
+    Owner.DOEL: "Doelen",
+    Owner.PRESTATIE: "Prestaties",
+}
+
+
+def _show_key(key: Any) -> str:
+    if not isinstance(key, tuple):
+        return str(key)
+    owner, code, part = key
+    if owner is Owner.AMBITIE:
+        return f"the ambition of programme {code}"
+    if owner is Owner.ACTIE:
+        return f"action {part} of prestatie {code}"
+    return f"indicator {part} of objective {code}"
 
 
 def _is_total(row: list[CellValue], index: int) -> bool:
@@ -934,15 +866,11 @@ def _is_total(row: list[CellValue], index: int) -> bool:
     return isinstance(value, str) and value.strip().casefold() == TOTAL_LABEL.casefold()
 
 
-def _show(value: Any) -> str:
-    return str(value)
-
-
-def _fields(row: _Row, names: tuple[str, ...]) -> dict[str, Any]:
+def _fields(row: _Row, *names: str) -> dict[str, Any]:
     return {name: row.values[name] for name in names}
 
 
-_TARGET_FIELDS = (
+_TARGET = (
     "unit",
     "kind",
     "lower",
@@ -954,6 +882,18 @@ _TARGET_FIELDS = (
     "baseline_year",
     "text",
 )
-_INDICATOR_FIELDS = ("name", "unit", "baseline", "baseline_year", "source")
-_PROPOSAL_FIELDS = ("name", "ps_number", "year", "amended_by", "reserve", "amount")
-_DURATIONS = tuple(DurationKind)
+_INDICATOR = ("name", "unit", "baseline", "baseline_year", "source")
+_PROPOSAL = ("name", "ps_number", "year", "amended_by", "reserve", "amount")
+_LINK = ("ps_number", "related", "text")
+_STATUS = ("content", "financial", "budget_change", "progress")
+_PRESTATIE = (
+    "code",
+    "title",
+    "introduction",
+    "context",
+    "portfolio_holders",
+    "roles",
+    "role_text",
+    "continuity",
+)
+_DURATION_DETAILS = ("duration.start_year", "duration.end_year", "duration.text")

@@ -10,11 +10,11 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from prestatie._atomic import atomic_write
 from prestatie._errors import Problem, WorkbookError
@@ -39,6 +39,7 @@ from prestatie._sheets import (
 )
 
 Row = dict[str, Any]
+_Worksheet = Any  # the stubs of openpyxl lack what a write-only sheet proxies
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -75,14 +76,14 @@ def _write(budget: Budget, path: Path) -> None:
 
 
 def _cell(
-    worksheet: WriteOnlyWorksheet,
+    worksheet: _Worksheet,
     value: CellValue,
     number_format: str,
     where: str,
     problems: list[Problem],
-) -> WriteOnlyCell:
+) -> Cell:
     try:
-        cell = WriteOnlyCell(worksheet, value=value)
+        cell = WriteOnlyCell(worksheet, value=value)  # type: ignore[arg-type]
     except IllegalCharacterError:
         problems.append(
             Problem(
@@ -101,7 +102,7 @@ def _cell(
     return cell
 
 
-def _header(worksheet: WriteOnlyWorksheet, headers: Sequence[str]) -> list[WriteOnlyCell]:
+def _header(worksheet: _Worksheet, headers: Sequence[str]) -> list[Cell]:
     cells = []
     for header in headers:
         cell = WriteOnlyCell(worksheet, value=header)
@@ -135,7 +136,7 @@ def _width(values: Iterable[CellValue], header: str) -> float:
     return max(_MIN_WIDTH, longest)
 
 
-def _dropdown(worksheet: WriteOnlyWorksheet, choices: Sequence[str], ref: str) -> None:
+def _dropdown(worksheet: _Worksheet, choices: Sequence[str], ref: str) -> None:
     formula = '"' + ",".join(choices) + '"'
     if len(formula) > 257 or any("," in choice for choice in choices):
         return  # Excel limits an inline list to 255 characters and splits on commas.
@@ -151,13 +152,13 @@ def _dropdown(worksheet: WriteOnlyWorksheet, choices: Sequence[str], ref: str) -
     worksheet.data_validations.append(validation)
 
 
-def _finish(worksheet: WriteOnlyWorksheet, columns: int, data_rows: int) -> None:
+def _finish(worksheet: _Worksheet, columns: int, data_rows: int) -> None:
     worksheet.freeze_panes = "A2"
     worksheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{data_rows + 1}"
 
 
 def _write_table(
-    worksheet: WriteOnlyWorksheet,
+    worksheet: _Worksheet,
     sheet: Sheet,
     columns: Sequence[Column],
     rows: list[Row],
@@ -185,7 +186,7 @@ def _write_table(
         )
 
 
-def _write_fields(worksheet: WriteOnlyWorksheet, budget: Budget, problems: list[Problem]) -> None:
+def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
     values: dict[str, Any] = {"format_version": WORKBOOK_FORMAT_VERSION}
     for column in BEGROTING.columns[1:]:
         values[column.key] = getattr(budget, column.key)
@@ -254,7 +255,7 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
             }
 
 
-def _write_amounts(worksheet: WriteOnlyWorksheet, budget: Budget, problems: list[Problem]) -> None:
+def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
     years = amount_years(budget)
     fixed, order = LASTEN_EN_BATEN.columns[:-1], LASTEN_EN_BATEN.columns[-1]
     year_columns = [
@@ -276,7 +277,7 @@ def _write_amounts(worksheet: WriteOnlyWorksheet, budget: Budget, problems: list
     totals = [(f, c) for f in Flow for c in BudgetColumn if (f, c) in present]
     year_format = _number_format(AMOUNT, (row[c.key] for row in rows for c in year_columns))
     for flow, column in totals:
-        cells: list[WriteOnlyCell] = []
+        cells: list[Cell] = []
         for header_column in columns:
             if header_column.key == "level":
                 value: CellValue = TOTAL_LABEL
