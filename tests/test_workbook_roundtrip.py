@@ -6,10 +6,14 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from conftest import EXAMPLES, run_python
-from prestatie import Budget, read_workbook, write_workbook
-from strategies import budgets
+from prestatie import Budget, check_budget, read_workbook, write_workbook
+from prestatie._sheets import join_list, split_list
+from strategies import budgets, texts
+from workbook_examples import INJECTED, monitor_budget
 
 
 @settings(max_examples=100)
@@ -34,3 +38,31 @@ def test_example_script_writes_a_workbook_that_reads_back(
     result = run_python(EXAMPLES / "prestatie_7_2_3.py", path)
     assert result.returncode == 0, result.stderr
     assert read_workbook(path) == seed_budget
+
+
+def test_hand_built_monitor_round_trips(tmp_path: Path) -> None:
+    budget = monitor_budget()
+    assert check_budget(budget) == []
+    path = tmp_path / "monitor.xlsx"
+    write_workbook(budget, path)
+    assert read_workbook(path) == budget
+
+
+@given(st.lists(texts(max_size=12)).filter(lambda items: items != [""]))
+def test_a_list_cell_splits_into_the_items_it_joined(items: list[str]) -> None:
+    """Items holding the separator, spaces or nothing at all survive one cell."""
+    assert split_list(join_list(items)) == items
+
+
+def test_injected_formulas_are_written_as_text_cells(tmp_path: Path) -> None:
+    path = tmp_path / "monitor.xlsx"
+    write_workbook(monitor_budget(), path)
+    workbook = load_workbook(path)  # not data_only: a formula would show as type "f"
+    found = {
+        cell.value: cell.data_type
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value in INJECTED
+    }
+    assert found == dict.fromkeys(INJECTED, "s")

@@ -15,6 +15,7 @@ import warnings
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -45,6 +46,7 @@ from prestatie._model import (
     Reserve,
     ReserveLink,
 )
+from prestatie._money import from_spreadsheet_number
 from prestatie._sheets import (
     AMOUNT,
     BEGROTING,
@@ -66,7 +68,7 @@ from prestatie._xlsx_safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
 
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
 _ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
-_TOLERANCE = 0.005
+_TOLERANCE = Decimal("0.005")
 T = TypeVar("T")
 
 
@@ -333,7 +335,7 @@ class _Reader:
             if all(is_blank(value) for value in row) and not any(missing):
                 continue
             if level_index is not None and _is_total(row, level_index):
-                self._check_total(sheet, number, row, columns)
+                self._check_total(sheet, number, row, columns, rows)
                 continue
             rows.append(self._decode(sheet, number, row, missing, columns))
         return rows
@@ -431,11 +433,48 @@ class _Reader:
         )
 
     def _check_total(
-        self, sheet: Sheet, number: int, row: list[CellValue], columns: dict[int, Column]
+        self,
+        sheet: Sheet,
+        number: int,
+        row: list[CellValue],
+        columns: dict[int, Column],
+        rows: list[_Row],
     ) -> None:
-        # Totals are recomputed from the rows above by the spreadsheet; a cached total that
-        # disagrees with them means the file was changed by something that does not compute.
-        del sheet, number, row, columns
+        """Compare a totals row's computed values with the rows above it.
+
+        The totals are live formulas, so a spreadsheet recomputes them; a cached total that
+        disagrees with the rows means something changed the file without recomputing.
+        """
+        keys = {column.key: index for index, column in columns.items()}
+        try:
+            flow = LASTEN_EN_BATEN.column("flow").codec.read(_at(row, keys.get("flow")))
+            budget_column = LASTEN_EN_BATEN.column("column").codec.read(
+                _at(row, keys.get("column"))
+            )
+        except CellError:
+            return
+        for index, column in columns.items():
+            cached = _at(row, index)
+            if not column.key.startswith("year:") or not isinstance(cached, int | float):
+                continue
+            total = sum(
+                (
+                    r.values.get(column.key) or 0
+                    for r in rows
+                    if r.ok
+                    and r.values.get("flow") is flow
+                    and r.values.get("column") is budget_column
+                ),
+                start=Decimal(0),
+            )
+            if abs(from_spreadsheet_number(cached) - total) > _TOLERANCE:
+                warnings.warn(
+                    f"{self.path}: {sheet.name}!{get_column_letter(index + 1)}{number}: the total"
+                    f" shows {cached}, but the rows above add up to {total}: the rows are read,"
+                    " the total is not",
+                    WorkbookWarning,
+                    stacklevel=6,
+                )
 
     # -- building the budget ------------------------------------------------------------------
 
@@ -859,6 +898,10 @@ def _show_key(key: Any) -> str:
     if owner is Owner.ACTIE:
         return f"action {part} of prestatie {code}"
     return f"indicator {part} of objective {code}"
+
+
+def _at(row: list[CellValue], index: int | None) -> CellValue:
+    return row[index] if index is not None and index < len(row) else None
 
 
 def _is_total(row: list[CellValue], index: int) -> bool:
