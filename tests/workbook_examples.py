@@ -40,7 +40,7 @@ P, W, A, G = (
     BudgetColumn.ACTUEEL,
     BudgetColumn.GEREALISEERD,
 )
-S, I = Nature.STRUCTUREEL, Nature.INCIDENTEEL
+S, INC = Nature.STRUCTUREEL, Nature.INCIDENTEEL
 
 
 def _amount(flow: Flow, column: BudgetColumn, nature: Nature, year: int, value: str) -> Amount:
@@ -78,7 +78,7 @@ def monitor_budget() -> Budget:
             _amount(L, W, S, 2018, "58"),
             _amount(L, A, S, 2018, "1881"),
             _amount(L, G, S, 2018, "1070.25"),
-            _amount(B, P, I, 2018, "27"),
+            _amount(B, P, INC, 2018, "27"),
             _amount(L, P, S, 2019, "1800"),
         ),
         status=MonitorStatus(content=Score.GROEN, financial=Score.ORANJE, progress=INJECTED[4]),
@@ -90,7 +90,7 @@ def monitor_budget() -> Budget:
             related=True,
             proposals=(ProposalLink(ps_number="PS/2016/344", related=("7.2.3",)),),
         ),
-        amounts=(_amount(L, P, S, 2018, "815"), _amount(L, P, I, 2018, "-12.5")),
+        amounts=(_amount(L, P, S, 2018, "815"), _amount(L, P, INC, 2018, "-12.5")),
     )
     return Budget(
         province="Overijssel",

@@ -751,20 +751,20 @@ class _Reader:
         return positions
 
     def _report_unused(self, index: _Index) -> None:
-        """Rows whose parent is not in the workbook (unless the parent's own row is broken)."""
+        """Rows whose parent has no row at all (a parent that failed to read or is itself
+        misplaced is reported on its own row, not again on each child)."""
         for group, key, rows in index.unused():
-            if key in index.broken or (isinstance(key, tuple) and key[1] in index.broken):
+            if not index.parent_missing(group, key):
                 continue
             field, parent = _PARENTS[group]
             for row in rows:
-                shown = _show_key(key)
                 self.problem(
                     row.cell(field),
-                    f"refers to {shown}, which is not in the workbook: expected one listed on"
-                    f" {parent}",
+                    f"refers to {_show_key(key)}, which is not in the workbook: expected one"
+                    f" listed on {parent}",
                 )
         for key, items in self.amounts.items():
-            if key not in self.used_amounts and key[1] not in index.broken:
+            if key not in self.used_amounts and index.parent_missing("amounts", key):
                 level, code = key
                 self.problem(
                     items[0][1],
@@ -832,29 +832,32 @@ class _Index:
                 if row.ok:
                     rows[key(row.values)].append(row)
             self._groups[group] = {k: _ordered(v) for k, v in rows.items()}
-        # Keys of rows that could not be read: their children are not reported again.
-        self.broken: set[Any] = set()
-        for sheet in ("Programma's", "Doelen", "Prestaties"):
+        # The keys of every parent row, read or not, so that only children whose parent has
+        # no row at all are reported; a sheet with unreadable keys reports no orphans.
+        self._parents: dict[Any, set[Any]] = defaultdict(set)
+        self._unsure: set[Any] = set()
+        for sheet, owner, fields in _PARENT_KEYS:
             for row in tables[sheet]:
-                if not row.ok:
-                    for field in ("number", "code"):
-                        value = row.values.get(field)
-                        self.broken.add(value)
-                        if isinstance(value, int):
-                            self.broken.add(Code.from_parts(value))
-        for row in tables["Acties"]:
-            if not row.ok:
-                self.broken.add(
-                    (Owner.ACTIE, row.values.get("prestatie"), row.values.get("number"))
-                )
-        for row in tables["Indicatoren"]:
-            if not row.ok:
-                indicator = (
-                    Owner.INDICATOR,
-                    row.values.get("objective"),
-                    row.values.get("position"),
-                )
-                self.broken.add(indicator)
+                values = [row.values.get(field) for field in fields]
+                if not row.ok and any(value is None for value in values):
+                    self._unsure.add(owner)
+                parent = values[0] if len(values) == 1 else (owner, *values)
+                self._parents[owner].add(parent)
+                if isinstance(parent, int):
+                    self._parents[owner].add(Code.from_parts(parent))
+
+    def parent_missing(self, group: str, key: Any) -> bool:
+        """Whether the parent that rows of `group` under `key` name has no row at all."""
+        if group == "amounts":
+            owner, code = key
+        elif group in ("targets", "measurements"):
+            owner = key[0]
+            code = key if owner is not Owner.AMBITIE else key[1]
+        else:
+            owner, code = _GROUP_PARENT[group], key
+        if owner in self._unsure:
+            return False
+        return code not in self._parents[owner]
 
     def take(self, group: str, key: Any) -> list[_Row]:
         """The rows of `group` under `key`, marking them as used."""
@@ -881,6 +884,23 @@ _PARENTS = {
     "links": ("prestatie", "Prestaties"),
     "targets": ("owner_code", "Ambities, Acties or Indicatoren"),
     "measurements": ("owner_code", "Acties or Indicatoren"),
+}
+_PARENT_KEYS = (
+    ("Programma's", Owner.PROGRAMMA, ("number",)),
+    ("Doelen", Owner.DOEL, ("code",)),
+    ("Prestaties", Owner.PRESTATIE, ("code",)),
+    ("Ambities", Owner.AMBITIE, ("programme",)),
+    ("Acties", Owner.ACTIE, ("prestatie", "number")),
+    ("Indicatoren", Owner.INDICATOR, ("objective", "position")),
+)
+_GROUP_PARENT = {
+    "ambitions": Owner.PROGRAMMA,
+    "objectives": Owner.PROGRAMMA,
+    "indicators": Owner.DOEL,
+    "prestaties": Owner.DOEL,
+    "statuses": Owner.PRESTATIE,
+    "actions": Owner.PRESTATIE,
+    "links": Owner.PRESTATIE,
 }
 _LEVEL_SHEETS = {
     Owner.PROGRAMMA: "Programma's",

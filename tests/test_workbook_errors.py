@@ -1,0 +1,211 @@
+"""Reading a workbook reports every problem with its cell, in sheet and row order."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from prestatie import (
+    WorkbookError,
+    WorkbookWarning,
+    read_workbook,
+    read_workbook_with_problems,
+    write_workbook,
+)
+from workbook_edit import column_of, edit, find_row, set_text
+from workbook_examples import monitor_budget
+
+
+@pytest.fixture
+def written(tmp_path: Path) -> Path:
+    path = tmp_path / "monitor.xlsx"
+    write_workbook(monitor_budget(), path)
+    return path
+
+
+def _lasten_row(path: Path, code: str, column: str) -> int:
+    sheet = load_workbook(path, read_only=True)["Lasten en baten"]
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if row[1] == code and row[3] == column and row[2] == "lasten":
+            return number
+    raise LookupError(code)
+
+
+def test_every_cell_problem_is_reported_with_sheet_cell_found_and_expected(written: Path) -> None:
+    amount_row = _lasten_row(written, "7.2.3", "primitief")
+    edit(
+        written,
+        [
+            ("Prestaties", "Rollen", 2, "regelneef"),
+            ("Doelen", "Code", 2, 7.2),
+            ("Acties", "Nummer", 3, "twee"),
+            ("Lasten en baten", "2018 (x € 1.000)", amount_row, 12.345),
+            ("Lasten en baten", "2019 (x € 1.000)", amount_row, "==1+2"),
+        ],
+    )
+    budget, problems = read_workbook_with_problems(written)
+    assert budget is None
+    found = [(p.where, p.message) for p in problems]
+    assert found == [
+        ("Doelen!C2", "Code: expected a code like '7.2.3', written as text, got float 7.2"),
+        (
+            "Prestaties!H2",
+            "Rollen: expected roles from 'faciliteerder', 'investeerder', 'uitvoerder',"
+            " 'toezichthouder', 'regisseur', 'beïnvloeder', 'belangenassembleur', 'wegbeheerder',"
+            " 'uitvoerder van een wettelijke taak' joined by ;, got str 'regelneef'",
+        ),
+        ("Acties!C3", "Nummer: expected a whole number, got str 'twee'"),
+        (
+            f"Lasten en baten!F{amount_row}",
+            "2018 (x € 1.000): expected an amount with at most 2 decimals, got float 12.345",
+        ),
+        (
+            f"Lasten en baten!G{amount_row}",
+            "formula =1+2 has no computed value: expected a value (open and save the file in"
+            " Excel or LibreOffice to compute it)",
+        ),
+    ]
+
+
+def test_read_workbook_raises_one_error_with_a_line_per_problem(written: Path) -> None:
+    edit(written, [("Prestaties", "Rollen", 2, "regelneef"), ("Acties", "Nummer", 2, "x")])
+    with pytest.raises(WorkbookError) as caught:
+        read_workbook(written)
+    lines = str(caught.value).splitlines()
+    assert lines[0] == f"{written}: the workbook cannot be read as a budget"
+    assert [line.split(":")[0].strip() for line in lines[1:]] == ["Prestaties!H2", "Acties!C2"]
+    assert len(caught.value.problems) == 2
+
+
+def test_cross_object_problems_point_at_the_cells_their_values_came_from(written: Path) -> None:
+    actueel = _lasten_row(written, "7.2.3", "actueel")
+    edit(
+        written,
+        [
+            ("Acties", "Nummer", 3, 2),  # two actions numbered 2
+            ("Lasten en baten", "2018 (x € 1.000)", actueel, 1900),
+            ("Prestaties", "Reserve", 3, "Onbekende reserve"),
+        ],
+    )
+    _, problems = read_workbook_with_problems(written)
+    found = [(p.where, p.message.split(":")[0]) for p in problems]
+    assert found == [
+        ("Prestaties!O3", "prestatie 7.1.1 refers to unknown reserve 'Onbekende reserve'"),
+        ("Acties!C3", "duplicate action 2 of prestatie 7.2.3"),
+        (f"Lasten en baten!F{actueel}", "actueel lasten structureel 2018 is 1900"),
+    ]
+
+
+def test_rows_whose_parent_is_missing_are_reported(written: Path) -> None:
+    edit(written, [("Acties", "Prestatie", 3, "7.2.9")])  # action 1, which has no targets
+    _, problems = read_workbook_with_problems(written)
+    assert [(p.where, p.message) for p in problems] == [
+        (
+            "Acties!A3",
+            "refers to 7.2.9, which is not in the workbook: expected one listed on Prestaties",
+        )
+    ]
+
+
+def test_a_missing_column_is_reported_at_the_header(written: Path) -> None:
+    workbook = load_workbook(written)
+    sheet = workbook["Doelen"]
+    sheet.cell(row=1, column=column_of(sheet, "Code")).value = "Kode"
+    workbook.save(written)
+    with pytest.warns(WorkbookWarning, match="unknown column 'Kode'"):
+        _, problems = read_workbook_with_problems(written)
+    assert problems[0].where == "Doelen!A1"
+    assert problems[0].message == "no column 'Code': expected it in the header row"
+
+
+def test_headers_are_matched_whatever_their_case_spacing_and_order(tmp_path: Path) -> None:
+    budget = monitor_budget()
+    path = tmp_path / "monitor.xlsx"
+    write_workbook(budget, path)
+    workbook = load_workbook(path)
+    for sheet in workbook.worksheets:
+        if sheet.title == "Begroting":
+            continue
+        rows = [[(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()]
+        sheet.delete_rows(1, sheet.max_row)
+        for number, row in enumerate(rows, start=1):
+            for column, (value, data_type) in enumerate(reversed(row), start=1):
+                cell = sheet.cell(row=number, column=column)
+                if number == 1:
+                    value = "  " + str(value).upper().replace(" ", "   ") + " "
+                cell.value = value
+                if data_type == "s":
+                    cell.data_type = "s"
+        sheet.cell(row=1, column=len(rows[0]) + 1).value = "Opmerking"
+        sheet.cell(row=2, column=len(rows[0]) + 1).value = "een notitie"
+    workbook.create_sheet("Notities")["A1"] = "iets"
+    workbook.save(path)
+    with pytest.warns(WorkbookWarning) as caught:
+        assert read_workbook(path) == budget
+    messages = [str(warning.message) for warning in caught]
+    assert any("sheet 'Notities' is not part of the budget workbook" in m for m in messages)
+    assert any("unknown column 'Opmerking'" in m for m in messages)
+
+
+def test_merged_cells_give_every_cell_of_the_range_its_value(tmp_path: Path) -> None:
+    budget = monitor_budget()
+    path = tmp_path / "monitor.xlsx"
+    write_workbook(budget, path)
+    workbook = load_workbook(path)
+    sheet = workbook["Lasten en baten"]
+    codes = [sheet.cell(row=r, column=2).value for r in range(1, sheet.max_row + 1)]
+    first = codes.index("7.2.3") + 1
+    last = len(codes) - codes[::-1].index("7.2.3")
+    assert last - first >= 2
+    for column in (1, 2):
+        sheet.merge_cells(start_row=first, end_row=last, start_column=column, end_column=column)
+    workbook.save(path)
+    assert read_workbook(path) == budget
+
+
+def test_a_date_in_a_text_column_reads_as_its_iso_date(written: Path) -> None:
+    workbook = load_workbook(written)
+    sheet = workbook["Prestaties"]
+    cell = sheet.cell(row=3, column=column_of(sheet, "Titel"))
+    cell.value = datetime.datetime(2017, 3, 1)
+    cell.number_format = "dd-mm-yyyy"
+    workbook.save(written)
+    assert read_workbook(written).prestatie("7.1.1").title == "2017-03-01"
+
+
+def test_a_year_column_in_another_unit_is_a_problem(written: Path) -> None:
+    workbook = load_workbook(written)
+    sheet = workbook["Lasten en baten"]
+    column = column_of(sheet, "2018 (x € 1.000)")
+    set_text(sheet.cell(row=1, column=column), "2018 (euro)")
+    workbook.save(written)
+    _, problems = read_workbook_with_problems(written)
+    assert [(p.where, p.message) for p in problems] == [
+        (
+            f"Lasten en baten!{sheet.cell(row=1, column=column).column_letter}1",
+            "column '2018 (euro)' is in 'euro': expected the budget's unit 'x € 1.000'",
+        )
+    ]
+
+
+def test_a_total_that_disagrees_with_its_rows_is_a_warning(written: Path) -> None:
+    workbook = load_workbook(written)
+    sheet = workbook["Lasten en baten"]
+    total_row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "Totaal")
+    sheet.cell(row=total_row, column=6).value = 999  # a number where the formula was
+    workbook.save(written)
+    with pytest.warns(WorkbookWarning, match=re.escape(f"Lasten en baten!F{total_row}: the total")):
+        assert read_workbook(written) == monitor_budget()
+
+
+def test_a_wrong_format_version_is_refused(written: Path) -> None:
+    row = find_row(written, "Begroting", "Gegeven", "Formaatversie")
+    edit(written, [("Begroting", "Waarde", row, 99)])
+    _, problems = read_workbook_with_problems(written)
+    assert [(p.where, p.message) for p in problems] == [
+        (f"Begroting!B{row}", "Formaatversie: expected 1, got 99")
+    ]
