@@ -70,9 +70,9 @@ def _write(budget: Budget, path: Path) -> None:
             _write_amounts(worksheet, budget, problems)
         else:
             _write_table(worksheet, sheet, sheet.columns, list(_ROWS[sheet.name](budget)), problems)
+    workbook.save(path)  # also when there are problems: it closes the sheets' streams
     if problems:
         raise WorkbookError(problems, source=str(path))
-    workbook.save(path)
 
 
 def _cell(
