@@ -1,0 +1,129 @@
+"""LibreOffice as a real foreign client: it recomputes the totals, keeps text as text, and
+the workbooks it re-saves read back to the same budget."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import tempfile
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from prestatie import Budget, BudgetColumn, Flow, Unit, read_workbook, write_workbook
+from prestatie._sheets import parse_year_header
+from strategies import budgets
+from workbook_examples import INJECTED, model_totals, monitor_budget
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed: the foreign-client tests cannot run",
+)
+
+# Comma-separated, UTF-8, raw values rather than as shown, every sheet to FILE-Sheet.csv.
+ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def soffice(convert_to: str, outdir: Path, *files: Path) -> None:
+    """Convert `files` with a fresh LibreOffice profile, so that parallel runs do not meet."""
+    profile = Path(tempfile.gettempdir()) / f"lo-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                convert_to,
+                "--outdir",
+                str(outdir),
+                *map(str, files),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def sheet_csv(path: Path, sheet: str) -> list[list[str]]:
+    """The rows of one sheet as LibreOffice computes and exports them."""
+    outdir = path.parent / f"csv-{path.stem}"
+    if not outdir.exists():
+        outdir.mkdir()
+        soffice(ALL_SHEETS_CSV, outdir, path)
+    with open(outdir / f"{path.stem}-{sheet}.csv", encoding="utf-8", newline="") as file:
+        return list(csv.reader(file))
+
+
+def libreoffice_totals(path: Path) -> dict[tuple[Flow, BudgetColumn, int], Decimal]:
+    rows = sheet_csv(path, "Lasten en baten")
+    header = rows[0]
+    totals = {}
+    for row in rows[1:]:
+        if row[0] != "Totaal":
+            continue
+        for index, title in enumerate(header):
+            parsed = parse_year_header(title)
+            if parsed is not None:
+                key = (Flow(row[2]), BudgetColumn(row[3]), parsed[0])
+                totals[key] = Decimal(row[index])
+    return totals
+
+
+@pytest.mark.parametrize("unit", list(Unit))
+def test_libreoffice_recomputes_totals_equal_to_the_models(tmp_path: Path, unit: Unit) -> None:
+    budget = attrs.evolve(monitor_budget(), unit=unit)
+    path = tmp_path / "monitor.xlsx"
+    write_workbook(budget, path)
+    computed = libreoffice_totals(path)
+    expected = model_totals(budget)
+    assert expected
+    assert {key: value for key, value in computed.items() if value != 0} == {
+        key: value for key, value in expected.items() if value != 0
+    }
+    assert set(expected) <= set(computed)
+
+
+def test_injected_formulas_stay_literal_text_in_libreoffice(tmp_path: Path) -> None:
+    path = tmp_path / "monitor.xlsx"
+    write_workbook(monitor_budget(), path)
+    cells = {
+        cell
+        for sheet in ("Prestaties", "Acties", "Monitor", "Voorstellen per prestatie")
+        for row in sheet_csv(path, sheet)
+        for cell in row
+    }
+    assert set(INJECTED) <= cells
+    header, *rows = sheet_csv(path, "Prestaties")
+    prestatie = next(dict(zip(header, row, strict=True)) for row in rows if row[2] == "7.2.3")
+    assert prestatie["Context"] == "=1+1"  # a formula would have exported as 2
+    assert prestatie["Titel"] == INJECTED[0]
+
+
+def test_workbooks_resaved_by_libreoffice_read_back_to_the_same_budget(
+    tmp_path: Path, seed_budget: Budget
+) -> None:
+    originals = {"seed": seed_budget, "monitor": monitor_budget()}
+    for name, budget in originals.items():
+        write_workbook(budget, tmp_path / f"{name}.xlsx")
+    outdir = tmp_path / "resaved"
+    soffice("xlsx", outdir, *(tmp_path / f"{name}.xlsx" for name in originals))
+    for name, budget in originals.items():
+        assert read_workbook(outdir / f"{name}.xlsx") == budget
+
+
+@settings(max_examples=8, suppress_health_check=[HealthCheck.too_slow])
+@given(budgets(max_programmes=2))
+def test_generated_budgets_resaved_by_libreoffice_read_back_equal(budget: Budget) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "begroting.xlsx"
+        write_workbook(budget, path)
+        soffice("xlsx", Path(folder) / "resaved", path)
+        assert read_workbook(Path(folder) / "resaved" / "begroting.xlsx") == budget
