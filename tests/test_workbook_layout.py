@@ -1,0 +1,120 @@
+"""The workbook is pleasant to work in: frozen headers, filters, number formats, fitting
+widths, dropdowns for fixed values, and live totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from prestatie import BudgetChange, DurationKind, Role, Score, TargetKind, write_workbook
+from prestatie._sheets import SHEETS
+from workbook_edit import column_of
+from workbook_examples import monitor_budget
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Worksheet]:
+    path = tmp_path_factory.mktemp("layout") / "monitor.xlsx"
+    write_workbook(monitor_budget(), path)
+    book = load_workbook(path)
+    return {sheet.title: sheet for sheet in book.worksheets}
+
+
+def test_every_sheet_is_written_in_order_with_a_frozen_header(
+    workbook: dict[str, Worksheet],
+) -> None:
+    assert list(workbook) == [sheet.name for sheet in SHEETS]
+    for sheet in workbook.values():
+        assert sheet.freeze_panes == "A2", sheet.title
+
+
+def test_every_table_has_an_autofilter_over_its_data_rows(workbook: dict[str, Worksheet]) -> None:
+    for name, sheet in workbook.items():
+        if name == "Begroting":
+            continue
+        assert sheet.auto_filter.ref is not None, name
+        assert sheet.auto_filter.ref.startswith("A1:"), name
+
+
+def _dropdown(sheet: Worksheet, header: str) -> list[str]:
+    letter = sheet.cell(row=1, column=column_of(sheet, header)).column_letter
+    for validation in sheet.data_validations.dataValidation:
+        if any(str(ref).startswith(f"{letter}2:") for ref in validation.sqref.ranges):
+            assert validation.type == "list"
+            return str(validation.formula1).strip('"').split(",")
+    raise AssertionError(f"no dropdown on {sheet.title} {header}")
+
+
+@pytest.mark.parametrize(
+    ("sheet", "header", "labels"),
+    [
+        ("Prestaties", "Looptijd", [kind.value for kind in DurationKind]),
+        ("Prestaties", "Relatie met reserve", ["ja", "nee"]),
+        ("Streefwaarden", "Soort", [kind.value for kind in TargetKind]),
+        ("Monitor", "Score inhoud", [score.value for score in Score]),
+        ("Monitor", "Begrotingswijziging", [change.value for change in BudgetChange]),
+        ("Lasten en baten", "Kolom", ["primitief", "wijziging", "actueel", "gerealiseerd"]),
+    ],
+)
+def test_columns_with_fixed_values_offer_them_as_a_dropdown(
+    workbook: dict[str, Worksheet], sheet: str, header: str, labels: list[str]
+) -> None:
+    assert _dropdown(workbook[sheet], header) == labels
+
+
+def test_role_labels_are_documented_as_the_values_of_the_roles_column() -> None:
+    text = (ROOT / "docs" / "workbook.md").read_text(encoding="utf-8")
+    assert all(role.value in text for role in Role)
+
+
+def test_amounts_show_thousands_separators_and_cents_only_where_cents_occur(
+    workbook: dict[str, Worksheet],
+) -> None:
+    sheet = workbook["Lasten en baten"]
+    with_cents = sheet.cell(row=2, column=column_of(sheet, "2018 (x € 1.000)"))
+    assert with_cents.number_format == "#,##0.00"  # 1070.25 occurs in 2018
+    whole = workbook["Investeringsvoorstellen"]
+    amount = whole.cell(row=2, column=column_of(whole, "Bedrag (euro)"))
+    assert amount.value == 3750000
+    assert amount.number_format == "#,##0"
+
+
+def test_column_widths_fit_their_content(workbook: dict[str, Worksheet]) -> None:
+    sheet = workbook["Prestaties"]
+    for header, content in [("Code", "7.2.3"), ("Titel", '=HYPERLINK("http://example.com"')]:
+        letter = sheet.cell(row=1, column=column_of(sheet, header)).column_letter
+        width = sheet.column_dimensions[letter].width
+        assert max(len(header), len(content)) <= width <= 60
+
+
+def test_totals_rows_are_live_sumifs_formulas_over_the_data_rows(
+    workbook: dict[str, Worksheet],
+) -> None:
+    sheet = workbook["Lasten en baten"]
+    rows = list(sheet.iter_rows(values_only=True))
+    data = [row for row in rows[1:] if row[0] != "Totaal"]
+    totals = [row for row in rows[1:] if row[0] == "Totaal"]
+    assert [(row[2], row[3]) for row in totals] == [
+        ("lasten", "primitief"),
+        ("lasten", "wijziging"),
+        ("lasten", "actueel"),
+        ("lasten", "gerealiseerd"),
+        ("baten", "primitief"),
+    ]
+    last = len(data) + 1
+    assert totals[0][5] == (
+        f'=SUMIFS(F$2:F${last},$C$2:$C${last},"lasten",$D$2:$D${last},"primitief")'
+    )
+
+
+def test_every_sheet_and_column_is_described_in_the_documentation() -> None:
+    text = (ROOT / "docs" / "workbook.md").read_text(encoding="utf-8")
+    for sheet in SHEETS:
+        assert f"## {sheet.name}" in text
+        for column in sheet.columns:
+            assert f"| {column.header} |" in text, (sheet.name, column.header)
