@@ -39,7 +39,7 @@ from prestatie._model import (
     Role,
     Score,
 )
-from prestatie._money import Unit
+from prestatie._money import Unit, format_amount, parse_amount
 from prestatie._target import Target, TargetKind
 
 __version__ = "0.1.0"
@@ -83,6 +83,8 @@ __all__ = [
     "WorkbookError",
     "__version__",
     "check_budget",
+    "format_amount",
     "from_json",
+    "parse_amount",
     "to_json",
 ]
