@@ -78,46 +78,11 @@ _DIRECTIONS: list[tuple[tuple[str, ...], tuple[int | None, bool, int | None, boo
     (("neemt", "af"), (None, True, 0, False)),
 ]
 # Words that end the unit of the last item of a list: "40 gastlessen op scholen".
-_STOP_WORDS = frozenset(
-    [
-        "aan",
-        "als",
-        "bij",
-        "binnen",
-        "dan",
-        "dat",
-        "de",
-        "die",
-        "door",
-        "een",
-        "en",
-        "het",
-        "in",
-        "is",
-        "met",
-        "na",
-        "naar",
-        "nog",
-        "of",
-        "om",
-        "onder",
-        "ook",
-        "op",
-        "over",
-        "per",
-        "te",
-        "tijdens",
-        "tot",
-        "uit",
-        "van",
-        "voor",
-        "waarbij",
-        "wordt",
-        "worden",
-        "zijn",
-        "zoals",
-    ]
-)
+_STOP_WORDS = frozenset({
+    "aan", "als", "bij", "binnen", "dan", "dat", "de", "die", "door", "een", "en", "het", "in",
+    "is", "met", "na", "naar", "nog", "of", "om", "onder", "ook", "op", "over", "per", "te",
+    "tijdens", "tot", "uit", "van", "voor", "waarbij", "wordt", "worden", "zijn", "zoals",
+})  # fmt: skip
 _LONGEST_LISTED_UNIT = 6
 _ONE_SIDED = (_AT_LEAST, _MORE, _AT_MOST, _LESS)
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
