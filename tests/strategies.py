@@ -338,3 +338,83 @@ def budgets(draw: st.DrawFn, max_programmes: int = 3) -> Budget:
         proposals=tuple(proposals),
         notes=draw(texts()),
     )
+
+
+# Targets and amounts for the arithmetic laws.
+
+PHRASE_UNITS = ("democratiespelen", "gastlessen", "adviezen", "nieuwe woningen", "km", "%", "euro")
+
+
+def bound_values() -> st.SearchStrategy[Decimal]:
+    """Bounds and values with up to two decimals, small enough to sum and scale quickly."""
+    return st.decimals(
+        min_value=Decimal(-(10**6)), max_value=Decimal(10**6), places=2, allow_nan=False
+    )
+
+
+@st.composite
+def absolute_targets(draw: st.DrawFn, unit: str = "gastlessen") -> Target:
+    """Non-empty absolute targets of every shape: open, half-open, closed, strict, exact.
+    An open bound keeps the default inclusiveness, as the constructors leave it."""
+    lower, upper = draw(st.none() | bound_values()), draw(st.none() | bound_values())
+    if lower is not None and upper is not None and lower > upper:
+        lower, upper = upper, lower
+    exact = lower is not None and lower == upper
+    lower_inclusive = True if lower is None or exact else draw(st.booleans())
+    upper_inclusive = True if upper is None or exact else draw(st.booleans())
+    return Target(
+        unit=unit,
+        lower=lower,
+        lower_inclusive=lower_inclusive,
+        upper=upper,
+        upper_inclusive=upper_inclusive,
+    )
+
+
+@st.composite
+def members(draw: st.DrawFn, target: Target) -> Decimal:
+    """A value that meets the absolute `target`."""
+    lower, upper = target.lower, target.upper
+    if lower is not None and upper is not None:
+        if lower == upper:
+            return lower
+        # A point lower + t·(upper − lower), t in thousandths, ends only where inclusive.
+        t = draw(
+            st.integers(0 if target.lower_inclusive else 1, 1000 if target.upper_inclusive else 999)
+        )
+        return lower + (upper - lower) * Decimal(t).scaleb(-3)
+    step = draw(st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10**6), places=2))
+    if lower is not None:
+        return lower if target.lower_inclusive and draw(st.booleans()) else lower + step
+    if upper is not None:
+        return upper if target.upper_inclusive and draw(st.booleans()) else upper - step
+    return draw(bound_values())
+
+
+@st.composite
+def phrase_targets(draw: st.DrawFn) -> Target:
+    """Targets that have a Dutch phrase: absolute ones with a bound, and relative ones."""
+    if draw(st.integers(0, 3)) == 0:
+        percent = draw(st.decimals(min_value=Decimal(-100), max_value=Decimal(500), places=1))
+        strict = draw(st.booleans())
+        bound = (
+            Target.at_least(percent, "", strict=strict)
+            if draw(st.booleans())
+            else Target.at_most(percent, "", strict=strict)
+        )
+        return attrs.evolve(
+            bound, kind=TargetKind.RELATIVE, baseline_year=draw(st.none() | years(2000, 2030))
+        )
+    target = draw(
+        absolute_targets(unit=draw(st.sampled_from(PHRASE_UNITS))).filter(
+            lambda t: t.lower is not None or t.upper is not None
+        )
+    )
+    return target
+
+
+def two_decimal_amounts(count: int) -> st.SearchStrategy[list[Decimal]]:
+    """`count` random amounts in euros and cents, up to a billion either way."""
+    return st.randoms(use_true_random=False).map(
+        lambda rng: [Decimal(rng.randint(-(10**11), 10**11)).scaleb(-2) for _ in range(count)]
+    )

@@ -39,8 +39,18 @@ from prestatie._model import (
     Role,
     Score,
 )
-from prestatie._money import Unit, format_amount, parse_amount
-from prestatie._target import Target, TargetKind
+from prestatie._money import (
+    AmountsByYear,
+    Rounded,
+    Unit,
+    format_amount,
+    parse_amount,
+    round_table,
+    round_to_unit,
+)
+from prestatie._table import BudgetLine, check_table
+from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
+from prestatie._target_text import format_target, parse_references, parse_targets
 
 __version__ = "0.1.0"
 
@@ -49,14 +59,18 @@ __all__ = [
     "Action",
     "Ambition",
     "Amount",
+    "AmountsByYear",
     "Budget",
     "BudgetChange",
     "BudgetColumn",
+    "BudgetLine",
     "Code",
+    "Conflict",
     "Continuity",
     "DocumentKind",
     "Duration",
     "DurationKind",
+    "Evaluation",
     "Flow",
     "Indicator",
     "InvalidTypeError",
@@ -67,6 +81,7 @@ __all__ = [
     "MonitorStatus",
     "Nature",
     "Objective",
+    "Outcome",
     "Prestatie",
     "PrestatieError",
     "Problem",
@@ -75,6 +90,7 @@ __all__ = [
     "Reserve",
     "ReserveLink",
     "Role",
+    "Rounded",
     "Score",
     "Target",
     "TargetKind",
@@ -83,8 +99,14 @@ __all__ = [
     "WorkbookError",
     "__version__",
     "check_budget",
+    "check_table",
     "format_amount",
+    "format_target",
     "from_json",
     "parse_amount",
+    "parse_references",
+    "parse_targets",
+    "round_table",
+    "round_to_unit",
     "to_json",
 ]
