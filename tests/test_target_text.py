@@ -9,10 +9,11 @@ from types import ModuleType
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from prestatie import Code, Target, TargetKind, format_target, parse_references, parse_targets
-from strategies import phrase_targets
+from strategies import phrase_targets, texts
 
 
 def _seed() -> ModuleType:
@@ -138,3 +139,21 @@ def test_law_format_then_parse_gives_the_same_target(target: Target) -> None:
 def test_references_are_found_in_order_once() -> None:
     text = "zie prestatie 7.2.2 en (kerntaak 5); prestaties 7.1.1, 7.1.2 en 7.2.2"
     assert parse_references(text) == (Code("7.2.2"), Code("5"), Code("7.1.1"), Code("7.1.2"))
+
+
+_PHRASE_PIECES = st.sampled_from(
+    [
+        "maximaal", "minimaal", "in elk geval", "tussen", "en", ",", "meer dan", "precies", "€",
+        "%", "miljoen", "een", "twee", "50", "2016", "7.2.2", "3,75", "-", "+", "t.o.v.",
+        "neemt toe", "gastlessen", "op", "nieuwe", "woningen", "(", ")", ".", "18.000,-",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_PHRASE_PIECES, max_size=12).map(" ".join) | texts())
+def test_any_text_parses_without_error_to_targets_quoting_it(text: str) -> None:
+    """Whatever the text, reading targets never raises, and each target's text is in it."""
+    for target in parse_targets(text):
+        assert target.text
+        assert target.text in text
+    parse_references(text)
