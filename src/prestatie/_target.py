@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 
-from prestatie._errors import InvalidValueError, UnitMismatchError
+from prestatie._errors import InvalidTypeError, InvalidValueError, UnitMismatchError, describe
 from prestatie._money import ZERO, format_amount, multiply, to_amount, total
 from prestatie._validate import is_year, of, to_optional_amount
 
@@ -280,7 +280,7 @@ class Target:
         ("maximaal 50 democratiespelen")`."""
         if self.kind is TargetKind.QUALITATIVE:
             return repr(self.text)
-        percent = "%" if self.kind is TargetKind.RELATIVE else ""
+        percent = "%" if self.kind is TargetKind.RELATIVE or self.unit == "%" else ""
         if self.is_exact:
             shown = f"= {format_amount(self.lower or ZERO)}{percent}"
         else:
@@ -289,10 +289,10 @@ class Target:
                 parts.append(f"{'≥' if self.lower_inclusive else '>'} {format_amount(self.lower)}")
             if self.upper is not None:
                 parts.append(f"{'≤' if self.upper_inclusive else '<'} {format_amount(self.upper)}")
-            shown = (f"{percent} en ".join(parts) + percent) if parts else "elke waarde"
+            shown = " en ".join(part + percent for part in parts) if parts else "elke waarde"
         if self.kind is TargetKind.RELATIVE:
             shown += " t.o.v. basiswaarde"
-        shown += f" {self.unit}" if self.unit else ""
+        shown += "" if self.unit in ("", "%") else f" {self.unit}"
         return shown + (f" ({self.text!r})" if self.text else "")
 
 
@@ -359,7 +359,7 @@ def _key(target: Target) -> tuple[object, ...]:
 
 def _require_same_unit(first: Target, second: Target, verb: str) -> None:
     if not isinstance(second, Target):
-        raise TypeError(f"cannot {verb} a Target and {type(second).__name__}")
+        raise InvalidTypeError(f"cannot {verb} a Target and {describe(second)}")
     if first.unit != second.unit:
         raise UnitMismatchError(
             f"cannot {verb} targets of different units: {first.describe()} is in"
