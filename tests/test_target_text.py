@@ -68,6 +68,10 @@ def test_seed_actions_parse_to_the_targets_the_example_records(seed_budget) -> N
         "Dit kost een paar duizend euro meer dan gepland, zie taakveld 0.1 en 1.1.",
         "maximaal in 2016",
         "tussen 2016 en 2019",
+        "tussen 1 en 3 juni organiseren we een bijeenkomst",
+        "maximaal een derde van de gemeenten",
+        "minimaal een paar keer",
+        "minimaal een aantal bijeenkomsten",
     ],
 )
 def test_numbers_that_are_not_targets_yield_none(text: str) -> None:

@@ -215,7 +215,8 @@ class AmountsByYear:
     """
 
     unit: Unit = attrs.field(validator=attrs.validators.instance_of(Unit))
-    values: Mapping[int, Decimal] = attrs.field(converter=_by_year)
+    # Hashing by unit alone keeps equal objects equal-hashed while the mapping stays a dict.
+    values: Mapping[int, Decimal] = attrs.field(converter=_by_year, hash=False)
 
     @property
     def years(self) -> tuple[int, ...]:

@@ -83,6 +83,12 @@ _STOP_WORDS = frozenset({
     "is", "met", "na", "naar", "nog", "of", "om", "onder", "ook", "op", "over", "per", "te",
     "tijdens", "tot", "uit", "van", "voor", "waarbij", "wordt", "worden", "zijn", "zoals",
 })  # fmt: skip
+# Words after a number that make it no count: "een derde", "een paar", "1 en 3 juni".
+_NOT_UNITS = frozenset({
+    "derde", "kwart", "half", "halve", "paar", "aantal", "deel", "procent",
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+})  # fmt: skip
 _LONGEST_LISTED_UNIT = 6
 _ONE_SIDED = (_AT_LEAST, _MORE, _AT_MOST, _LESS)
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
@@ -180,6 +186,8 @@ def _unit(tokens: Sequence[_Token], i: int) -> tuple[str, int, bool] | None:
     andere locaties en 40 ..."); the last item is its adjectives and one noun ("40 gastlessen
     op scholen" counts gastlessen; "nieuwe woningen" keeps its adjective).
     """
+    if i < len(tokens) and tokens[i].lower in _NOT_UNITS:
+        return None
     j = i
     while j < len(tokens) and tokens[j].kind == "word" and j - i <= _LONGEST_LISTED_UNIT:
         if j > i and tokens[j].lower == "en" and _item_starts(tokens, j + 1):
@@ -194,7 +202,7 @@ def _unit(tokens: Sequence[_Token], i: int) -> tuple[str, int, bool] | None:
             break  # the noun, or a word ending in -e with nothing after it
         if tokens[j].kind != "word" or tokens[j].lower in _STOP_WORDS:
             break
-    if j == i:
+    if j == i or tokens[i].lower in _NOT_UNITS:
         return None
     return _words(tokens, i, j), j, False
 
