@@ -3,7 +3,9 @@ cross-object check."""
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
+from functools import cache
 
 import attrs
 from hypothesis import strategies as st
@@ -46,21 +48,26 @@ _ALPHABET = (
 _WORDS = ["Wij", "ondersteunen", "provincie", "Overijssel", "beïnvloeder", "café", "coördinatie"]
 
 
+@cache
 def texts(min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
     """Dutch-looking text, sometimes starting with `=`, `+`, `-` or `@`, sometimes long."""
     plain = st.text(alphabet=_ALPHABET, min_size=min_size, max_size=max_size)
     formula_like = st.sampled_from(["=", "+", "-", "@"]).flatmap(
         lambda head: plain.map(lambda tail: head + tail)
     )
-    long = st.lists(st.sampled_from(_WORDS), min_size=200, max_size=400).map(" ".join)
+    long = st.tuples(st.sampled_from(_WORDS), st.integers(100, 400)).map(
+        lambda pair: " ".join([pair[0]] * pair[1])
+    )
     return st.one_of(plain, plain, plain, formula_like, long).filter(lambda t: len(t) >= min_size)
 
 
+@cache
 def names() -> st.SearchStrategy[str]:
     """Short non-empty names."""
     return texts(min_size=1, max_size=30)
 
 
+@cache
 def amounts_values(places: int = 2) -> st.SearchStrategy[Decimal]:
     """Exact amounts up to a trillion, with at most `places` decimals."""
     return st.decimals(
@@ -72,16 +79,19 @@ def amounts_values(places: int = 2) -> st.SearchStrategy[Decimal]:
     )
 
 
+@cache
 def years(low: int = 1990, high: int = 2040) -> st.SearchStrategy[int]:
     return st.integers(min_value=low, max_value=high)
 
 
+@cache
 def codes(max_level: int = 4) -> st.SearchStrategy[Code]:
     """Dotted codes of one to `max_level` parts."""
     parts = st.lists(st.integers(min_value=0, max_value=120), min_size=1, max_size=max_level)
     return parts.map(lambda p: Code.from_parts(*p))
 
 
+@cache
 def _bound() -> st.SearchStrategy[Decimal | None]:
     return st.none() | amounts_values()
 
@@ -117,10 +127,12 @@ def targets(draw: st.DrawFn, unit: str | None = None) -> Target:
     )
 
 
+@cache
 def measurements() -> st.SearchStrategy[Measurement]:
     return st.builds(Measurement, unit=names(), value=amounts_values(), year=st.none() | years())
 
 
+@cache
 def indicators() -> st.SearchStrategy[Indicator]:
     return st.builds(
         Indicator,
@@ -144,6 +156,7 @@ def durations(draw: st.DrawFn) -> Duration:
     return Duration(kind=kind, start_year=start, end_year=end, text=draw(texts()))
 
 
+@cache
 def statuses() -> st.SearchStrategy[MonitorStatus]:
     return st.builds(
         MonitorStatus,
@@ -154,21 +167,26 @@ def statuses() -> st.SearchStrategy[MonitorStatus]:
     )
 
 
+@cache
+def _amount_keys(
+    first_year: int, last_year: int
+) -> st.SearchStrategy[list[tuple[Flow, BudgetColumn, Nature, int]]]:
+    return st.lists(
+        st.tuples(
+            st.sampled_from(Flow),
+            st.sampled_from(BudgetColumn),
+            st.sampled_from(Nature),
+            st.integers(min_value=first_year, max_value=last_year),
+        ),
+        unique=True,
+        max_size=8,
+    )
+
+
 @st.composite
 def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amount, ...]:
     """Amounts with distinct keys inside the years, where actueel = primitief + wijziging."""
-    keys = draw(
-        st.lists(
-            st.tuples(
-                st.sampled_from(Flow),
-                st.sampled_from(BudgetColumn),
-                st.sampled_from(Nature),
-                st.integers(min_value=first_year, max_value=last_year),
-            ),
-            unique=True,
-            max_size=8,
-        )
-    )
+    keys = draw(_amount_keys(first_year, last_year))
     values = {key: draw(amounts_values()) for key in keys}
     for flow, column, nature, year in keys:
         primitief = values.get((flow, BudgetColumn.PRIMITIEF, nature, year))
@@ -182,6 +200,7 @@ def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amo
     )
 
 
+@cache
 def _actions() -> st.SearchStrategy[tuple[Action, ...]]:
     numbers = st.lists(st.integers(min_value=1, max_value=40), unique=True, max_size=4)
     return numbers.flatmap(
@@ -221,6 +240,7 @@ def prestaties(
     )
 
 
+@cache
 def _unique_numbers(
     low: int, high: int, max_size: int, min_size: int = 0
 ) -> st.SearchStrategy[list[int]]:
@@ -233,7 +253,7 @@ def _unique_numbers(
 
 
 @st.composite
-def budgets(draw: st.DrawFn, max_programmes: int = 3) -> Budget:
+def budgets(draw: st.DrawFn, max_programmes: int = 2) -> Budget:
     """A budget that every cross-object check accepts."""
     year = draw(years(2000, 2030))
     first_year = year - draw(st.integers(0, 2))
@@ -241,7 +261,7 @@ def budgets(draw: st.DrawFn, max_programmes: int = 3) -> Budget:
     programmes = []
     for number in draw(_unique_numbers(1, 20, max_programmes)):
         objectives = []
-        for o in draw(_unique_numbers(1, 12, 3)):
+        for o in draw(_unique_numbers(1, 12, 2)):
             code = Code.from_parts(number, o)
             prestaties_ = tuple(
                 draw(prestaties(Code.from_parts(number, o, s), first_year, last_year))
@@ -337,4 +357,89 @@ def budgets(draw: st.DrawFn, max_programmes: int = 3) -> Budget:
         reserves=reserves,
         proposals=tuple(proposals),
         notes=draw(texts()),
+    )
+
+
+# Targets and amounts for the arithmetic laws.
+
+PHRASE_UNITS = ("democratiespelen", "gastlessen", "adviezen", "nieuwe woningen", "km", "%", "euro")
+
+
+def bound_values() -> st.SearchStrategy[Decimal]:
+    """Bounds and values with up to two decimals, small enough to sum and scale quickly."""
+    return st.decimals(
+        min_value=Decimal(-(10**6)), max_value=Decimal(10**6), places=2, allow_nan=False
+    )
+
+
+@st.composite
+def absolute_targets(draw: st.DrawFn, unit: str = "gastlessen") -> Target:
+    """Non-empty absolute targets of every shape: open, half-open, closed, strict, exact.
+    An open bound keeps the default inclusiveness, as the constructors leave it."""
+    lower, upper = draw(st.none() | bound_values()), draw(st.none() | bound_values())
+    if lower is not None and upper is not None and lower > upper:
+        lower, upper = upper, lower
+    exact = lower is not None and lower == upper
+    lower_inclusive = True if lower is None or exact else draw(st.booleans())
+    upper_inclusive = True if upper is None or exact else draw(st.booleans())
+    return Target(
+        unit=unit,
+        lower=lower,
+        lower_inclusive=lower_inclusive,
+        upper=upper,
+        upper_inclusive=upper_inclusive,
+    )
+
+
+@st.composite
+def members(draw: st.DrawFn, target: Target) -> Decimal:
+    """A value that meets the absolute `target`."""
+    lower, upper = target.lower, target.upper
+    if lower is not None and upper is not None:
+        if lower == upper:
+            return lower
+        # A point lower + t·(upper − lower), t in thousandths, ends only where inclusive.
+        t = draw(
+            st.integers(0 if target.lower_inclusive else 1, 1000 if target.upper_inclusive else 999)
+        )
+        return lower + (upper - lower) * Decimal(t).scaleb(-3)
+    step = draw(st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10**6), places=2))
+    if lower is not None:
+        return lower if target.lower_inclusive and draw(st.booleans()) else lower + step
+    if upper is not None:
+        return upper if target.upper_inclusive and draw(st.booleans()) else upper - step
+    return draw(bound_values())
+
+
+@st.composite
+def phrase_targets(draw: st.DrawFn) -> Target:
+    """Targets that have a Dutch phrase: absolute ones with a bound, and relative ones."""
+    if draw(st.integers(0, 3)) == 0:
+        percent = draw(st.decimals(min_value=Decimal(-100), max_value=Decimal(500), places=1))
+        strict = draw(st.booleans())
+        bound = (
+            Target.at_least(percent, "", strict=strict)
+            if draw(st.booleans())
+            else Target.at_most(percent, "", strict=strict)
+        )
+        return attrs.evolve(
+            bound, kind=TargetKind.RELATIVE, baseline_year=draw(st.none() | years(2000, 2030))
+        )
+    target = draw(
+        absolute_targets(unit=draw(st.sampled_from(PHRASE_UNITS))).filter(
+            lambda t: t.lower is not None or t.upper is not None
+        )
+    )
+    return target
+
+
+def two_decimal_amounts(count: int) -> st.SearchStrategy[list[Decimal]]:
+    """`count` random amounts in euros and cents, up to a billion either way."""
+    # Drawn from a seeded generator: hypothesis would record ten thousand draws one by one.
+    return st.integers(min_value=0, max_value=2**32).map(
+        lambda seed: [
+            Decimal(rng.randint(-(10**11), 10**11)).scaleb(-2)
+            for rng in [random.Random(seed)]
+            for _ in range(count)
+        ]
     )

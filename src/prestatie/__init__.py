@@ -40,8 +40,18 @@ from prestatie._model import (
     Role,
     Score,
 )
-from prestatie._money import Unit
-from prestatie._target import Target, TargetKind
+from prestatie._money import (
+    AmountsByYear,
+    Rounded,
+    Unit,
+    format_amount,
+    parse_amount,
+    round_table,
+    round_to_unit,
+)
+from prestatie._table import BudgetLine, check_table
+from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
+from prestatie._target_text import format_target, parse_references, parse_targets
 from prestatie._xlsx_read import read_workbook, read_workbook_with_problems
 from prestatie._xlsx_write import write_workbook
 
@@ -52,14 +62,18 @@ __all__ = [
     "Action",
     "Ambition",
     "Amount",
+    "AmountsByYear",
     "Budget",
     "BudgetChange",
     "BudgetColumn",
+    "BudgetLine",
     "Code",
+    "Conflict",
     "Continuity",
     "DocumentKind",
     "Duration",
     "DurationKind",
+    "Evaluation",
     "Flow",
     "Indicator",
     "InvalidTypeError",
@@ -70,6 +84,7 @@ __all__ = [
     "MonitorStatus",
     "Nature",
     "Objective",
+    "Outcome",
     "Prestatie",
     "PrestatieError",
     "Problem",
@@ -78,6 +93,7 @@ __all__ = [
     "Reserve",
     "ReserveLink",
     "Role",
+    "Rounded",
     "Score",
     "Target",
     "TargetKind",
@@ -87,9 +103,17 @@ __all__ = [
     "WorkbookWarning",
     "__version__",
     "check_budget",
+    "check_table",
+    "format_amount",
+    "format_target",
     "from_json",
+    "parse_amount",
+    "parse_references",
+    "parse_targets",
     "read_workbook",
     "read_workbook_with_problems",
+    "round_table",
+    "round_to_unit",
     "to_json",
     "write_workbook",
 ]

@@ -6,8 +6,13 @@ library hands back is converted once, here, through its shortest `repr`.
 
 from __future__ import annotations
 
+import decimal
 import enum
-from decimal import Decimal
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+import attrs
 
 from prestatie._errors import InvalidTypeError, InvalidValueError, UnitMismatchError, describe
 
@@ -70,3 +75,175 @@ def convert(amount: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
         raise UnitMismatchError(f"cannot convert between {from_unit!r} and {to_unit!r}")
     # A shift of the decimal point is exact at any size; a division could round.
     return to_amount(amount).scaleb(from_unit.exponent - to_unit.exponent)
+
+
+# Dutch notation: "." groups thousands, "," starts the decimals, ",-" means whole euros.
+_NONE_WORDS = frozenset({"", "-", "–", "—", "n.v.t.", "nvt", "n.v.t"})
+_SCALES = {"": 0, "duizend": 3, "miljoen": 6, "mln": 6, "mln.": 6, "miljard": 9, "mld": 9}
+_AMOUNT = re.compile(
+    r"(?P<open>\()?\s*(?P<sign1>[-−])?\s*(?:€\s*)?(?P<sign2>[-−])?\s*"
+    r"(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+|-|–))?"
+    r"\s*(?P<scale>[a-z.]*)\s*(?P<close>\))?"
+)
+_EXPECTED_AMOUNT = (
+    "expected a Dutch amount such as '1.234', '1.234,56', '(1.234)', '-1.234', '€ 18.000,-'"
+    " or '€ 3,75 miljoen', or '-' / 'n.v.t.' / '' for no amount"
+)
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The amount a Dutch-notated text states, exactly; None for "-", "n.v.t." or "".
+
+    >>> parse_amount("1.234,56")
+    Decimal('1234.56')
+    >>> parse_amount("(1.234)")
+    Decimal('-1234')
+    >>> parse_amount("€ 3,75 miljoen")
+    Decimal('3750000')
+    >>> parse_amount("n.v.t.") is None
+    True
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError(f"amount text: expected text, got {describe(text)}")
+    cleaned = " ".join(text.replace("\u00a0", " ").split())
+    if cleaned.lower() in _NONE_WORDS:
+        return None
+    match = _AMOUNT.fullmatch(cleaned)
+    if (
+        match is None
+        or bool(match["open"]) != bool(match["close"])
+        or (match["sign1"] and match["sign2"])
+        or match["scale"] not in _SCALES
+    ):
+        raise InvalidValueError(f"{text!r}: {_EXPECTED_AMOUNT}")
+    negative = bool(match["open"] or match["sign1"] or match["sign2"])
+    frac = match["frac"]
+    digits = match["int"].replace(".", "")
+    if frac is not None and frac.isdigit():
+        digits += "." + frac
+    amount = Decimal(digits).scaleb(_SCALES[match["scale"]])
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0:
+        amount = Decimal(int(amount))  # "3,75 miljoen" reads as 3750000, not 3.75E+6
+    return -amount if negative else amount
+
+
+def format_amount(amount: Decimal | int) -> str:
+    """An amount in Dutch notation, with every decimal it has: `Decimal("-1234.5")` gives
+    "-1.234,5". `parse_amount` reads it back to the same value.
+    """
+    exact = to_amount(amount)
+    text = format(abs(exact), ",f").replace(",", " ").replace(".", ",").replace(" ", ".")
+    return ("-" if exact < 0 else "") + text
+
+
+# Arithmetic on amounts never rounds: any result that would need rounding raises instead.
+_EXACT = decimal.Context(
+    prec=decimal.MAX_PREC,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation, decimal.Inexact, decimal.Overflow, decimal.DivisionByZero],
+)
+
+
+def total(amounts: Iterable[Decimal | int]) -> Decimal:
+    """The exact sum of amounts, whatever their number and size (floats are refused)."""
+    result = ZERO
+    for amount in amounts:
+        result = _EXACT.add(result, to_amount(amount))
+    return result
+
+
+def multiply(amount: Decimal | int, factor: Decimal | int) -> Decimal:
+    """The exact product of an amount and a factor."""
+    return _EXACT.multiply(to_amount(amount), to_amount(factor, "factor"))
+
+
+def round_to_unit(amount: Decimal | int, from_unit: Unit, to_unit: Unit) -> Decimal:
+    """An amount stated in `to_unit`, rounded to a whole number half away from zero, the way
+    budgets print it: 1.499,99 euro is 1 (x € 1.000), 1.500 euro is 2 and -1.500 euro is -2.
+    """
+    return convert(to_amount(amount), from_unit, to_unit).quantize(
+        Decimal(1), rounding=ROUND_HALF_UP
+    )
+
+
+@attrs.frozen
+class Rounded:
+    """Parts rounded so that they add up to the rounded total."""
+
+    parts: tuple[Decimal, ...]
+    total: Decimal
+
+
+def round_table(
+    amounts: Sequence[Decimal | int],
+    from_unit: Unit = Unit.EURO,
+    to_unit: Unit = Unit.THOUSAND,
+) -> Rounded:
+    """Amounts rounded to whole `to_unit`s so that the parts add up to the rounded total.
+
+    The total is rounded half away from zero (`round_to_unit`). Each part starts at the whole
+    number below its exact value; the units still missing from the total go to the parts with
+    the largest remainders, the earlier part first on a tie (largest remainder method). Every
+    part is then less than 1 away from its exact value.
+
+    >>> round_table([Decimal(400), Decimal(400), Decimal(400)])
+    Rounded(parts=(Decimal('1'), Decimal('0'), Decimal('0')), total=Decimal('1'))
+    """
+    exact = [convert(to_amount(amount), from_unit, to_unit) for amount in amounts]
+    rounded_total = total(exact).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    floors = [value.quantize(Decimal(1), rounding=ROUND_FLOOR) for value in exact]
+    missing = int(rounded_total - total(floors))
+    by_remainder = sorted(range(len(exact)), key=lambda i: floors[i] - exact[i])
+    raised = set(by_remainder[:missing])
+    parts = tuple(floors[i] + 1 if i in raised else floors[i] for i in range(len(exact)))
+    return Rounded(parts=parts, total=rounded_total)
+
+
+def _by_year(values: Mapping[int, Decimal | int]) -> dict[int, Decimal]:
+    return dict(sorted((year, to_amount(v, f"amount of {year}")) for year, v in values.items()))
+
+
+@attrs.frozen
+class AmountsByYear:
+    """One amount per year, in one unit, with their total.
+
+    >>> a = AmountsByYear(Unit.THOUSAND, {2018: Decimal(172246), 2017: Decimal(195589)})
+    >>> a.years, a.total
+    ((2017, 2018), Decimal('367835'))
+    """
+
+    unit: Unit = attrs.field(validator=attrs.validators.instance_of(Unit))
+    # Hashing by unit alone keeps equal objects equal-hashed while the mapping stays a dict.
+    values: Mapping[int, Decimal] = attrs.field(converter=_by_year, hash=False)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(self.values)
+
+    @property
+    def total(self) -> Decimal:
+        """The exact sum over all years."""
+        return total(self.values.values())
+
+    def convert(self, to_unit: Unit) -> AmountsByYear:
+        """The same amounts stated in another unit, exactly."""
+        return AmountsByYear(
+            to_unit, {year: convert(v, self.unit, to_unit) for year, v in self.values.items()}
+        )
+
+    def __add__(self, other: AmountsByYear) -> AmountsByYear:
+        """Year by year sums; a year missing on one side counts as zero there."""
+        if not isinstance(other, AmountsByYear):
+            return NotImplemented
+        if other.unit is not self.unit:
+            raise UnitMismatchError(
+                f"cannot add amounts in {self.unit.value} and in {other.unit.value}:"
+                " convert one of them first"
+            )
+        years = set(self.values) | set(other.values)
+        return AmountsByYear(
+            self.unit,
+            {y: total([self.values.get(y, ZERO), other.values.get(y, ZERO)]) for y in years},
+        )

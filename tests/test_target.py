@@ -1,0 +1,169 @@
+"""Target operations on the examples the budgets print, and the errors for bad input."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from prestatie import (
+    Conflict,
+    InvalidTypeError,
+    InvalidValueError,
+    Outcome,
+    Target,
+    TargetKind,
+    UnitMismatchError,
+)
+
+SPELEN = "democratiespelen"
+
+
+def test_at_most_plus_at_most_is_at_most_the_sum() -> None:
+    """≤ 50 plus ≤ 30 is ≤ 80."""
+    total = Target.at_most(50, SPELEN) + Target.at_most(30, SPELEN)
+    assert total.same_values(Target.at_most(80, SPELEN))
+
+
+def test_at_least_plus_exactly_is_at_least_the_sum() -> None:
+    """≥ 2 plus exactly 3 is ≥ 5."""
+    total = Target.at_least(2, "adviezen") + Target.exactly(3, "adviezen")
+    assert total.same_values(Target.at_least(5, "adviezen"))
+
+
+def test_strict_plus_inclusive_is_strict() -> None:
+    """> 1 plus ≥ 2 is > 3: one strict bound makes the sum strict."""
+    total = Target.at_least(1, "x", strict=True) + Target.at_least(2, "x")
+    assert total.lower == 3
+    assert not total.lower_inclusive
+
+
+def test_adding_different_units_names_both() -> None:
+    """50 democratiespelen plus 40 gastlessen is not 90 of anything."""
+    with pytest.raises(UnitMismatchError) as info:
+        Target.at_most(50, SPELEN) + Target.at_most(40, "gastlessen")
+    assert "'democratiespelen'" in str(info.value)
+    assert "'gastlessen'" in str(info.value)
+
+
+def test_intersecting_different_units_names_both() -> None:
+    with pytest.raises(UnitMismatchError, match=r"'adviezen'.*'gastlessen'"):
+        Target.at_least(2, "adviezen").intersect(Target.at_most(40, "gastlessen"))
+
+
+def test_empty_intersection_is_a_conflict_naming_both() -> None:
+    """ "at most 50" and "more than 50" conflict; the conflict names both targets."""
+    first = Target.at_most(50, SPELEN, text="maximaal 50 democratiespelen")
+    second = Target.at_least(50, SPELEN, strict=True, text="meer dan 50 democratiespelen")
+    conflict = first.intersect(second)
+    assert isinstance(conflict, Conflict)
+    assert "maximaal 50 democratiespelen" in conflict.message
+    assert "meer dan 50 democratiespelen" in conflict.message
+
+
+def test_touching_inclusive_bounds_intersect_in_one_value() -> None:
+    both = Target.at_most(50, SPELEN).intersect(Target.at_least(50, SPELEN))
+    assert isinstance(both, Target)
+    assert both.same_values(Target.exactly(50, SPELEN))
+
+
+def test_minimum_above_maximum_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="minimum 50 is above the maximum 30"):
+        Target.between(50, 30, "gastlessen")
+
+
+@pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")])
+def test_nan_and_infinity_are_refused_as_bounds_and_values(bad: Decimal) -> None:
+    with pytest.raises(InvalidValueError, match="finite"):
+        Target.at_most(bad, "x")
+    with pytest.raises(InvalidValueError, match="finite"):
+        Target.at_most(5, "x").evaluate(bad)
+
+
+def test_float_is_refused_as_bound_value_and_factor() -> None:
+    with pytest.raises(InvalidTypeError, match="float"):
+        Target.at_most(0.5, "x")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="float"):
+        Target.at_most(5, "x").evaluate(0.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="float"):
+        Target.at_most(5, "x").scale(0.5)  # type: ignore[arg-type]
+
+
+def test_negative_scale_factor_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="scale factor: expected zero or more, got -2"):
+        Target.at_most(5, "x").scale(-2)
+
+
+def test_scaling_by_zero_gives_exactly_zero() -> None:
+    assert Target.at_least(5, "x").scale(0).same_values(Target.exactly(0, "x"))
+
+
+def test_evaluate_at_least_reports_distance_and_ratio() -> None:
+    """3 adviezen against "at least 2": met, 1 above the bound, 150% achieved."""
+    result = Target.at_least(2, "adviezen").evaluate(3)
+    assert result.outcome is Outcome.MET
+    assert result.distance == 1
+    assert result.ratio == Decimal("1.5")
+
+
+def test_evaluate_at_most_beyond_the_bound_is_not_met() -> None:
+    result = Target.at_most(50, SPELEN).evaluate(53)
+    assert result.outcome is Outcome.NOT_MET
+    assert result.distance == 3
+    assert result.ratio == Decimal("1.06")
+
+
+def test_value_on_a_strict_bound_is_not_met_at_distance_zero() -> None:
+    result = Target.at_least(Decimal("45.6"), "%", strict=True).evaluate(Decimal("45.6"))
+    assert result.outcome is Outcome.NOT_MET
+    assert result.distance == 0
+
+
+def test_ratio_is_undefined_for_a_range() -> None:
+    assert Target.between(10, 20, "x").evaluate(15).ratio is None
+
+
+def test_qualitative_target_is_not_measurable() -> None:
+    target = Target.qualitative("Een goed functionerende Jongerenraad.")
+    result = target.evaluate(5)
+    assert result.outcome is Outcome.NOT_MEASURABLE
+    assert "qualitative" in result.reason
+
+
+def test_relative_target_without_baseline_is_not_measurable_not_a_crash() -> None:
+    """ "Neemt toe of blijft minimaal gelijk" with no measurement to compare against."""
+    target = Target(unit="vertrouwen", kind=TargetKind.RELATIVE, lower=0)
+    result = target.evaluate(70)
+    assert result.outcome is Outcome.NOT_MEASURABLE
+    assert "baseline" in result.reason
+    with pytest.raises(InvalidValueError, match="needs a baseline"):
+        target.resolve()
+
+
+def test_relative_target_resolves_against_its_baseline() -> None:
+    """ "+5% t.o.v. 2016" with 2016 at 200 is at least 210; "neemt toe" is more than 200."""
+    five = Target(unit="bezoekers", kind=TargetKind.RELATIVE, lower=5, baseline_year=2016)
+    assert five.resolve(200).same_values(Target.at_least(210, "bezoekers"))
+    rises = Target(unit="bezoekers", kind=TargetKind.RELATIVE, lower=0, lower_inclusive=False)
+    assert rises.evaluate(200, baseline=200).outcome is Outcome.NOT_MET
+    assert rises.evaluate(201, baseline=200).outcome is Outcome.MET
+
+
+def test_increase_of_a_negative_baseline_is_upward() -> None:
+    """+10% of -200 is -180: the change is a share of the baseline's size."""
+    target = Target(unit="saldo", kind=TargetKind.RELATIVE, lower=10)
+    assert target.resolve(-200).lower == -180
+
+
+def test_change_without_monotone_meaning_is_refused() -> None:
+    target = Target(unit="saldo", kind=TargetKind.RELATIVE, lower=150)
+    with pytest.raises(InvalidValueError, match="no monotone meaning"):
+        target.resolve(-200)
+
+
+def test_relative_and_qualitative_targets_do_not_add() -> None:
+    relative = Target(unit="x", kind=TargetKind.RELATIVE, lower=0)
+    with pytest.raises(InvalidValueError, match="resolved against its baseline"):
+        relative + Target.at_least(1, "x")
+    with pytest.raises(InvalidValueError, match="qualitative"):
+        Target.qualitative("beter", unit="x").intersect(Target.at_least(1, "x"))

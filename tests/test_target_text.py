@@ -1,0 +1,163 @@
+"""Reading targets from Dutch text, writing them back, and finding references."""
+
+from __future__ import annotations
+
+import importlib.util
+from decimal import Decimal
+from types import ModuleType
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES
+from prestatie import Code, Target, TargetKind, format_target, parse_references, parse_targets
+from strategies import phrase_targets, texts
+
+
+def _seed() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("seed_actions", EXAMPLES / "prestatie_7_2_3.py")
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_seed_actions_yield_exactly_the_four_targets() -> None:
+    """The six actions of 7.2.3 hold at most 50 democratiespelen, 30 spelen op andere
+    locaties and 40 gastlessen, and at least 2 adviezen; nothing else is a target."""
+    found = [target for text in _seed().ACTIONS for target in parse_targets(text)]
+    assert [(t.unit, t.lower, t.upper) for t in found] == [
+        ("democratiespelen", None, 50),
+        ("spelen op andere locaties", None, 30),
+        ("gastlessen", None, 40),
+        ("adviezen", 2, None),
+    ]
+    assert all(t.kind is TargetKind.ABSOLUTE for t in found)
+    assert all(t.lower_inclusive and t.upper_inclusive for t in found)
+
+
+def test_seed_actions_parse_to_the_targets_the_example_records(seed_budget) -> None:  # type: ignore[no-untyped-def]
+    """Parsing each action's text gives the targets, with their texts, that the example
+    budget records by hand, and its references."""
+    for action in seed_budget.prestatie("7.2.3").actions:
+        assert parse_targets(action.text) == action.targets
+        assert parse_references(action.text) == action.references
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We organiseren samen met Hedon een foto-tentoonstelling over democratie.",
+        "participatietrajecten, zoals crowdfunding en crowdsourcing (prestatie 7.2.2).",
+        "Het investeringsvoorstel Kwaliteit Openbaar Bestuur is in 2016 door Provinciale Staten"
+        " aangenomen (PS/2016/344).",
+        "Deze prestatie heeft een relatie met de andere prestaties uit het investeringsvoorstel:"
+        " 7.1.1, 7.1.2, 7.1.3, 7.1.6, 7.3.1, 7.3.2, 7.3.4.",
+        "Niet structureel. Eindigt naar verwachting in 2020.",
+        "Investeringsbesluit gebiedsprogramma Pact van Twickel PS/2012/89, gewijzigd bij"
+        " PS/2013/830.",
+        "Actions cross-reference other prestaties in their text: (kerntaak 5).",
+        "Kerntaak 7. Kwaliteit openbaar bestuur, beleidsdoel 7.1 en prestatie 7.2.3.",
+        "Begroting 2017 met het meerjarig overzicht 2015 tot en met 2020.",
+        "Wij organiseren workshops, exposities en lezingen; een bijeenkomst in 2016 en 2017.",
+        "Algemene uitkeringen: 85.906 | 186.000 | 195.589 | 172.246 | 172.472 | 172.002",
+        "Baten BD 7.2 27 0 27 30 −2",
+        "Dit kost een paar duizend euro meer dan gepland, zie taakveld 0.1 en 1.1.",
+        "maximaal in 2016",
+        "tussen 2016 en 2019",
+        "tussen 1 en 3 juni organiseren we een bijeenkomst",
+        "maximaal een derde van de gemeenten",
+        "minimaal een paar keer",
+        "minimaal een aantal bijeenkomsten",
+    ],
+)
+def test_numbers_that_are_not_targets_yield_none(text: str) -> None:
+    """Years, codes, PS numbers, table figures and articles are never read as targets."""
+    assert parse_targets(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in elk geval twee adviezen", Target.at_least(2, "adviezen")),
+        ("ten minste vijftig nieuwe woningen in Zwolle", Target.at_least(50, "nieuwe woningen")),
+        ("hoogstens twintig sessies", Target.at_most(20, "sessies")),
+        ("niet meer dan honderd deelnemers", Target.at_most(100, "deelnemers")),
+        ("precies duizend bomen", Target.exactly(1000, "bomen")),
+        ("minimaal een bijeenkomst", Target.at_least(1, "bijeenkomst")),
+        ("tussen 10 en 20 gastlessen", Target.between(10, 20, "gastlessen")),
+        ("> 45,6% (PS)", Target.at_least(Decimal("45.6"), "%", strict=True)),
+        ("45,6%", Target.exactly(Decimal("45.6"), "%")),
+        ("minimaal € 20 miljoen", Target.at_least(20_000_000, "euro")),
+        ("€ 3,75 miljoen", Target.exactly(3_750_000, "euro")),
+        ("maximaal € 18.000,- per jaar", Target.at_most(18_000, "euro")),
+        (
+            "meer dan 5 en maximaal 9 gastlessen",
+            Target.between(5, 9, "gastlessen", lower_inclusive=False),
+        ),
+        (
+            "neemt toe of blijft minimaal gelijk",
+            Target(unit="", kind=TargetKind.RELATIVE, lower=0),
+        ),
+        (
+            "neemt toe",
+            Target(unit="", kind=TargetKind.RELATIVE, lower=0, lower_inclusive=False),
+        ),
+        ("neemt af", Target(unit="", kind=TargetKind.RELATIVE, upper=0, upper_inclusive=False)),
+        (
+            "+5% t.o.v. 2016",
+            Target(unit="", kind=TargetKind.RELATIVE, lower=5, baseline_year=2016),
+        ),
+    ],
+)
+def test_phrases_are_read_as_targets(text: str, expected: Target) -> None:
+    """Each qualifier, number word, percentage, amount and direction phrase is understood."""
+    (found,) = parse_targets(text)
+    assert found.same_values(expected)
+    assert found.baseline_year == expected.baseline_year
+    assert found.text in text
+
+
+def test_qualifier_carries_over_the_list() -> None:
+    found = parse_targets(
+        "maximaal 50 democratiespelen, 30 spelen op andere locaties en 40 gastlessen"
+    )
+    assert [t.describe() for t in found] == [
+        "≤ 50 democratiespelen ('maximaal 50 democratiespelen')",
+        "≤ 30 spelen op andere locaties ('30 spelen op andere locaties')",
+        "≤ 40 gastlessen ('40 gastlessen')",
+    ]
+
+
+@given(phrase_targets())
+def test_law_format_then_parse_gives_the_same_target(target: Target) -> None:
+    """A target written as Dutch text by the library reads back as the same target, with that
+    text as its `text`."""
+    phrase = format_target(target)
+    assert parse_targets(phrase) == (attrs.evolve(target, text=phrase),)
+
+
+def test_references_are_found_in_order_once() -> None:
+    text = "zie prestatie 7.2.2 en (kerntaak 5); prestaties 7.1.1, 7.1.2 en 7.2.2"
+    assert parse_references(text) == (Code("7.2.2"), Code("5"), Code("7.1.1"), Code("7.1.2"))
+
+
+_PHRASE_PIECES = st.sampled_from(
+    [
+        "maximaal", "minimaal", "in elk geval", "tussen", "en", ",", "meer dan", "precies", "€",
+        "%", "miljoen", "een", "twee", "50", "2016", "7.2.2", "3,75", "-", "+", "t.o.v.",
+        "neemt toe", "gastlessen", "op", "nieuwe", "woningen", "(", ")", ".", "18.000,-",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_PHRASE_PIECES, max_size=12).map(" ".join) | texts())
+def test_any_text_parses_without_error_to_targets_quoting_it(text: str) -> None:
+    """Whatever the text, reading targets never raises, and each target's text is in it."""
+    for target in parse_targets(text):
+        assert target.text
+        assert target.text in text
+    parse_references(text)
