@@ -8,6 +8,7 @@ is reported rather than read as a blank cell.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import re
@@ -17,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 import attrs
 from defusedxml.ElementTree import iterparse  # type: ignore[import-untyped]
@@ -67,6 +68,7 @@ from prestatie._target import Target
 from prestatie._xlsx_safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
 
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z0-9_]+:)?f[ >/]")
 _ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
 _TOLERANCE = Decimal("0.005")
 T = TypeVar("T")
@@ -125,16 +127,36 @@ def _problem_order(problem: Problem) -> tuple[int, int, int]:
 
 @attrs.define
 class _Row:
-    """A data row: decoded values and the cell each came from."""
+    """A data row: its decoded values, and where each came from.
 
+    Cell names are made on demand from the sheet's column letters, which all rows of a
+    sheet share, so that a large sheet does not hold a string per cell.
+    """
+
+    sheet: str
     number: int
+    letters: dict[str, str]
+    """Column key → column letter, shared by the rows of one sheet."""
     values: dict[str, Any]
-    cells: dict[str, str]
     ok: bool
     position: float
 
-    def cell(self, key: str) -> str:
-        return self.cells.get(key) or next(iter(self.cells.values()))
+    def cell(self, key: str | None = None) -> str:
+        """The cell of column `key`, or the row's first cell."""
+        letter = self.letters.get(key or "") or next(iter(self.letters.values()), "A")
+        return f"{self.sheet}!{letter}{self.number}"
+
+    def field_cell(self, field: str) -> str:
+        """The cell of a field named as in the model (`reserve_link.reserve`, `end_year`)."""
+        field = re.sub(r"\[[0-9]+\]", "", field).strip(".")
+        while field:
+            if field in self.letters:
+                return self.cell(field)
+            for key in self.letters:
+                if key.split(".")[-1] == field:
+                    return self.cell(key)
+            field = field.rpartition(".")[0]
+        return self.cell()
 
 
 def _ordered(rows: list[_Row]) -> list[_Row]:
@@ -142,19 +164,24 @@ def _ordered(rows: list[_Row]) -> list[_Row]:
 
 
 class _Merges:
-    """The merged ranges of a sheet: every cell of a range shows its top-left value."""
+    """The merged ranges of a sheet: every cell of a range shows its top-left value.
+
+    Rows arrive in order, so only the ranges that cover the current row are looked at.
+    """
 
     def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
-        self._ranges = ranges
+        self._waiting = sorted(ranges, key=lambda bounds: bounds[1], reverse=True)
+        self._active: list[tuple[int, int, int, int]] = []
         self._origins: dict[tuple[int, int], CellValue] = {}
 
     def __bool__(self) -> bool:
-        return bool(self._ranges)
+        return bool(self._waiting or self._active)
 
     def fill(self, row: int, values: list[CellValue]) -> list[CellValue]:
-        for min_col, min_row, max_col, max_row in self._ranges:
-            if not min_row <= row <= max_row:
-                continue
+        while self._waiting and self._waiting[-1][1] <= row:
+            self._active.append(self._waiting.pop())
+        self._active = [bounds for bounds in self._active if bounds[3] >= row]
+        for min_col, min_row, max_col, _ in self._active:
             if row == min_row:
                 origin = values[min_col - 1] if min_col - 1 < len(values) else None
                 self._origins[(min_row, min_col)] = origin
@@ -172,7 +199,9 @@ class _Reader:
         self.path = path
         self.problems: list[Problem] = []
         self.where: dict[str, str] = {}
-        """JSON path of each value built → the cell it came from."""
+        """JSON path of a value → the cell it came from (amounts, Begroting fields)."""
+        self.objects: dict[str, _Row] = {}
+        """JSON path of an object → the row it came from."""
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(Problem(where=where, message=message))
@@ -217,28 +246,46 @@ class _Reader:
             return None
         return self._build(fields, tables)
 
-    def _merges(self, worksheet: ReadOnlyWorksheet) -> _Merges:
+    def _scan(self, worksheet: ReadOnlyWorksheet) -> tuple[bool, _Merges]:
+        """Whether a sheet holds formulas, and its merged ranges, from a fast byte scan (a
+        second XML pass only where the scan finds merged cells)."""
         part = getattr(worksheet, "_worksheet_path", None)
-        ranges = []
-        if part:
-            with zipfile.ZipFile(self.path) as archive, archive.open(part) as source:
-                for _, element in iterparse(source):
-                    if element.tag.endswith("}mergeCell") and element.get("ref"):
-                        bounds = range_boundaries(element.get("ref"))
-                        if None not in bounds:
-                            ranges.append(bounds)
-                    element.clear()
-        return _Merges(ranges)  # type: ignore[arg-type]
+        if not part:
+            return True, _Merges([])
+        has_formulas = has_merges = False
+        tail = b""
+        with zipfile.ZipFile(self.path) as archive, archive.open(part) as source:
+            while chunk := source.read(1 << 20):
+                text = tail + chunk
+                has_formulas = has_formulas or _FORMULA_TAG.search(text) is not None
+                has_merges = has_merges or b"mergeCell" in text
+                tail = text[-32:]
+            ranges = []
+            if has_merges:
+                with archive.open(part) as source:
+                    for _, element in iterparse(source):
+                        if element.tag.endswith("}mergeCell") and element.get("ref"):
+                            bounds = range_boundaries(element.get("ref"))
+                            if None not in bounds:
+                                ranges.append(cast(tuple[int, int, int, int], bounds))
+                        element.clear()
+        return has_formulas, _Merges(ranges)
 
     def _rows(
         self, values: Any, formulas: Any, sheet: str
     ) -> Iterator[tuple[int, list[CellValue], list[str | None]]]:
-        """Each row's cached values, with the formula of any formula cell lacking one."""
+        """Each row's cached values, with the formula of any formula cell lacking one.
+
+        Only a sheet that holds formulas is read a second time, in step, to see them.
+        """
         values.reset_dimensions()
-        formulas.reset_dimensions()
-        merges = self._merges(values)
+        has_formulas, merges = self._scan(values)
+        formula_rows: Iterator[Any] = itertools.repeat(())
+        if has_formulas:
+            formulas.reset_dimensions()
+            formula_rows = formulas.iter_rows()
         for number, (value_row, formula_row) in enumerate(
-            zip(values.iter_rows(), formulas.iter_rows(), strict=False), start=1
+            zip(values.iter_rows(), formula_rows, strict=False), start=1
         ):
             row: list[CellValue] = [cell.value for cell in value_row]
             if merges:
@@ -323,10 +370,12 @@ class _Reader:
     ) -> list[_Row]:
         rows: list[_Row] = []
         columns: dict[int, Column] = {}
+        letters: dict[str, str] = {}
         level_index: int | None = None
         for number, row, missing in self._rows(values, formulas, sheet.name):
             if number == 1:
                 columns = self._header(sheet, row, fields)
+                letters = {c.key: get_column_letter(i + 1) for i, c in columns.items()}
                 level_index = next(
                     (i for i, c in columns.items() if c.key == "level"),
                     None,
@@ -337,7 +386,7 @@ class _Reader:
             if level_index is not None and _is_total(row, level_index):
                 self._check_total(sheet, number, row, columns, rows)
                 continue
-            rows.append(self._decode(sheet, number, row, missing, columns))
+            rows.append(self._decode(sheet, number, row, missing, columns, letters))
         return rows
 
     def _header(
@@ -399,13 +448,12 @@ class _Reader:
         row: list[CellValue],
         missing: list[str | None],
         columns: dict[int, Column],
+        letters: dict[str, str],
     ) -> _Row:
         values: dict[str, Any] = {}
-        cells: dict[str, str] = {}
         ok = True
         for index, column in columns.items():
-            where = f"{sheet.name}!{get_column_letter(index + 1)}{number}"
-            cells[column.key] = where
+            where = f"{sheet.name}!{letters[column.key]}{number}"
             formula = missing[index] if index < len(missing) else None
             if formula is not None:
                 self._cached_problem(where, formula)
@@ -418,16 +466,17 @@ class _Reader:
                 self._cell_problem(where, column.header, value, error)
                 ok = False
         for column in sheet.columns:
-            if column.key not in values and column.key not in cells:
+            if column.key not in values and column.key not in letters:
                 try:
                     values[column.key] = column.codec.read(None)
                 except CellError:
                     ok = False  # the missing column is reported once, at the header
         position = values.get("position")
         return _Row(
+            sheet=sheet.name,
             number=number,
+            letters=letters,
             values=values,
-            cells=cells,
             ok=ok,
             position=math.inf if position is None else position,
         )
@@ -479,11 +528,8 @@ class _Reader:
     # -- building the budget ------------------------------------------------------------------
 
     def _register(self, path: str, row: _Row) -> None:
-        """Remember which cells the object at `path` and its fields came from."""
-        self.where[path] = next(iter(row.cells.values()))
-        for key, cell in row.cells.items():
-            self.where[f"{path}.{key.split('.')[-1] if '.' in key else key}"] = cell
-            self.where[f"{path}.{key}"] = cell
+        """Remember the row the object at JSON path `path` came from."""
+        self.objects[path] = row
 
     def _make(self, row: _Row, factory: Callable[..., T], /, **fields: Any) -> T | None:
         """`factory(**fields)`, or None with a problem at the cell of the field it names."""
@@ -492,13 +538,7 @@ class _Reader:
         except PrestatieError as error:
             message = str(error)
             match = re.match(r"\w+\.(\w+)", message)
-            where = next(iter(row.cells.values()))
-            if match:
-                for key, cell in row.cells.items():
-                    if key.split(".")[-1] == match.group(1):
-                        where = cell
-                        break
-            self.problem(where, message)
+            self.problem(row.field_cell(match.group(1)) if match else row.cell(), message)
             return None
 
     def _build(self, fields: dict[str, Any], tables: dict[str, list[_Row]]) -> Budget | None:
@@ -555,7 +595,7 @@ class _Reader:
                     f"a second target for the ambition of programme {number}: expected at most one",
                 )
             if targets:
-                self.where[f"{apath}.target"] = self.where[f"{apath}.target[0]"]
+                self.objects[f"{apath}.target"] = self.objects[f"{apath}.target[0]"]
             ambition = Ambition(text=arow.values["text"], target=targets[0] if targets else None)
         if None in objectives:
             return None
@@ -729,7 +769,7 @@ class _Reader:
                 if amount is not None:
                     sequence = len(collected[key])
                     position = positions.get(year, math.inf)
-                    collected[key].append((position, sequence, amount, row.cells[column_key]))
+                    collected[key].append((position, sequence, amount, row.cell(column_key)))
         return {
             key: [(amount, cell) for _, _, amount, cell in sorted(items, key=lambda i: i[:2])]
             for key, items in collected.items()
@@ -798,6 +838,8 @@ class _Reader:
         while candidate:
             if candidate in self.where:
                 return self.where[candidate]
+            if candidate in self.objects:
+                return self.objects[candidate].field_cell(path[len(candidate) :])
             trimmed = re.sub(r"(\[[0-9]+\]|\.[A-Za-z_]+)$", "", candidate)
             if trimmed == candidate:
                 break

@@ -152,9 +152,12 @@ def _dropdown(worksheet: _Worksheet, choices: Sequence[str], ref: str) -> None:
     worksheet.data_validations.append(validation)
 
 
-def _finish(worksheet: _Worksheet, columns: int, data_rows: int) -> None:
+def _finish(worksheet: _Worksheet, columns: int, data_rows: int, total_rows: int = 0) -> None:
     worksheet.freeze_panes = "A2"
     worksheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{data_rows + 1}"
+    # Stating the size up front spares readers a pass over the sheet to find it.
+    size = f"A1:{get_column_letter(columns)}{data_rows + total_rows + 1}"
+    worksheet.calculate_dimension = lambda: size
 
 
 def _write_table(
@@ -163,6 +166,7 @@ def _write_table(
     columns: Sequence[Column],
     rows: list[Row],
     problems: list[Problem],
+    total_rows: int = 0,
 ) -> None:
     encoded = [[column.codec.write(row[column.key]) for column in columns] for row in rows]
     formats = [
@@ -174,7 +178,7 @@ def _write_table(
         worksheet.column_dimensions[letter].width = _width(values, column.header)
         if column.codec.choices:
             _dropdown(worksheet, column.codec.choices, f"{letter}2:{letter}{_LAST_ROW}")
-    _finish(worksheet, len(columns), len(rows))
+    _finish(worksheet, len(columns), len(rows), total_rows)
     worksheet.append(_header(worksheet, [column.header for column in columns]))
     letters = [get_column_letter(index + 1) for index in range(len(columns))]
     for number, cells in enumerate(encoded, start=2):
@@ -196,7 +200,8 @@ def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]
     worksheet.column_dimensions["B"].width = _width(
         (column.codec.write(values[column.key]) for column in BEGROTING.columns), "Waarde"
     )
-    worksheet.freeze_panes = "A2"
+    _finish(worksheet, 2, len(BEGROTING.columns))
+    worksheet.auto_filter.ref = None
     worksheet.append(_header(worksheet, ["Gegeven", "Waarde"]))
     for number, column in enumerate(BEGROTING.columns, start=2):
         if column.codec.choices:
@@ -267,14 +272,12 @@ def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem
     for row in _amount_rows(budget):
         row.update({f"year:{year}": value for year, value in row.pop("years").items()})
         rows.append({column.key: row.get(column.key) for column in columns})
-    _write_table(worksheet, LASTEN_EN_BATEN, columns, rows, problems)
-    if not rows:
-        return
+    present = {(row["flow"], row["column"]) for row in rows}
+    totals = [(f, c) for f in Flow for c in BudgetColumn if (f, c) in present]
+    _write_table(worksheet, LASTEN_EN_BATEN, columns, rows, problems, len(totals))
     last = len(rows) + 1
     flow_letter = get_column_letter(1 + fixed.index(LASTEN_EN_BATEN.column("flow")))
     column_letter = get_column_letter(1 + fixed.index(LASTEN_EN_BATEN.column("column")))
-    present = {(row["flow"], row["column"]) for row in rows}
-    totals = [(f, c) for f in Flow for c in BudgetColumn if (f, c) in present]
     year_format = _number_format(AMOUNT, (row[c.key] for row in rows for c in year_columns))
     for flow, column in totals:
         cells: list[Cell] = []
