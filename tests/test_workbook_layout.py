@@ -5,11 +5,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from prestatie import BudgetChange, DurationKind, Role, Score, TargetKind, write_workbook
+from prestatie import (
+    Action,
+    Ambition,
+    Amount,
+    Budget,
+    BudgetChange,
+    Duration,
+    DurationKind,
+    Indicator,
+    InvestmentProposal,
+    Measurement,
+    MonitorStatus,
+    Objective,
+    Prestatie,
+    Programme,
+    ProposalLink,
+    Reserve,
+    ReserveLink,
+    Role,
+    Score,
+    Target,
+    TargetKind,
+    write_workbook,
+)
 from prestatie._sheets import SHEETS
 from workbook_edit import column_of
 from workbook_examples import monitor_budget
@@ -118,3 +142,40 @@ def test_every_sheet_and_column_is_described_in_the_documentation() -> None:
         assert f"## {sheet.name}" in text
         for column in sheet.columns:
             assert f"| {column.header} |" in text, (sheet.name, column.header)
+
+
+# Each model class, the sheet its rows stand on, the prefix of its columns there, and the
+# fields that live elsewhere (child sheets, or the parent's columns).
+HOMES = [
+    (Budget, "Begroting", "", {"programmes", "reserves", "proposals"}),
+    (Programme, "Programma's", "", {"ambition", "objectives", "amounts"}),
+    (Ambition, "Ambities", "", {"target"}),
+    (Objective, "Doelen", "", {"indicators", "prestaties", "amounts"}),
+    (Indicator, "Indicatoren", "", {"targets", "realised"}),
+    (
+        Prestatie,
+        "Prestaties",
+        "",
+        {"actions", "duration", "reserve_link", "amounts", "status"},
+    ),
+    (Duration, "Prestaties", "duration.", set()),
+    (ReserveLink, "Prestaties", "reserve_link.", {"proposals"}),
+    (ProposalLink, "Voorstellen per prestatie", "", set()),
+    (MonitorStatus, "Monitor", "", set()),
+    (Action, "Acties", "", {"targets", "realised"}),
+    (Target, "Streefwaarden", "", set()),
+    (Measurement, "Realisaties", "", set()),
+    (Amount, "Lasten en baten", "", {"year", "value"}),  # year columns hold these
+    (Reserve, "Reserves", "", set()),
+    (InvestmentProposal, "Investeringsvoorstellen", "", set()),
+]
+
+
+@pytest.mark.parametrize(("kind", "sheet", "prefix", "elsewhere"), HOMES)
+def test_every_field_of_the_model_has_a_column(
+    kind: type, sheet: str, prefix: str, elsewhere: set[str]
+) -> None:
+    """A field added to the model without a column would silently be lost."""
+    keys = {column.key for column in next(s for s in SHEETS if s.name == sheet).columns}
+    for field in attrs.fields(kind):
+        assert field.name in elsewhere or prefix + field.name in keys, (kind, field.name)
