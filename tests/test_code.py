@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -64,3 +66,8 @@ def test_a_parent_sorts_before_its_children_and_is_their_ancestor(code: Code, n:
 def test_children_keep_the_order_of_their_parents(a: Code, b: Code, m: int, n: int) -> None:
     if a < b and not a.is_ancestor_of(b):
         assert Code.from_parts(*a.parts, m) < Code.from_parts(*b.parts, n)
+
+
+@given(codes())
+def test_codes_survive_pickling(code: Code) -> None:
+    assert pickle.loads(pickle.dumps(code)) == code

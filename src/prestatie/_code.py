@@ -68,6 +68,10 @@ class Code:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Code is immutable")
 
+    def __reduce__(self) -> tuple[type[Code], tuple[str]]:
+        # Pickle (and so multiprocessing) rebuilds a code from its text.
+        return (Code, (str(self),))
+
     def __str__(self) -> str:
         return ".".join(str(part) for part in self._parts)
 
