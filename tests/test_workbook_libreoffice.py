@@ -3,11 +3,8 @@ the workbooks it re-saves read back to the same budget."""
 
 from __future__ import annotations
 
-import csv
 import shutil
-import subprocess
 import tempfile
-import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +12,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from libreoffice import sheet_csv, soffice
 from prestatie import Budget, BudgetColumn, Flow, Unit, read_workbook, write_workbook
 from prestatie._sheets import parse_year_header
 from strategies import budgets
@@ -24,42 +22,6 @@ pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None,
     reason="LibreOffice (soffice) is not installed: the foreign-client tests cannot run",
 )
-
-# Comma-separated, UTF-8, raw values rather than as shown, every sheet to FILE-Sheet.csv.
-ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-
-
-def soffice(convert_to: str, outdir: Path, *files: Path) -> None:
-    """Convert `files` with a fresh LibreOffice profile, so that parallel runs do not meet."""
-    profile = Path(tempfile.gettempdir()) / f"lo-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                convert_to,
-                "--outdir",
-                str(outdir),
-                *map(str, files),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-
-
-def sheet_csv(path: Path, sheet: str) -> list[list[str]]:
-    """The rows of one sheet as LibreOffice computes and exports them."""
-    outdir = path.parent / f"csv-{path.stem}"
-    if not outdir.exists():
-        outdir.mkdir()
-        soffice(ALL_SHEETS_CSV, outdir, path)
-    with open(outdir / f"{path.stem}-{sheet}.csv", encoding="utf-8", newline="") as file:
-        return list(csv.reader(file))
 
 
 def libreoffice_totals(path: Path) -> dict[tuple[Flow, BudgetColumn, int], Decimal]:

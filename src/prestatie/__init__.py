@@ -7,13 +7,16 @@ from prestatie._errors import (
     InvalidTypeError,
     InvalidValueError,
     JsonError,
+    MappingError,
     PrestatieError,
     Problem,
     UnitMismatchError,
     WorkbookError,
     WorkbookWarning,
 )
+from prestatie._foreign import import_sheet
 from prestatie._json import FORMAT_VERSION, from_json, to_json
+from prestatie._mapping import Mapping, load_mapping
 from prestatie._model import (
     Action,
     Ambition,
@@ -49,6 +52,7 @@ from prestatie._money import (
     round_table,
     round_to_unit,
 )
+from prestatie._report import ReportKind, write_report
 from prestatie._table import BudgetLine, check_table
 from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
 from prestatie._target_text import format_target, parse_references, parse_targets
@@ -80,6 +84,8 @@ __all__ = [
     "InvalidValueError",
     "InvestmentProposal",
     "JsonError",
+    "Mapping",
+    "MappingError",
     "Measurement",
     "MonitorStatus",
     "Nature",
@@ -90,6 +96,7 @@ __all__ = [
     "Problem",
     "Programme",
     "ProposalLink",
+    "ReportKind",
     "Reserve",
     "ReserveLink",
     "Role",
@@ -107,6 +114,8 @@ __all__ = [
     "format_amount",
     "format_target",
     "from_json",
+    "import_sheet",
+    "load_mapping",
     "parse_amount",
     "parse_references",
     "parse_targets",
@@ -115,5 +124,6 @@ __all__ = [
     "round_table",
     "round_to_unit",
     "to_json",
+    "write_report",
     "write_workbook",
 ]

@@ -58,6 +58,12 @@ class JsonError(_ProblemsError):
     headline = "the JSON does not describe a valid budget"
 
 
+class MappingError(_ProblemsError):
+    """A mapping of a foreign sheet that cannot be used; `problems` names each faulty key."""
+
+    headline = "the mapping cannot be used"
+
+
 class WorkbookError(_ProblemsError):
     """A workbook that cannot be read as a budget; `problems` lists every fault."""
 

@@ -18,18 +18,10 @@ from typing import Any
 
 import attrs
 
-from prestatie._errors import InvalidValueError, PrestatieError, Problem
+from prestatie._errors import InvalidValueError, MappingError, PrestatieError, Problem
 from prestatie._model import BudgetColumn, DocumentKind, Flow, Nature
 from prestatie._money import Unit, to_amount
 from prestatie._validate import of, optional, tuple_of
-
-
-class MappingError(PrestatieError, ValueError):
-    """A mapping file that cannot be used; `problems` names each faulty key."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(problem) for problem in problems))
 
 
 def normalise_header(text: object) -> str:
@@ -277,11 +269,11 @@ def mapping_from_dict(data: MappingType[str, Any], source: str = "mapping") -> M
     if "code" not in data:
         problems.append(Problem(where=where("code"), message="required: the code column"))
     if problems:
-        raise MappingError(problems)
+        raise MappingError(problems, source=source)
     try:
         return Mapping(**args)
     except (PrestatieError, TypeError, ValueError, re.error) as exc:
-        raise MappingError([Problem(where=source, message=str(exc))]) from None
+        raise MappingError([Problem(where=source, message=str(exc))], source=source) from None
 
 
 def load_mapping(path: str | os.PathLike[str]) -> Mapping:
@@ -290,7 +282,9 @@ def load_mapping(path: str | os.PathLike[str]) -> Mapping:
     try:
         data = tomllib.loads(source.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise MappingError([Problem(where=str(source), message=f"cannot read: {exc}")]) from None
+        raise MappingError(
+            [Problem(where=str(source), message=f"cannot read: {exc}")], source=str(source)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise MappingError([Problem(where=str(source), message=f"not valid TOML: {exc}")]) from None
     return mapping_from_dict(data, str(source))

@@ -1,0 +1,282 @@
+"""Report sheets for finance staff: the multi-year overview and the monitor table.
+
+Amounts are rounded to the chosen unit per column by largest remainder, so the printed
+parts add up to the printed totals; totals are live `SUM` formulas. Each report has a bar
+chart of lasten per programme. `examples/mappings/meerjarig-overzicht.toml` and
+`examples/mappings/monitor.toml` read the reports back.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from prestatie._atomic import atomic_write
+from prestatie._code import Code
+from prestatie._errors import InvalidValueError
+from prestatie._model import Amount, Budget, BudgetColumn, Flow
+from prestatie._money import Unit, round_table
+
+_BOLD = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_AMOUNT_FORMAT = "#,##0"
+
+
+class ReportKind(enum.Enum):
+    """The report sheets `write_report` can write."""
+
+    MULTI_YEAR = "multi-year"
+    """Meerjarig overzicht: lasten and baten per programme, objective and prestatie per year."""
+    MONITOR = "monitor"
+    """Monitor table per programme: primitief, wijziging, actueel, gerealiseerd, ruimte."""
+
+
+_Owner = tuple[Code, str, tuple[Amount, ...], int]  # code, title, amounts, programme
+
+
+def _owners(budget: Budget) -> Iterator[_Owner]:
+    for programme in budget.programmes:
+        yield programme.code, programme.name, programme.amounts, programme.number
+        for objective in programme.objectives:
+            yield objective.code, objective.title, objective.amounts, programme.number
+            for prestatie in objective.prestaties:
+                yield prestatie.code, prestatie.title, prestatie.amounts, programme.number
+
+
+def _sum(amounts: tuple[Amount, ...], flow: Flow, column: BudgetColumn, year: int) -> Decimal:
+    # Both natures together: a report shows what a line costs, not how it is financed.
+    return sum(
+        (a.value for a in amounts if a.flow is flow and a.column is column and a.year == year),
+        Decimal(0),
+    )
+
+
+def _has(amounts: tuple[Amount, ...], flow: Flow, columns: tuple[BudgetColumn, ...]) -> bool:
+    return any(a.flow is flow and a.column in columns for a in amounts)
+
+
+def _style_header(sheet: Worksheet, row: int, columns: int) -> None:
+    for col in range(1, columns + 1):
+        cell = sheet.cell(row, col)
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _widths(sheet: Worksheet, widths: list[int]) -> None:
+    for col, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = width
+
+
+def _text(sheet: Worksheet, row: int, col: int, value: str) -> None:
+    cell = sheet.cell(row, col, value)
+    cell.data_type = "s"  # titles such as "=1+1" stay text, never a formula
+
+
+def _chart(workbook: Workbook, rows: list[tuple[str, str]], title: str) -> None:
+    """A sheet with lasten per programme (formulas into the report) and its bar chart."""
+    sheet = workbook.create_sheet("Grafiek")
+    sheet.append(["Programma", "Lasten"])
+    _style_header(sheet, 1, 2)
+    for number, (label, formula) in enumerate(rows, start=2):
+        _text(sheet, number, 1, label)
+        sheet.cell(number, 2, formula).number_format = _AMOUNT_FORMAT
+    _widths(sheet, [40, 14])
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = title
+    chart.y_axis.title = "Lasten"
+    chart.legend = None
+    data = Reference(sheet, min_col=2, min_row=1, max_row=max(len(rows), 1) + 1)
+    labels = Reference(sheet, min_col=1, min_row=2, max_row=max(len(rows), 1) + 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(labels)
+    sheet.add_chart(chart, "D2")
+
+
+def _year_columns(budget: Budget) -> list[tuple[int, BudgetColumn]]:
+    """Each year with the column it shows: begroting (primitief), or jaarrekening
+    (gerealiseerd) for a year with realised amounts and no budget."""
+    amounts = [a for _, _, owned, _ in _owners(budget) for a in owned]
+    columns = []
+    for year in range(budget.first_year, budget.last_year + 1):
+        kinds = {a.column for a in amounts if a.year == year}
+        realised = BudgetColumn.GEREALISEERD in kinds and BudgetColumn.PRIMITIEF not in kinds
+        columns.append((year, BudgetColumn.GEREALISEERD if realised else BudgetColumn.PRIMITIEF))
+    return columns
+
+
+def _multi_year(workbook: Workbook, budget: Budget, unit: Unit) -> None:
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Meerjarig overzicht"
+    years = _year_columns(budget)
+    label = budget.title or f"{budget.kind.value} {budget.year}"
+    _text(sheet, 1, 1, f"Meerjarig overzicht van baten en lasten, {label} (bedragen {unit.value})")
+    sheet.cell(1, 1).font = Font(bold=True, size=12)
+    for col, (year, column) in enumerate(years, start=3):
+        kind = "Jaarrekening" if column is BudgetColumn.GEREALISEERD else "Begroting"
+        sheet.cell(3, col, kind)
+        _text(sheet, 4, col, str(year))
+    sheet.cell(3, 1, "Code")
+    sheet.cell(3, 2, "Omschrijving")
+    for row in (3, 4):
+        _style_header(sheet, row, len(years) + 2)
+    row = 5
+    chart_rows: list[tuple[str, str]] = []
+    programme_names = {p.number: f"{p.number}. {p.name}" for p in budget.programmes}
+    for flow in Flow:
+        lines = [
+            owner for owner in _owners(budget) if _has(owner[2], flow, tuple(c for _, c in years))
+        ]
+        if not lines:
+            continue
+        _text(sheet, row, 1, flow.value.capitalize())
+        sheet.cell(row, 1).font = _BOLD
+        row += 1
+        first = row
+        rounded = [
+            round_table(
+                [_sum(amounts, flow, column, year) for _, _, amounts, _ in lines], budget.unit, unit
+            ).parts
+            for year, column in years
+        ]
+        for index, (code, title, _, _) in enumerate(lines):
+            _text(sheet, row, 1, str(code))
+            _text(sheet, row, 2, ("  " * (code.level - 1)) + title)
+            for col in range(len(years)):
+                sheet.cell(row, col + 3, int(rounded[col][index])).number_format = _AMOUNT_FORMAT
+            row += 1
+        last = row - 1
+        _text(sheet, row, 1, f"Totaal {flow.value}")
+        sheet.cell(row, 1).font = _BOLD
+        for col in range(3, len(years) + 3):
+            letter = get_column_letter(col)
+            cell = sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{last})")
+            cell.number_format = _AMOUNT_FORMAT
+            cell.font = _BOLD
+        if flow is Flow.LASTEN:
+            chart_col = next((i + 3 for i, (year, _) in enumerate(years) if year == budget.year), 3)
+            letter = get_column_letter(chart_col)
+            for number in programme_names:
+                rows = [first + i for i, line in enumerate(lines) if line[3] == number]
+                if rows:
+                    chart_rows.append(
+                        (
+                            programme_names[number],
+                            f"=SUM('Meerjarig overzicht'!{letter}{rows[0]}:{letter}{rows[-1]})",
+                        )
+                    )
+        row += 2
+    sheet.freeze_panes = "C5"
+    sheet.auto_filter.ref = f"A4:{get_column_letter(len(years) + 2)}{max(row - 2, 4)}"
+    _widths(sheet, [10, 50] + [14] * len(years))
+    _chart(workbook, chart_rows, f"Lasten per programma {budget.year} ({unit.value})")
+
+
+_MONITOR_HEADERS = (
+    "Omschrijving",
+    "Primitief",
+    "Doorgevoerde wijziging(en)",
+    "Actuele begroting",
+    "Gerealiseerd",
+    "Ruimte",
+)
+_ENTERED = (BudgetColumn.PRIMITIEF, BudgetColumn.WIJZIGING, BudgetColumn.GEREALISEERD)
+
+
+def _monitor_label(flow: Flow, code: Code) -> str:
+    level = {1: "kerntaak", 2: "BD", 3: "prestatie"}[code.level]
+    return f"{flow.value.capitalize()} {level} {code}"
+
+
+def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
+    first_sheet = workbook.active
+    assert first_sheet is not None
+    workbook.remove(first_sheet)
+    chart_rows: list[tuple[str, str]] = []
+    for programme in budget.programmes:
+        name = f"Kerntaak {programme.number}"
+        sheet = workbook.create_sheet(name)
+        sheet.append(list(_MONITOR_HEADERS))
+        _style_header(sheet, 1, len(_MONITOR_HEADERS))
+        row = 2
+        owners = [owner for owner in _owners(budget) if owner[3] == programme.number]
+        for flow in Flow:
+            lines = [owner for owner in owners if _has(owner[2], flow, _ENTERED)]
+            if not lines:
+                continue
+            rounded = {
+                column: round_table(
+                    [_sum(amounts, flow, column, year) for _, _, amounts, _ in lines],
+                    budget.unit,
+                    unit,
+                ).parts
+                for column in _ENTERED
+            }
+            first = row
+            for index, (code, _, _, _) in enumerate(lines):
+                _text(sheet, row, 1, _monitor_label(flow, code))
+                sheet.cell(row, 2, int(rounded[BudgetColumn.PRIMITIEF][index]))
+                sheet.cell(row, 3, int(rounded[BudgetColumn.WIJZIGING][index]))
+                sheet.cell(row, 4, f"=B{row}+C{row}")
+                sheet.cell(row, 5, int(rounded[BudgetColumn.GEREALISEERD][index]))
+                sheet.cell(row, 6, f"=D{row}-E{row}")
+                row += 1
+            _text(sheet, row, 1, flow.value.capitalize())
+            for col in range(2, 7):
+                letter = get_column_letter(col)
+                sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{row - 1})").font = _BOLD
+            sheet.cell(row, 1).font = _BOLD
+            if flow is Flow.LASTEN:
+                chart_rows.append((f"{programme.number}. {programme.name}", f"='{name}'!D{row}"))
+            row += 1
+        for line in sheet.iter_rows(min_row=2, min_col=2, max_col=6):
+            for cell in line:
+                cell.number_format = _AMOUNT_FORMAT
+        sheet.freeze_panes = "B2"
+        sheet.auto_filter.ref = f"A1:F{max(row - 1, 1)}"
+        _widths(sheet, [30, 12, 16, 14, 14, 12])
+        sheet.cell(
+            row + 1,
+            1,
+            f"Bedragen {unit.value}, {year}; actueel = primitief + wijziging,"
+            " ruimte = actueel − gerealiseerd.",
+        )
+    _chart(workbook, chart_rows, f"Lasten (actuele begroting) per programma {year} ({unit.value})")
+
+
+def write_report(
+    budget: Budget,
+    path: str | os.PathLike[str],
+    kind: ReportKind | str,
+    *,
+    unit: Unit | None = None,
+    year: int | None = None,
+) -> None:
+    """Write a report sheet of `budget` to `path` (.xlsx), atomically.
+
+    `kind` is "multi-year" (meerjarig overzicht) or "monitor"; `unit` defaults to the
+    budget's own and `year` (the monitor's year, and the chart's) to the budget year.
+    """
+    try:
+        report = ReportKind(kind)
+    except ValueError:
+        labels = ", ".join(repr(k.value) for k in ReportKind)
+        raise InvalidValueError(f"report kind: expected {labels}, got {kind!r}") from None
+    to_unit = unit or budget.unit
+    workbook = Workbook()
+    if report is ReportKind.MULTI_YEAR:
+        _multi_year(workbook, budget, to_unit)
+    else:
+        _monitor(workbook, budget, to_unit, year or budget.year)
+    atomic_write(Path(path), lambda temporary: workbook.save(temporary))

@@ -1,0 +1,363 @@
+"""Foreign sheets through declared mappings, and the report sheets that go back out."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from openpyxl import load_workbook
+
+from conftest import EXAMPLES
+from libreoffice import needs_soffice, sheet_csv, soffice
+from prestatie import (
+    Budget,
+    BudgetColumn,
+    Code,
+    Flow,
+    MappingError,
+    Objective,
+    Prestatie,
+    Programme,
+    Unit,
+    WorkbookError,
+    import_sheet,
+    load_mapping,
+    write_report,
+)
+from prestatie._mapping import mapping_from_dict
+from prestatie._money import convert
+from strategies import budgets
+
+MAPPINGS = EXAMPLES / "mappings"
+
+
+def _samples() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "samples", EXAMPLES / "data" / "foreign_samples.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SAMPLES = _samples()
+
+
+def _sample(tmp_path: Path, name: str, edit: Callable[..., None] | None = None) -> Path:
+    build, _ = SAMPLES.SAMPLES[name]
+    path = tmp_path / name
+    build(path)
+    if edit is not None:
+        workbook = load_workbook(path)
+        edit(workbook.worksheets[0])
+        workbook.save(path)
+    return path
+
+
+def _amounts(budget: Budget, code: str) -> dict[tuple[str, str, int], Decimal]:
+    wanted = Code(code)
+    for programme in budget.programmes:
+        owners = [(programme.code, programme.amounts)]
+        for objective in programme.objectives:
+            owners.append((objective.code, objective.amounts))
+            owners += [(p.code, p.amounts) for p in objective.prestaties]
+        for owner, amounts in owners:
+            if owner == wanted:
+                return {(a.flow.value, a.column.value, a.year): a.value for a in amounts}
+    raise KeyError(code)
+
+
+def test_monitor_table_imports_as_published(tmp_path: Path) -> None:
+    path = _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx")
+    budget = import_sheet(path, load_mapping(MAPPINGS / "monitor.toml"))
+    assert (budget.province, budget.year, budget.unit) == ("Overijssel", 2018, Unit.THOUSAND)
+    published = {
+        "7.1": ("lasten", 815, 80, 895, 358),
+        "7.3": ("lasten", 6537, 231, 6768, 5299),
+        "7": ("lasten", 8971, 0, 8971, 0),
+    }
+    for code, (flow, primitief, wijziging, actueel, gerealiseerd) in published.items():
+        assert _amounts(budget, code) == {
+            (flow, "primitief", 2018): primitief,
+            (flow, "wijziging", 2018): wijziging,
+            (flow, "actueel", 2018): actueel,
+            (flow, "gerealiseerd", 2018): gerealiseerd,
+        }
+    assert _amounts(budget, "7.2")[("baten", "gerealiseerd", 2018)] == 30
+    assert _amounts(budget, "7.2")[("lasten", "primitief", 2018)] == 1823
+
+
+def test_multi_year_overview_imports_merged_two_row_headers_and_sections(tmp_path: Path) -> None:
+    path = _sample(tmp_path, "meerjarig-overzicht-2017.xlsx")
+    budget = import_sheet(path, load_mapping(MAPPINGS / "meerjarig-overzicht.toml"))
+    assert (budget.first_year, budget.last_year) == (2015, 2020)
+    baten = {
+        year: value for (flow, _, year), value in _amounts(budget, "20").items() if flow == "baten"
+    }
+    assert baten == {
+        2015: 85906,
+        2016: 186000,
+        2017: 195589,
+        2018: 172246,
+        2019: 172472,
+        2020: 172002,
+    }
+    programme_7 = _amounts(budget, "7")
+    assert programme_7[("lasten", "gerealiseerd", 2015)] == 17650
+    assert programme_7[("lasten", "primitief", 2017)] == 18146
+    assert ("baten", "primitief", 2018) not in programme_7  # "-" is no amount
+    assert ("baten", "primitief", 2019) not in programme_7  # nor is "n.v.t."
+
+
+def test_ledger_export_adds_up_bookings_in_euros_with_cents(tmp_path: Path) -> None:
+    path = _sample(tmp_path, "grootboek-2017.xlsx")
+    budget = import_sheet(path, load_mapping(MAPPINGS / "grootboek.toml"))
+    assert budget.unit is Unit.EURO
+    assert _amounts(budget, "7.2.3") == {
+        ("lasten", "gerealiseerd", 2017): Decimal("173250.75"),
+        ("baten", "gerealiseerd", 2017): Decimal("1500"),
+    }
+    assert _amounts(budget, "7.2.2") == {("lasten", "gerealiseerd", 2017): Decimal("310420.10")}
+    assert budget.prestatie("7.2.3").title == "Kennisontwikkeling en -deling"
+
+
+def _problem_cells(path: Path, mapping: str) -> dict[str, str]:
+    with pytest.raises(WorkbookError) as caught:
+        import_sheet(path, load_mapping(MAPPINGS / mapping))
+    return {problem.where: problem.message for problem in caught.value.problems}
+
+
+def test_broken_monitor_reports_exactly_the_broken_cells(tmp_path: Path) -> None:
+    def edit(sheet: object) -> None:
+        sheet["B3"] = "achttienhonderd"  # type: ignore[index]
+        sheet["F2"] = 600  # type: ignore[index]
+
+    found = _problem_cells(
+        _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx", edit), "monitor.toml"
+    )
+    assert set(found) == {"Kerntaak 7!B3", "Kerntaak 7!F2"}
+    assert "found str 'achttienhonderd': expected an amount" in found["Kerntaak 7!B3"]
+    assert found["Kerntaak 7!F2"] == (
+        "Ruimte is 600: expected actueel − gerealiseerd (Kerntaak 7!D2 − Kerntaak 7!E2) = 537,"
+        " off by 63, more than the tolerance 1"
+    )
+
+
+def test_broken_multi_year_overview_reports_the_cell_and_the_total_that_no_longer_adds_up(
+    tmp_path: Path,
+) -> None:
+    def edit(sheet: object) -> None:
+        sheet["E6"] = 99999  # type: ignore[index]
+        sheet["D11"] = "veel"  # type: ignore[index]
+
+    found = _problem_cells(
+        _sample(tmp_path, "meerjarig-overzicht-2017.xlsx", edit), "meerjarig-overzicht.toml"
+    )
+    assert set(found) == {"Meerjarig overzicht!E8", "Meerjarig overzicht!D11"}
+    assert found["Meerjarig overzicht!E8"] == (
+        "the total 'Totaal lasten' is 23396, but its rows (E6, E7) add up to 105249: off by"
+        " 81853, more than the tolerance 1"
+    )
+
+
+def test_broken_ledger_reports_exactly_the_broken_cells(tmp_path: Path) -> None:
+    def edit(sheet: object) -> None:
+        sheet["C3"] = "vorig jaar"  # type: ignore[index]
+        sheet["E4"] = True  # type: ignore[index]
+        sheet["D5"] = "X"  # type: ignore[index]
+
+    found = _problem_cells(_sample(tmp_path, "grootboek-2017.xlsx", edit), "grootboek.toml")
+    assert set(found) == {"Export!C3", "Export!E4", "Export!D5"}
+    assert "expected a four-digit year" in found["Export!C3"]
+    assert "found bool True" in found["Export!E4"]
+
+
+def test_published_rounding_needs_the_stated_tolerance(tmp_path: Path) -> None:
+    path = _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx")
+    strict = attrs.evolve(load_mapping(MAPPINGS / "monitor.toml"), tolerance=Decimal(0))
+    with pytest.raises(WorkbookError) as caught:
+        import_sheet(path, strict)
+    (problem,) = caught.value.problems
+    assert problem.where == "Kerntaak 7!F7"  # Baten BD 7.2: 27 − 30 printed as −2
+    assert "Ruimte is -2: expected actueel − gerealiseerd" in problem.message
+    assert "= -3, off by 1, more than the tolerance 0" in problem.message
+
+
+def test_a_missing_column_names_the_header_row_and_what_was_found(tmp_path: Path) -> None:
+    def edit(sheet: object) -> None:
+        sheet["B1"] = "Begroot"  # type: ignore[index]
+
+    found = _problem_cells(
+        _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx", edit), "monitor.toml"
+    )
+    assert list(found) == ["Kerntaak 7!1:1"]
+    assert "no column headed 'Primitief' or 'Primitieve begroting'" in found["Kerntaak 7!1:1"]
+
+
+def test_header_aliases_let_one_mapping_read_varying_sheets(tmp_path: Path) -> None:
+    def edit(sheet: object) -> None:
+        sheet["C1"] = "  doorgevoerde   WIJZIGINGEN "  # type: ignore[index]
+        sheet["E1"] = "Realisatie"  # type: ignore[index]
+
+    path = _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx", edit)
+    budget = import_sheet(path, load_mapping(MAPPINGS / "monitor.toml"))
+    assert _amounts(budget, "7.1")[("lasten", "gerealiseerd", 2018)] == 358
+
+
+def test_a_bad_mapping_file_names_each_faulty_key(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('header_rows = [1]\nunit = "guldens"\ncolour = "rood"\n', encoding="utf-8")
+    with pytest.raises(MappingError) as caught:
+        load_mapping(path)
+    wheres = [problem.where for problem in caught.value.problems]
+    assert wheres == [f"{path}: colour", f"{path}: unit", f"{path}: code"]
+
+
+def test_import_merges_into_an_existing_budget(tmp_path: Path) -> None:
+    into = Budget(
+        province="Overijssel",
+        year=2017,
+        unit=Unit.THOUSAND,
+        programmes=(
+            Programme(
+                number=7,
+                name="Kwaliteit openbaar bestuur",
+                objectives=(
+                    Objective(
+                        code="7.2",
+                        title="",
+                        prestaties=(
+                            Prestatie(code="7.2.3", title="Kennisontwikkeling en -deling"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+    path = _sample(tmp_path, "grootboek-2017.xlsx")
+    budget = import_sheet(path, load_mapping(MAPPINGS / "grootboek.toml"), into=into)
+    assert budget.unit is Unit.THOUSAND  # the budget's unit wins; amounts convert exactly
+    assert _amounts(budget, "7.2.3")[("lasten", "gerealiseerd", 2017)] == Decimal("173.25075")
+    assert budget.programmes[0].name == "Kwaliteit openbaar bestuur"
+    assert [str(o.code) for o in budget.programmes[0].objectives] == ["7.2", "7.1"]
+    assert (budget.first_year, budget.last_year) == (2016, 2020)
+
+
+def _report(tmp_path: Path, budget: Budget, kind: str, **options: object) -> Path:
+    path = tmp_path / f"{kind}.xlsx"
+    write_report(budget, path, kind, **options)  # type: ignore[arg-type]
+    return path
+
+
+def _exact(budget: Budget, unit: Unit) -> dict[tuple[Code, Flow, BudgetColumn, int], Decimal]:
+    sums: dict[tuple[Code, Flow, BudgetColumn, int], Decimal] = {}
+    for programme in budget.programmes:
+        owners = [(programme.code, programme.amounts)]
+        for objective in programme.objectives:
+            owners.append((objective.code, objective.amounts))
+            owners += [(p.code, p.amounts) for p in objective.prestaties]
+        for code, amounts in owners:
+            for a in amounts:
+                key = (code, a.flow, a.column, a.year)
+                sums[key] = sums.get(key, Decimal(0)) + convert(a.value, budget.unit, unit)
+    return sums
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(budgets())
+def test_multi_year_report_reads_back_with_its_mapping_within_rounding(
+    tmp_path: Path, budget: Budget
+) -> None:
+    path = _report(tmp_path, budget, "multi-year", unit=Unit.THOUSAND)
+    mapping = load_mapping(MAPPINGS / "meerjarig-overzicht.toml")
+    mapping = attrs.evolve(mapping, tolerance=Decimal(10**9))  # totals are formulas: no cache
+    back = import_sheet(path, mapping)
+    exact = _exact(budget, Unit.THOUSAND)
+    for key, value in _exact(back, Unit.THOUSAND).items():
+        assert abs(value - exact.get(key, Decimal(0))) < 1, key
+
+
+def test_monitor_report_reads_back_with_its_mapping(tmp_path: Path) -> None:
+    source = import_sheet(
+        _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx"), load_mapping(MAPPINGS / "monitor.toml")
+    )
+    path = _report(tmp_path, source, "monitor")
+    back = import_sheet(path, load_mapping(MAPPINGS / "monitor.toml"))  # formulas read blank
+    for code in ("7", "7.1", "7.2", "7.3"):
+        expected = {k: v for k, v in _amounts(source, code).items() if k[1] != "actueel"}
+        assert _amounts(back, code) == expected
+
+
+def test_reports_have_a_bar_chart_of_lasten_per_programme(tmp_path: Path) -> None:
+    source = import_sheet(
+        _sample(tmp_path, "meerjarig-overzicht-2017.xlsx"),
+        load_mapping(MAPPINGS / "meerjarig-overzicht.toml"),
+    )
+    for kind in ("multi-year", "monitor"):
+        sheet = load_workbook(_report(tmp_path, source, kind))["Grafiek"]
+        (chart,) = sheet._charts
+        assert chart.type == "bar"
+        assert [row[0].value for row in sheet.iter_rows(min_row=2, max_col=1)] == [
+            "7. Kwaliteit openbaar bestuur",
+            "20. Financiering en dekkingsmiddelen",
+        ]
+
+
+def test_an_unknown_report_kind_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="expected 'multi-year', 'monitor', got 'taart'"):
+        write_report(Budget(province="O", year=2017), tmp_path / "x.xlsx", "taart")
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+@needs_soffice
+def test_libreoffice_recomputes_report_totals_to_the_models(tmp_path: Path) -> None:
+    source = import_sheet(
+        _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx"), load_mapping(MAPPINGS / "monitor.toml")
+    )
+    rows = sheet_csv(_report(tmp_path, source, "monitor"), "Kerntaak 7")
+    totals = {row[0]: row[1:6] for row in rows if row and row[0] in ("Lasten", "Baten")}
+    assert totals == {
+        "Lasten": ["18146", "369", "18515", "6727", "11788"],
+        "Baten": ["27", "0", "27", "30", "-3"],
+    }
+    multi = sheet_csv(_report(tmp_path, source, "multi-year"), "Meerjarig overzicht")
+    (lasten,) = [row for row in multi if row and row[0] == "Totaal lasten"]
+    assert lasten[2] == "18146"
+
+
+@needs_soffice
+def test_a_report_recomputed_by_libreoffice_reads_back_with_actueel(tmp_path: Path) -> None:
+    source = import_sheet(
+        _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx"), load_mapping(MAPPINGS / "monitor.toml")
+    )
+    path = _report(tmp_path, source, "monitor")
+    outdir = tmp_path / "resaved"
+    soffice("xlsx", outdir, path)
+    back = import_sheet(outdir / path.name, load_mapping(MAPPINGS / "monitor.toml"))
+    for code in ("7", "7.1", "7.2", "7.3"):
+        assert _amounts(back, code) == _amounts(source, code)
+
+
+def test_the_committed_samples_are_what_the_script_builds(tmp_path: Path) -> None:
+    for name in SAMPLES.SAMPLES:
+        built = load_workbook(_sample(tmp_path, name)).worksheets[0]
+        committed = load_workbook(EXAMPLES / "data" / name).worksheets[0]
+        assert [[c.value for c in row] for row in built.iter_rows()] == [
+            [c.value for c in row] for row in committed.iter_rows()
+        ]
+
+
+def test_mapping_objects_can_be_built_without_toml() -> None:
+    mapping = mapping_from_dict(
+        {"code": "Code", "year_columns": {"pattern": r"(?P<year>\d{4})"}}, "inline"
+    )
+    assert mapping.year_columns is not None
+    assert mapping.year_columns.match("2019") == (BudgetColumn.PRIMITIEF, 2019)
