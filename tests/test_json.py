@@ -110,3 +110,87 @@ def test_an_amount_string_must_be_a_plain_number() -> None:
     )
     with pytest.raises(JsonError, match=r"\$\.proposals\[0\]\.amount: expected an amount"):
         from_json(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a":' * 2000, "[" * 100_000, '{"format_version": 1, "province": ' + "[" * 5000],
+)
+def test_json_nested_too_deeply_to_read_is_a_json_error_not_a_recursion_error(text: str) -> None:
+    with pytest.raises(JsonError) as caught:
+        from_json(text)
+    (problem,) = caught.value.problems
+    assert problem.where == "$"
+    assert problem.message.startswith("not valid JSON: nested too deeply to read")
+
+
+def test_json_nested_deeper_than_a_budget_can_be_is_refused_at_its_path() -> None:
+    text = '{"format_version": 1, "province": "O", "year": 2017, "notes": ' + "[" * 40
+    text += "]" * 40 + "}"
+    with pytest.raises(JsonError) as caught:
+        from_json(text)
+    (problem,) = caught.value.problems
+    assert problem.where == "$.notes" + "[0]" * (prestatie._json.MAX_DEPTH - 1)
+    assert f"nested more than {prestatie._json.MAX_DEPTH} levels deep" in problem.message
+
+
+_PROPOSAL = '{"name": "x", "ps_number": "PS/2016/1", "year": 2016, "amount": %s}'
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ('{"format_version": 1.0}', "$.format_version", "expected format version 1, got float"),
+        ('{"format_version": true}', "$.format_version", "expected format version 1, got bool"),
+        ('{"format_version": "1"}', "$.format_version", "expected format version 1, got str"),
+        ('{"format_version": NaN}', "$.format_version", "got the literal NaN, which is not"),
+        (
+            '{"format_version": 1, "province": "O", "year": NaN}',
+            "$.year",
+            "expected a whole number, got the literal NaN, which is not standard JSON",
+        ),
+        (
+            '{"format_version": 1, "province": "O", "year": 2017, "proposals": [%s]}'
+            % (_PROPOSAL % "-Infinity"),
+            "$.proposals[0].amount",
+            "got the literal -Infinity, which is not standard JSON",
+        ),
+        (
+            '{"format_version": 1, "province": "O", "year": 1e400}',
+            "$.year",
+            "expected a whole number, got the number 1e400, too large",
+        ),
+        (
+            '{"format_version": 1, "province": "O", "year": %s}' % ("9" * 5000),
+            "$.year",
+            "expected a whole number, got a whole number of 5000 digits, too long",
+        ),
+        (
+            '{"format_version": 1, "province": "O", "year": 2017, "proposals": [%s]}'
+            % (_PROPOSAL % ("-" + "1" * 5000)),
+            "$.proposals[0].amount",
+            "got a whole number of 5000 digits, too long",
+        ),
+        (
+            '{"format_version": 1, "province": "O", "year": 99999999999}',
+            "$.year",
+            "expected a four-digit year, got 99999999999",
+        ),
+        (
+            '{"format_version": 1, "province": "O", "year": 2017, "year": 2018}',
+            "$.year",
+            "field given more than once",
+        ),
+        ("null", "$", "expected an object, got NoneType None"),
+        ('"budget"', "$", "expected an object, got str 'budget'"),
+        (b"\xff\xfe\x00", "$", "not valid JSON"),
+    ],
+)
+def test_malformed_json_is_a_json_error_naming_the_json_path(
+    text: str | bytes, where: str, message: str
+) -> None:
+    with pytest.raises(JsonError) as caught:
+        from_json(text)
+    (problem,) = caught.value.problems
+    assert problem.where == where
+    assert message in problem.message

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import enum
 import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -19,16 +23,89 @@ FORMAT_VERSION = 1
 """The version of the JSON form written by `to_json`; `from_json` reads this version."""
 
 
+MAX_DEPTH = 32
+"""The deepest nesting of objects and lists `from_json` reads; a budget nests about a dozen."""
+
+
 class _WrongType(PrestatieError, TypeError):
     pass
+
+
+class _Literal:
+    """A number JSON allows, or Python's reader lets through, but no budget value can be:
+    NaN, Infinity, a float too large for a float, an integer too long to convert. It is kept
+    as its text so that the structuring hooks report it at its JSON path."""
+
+    def __init__(self, text: str, description: str) -> None:
+        self.text = text
+        self.description = description
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, _Literal):
+        return value.description
+    return describe(value)
+
+
+def _parse_constant(text: str) -> _Literal:
+    return _Literal(text, f"the literal {text}, which is not standard JSON")
+
+
+def _parse_float(text: str) -> float | _Literal:
+    number = float(text)
+    if math.isfinite(number):
+        return number
+    return _Literal(text, f"the number {text[:20]}{'...' if len(text) > 20 else ''}, too large")
+
+
+def _parse_int(text: str) -> int | _Literal:
+    try:
+        return int(text)
+    except ValueError:  # longer than sys.get_int_max_str_digits()
+        digits = len(text.lstrip("-"))
+        return _Literal(text, f"a whole number of {digits} digits, too long")
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object(pairs)
+    if len(result) < len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        result.duplicates = tuple(sorted(key for key, count in counts.items() if count > 1))
+    return result
+
+
+def _shape_problems(data: Any) -> Iterator[Problem]:
+    """Keys given twice, and nesting deeper than `MAX_DEPTH`, each with its JSON path."""
+    stack: list[tuple[Any, str, int]] = [(data, "$", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if isinstance(value, dict | list) and depth >= MAX_DEPTH:
+            yield Problem(
+                where=where,
+                message=f"nested more than {MAX_DEPTH} levels deep; a budget needs far fewer",
+            )
+            continue
+        if isinstance(value, _Object):
+            for key in value.duplicates:
+                yield Problem(where=f"{where}.{key}", message="field given more than once")
+        if isinstance(value, dict):
+            stack.extend((item, f"{where}.{key}", depth + 1) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value))
 
 
 def _strict(kind: type, label: str) -> Any:
     def structure(value: Any, _: type) -> Any:
         if isinstance(value, bool) and kind is not bool:
-            raise _WrongType(f"expected {label}, got {describe(value)}")
+            raise _WrongType(f"expected {label}, got {_found(value)}")
         if not isinstance(value, kind):
-            raise _WrongType(f"expected {label}, got {describe(value)}")
+            raise _WrongType(f"expected {label}, got {_found(value)}")
         return value
 
     return structure
@@ -45,13 +122,13 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
         if amount.is_finite() and value.strip() == value and "_" not in value:
             return amount
     raise _WrongType(
-        f'expected an amount as a string like "1823.50" or an integer, got {describe(value)}'
+        f'expected an amount as a string like "1823.50" or an integer, got {_found(value)}'
     )
 
 
 def _structure_code(value: Any, _: type) -> Code:
     if not isinstance(value, str):
-        raise _WrongType(f'expected a code like "7.2.3", got {describe(value)}')
+        raise _WrongType(f'expected a code like "7.2.3", got {_found(value)}')
     return Code(value)
 
 
@@ -60,7 +137,7 @@ def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
         if member.value == value:
             return member
     labels = ", ".join(repr(member.value) for member in kind)
-    raise _WrongType(f"expected one of {labels}, got {describe(value)}")
+    raise _WrongType(f"expected one of {labels}, got {_found(value)}")
 
 
 def _is_enum(kind: Any) -> bool:
@@ -72,7 +149,7 @@ def _tuple_factory(kind: Any, converter: cattrs.Converter) -> Any:
 
     def structure(value: Any, _: type) -> Any:
         if not isinstance(value, list):
-            raise _WrongType(f"expected a list, got {describe(value)}")
+            raise _WrongType(f"expected a list, got {_found(value)}")
         return base(value, kind)
 
     return structure
@@ -126,12 +203,37 @@ def _format(exc: BaseException, kind: type | None) -> str:
     return cattrs_format_exception(exc, kind)
 
 
+# The model's constructors name the field they refuse as "Budget.last_year: ...".
+_FIELD_MESSAGE = re.compile(r"[A-Z]\w*\.(?P<field>[a-z_]+): (?P<message>.*)", re.DOTALL)
+
+
 def _problems(exc: BaseException) -> list[Problem]:
     problems = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_format):
         message, _, where = line.rpartition(" @ ")
+        field = _FIELD_MESSAGE.fullmatch(message)
+        if field:
+            where, message = f"{where}.{field['field']}", field["message"]
         problems.append(Problem(where=where, message=message))
     return problems
+
+
+def _load(text: str | bytes) -> Any:
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_object,
+            parse_constant=_parse_constant,
+            parse_float=_parse_float,
+            parse_int=_parse_int,
+        )
+    except json.JSONDecodeError as exc:
+        message = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
+    except UnicodeDecodeError as exc:
+        message = str(exc)
+    except RecursionError:
+        message = f"nested too deeply to read (a budget needs at most {MAX_DEPTH} levels)"
+    raise JsonError([Problem(where="$", message=f"not valid JSON: {message}")])
 
 
 def from_json(text: str | bytes) -> Budget:
@@ -140,20 +242,15 @@ def from_json(text: str | bytes) -> Budget:
     Raises `JsonError` listing every problem with its JSON path when the text is not
     valid JSON or does not describe a valid budget.
     """
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        position = (
-            f"line {exc.lineno} column {exc.colno}: {exc.msg}"
-            if isinstance(exc, json.JSONDecodeError)
-            else str(exc)
-        )
-        raise JsonError([Problem(where="$", message=f"not valid JSON: {position}")]) from None
+    data = _load(text)
     if not isinstance(data, dict):
-        raise JsonError([Problem(where="$", message=f"expected an object, got {describe(data)}")])
+        raise JsonError([Problem(where="$", message=f"expected an object, got {_found(data)}")])
+    shape = list(_shape_problems(data))
+    if shape:
+        raise JsonError(shape)
     version = data.pop("format_version", None)
-    if version != FORMAT_VERSION:
-        found = "nothing" if version is None else describe(version)
+    if type(version) is not int or version != FORMAT_VERSION:
+        found = "nothing" if version is None else _found(version)
         raise JsonError(
             [
                 Problem(
@@ -163,6 +260,6 @@ def from_json(text: str | bytes) -> Budget:
             ]
         )
     try:
-        return _CONVERTER.structure(data, Budget)
+        return _CONVERTER.structure(dict(data), Budget)
     except Exception as exc:  # cattrs raises groups of every error, and our own validators
         raise JsonError(_problems(exc)) from None
