@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from decimal import Decimal
 from types import ModuleType
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from prestatie import Code, Target, TargetKind, format_target, parse_references, parse_targets
+from prestatie import (
+    Code,
+    InvalidValueError,
+    Target,
+    TargetKind,
+    format_target,
+    parse_amount,
+    parse_references,
+    parse_targets,
+)
 from strategies import phrase_targets, texts
 
 
@@ -150,14 +160,89 @@ _PHRASE_PIECES = st.sampled_from(
         "maximaal", "minimaal", "in elk geval", "tussen", "en", ",", "meer dan", "precies", "€",
         "%", "miljoen", "een", "twee", "50", "2016", "7.2.2", "3,75", "-", "+", "t.o.v.",
         "neemt toe", "gastlessen", "op", "nieuwe", "woningen", "(", ")", ".", "18.000,-",
+        "1e9999", "1E+3", "2,5e-3", "٣", "١٢", "3km", "0,0005", "duizend", "1,2345", "x",
+        "²", "10m2", "3e", "honderd",
     ]
 )  # fmt: skip
 
+_DIGITS = re.compile(r"(?<!\w)[0-9]+(?:[.,][0-9]+)*(?:,-)?(?![\w.,]*\w)")
+_WORD_NUMBERS = """een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien
+veertien vijftien zestien zeventien achttien negentien twintig dertig veertig vijftig zestig
+zeventig tachtig negentig honderd duizend"""
+_NUMBER_WORDS = dict(
+    zip(
+        _WORD_NUMBERS.split(),
+        [1, *range(1, 21), *range(30, 100, 10), 100, 1000],
+        strict=True,
+    )
+)
 
+
+def _quoted_values(text: str) -> set[Decimal]:
+    """Every value a number written in `text` can stand for: as written, scaled by duizend,
+    miljoen or miljard, and negated."""
+    written: set[Decimal] = set()
+    for digits in _DIGITS.findall(text):
+        try:
+            value = parse_amount(digits)
+        except InvalidValueError:
+            continue
+        if value is not None:
+            written.add(value)
+    written |= {
+        Decimal(_NUMBER_WORDS[w]) for w in re.findall(r"\w+", text.lower()) if w in _NUMBER_WORDS
+    }
+    return {
+        sign * value.scaleb(scale)
+        for value in written
+        for scale in (0, 3, 6, 9)
+        for sign in (1, -1)
+    }
+
+
+@settings(max_examples=300)
 @given(st.lists(_PHRASE_PIECES, max_size=12).map(" ".join) | texts())
-def test_any_text_parses_without_error_to_targets_quoting_it(text: str) -> None:
-    """Whatever the text, reading targets never raises, and each target's text is in it."""
+def test_law_any_text_parses_without_error_to_targets_quoting_their_numbers(text: str) -> None:
+    """Whatever the text, reading targets never raises; each target's text is in it, and
+    every bound of a target is a number that its text writes as a whole word (in ASCII digits
+    or as a Dutch number word), except the 0 of a direction phrase such as "neemt toe"."""
     for target in parse_targets(text):
         assert target.text
         assert target.text in text
+        quoted = _quoted_values(target.text)
+        for bound in (target.lower, target.upper):
+            if bound is None or (bound == 0 and target.text.startswith("neemt")):
+                continue
+            assert bound in quoted, (target.describe(), text)
     parse_references(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maximaal 1e9999",
+        "maximaal 1e9999 bezoekers",
+        "€ 1E+3 miljoen",
+        "maximaal € 1E+3 miljoen",
+        "minimaal 2,5e-3 procent",
+        "maximaal 1.5e3 bezoekers",
+        "maximaal € 1.5e3",
+        "minimaal ٣ gastlessen",
+        "minimaal 3km",
+        "maximaal 3²",
+        "1E+5% t.o.v. 2016",
+        "~10",
+        "=NEGEN",
+    ],
+)
+def test_exponent_notation_glued_letters_and_unknown_signs_are_no_targets(text: str) -> None:
+    """A number runs up to a word boundary: "1e9999" is not 1 of unit "e9999", "1E+3" is no
+    thousand, digits other than ASCII 0-9 are not numbers, and a target cell is one quantity
+    only when nothing else stands in it ("~10" is no exact 10)."""
+    assert parse_targets(text) == ()
+
+
+def test_a_scaled_number_with_decimals_is_kept_exactly() -> None:
+    """ "1,2345 duizend" is 1234.5, not 1234."""
+    (target,) = parse_targets("maximaal 1,2345 duizend bezoekers")
+    assert target.upper == Decimal("1234.5")

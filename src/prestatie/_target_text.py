@@ -22,11 +22,14 @@ from prestatie._target import Target, TargetKind
 EURO = "euro"
 PERCENT = "%"
 
+# A number is ASCII digits up to a word boundary: "1e9999", "2,5e-3" and "3km" are no
+# numbers but "other" tokens, so exponent notation is never read as a number and a unit.
 _TOKEN = re.compile(
     r"(?P<tov>t\.o\.v\.?)"
-    r"|(?P<number>\d+(?:[.,]\d+)*(?:,-)?)"
+    r"|(?P<number>[0-9]+(?:[.,][0-9]+)*+(?:,-)?+)(?!\w)"
     r"|(?P<word>[^\W\d_](?:[\w&'’-]*\w)?)"
-    r"|(?P<symbol>>=|<=|[€%()\[\],;:.!?/+\-−><≥≤])",
+    r"|(?P<symbol>>=|<=|[€%()\[\],;:.!?/+\-−><≥≤])"
+    r"|(?P<other>\w+(?:[.,]\w+)*)",
 )
 
 _NUMBER_WORDS = {
@@ -91,7 +94,7 @@ _NOT_UNITS = frozenset({
 })  # fmt: skip
 _LONGEST_LISTED_UNIT = 6
 _ONE_SIDED = (_AT_LEAST, _MORE, _AT_MOST, _LESS)
-_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+_YEAR = re.compile(r"1[89][0-9][0-9]|2[01][0-9][0-9]")
 
 
 @attrs.frozen
@@ -148,7 +151,10 @@ def _quantity(tokens: Sequence[_Token], i: int, *, article_is_number: bool) -> _
         return None
     i += 1
     if i < len(tokens) and tokens[i].lower in _SCALES:
-        value = Decimal(int(value.scaleb(_SCALES[tokens[i].lower])))
+        value = value.scaleb(_SCALES[tokens[i].lower])
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent > 0:
+            value = Decimal(int(value))  # "20 miljoen" reads as 20000000, not 2.0E+7
         i += 1
     unit = EURO if money else None
     if not money and i < len(tokens) and tokens[i].lower in ("%", "procent"):
@@ -263,7 +269,8 @@ def _read_at(text: str, tokens: Sequence[_Token], i: int) -> tuple[list[Target],
             )
             return [target], end
     found = _qualifier(tokens, i)
-    sign_led = tokens[i].text == "+"  # "+5% t.o.v. 2016" needs no qualifier
+    # "+5% t.o.v. 2016" needs no qualifier; the "+" of "1E+5" is no sign.
+    sign_led = tokens[i].text == "+" and (i == 0 or tokens[i - 1].end < tokens[i].start)
     if found is None and not sign_led:
         return None
     kind, j = found if found is not None else (_AT_LEAST, i)
@@ -357,7 +364,8 @@ def parse_targets(text: str) -> tuple[Target, ...]:
     """
     tokens = _tokens(text)
     whole = _quantity(tokens, 0, article_is_number=False)
-    if whole is not None and whole.end == len(tokens):
+    covered = sum(token.end - token.start for token in tokens)
+    if whole is not None and whole.end == len(tokens) and covered == len("".join(text.split())):
         return (Target.exactly(whole.value, whole.unit or "", text=text.strip()),)
     targets: list[Target] = []
     i = 0
