@@ -67,6 +67,29 @@ def test_parse_amount_refuses_other_text_naming_it(text: str) -> None:
     assert "expected a Dutch amount" in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "digit"),
+    [
+        ("٣", "٣"),
+        ("1.٢٣٤", "٢"),
+        ("１２", "１"),
+        ("€ ١٠ miljoen", "١"),
+        ("1.234,5٦", "٦"),
+        ("²", "²"),
+    ],
+)
+def test_parse_amount_refuses_digits_other_than_ascii_naming_the_digit(
+    text: str, digit: str
+) -> None:
+    """Only 0-9 are digits of an amount: Arabic-Indic, full-width or superscript digits are
+    refused with an error naming the text and the digit, not read as numbers."""
+    with pytest.raises(InvalidValueError) as info:
+        parse_amount(text)
+    assert repr(text) in str(info.value)
+    assert f"holds the digit {digit!r}" in str(info.value)
+    assert "expected the digits 0-9" in str(info.value)
+
+
 def test_parse_amount_refuses_non_text() -> None:
     """A float is not text to parse: it is refused, not converted."""
     with pytest.raises(InvalidTypeError, match="expected text, got float"):

@@ -80,10 +80,12 @@ def convert(amount: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
 # Dutch notation: "." groups thousands, "," starts the decimals, ",-" means whole euros.
 _NONE_WORDS = frozenset({"", "-", "–", "—", "n.v.t.", "nvt", "n.v.t"})
 _SCALES = {"": 0, "duizend": 3, "miljoen": 6, "mln": 6, "mln.": 6, "miljard": 9, "mld": 9}
+# re.ASCII: only 0-9 are digits; "٣" or "１２" is no amount a budget writes.
 _AMOUNT = re.compile(
     r"(?P<open>\()?\s*(?P<sign1>[-−])?\s*(?:€\s*)?(?P<sign2>[-−])?\s*"
     r"(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+|-|–))?"
-    r"\s*(?P<scale>[a-z.]*)\s*(?P<close>\))?"
+    r"\s*(?P<scale>[a-z.]*)\s*(?P<close>\))?",
+    re.ASCII,
 )
 _EXPECTED_AMOUNT = (
     "expected a Dutch amount such as '1.234', '1.234,56', '(1.234)', '-1.234', '€ 18.000,-'"
@@ -108,6 +110,12 @@ def parse_amount(text: str) -> Decimal | None:
     cleaned = " ".join(text.replace("\u00a0", " ").split())
     if cleaned.lower() in _NONE_WORDS:
         return None
+    foreign = next((c for c in cleaned if c.isdigit() and not c.isascii()), None)
+    if foreign is not None:
+        raise InvalidValueError(
+            f"{text!r}: holds the digit {foreign!r} (U+{ord(foreign):04X}):"
+            " expected the digits 0-9 of a Dutch amount"
+        )
     match = _AMOUNT.fullmatch(cleaned)
     if (
         match is None
