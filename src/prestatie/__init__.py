@@ -14,6 +14,7 @@ from prestatie._errors import (
     WorkbookError,
     WorkbookWarning,
 )
+from prestatie._files import read_budget, write_budget
 from prestatie._foreign import import_sheet
 from prestatie._json import FORMAT_VERSION, from_json, to_json
 from prestatie._mapping import Mapping, load_mapping
@@ -119,11 +120,13 @@ __all__ = [
     "parse_amount",
     "parse_references",
     "parse_targets",
+    "read_budget",
     "read_workbook",
     "read_workbook_with_problems",
     "round_table",
     "round_to_unit",
     "to_json",
+    "write_budget",
     "write_report",
     "write_workbook",
 ]

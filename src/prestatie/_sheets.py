@@ -346,6 +346,8 @@ class Sheet:
     name: str
     columns: tuple[Column, ...]
     doc: str = ""
+    explanation: str = ""
+    """What the sheet holds, in Dutch, for the people who fill it in (the Toelichting sheet)."""
 
     def column(self, key: str) -> Column:
         """The column that holds field `key`."""
@@ -369,6 +371,10 @@ def _order() -> Column:
 BEGROTING = Sheet(
     name="Begroting",
     doc="The budget itself: one row per field, the field's name in column A and its value in B.",
+    explanation=(
+        "De begroting zelf: één regel per gegeven, met de naam van het gegeven in kolom A "
+        "en de waarde in kolom B."
+    ),
     columns=(
         _col("Formaatversie", "format_version", INTEGER, "layout version", required=True),
         _col("Provincie", "province", TEXT, required=True),
@@ -386,6 +392,7 @@ BEGROTING = Sheet(
 PROGRAMMAS = Sheet(
     name="Programma's",
     doc="One row per programme (kerntaak).",
+    explanation="Eén regel per programma (kerntaak), met zijn nummer en naam.",
     columns=(
         _order(),
         _col("Nummer", "number", INTEGER, required=True),
@@ -396,6 +403,10 @@ PROGRAMMAS = Sheet(
 AMBITIES = Sheet(
     name="Ambities",
     doc="One row per programme that has an ambition; its target is on Streefwaarden.",
+    explanation=(
+        "Eén regel per programma met een maatschappelijke ambitie; de streefwaarde ervan "
+        "staat op het blad Streefwaarden."
+    ),
     columns=(
         _col("Programma", "programme", INTEGER, required=True),
         _col("Tekst", "text", TEXT),
@@ -405,6 +416,7 @@ AMBITIES = Sheet(
 DOELEN = Sheet(
     name="Doelen",
     doc="One row per objective (beleidsdoel).",
+    explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
     columns=(
         _col("Programma", "programme", INTEGER, required=True),
         _order(),
@@ -416,6 +428,7 @@ DOELEN = Sheet(
 INDICATOREN = Sheet(
     name="Indicatoren",
     doc="One row per indicator of an objective.",
+    explanation="Eén regel per indicator van een beleidsdoel, met nulmeting en bron.",
     columns=(
         _col("Doel", "objective", CODE, required=True),
         _order(),
@@ -430,6 +443,10 @@ INDICATOREN = Sheet(
 PRESTATIES = Sheet(
     name="Prestaties",
     doc="One row per prestatie, with its Basisinformatie.",
+    explanation=(
+        "Eén regel per prestatie, met de basisinformatie: titel, portefeuillehouders, rol "
+        "van de provincie, looptijd, relatie met een reserve en continuïteit."
+    ),
     columns=(
         _col("Doel", "objective", CODE, required=True),
         _order(),
@@ -458,6 +475,10 @@ PRESTATIES = Sheet(
 MONITOR = Sheet(
     name="Monitor",
     doc="One row per prestatie that has a monitor status.",
+    explanation=(
+        "Eén regel per prestatie met een monitorstatus: de scores voor inhoud en financiën, "
+        "een begrotingswijziging en de toelichting op de voortgang."
+    ),
     columns=(
         _col("Prestatie", "prestatie", CODE, required=True),
         _col("Score inhoud", "content", _enum_codec(Score, optional=True)),
@@ -470,6 +491,7 @@ MONITOR = Sheet(
 ACTIES = Sheet(
     name="Acties",
     doc="One row per action of a prestatie.",
+    explanation="Eén regel per actie van een prestatie, met haar nummer en tekst.",
     columns=(
         _col("Prestatie", "prestatie", CODE, required=True),
         _order(),
@@ -482,6 +504,7 @@ ACTIES = Sheet(
 STREEFWAARDEN = Sheet(
     name="Streefwaarden",
     doc="One row per target of an ambition, an action or an indicator.",
+    explanation="Eén regel per streefwaarde van een ambitie, een actie of een indicator.",
     columns=(
         _col(
             "Hoort bij",
@@ -519,6 +542,7 @@ STREEFWAARDEN = Sheet(
 REALISATIES = Sheet(
     name="Realisaties",
     doc="One row per realised value (measurement) of an action or an indicator.",
+    explanation="Eén regel per gerealiseerde waarde (meting) van een actie of een indicator.",
     columns=(
         _col(
             "Hoort bij",
@@ -544,6 +568,10 @@ REALISATIES = Sheet(
 VOORSTELLEN_PER_PRESTATIE = Sheet(
     name="Voorstellen per prestatie",
     doc="One row per investment proposal a prestatie is linked to (Relatie met reserve).",
+    explanation=(
+        "Eén regel per investeringsvoorstel waaraan een prestatie gekoppeld is (relatie met "
+        "reserve)."
+    ),
     columns=(
         _col("Prestatie", "prestatie", CODE, required=True),
         _order(),
@@ -557,6 +585,11 @@ LASTEN_EN_BATEN = Sheet(
     name="Lasten en baten",
     doc="One row per owner, flow, budget column and nature, with a column per year in the"
     " budget's unit; totals rows with live SUMIFS formulas close the table.",
+    explanation=(
+        "Eén regel per niveau (programma, doel of prestatie), lasten of baten, "
+        "begrotingskolom en aard, met een kolom per jaar in de eenheid van de begroting. De "
+        "totaalregels onderaan rekenen zelf; laat ze staan."
+    ),
     columns=(
         _col(
             "Niveau",
@@ -583,6 +616,7 @@ LASTEN_EN_BATEN = Sheet(
 RESERVES = Sheet(
     name="Reserves",
     doc="One row per earmarked reserve.",
+    explanation="Eén regel per bestemmingsreserve.",
     columns=(
         _order(),
         _col("Naam", "name", TEXT, required=True),
@@ -593,6 +627,10 @@ RESERVES = Sheet(
 INVESTERINGSVOORSTELLEN = Sheet(
     name="Investeringsvoorstellen",
     doc="One row per investment proposal adopted by Provinciale Staten.",
+    explanation=(
+        "Eén regel per investeringsvoorstel dat Provinciale Staten hebben vastgesteld, met "
+        "het bedrag in hele euro's."
+    ),
     columns=(
         _order(),
         _col("Naam", "name", TEXT),
@@ -621,6 +659,56 @@ SHEETS: tuple[Sheet, ...] = (
     INVESTERINGSVOORSTELLEN,
 )
 """Every sheet, in the order the workbook holds them."""
+
+EXPLANATION_SHEET = "Toelichting"
+"""The optional first sheet that explains the others in Dutch; the reader skips it."""
+
+EXPLANATION_INTRO = (
+    "Deze werkmap is een prestatiebegroting (formaatversie {version}). Elk blad hieronder"
+    " beschrijft een deel van de begroting, met één regel per onderdeel. Een regel op een"
+    " onderliggend blad noemt zijn bovenliggende onderdeel bij code of nummer (Doel 7.2,"
+    " Prestatie 7.2.3); de kolom Volgorde geeft de volgorde binnen dat onderdeel. Kolommen met"
+    " vaste waarden hebben een keuzelijst. Een lijst in één cel scheidt u met '; '. Codes"
+    " zoals 7.2.3 zijn tekst. Dit blad wordt bij het inlezen overgeslagen."
+)
+
+
+def explanation_rows() -> list[tuple[str, ...]]:
+    """The rows of the Toelichting sheet, derived from `SHEETS` so that they cannot drift:
+    a title and an introduction, then per sheet its Dutch explanation, then per column its
+    header, kind of value, whether it is required and its choices."""
+    rows: list[tuple[str, ...]] = [
+        (EXPLANATION_SHEET,),
+        (EXPLANATION_INTRO.format(version=WORKBOOK_FORMAT_VERSION),),
+        (),
+        ("Blad", "Uitleg"),
+    ]
+    rows += [(sheet.name, sheet.explanation) for sheet in SHEETS]
+    rows += [(), ("Blad", "Kolom", "Inhoud", "Verplicht", "Keuzes")]
+    for sheet in SHEETS:
+        for column in sheet.columns:
+            if sheet is LASTEN_EN_BATEN and column.header == ORDER:
+                rows.append(
+                    (
+                        sheet.name,
+                        year_header(2017, Unit.THOUSAND) + " …",
+                        "een kolom per jaar, van Eerste jaar tot Laatste jaar, in de eenheid"
+                        " van de begroting: bedrag of leeg",
+                        "nee",
+                        "",
+                    )
+                )
+            rows.append(
+                (
+                    sheet.name,
+                    column.header,
+                    column.codec.name,
+                    YES if column.required else NO,
+                    ", ".join(column.codec.choices),
+                )
+            )
+    return rows
+
 
 TOTAL_LABEL = "Totaal"
 """The first cell of a totals row on Lasten en baten."""

@@ -51,6 +51,7 @@ from prestatie._money import from_spreadsheet_number
 from prestatie._sheets import (
     AMOUNT,
     BEGROTING,
+    EXPLANATION_SHEET,
     LASTEN_EN_BATEN,
     SHEETS,
     TOTAL_LABEL,
@@ -214,7 +215,7 @@ class _Reader:
         try:
             known = {sheet.name: sheet for sheet in SHEETS}
             for name in values.sheetnames:
-                if name not in known:
+                if name not in known and name != EXPLANATION_SHEET:
                     warnings.warn(
                         f"{self.path}: sheet {name!r} is not part of the budget workbook: ignored",
                         WorkbookWarning,

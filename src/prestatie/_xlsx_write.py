@@ -11,7 +11,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -24,6 +24,7 @@ from prestatie._sheets import (
     AMOUNT_FORMAT,
     BEGROTING,
     CENTS_FORMAT,
+    EXPLANATION_SHEET,
     INTEGER_FORMAT,
     LASTEN_EN_BATEN,
     SHEETS,
@@ -35,6 +36,7 @@ from prestatie._sheets import (
     Column,
     Owner,
     Sheet,
+    explanation_rows,
     year_header,
 )
 
@@ -49,19 +51,25 @@ _FORMULA_START = ("=", "+", "-", "@")
 _LAST_ROW = 1_048_576
 
 
-def write_workbook(budget: Budget, path: str | os.PathLike[str]) -> None:
+def write_workbook(
+    budget: Budget, path: str | os.PathLike[str], *, explanation: bool = False
+) -> None:
     """Write `budget` to `path` as the canonical budget workbook (.xlsx).
 
-    The file is written to a temporary file in the same folder and then renamed, so a
-    failure leaves an existing file at `path` untouched. Raises `WorkbookError` when a
-    text cannot be stored in a workbook (control characters).
+    With `explanation`, a first sheet "Toelichting" explains each sheet and column in Dutch
+    for the people who fill the workbook in; the reader skips it. The file is written to a
+    temporary file in the same folder and then renamed, so a failure leaves an existing file
+    at `path` untouched. Raises `WorkbookError` when a text cannot be stored in a workbook
+    (control characters).
     """
-    atomic_write(path, lambda temporary: _write(budget, temporary))
+    atomic_write(path, lambda temporary: _write(budget, temporary, explanation))
 
 
-def _write(budget: Budget, path: Path) -> None:
+def _write(budget: Budget, path: Path, explanation: bool) -> None:
     workbook = Workbook(write_only=True)
     problems: list[Problem] = []
+    if explanation:
+        _write_explanation(workbook.create_sheet(EXPLANATION_SHEET))
     for sheet in SHEETS:
         worksheet = workbook.create_sheet(sheet.name)
         if sheet is BEGROTING:
@@ -73,6 +81,28 @@ def _write(budget: Budget, path: Path) -> None:
     workbook.save(path)  # also when there are problems: it closes the sheets' streams
     if problems:
         raise WorkbookError(problems, source=str(path))
+
+
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_EXPLANATION_WIDTHS = (26, 60, 40, 10, 40)
+
+
+def _write_explanation(worksheet: _Worksheet) -> None:
+    for index, width in enumerate(_EXPLANATION_WIDTHS, start=1):
+        worksheet.column_dimensions[get_column_letter(index)].width = width
+    rows = explanation_rows()
+    for number, row in enumerate(rows):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(worksheet, value=value)
+            cell.data_type = "s"
+            cell.alignment = _WRAP
+            if number == 0 or not rows[number - 1]:  # the title and the tables' headers
+                cell.font = _HEADER_FONT
+                if number:
+                    cell.fill = _HEADER_FILL
+            cells.append(cell)
+        worksheet.append(cells)
 
 
 def _cell(

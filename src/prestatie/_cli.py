@@ -1,0 +1,431 @@
+"""The `prestatie` command.
+
+Results go to stdout; problems, warnings and progress go to stderr. Exit codes: 0 when all
+is well, 1 when the input has problems (or the command found some), 2 for a usage error or
+input that cannot be read at all. A user's mistake is one line on stderr, never a traceback;
+`--debug` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import itertools
+import json
+import sys
+import threading
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn, TextIO, TypeVar
+
+import click
+
+from prestatie import __version__
+from prestatie._checks import check_budget
+from prestatie._errors import (
+    JsonError,
+    MappingError,
+    PrestatieError,
+    Problem,
+    WorkbookError,
+    _ProblemsError,
+)
+from prestatie._files import JSON, XLSX, read_budget, suffix_of, write_budget
+from prestatie._foreign import import_sheet
+from prestatie._json import from_json
+from prestatie._mapping import Mapping, load_mapping
+from prestatie._model import Budget, DocumentKind
+from prestatie._money import Unit
+from prestatie._report import ReportKind
+from prestatie._xlsx_read import read_workbook_with_problems
+
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2  # click's own code for a usage error, too
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Failure(Exception):
+    """A user's mistake or a faulty input: lines for stderr and an exit code."""
+
+    def __init__(self, message: str, code: int, lines: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.lines = lines
+
+
+# -- progress and warnings on stderr ---------------------------------------------------------
+
+_FRAMES = "|/-\\"
+_DELAY = 0.5  # seconds before an indicator appears: quick reads and writes show none
+
+
+class _Indicator:
+    """A spinner with a message on stderr while a slow step runs, only on a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.lock = threading.Lock()
+        self.shown = False
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+    @contextmanager
+    def running(self, message: str) -> Iterator[None]:
+        if not self.stream.isatty():
+            yield
+            return
+        done = threading.Event()
+
+        def spin() -> None:
+            if done.wait(_DELAY):
+                return
+            for frame in itertools.cycle(_FRAMES):
+                with self.lock:
+                    if done.is_set():
+                        return
+                    self.stream.write(f"\r{frame} {message}")
+                    self.stream.flush()
+                    self.shown = True
+                if done.wait(0.1):
+                    return
+
+        thread = threading.Thread(target=spin, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            done.set()
+            thread.join()
+            with self.lock:
+                self.clear()
+
+
+_INDICATOR = _Indicator(sys.stderr)
+
+
+def _busy(message: str) -> Any:
+    _INDICATOR.stream = sys.stderr  # as it is now: test runners swap the streams
+    return _INDICATOR.running(message)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    with _INDICATOR.lock:
+        _INDICATOR.clear()
+        click.echo(f"Warning: {message}", err=True)
+
+
+# -- the guard around every command ----------------------------------------------------------
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _problem_line(source: str, problem: Problem) -> str:
+    """`FILE: Sheet!Cell: message`; a problem of the file as a whole is `FILE: message`."""
+    if problem.where in (source, ""):
+        return f"{source}: {problem.message}"
+    return f"{source}: {problem.where}: {problem.message}"
+
+
+def _is_whole_file(source: str, problem: Problem) -> bool:
+    """Whether a problem concerns the file as a whole (it cannot be read), not a place in it."""
+    return problem.where in (source, "", "$")
+
+
+def _failure(error: BaseException, source: str = "") -> _Failure:
+    """The failure a known error stands for: its message, its problems, its exit code."""
+    if isinstance(error, MappingError):
+        lines = tuple(str(problem) for problem in error.problems)
+        return _Failure("the mapping cannot be used", EXIT_UNUSABLE, lines)
+    if isinstance(error, _ProblemsError):
+        source = error.source or source
+        lines = tuple(_problem_line(source, problem) for problem in error.problems)
+        unreadable = any(_is_whole_file(source, problem) for problem in error.problems)
+        message = f"{source}: {_count(len(error.problems), 'problem')}: {error.headline}"
+        return _Failure(message, EXIT_UNUSABLE if unreadable else EXIT_PROBLEMS, lines)
+    if isinstance(error, FileExistsError):
+        return _Failure(f"{error}", EXIT_UNUSABLE)
+    if isinstance(error, OSError):
+        name = error.filename if error.filename is not None else source
+        reason = error.strerror or str(error)
+        return _Failure(f"{name}: {reason}" if name else reason, EXIT_UNUSABLE)
+    return _Failure(str(error), EXIT_PROBLEMS)
+
+
+def _debug_option(function: F) -> F:
+    return click.option("--debug", is_flag=True, help="Show a traceback when something fails.")(
+        function
+    )
+
+
+def _guarded(function: F) -> F:
+    """Run a command with warnings and failures as lines on stderr, and the right exit code."""
+
+    @functools.wraps(function)
+    def run(*args: Any, debug: bool, **kwargs: Any) -> Any:
+        context = click.get_current_context()
+        debug = debug or bool(context.find_root().obj)
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _show_warning
+            try:
+                return function(*args, **kwargs)
+            except (_Failure, PrestatieError, OSError) as error:
+                failure = error if isinstance(error, _Failure) else _failure(error)
+                if debug:
+                    traceback.print_exc()
+                for line in failure.lines:
+                    click.echo(line, err=True)
+                click.echo(f"Error: {failure.message}", err=True)
+                context.exit(failure.code)
+
+    return _debug_option(run)  # type: ignore[return-value]
+
+
+def _usage(message: str) -> NoReturn:
+    raise _Failure(message, EXIT_UNUSABLE)
+
+
+def _read(path: Path, mapping: Mapping | None = None) -> Budget:
+    with _busy(f"reading {path}"):
+        try:
+            return read_budget(path, mapping=mapping)
+        except (PrestatieError, OSError) as error:
+            raise _failure(error, str(path)) from error
+
+
+def _mapping(path: Path | None) -> Mapping | None:
+    if path is None:
+        return None
+    try:
+        return load_mapping(path)
+    except MappingError as error:
+        raise _failure(error, str(path)) from error
+
+
+def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
+    try:
+        suffix = suffix_of(path)
+    except PrestatieError as error:
+        _usage(str(error))
+    if suffix not in allowed:
+        _usage(f"{path}: expected a {' or '.join(allowed)} file, got {suffix!r}")
+    return suffix
+
+
+def _check_new(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        _usage(f"{path} exists: add --force to replace it")
+
+
+def _write(budget: Budget, path: Path, report: str | None = None) -> None:
+    with _busy(f"writing {path}"):
+        try:
+            write_budget(budget, path, force=True, report=report)
+        except (PrestatieError, OSError) as error:
+            raise _failure(error, str(path)) from error
+
+
+# -- the commands ----------------------------------------------------------------------------
+
+
+def _example(*lines: str) -> str:
+    """An epilog with examples, kept as written by click's `\\b` marker."""
+    return (
+        "\b\nExample"
+        + ("s" if len(lines) > 1 else "")
+        + ":\n"
+        + "\n".join(f"  {line}" for line in lines)
+    )
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=_example(
+        "prestatie template begroting-2018.xlsx --province Overijssel --year 2018",
+        "prestatie check begroting-2018.xlsx",
+        "prestatie summary examples/data/begroting-2017.xlsx",
+    ),
+)
+@click.version_option(__version__, prog_name="prestatie")
+@click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
+@click.pass_context
+def main(context: click.Context, debug: bool) -> None:
+    """Read, check, convert and compare provincial performance budgets (prestatiebegroting).
+
+    FILE is a budget workbook (.xlsx) or its JSON form (.json). Results go to stdout;
+    problems, warnings and progress to stderr.
+    """
+    context.obj = debug
+
+
+_UNITS = {"euro": Unit.EURO, "duizend": Unit.THOUSAND, "miljoen": Unit.MILLION}
+
+
+@main.command(
+    epilog=_example("prestatie template begroting-2018.xlsx --province Overijssel --year 2018")
+)
+@click.argument("out", type=click.Path(path_type=Path), metavar="OUT.xlsx")
+@click.option("--province", default="", help="The province, filled in on sheet Begroting.")
+@click.option(
+    "--year",
+    type=click.IntRange(1000, 9999),
+    default=lambda: datetime.date.today().year + 1,
+    show_default="next year",
+    help="The budget year; the years shown run from it to three years later.",
+)
+@click.option(
+    "--kind",
+    type=click.Choice([kind.value for kind in DocumentKind]),
+    default=DocumentKind.BEGROTING.value,
+    show_default=True,
+    help="The kind of document.",
+)
+@click.option(
+    "--unit",
+    type=click.Choice(list(_UNITS)),
+    default="duizend",
+    show_default=True,
+    help="The unit of the amounts: euro, x € 1.000 or x € 1 miljoen.",
+)
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@_guarded
+def template(out: Path, province: str, year: int, kind: str, unit: str, force: bool) -> None:
+    """Write an empty budget workbook to fill in.
+
+    It has every sheet with its Dutch headers, dropdown lists for fixed values, and a first
+    sheet "Toelichting" that explains each sheet and column in Dutch.
+    """
+    _check_suffix(out, (XLSX,))
+    _check_new(out, force)
+    budget = Budget(province=province, year=year, kind=DocumentKind(kind), unit=_UNITS[unit])
+    _write(budget, out)
+    click.echo(f"wrote {out}: an empty {kind} {year} to fill in", err=True)
+
+
+def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], bool]:
+    """Every problem of one file, and whether the file could not be read at all."""
+    source = str(path)
+    try:
+        suffix = suffix_of(path)
+        if mapping is not None:
+            if suffix != XLSX:
+                return [Problem(where=source, message="a mapping reads a .xlsx sheet")], True
+            import_sheet(path, mapping)
+            return [], False
+        if suffix == XLSX:
+            budget, problems = read_workbook_with_problems(path)
+        else:
+            budget = from_json(path.read_bytes())
+            problems = check_budget(budget)
+    except (WorkbookError, JsonError) as error:
+        problems = list(error.problems)
+    except (PrestatieError, OSError) as error:
+        return [Problem(where=source, message=_failure(error, source).message)], True
+    return problems, any(_is_whole_file(source, problem) for problem in problems)
+
+
+@main.command(
+    epilog=_example(
+        "prestatie check begroting-2018.xlsx monitor-2018-2.json",
+        "prestatie check --json begroting-2018.xlsx > problems.json",
+        "prestatie check --mapping monitor.toml monitor-2018-2-kerntaak-7.xlsx",
+    )
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON records.")
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Check foreign sheets read through this mapping (.toml).",
+)
+@_guarded
+def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
+    """Check budget workbooks or JSON files, and print every problem.
+
+    Each problem is a line `FILE: Sheet!Cell: message` (or `FILE: $.json.path: message`) on
+    stdout, as the result of the check; a count goes to stderr. Exit code 0 when every file
+    is clean, 1 when there are problems, 2 when a file cannot be read at all.
+    """
+    loaded = _mapping(mapping)
+    records: list[dict[str, str]] = []
+    unreadable = 0
+    with_problems = total = 0
+    for path in files:
+        with _busy(f"checking {path}"):
+            problems, whole = _check_file(path, loaded)
+        unreadable += whole
+        with_problems += bool(problems)
+        total += len(problems)
+        for problem in problems:
+            if as_json:
+                where = "" if problem.where == str(path) else problem.where
+                records.append({"file": str(path), "where": where, "message": problem.message})
+            else:
+                click.echo(_problem_line(str(path), problem))
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    click.echo(
+        f"{_count(total, 'problem')} in {with_problems} of {_count(len(files), 'file')}"
+        if total
+        else f"no problems in {_count(len(files), 'file')}",
+        err=True,
+    )
+    click.get_current_context().exit(
+        EXIT_UNUSABLE if unreadable else EXIT_PROBLEMS if with_problems else 0
+    )
+
+
+@main.command(
+    epilog=_example(
+        "prestatie convert begroting-2017.xlsx begroting-2017.json",
+        "prestatie convert begroting-2017.json begroting-2017.xlsx --force",
+        "prestatie convert --mapping examples/mappings/monitor.toml \\",
+        "    examples/data/monitor-2018-2-kerntaak-7.xlsx monitor.xlsx",
+        "prestatie convert --report multi-year begroting-2017.xlsx meerjarig.xlsx",
+    )
+)
+@click.argument("source", type=click.Path(path_type=Path), metavar="IN")
+@click.argument("out", type=click.Path(path_type=Path), metavar="OUT")
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read IN as a foreign sheet through this mapping (.toml).",
+)
+@click.option(
+    "--report",
+    type=click.Choice([kind.value for kind in ReportKind]),
+    help="Write OUT as this report sheet (.xlsx) instead of a budget workbook.",
+)
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@_guarded
+def convert(source: Path, out: Path, mapping: Path | None, report: str | None, force: bool) -> None:
+    """Convert a budget between a workbook (.xlsx) and JSON (.json), by their extensions.
+
+    OUT is written only when IN reads without problems, and never half: an existing OUT is
+    replaced in one step, and only with --force.
+    """
+    _check_suffix(source, (XLSX,) if mapping else (XLSX, JSON))
+    _check_suffix(out, (XLSX,) if report else (XLSX, JSON))
+    _check_new(out, force)
+    budget = _read(source, _mapping(mapping))
+    _write(budget, out, report)
+    what = f"a {report} report" if report else "the budget"
+    click.echo(f"wrote {out}: {what} of {source}", err=True)

@@ -1,0 +1,97 @@
+"""Read and write a budget by file name: the form follows the extension."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from prestatie._atomic import atomic_write
+from prestatie._checks import check_budget
+from prestatie._errors import InvalidValueError, JsonError
+from prestatie._foreign import import_sheet
+from prestatie._json import from_json, to_json
+from prestatie._mapping import Mapping, load_mapping
+from prestatie._model import Budget
+from prestatie._report import ReportKind, write_report
+from prestatie._xlsx_read import read_workbook
+from prestatie._xlsx_write import write_workbook
+
+XLSX, JSON = ".xlsx", ".json"
+SUFFIXES = (XLSX, JSON)
+
+
+def suffix_of(path: str | os.PathLike[str]) -> str:
+    """The extension that decides the form of `path`; `InvalidValueError` for any other."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        found = f"{suffix!r}" if suffix else "no extension"
+        raise InvalidValueError(f"{path}: expected a .xlsx or .json file, got {found}")
+    return suffix
+
+
+def read_budget(
+    path: str | os.PathLike[str],
+    *,
+    mapping: Mapping | str | os.PathLike[str] | None = None,
+) -> Budget:
+    """The budget in `path`: a budget workbook (.xlsx) or its JSON form (.json).
+
+    With `mapping` (a `Mapping` or the path of its TOML file), `path` is a foreign sheet read
+    through `import_sheet`. The budget is checked (`check_budget`) whatever its form. Raises
+    `WorkbookError`, `JsonError` or `MappingError` listing every problem, `InvalidValueError`
+    for another extension, and `OSError` when the file cannot be opened.
+    """
+    if mapping is not None:
+        if not isinstance(mapping, Mapping):
+            mapping = load_mapping(mapping)
+        if suffix_of(path) != XLSX:
+            raise InvalidValueError(f"{path}: a mapping reads a .xlsx sheet, got a .json file")
+        return import_sheet(path, mapping)
+    if suffix_of(path) == XLSX:
+        return read_workbook(path)
+    text = Path(path).read_bytes()
+    try:
+        budget = from_json(text)
+    except JsonError as error:
+        raise JsonError(error.problems, source=str(path)) from None
+    problems = check_budget(budget)
+    if problems:
+        raise JsonError(problems, source=str(path))
+    return budget
+
+
+def write_budget(
+    budget: Budget,
+    path: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    report: ReportKind | str | None = None,
+) -> None:
+    """Write `budget` to `path` as a budget workbook (.xlsx, with its Toelichting sheet) or
+    as JSON (.json); with `report` ("multi-year" or "monitor"), as that report sheet (.xlsx).
+
+    An existing file at `path` is refused with `FileExistsError` unless `force`. The file is
+    written beside `path` and renamed over it, so a failure leaves an existing file untouched.
+    """
+    suffix = suffix_of(path)
+    if report is not None:
+        try:
+            kind = ReportKind(report)
+        except ValueError:
+            labels = ", ".join(repr(k.value) for k in ReportKind)
+            raise InvalidValueError(f"report kind: expected {labels}, got {report!r}") from None
+        if suffix != XLSX:
+            raise InvalidValueError(f"{path}: a report is a .xlsx workbook, got a .json file")
+    if not force and Path(path).exists():
+        raise FileExistsError(f"{path} exists: pass force=True to replace it")
+    if report is not None:
+        write_report(budget, path, kind)
+    elif suffix == XLSX:
+        write_workbook(budget, path, explanation=True)
+    else:
+        data = to_json(budget).encode("utf-8")
+        atomic_write(path, lambda temporary: _write_bytes(temporary, data))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)

@@ -1,0 +1,401 @@
+"""The `prestatie` command end to end: through `python -m prestatie` as a user runs it, and
+through click's CliRunner where many cases are cheaper in process."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import threading
+import warnings
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import prestatie
+import readme_console
+from conftest import EXAMPLES, ROOT, run_python
+from libreoffice import needs_soffice, sheet_csv, soffice
+from prestatie import Budget, DocumentKind, Unit, _cli, from_json, read_workbook, write_workbook
+from prestatie._cli import main
+from prestatie._sheets import EXPLANATION_SHEET, SHEETS
+from workbook_edit import edit
+from workbook_examples import monitor_budget
+
+DATA = EXAMPLES / "data"
+MAPPINGS = EXAMPLES / "mappings"
+MONITOR_SAMPLE = DATA / "monitor-2018-2-kerntaak-7.xlsx"
+LEDGER_SAMPLE = DATA / "grootboek-2017.xlsx"
+PROBLEM_LINE = re.compile(r"^(?P<file>[^:]+\.xlsx): (?P<sheet>[^!]+)!(?P<cell>[A-Z]+[0-9]+): .+")
+
+
+def prestatie_command(*args: str | Path, cwd: Path | None = None):  # type: ignore[no-untyped-def]
+    """Run `python -m prestatie ARGS` as a user would."""
+    return run_python("-m", "prestatie", *args, cwd=cwd)
+
+
+def invoke(*args: str | Path):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(
+        main, [str(arg) for arg in args], prog_name="prestatie", catch_exceptions=False
+    )
+
+
+@pytest.fixture
+def budget_xlsx(tmp_path: Path) -> Path:
+    path = tmp_path / "monitor-2018.xlsx"
+    write_workbook(monitor_budget(), path)
+    return path
+
+
+@pytest.fixture
+def broken_xlsx(budget_xlsx: Path) -> Path:
+    """The monitor budget with a malformed code and a number that is no number."""
+    edit(budget_xlsx, [("Prestaties", "Code", 2, "x.y"), ("Acties", "Nummer", 2, "twee")])
+    return budget_xlsx
+
+
+# -- the command as a whole ------------------------------------------------------------------
+
+
+def test_python_dash_m_prestatie_runs_the_command_and_tells_its_version() -> None:
+    result = prestatie_command("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"prestatie, version {prestatie.__version__}"
+
+
+@pytest.mark.parametrize("command", [None, *sorted(main.commands)])
+def test_the_help_of_every_command_shows_an_example(command: str | None) -> None:
+    result = invoke(*([command] if command else []), "--help")
+    assert result.exit_code == 0
+    assert re.search(r"Examples?:\n +prestatie ", result.output), result.output
+
+
+def test_an_unknown_command_is_a_usage_error_with_exit_code_2() -> None:
+    result = prestatie_command("frobnicate")
+    assert result.returncode == 2
+    assert "No such command 'frobnicate'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# -- template --------------------------------------------------------------------------------
+
+
+def test_template_writes_an_empty_budget_with_the_toelichting_first(tmp_path: Path) -> None:
+    out = tmp_path / "begroting-2018.xlsx"
+    result = prestatie_command(
+        "template", out, "--province", "Overijssel", "--year", "2018", "--unit", "euro"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the Toelichting sheet is no unknown sheet
+        budget = read_workbook(out)
+    assert budget == Budget(province="Overijssel", year=2018, unit=Unit.EURO)
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == [EXPLANATION_SHEET, *(sheet.name for sheet in SHEETS)]
+    explained: dict[str, str] = {}
+    for row in workbook[EXPLANATION_SHEET].iter_rows(values_only=True):
+        if len(row) >= 2:
+            explained.setdefault(row[0], row[1])  # the table of sheets precedes that of columns
+    for sheet in SHEETS:
+        assert explained[sheet.name] == sheet.explanation
+        assert sheet.explanation
+
+
+def test_template_options_fill_in_the_begroting_sheet(tmp_path: Path) -> None:
+    out = tmp_path / "monitor.xlsx"
+    result = invoke("template", out, "--year", "2019", "--kind", "monitor", "--unit", "miljoen")
+    assert result.exit_code == 0
+    budget = read_workbook(out)
+    assert (budget.year, budget.kind, budget.unit) == (2019, DocumentKind.MONITOR, Unit.MILLION)
+    assert (budget.first_year, budget.last_year) == (2019, 2022)
+
+
+def test_template_refuses_an_existing_out_without_force_and_leaves_it_untouched(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "begroting.xlsx"
+    out.write_bytes(b"precious")
+    result = prestatie_command("template", out)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Error: {out} exists: add --force to replace it"
+    assert out.read_bytes() == b"precious"
+    assert invoke("template", out, "--force").exit_code == 0
+    assert read_workbook(out).programmes == ()
+
+
+def test_template_refuses_another_extension_than_xlsx(tmp_path: Path) -> None:
+    result = invoke("template", tmp_path / "begroting.json")
+    assert result.exit_code == 2
+    assert "expected a .xlsx file" in result.stderr
+    assert not (tmp_path / "begroting.json").exists()
+
+
+@needs_soffice
+def test_a_template_opens_in_libreoffice_and_reads_back_as_an_empty_budget(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "begroting.xlsx"
+    assert invoke("template", out, "--province", "Overijssel", "--year", "2018").exit_code == 0
+    explanation = sheet_csv(out, EXPLANATION_SHEET)
+    assert explanation[0][0] == EXPLANATION_SHEET
+    assert ["Prestaties", SHEETS[5].explanation] == explanation[9][:2]
+    resaved = tmp_path / "resaved"
+    resaved.mkdir()
+    soffice("xlsx", resaved, out)
+    assert read_workbook(resaved / out.name) == Budget(province="Overijssel", year=2018)
+
+
+# -- check -----------------------------------------------------------------------------------
+
+
+def test_check_of_a_clean_workbook_prints_nothing_and_exits_0(budget_xlsx: Path) -> None:
+    result = prestatie_command("check", budget_xlsx)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.strip() == "no problems in 1 file"
+
+
+def test_check_prints_each_problem_as_file_sheet_cell_message_and_exits_1(
+    broken_xlsx: Path,
+) -> None:
+    result = prestatie_command("check", broken_xlsx)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 2
+    for line in lines:
+        assert PROBLEM_LINE.match(line), line
+    assert f"{broken_xlsx}: Prestaties!C2: Code: expected a code like '7.2.3'" in result.stdout
+    assert f"{broken_xlsx}: Acties!C2: Nummer: expected a whole number" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"{len(lines)} problems in 1 of 1 file"
+
+
+def test_check_json_prints_records_that_parse(broken_xlsx: Path, budget_xlsx: Path) -> None:
+    result = prestatie_command("check", "--json", broken_xlsx)
+    assert result.returncode == 1
+    records = json.loads(result.stdout)
+    assert {"file": str(broken_xlsx), "where": "Prestaties!C2"}.items() <= records[0].items()
+    assert all(set(record) == {"file", "where", "message"} for record in records)
+
+
+def test_check_json_of_clean_files_is_an_empty_list(tmp_path: Path, budget_xlsx: Path) -> None:
+    as_json = tmp_path / "monitor.json"
+    as_json.write_text(prestatie.to_json(monitor_budget()), encoding="utf-8")
+    result = invoke("check", "--json", budget_xlsx, as_json)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+
+
+def test_check_of_a_json_file_names_the_json_path(tmp_path: Path) -> None:
+    path = tmp_path / "begroting.json"
+    path.write_text('{"format_version": 1, "province": 3, "year": 2017}', encoding="utf-8")
+    result = invoke("check", path)
+    assert result.exit_code == 1
+    assert result.stdout == f"{path}: $.province: expected text, got int 3\n"
+
+
+def test_check_exits_2_for_unreadable_input_and_still_checks_the_other_files(
+    tmp_path: Path, broken_xlsx: Path
+) -> None:
+    garbage = tmp_path / "garbage.xlsx"
+    garbage.write_text("not a workbook", encoding="utf-8")
+    missing = tmp_path / "missing.xlsx"
+    not_json = tmp_path / "begroting.json"
+    not_json.write_text("{", encoding="utf-8")
+    other = tmp_path / "begroting.ods"
+    other.write_bytes(b"")
+    result = prestatie_command("check", garbage, missing, not_json, other, broken_xlsx)
+    assert result.returncode == 2
+    out = result.stdout
+    assert f"{garbage}: not an Excel workbook: expected an .xlsx file" in out
+    assert f"{missing}: cannot open the file: No such file or directory" in out
+    assert f"{not_json}: $: not valid JSON: line 1 column 2" in out
+    assert f"{other}: {other}: expected a .xlsx or .json file, got '.ods'" in out
+    assert f"{broken_xlsx}: Prestaties!C2: " in out
+    assert "Traceback" not in result.stderr
+
+
+def test_check_without_files_is_a_usage_error() -> None:
+    result = invoke("check")
+    assert result.exit_code == 2
+    assert "Missing argument 'FILES...'" in result.stderr
+
+
+def test_check_reports_warnings_on_stderr_as_one_line_each(budget_xlsx: Path) -> None:
+    workbook = load_workbook(budget_xlsx)
+    workbook.create_sheet("Aantekeningen")
+    workbook.save(budget_xlsx)
+    result = prestatie_command("check", budget_xlsx)
+    assert result.returncode == 0
+    assert result.stderr.splitlines()[0] == (
+        f"Warning: {budget_xlsx}: sheet 'Aantekeningen' is not part of the budget workbook: ignored"
+    )
+
+
+def test_check_with_a_mapping_reads_a_foreign_sheet() -> None:
+    result = invoke("check", "--mapping", MAPPINGS / "monitor.toml", MONITOR_SAMPLE)
+    assert result.exit_code == 0, result.output
+    wrong = invoke("check", "--mapping", MAPPINGS / "monitor.toml", LEDGER_SAMPLE)
+    assert wrong.exit_code == 1
+    assert wrong.stdout.startswith(f"{LEDGER_SAMPLE}: Export!1:1: no column headed 'Primitief'")
+
+
+def test_check_with_a_broken_mapping_exits_2(tmp_path: Path, budget_xlsx: Path) -> None:
+    mapping = tmp_path / "kapot.toml"
+    mapping.write_text("unit = 'x € 1.000'\nfrobnicate = 1\n", encoding="utf-8")
+    result = invoke("check", "--mapping", mapping, budget_xlsx)
+    assert result.exit_code == 2
+    assert f"{mapping}: frobnicate: unknown key" in result.stderr
+    assert result.stderr.splitlines()[-1] == "Error: the mapping cannot be used"
+
+
+# -- convert ---------------------------------------------------------------------------------
+
+
+def test_convert_between_xlsx_and_json_loses_nothing(tmp_path: Path, budget_xlsx: Path) -> None:
+    as_json = tmp_path / "monitor.json"
+    back = tmp_path / "back.xlsx"
+    first = prestatie_command("convert", budget_xlsx, as_json)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == ""
+    assert from_json(as_json.read_text(encoding="utf-8")) == monitor_budget()
+    assert prestatie_command("convert", as_json, back).returncode == 0
+    assert read_workbook(back) == monitor_budget()
+    assert load_workbook(back, read_only=True).sheetnames[0] == EXPLANATION_SHEET
+
+
+def test_convert_with_a_mapping_writes_the_canonical_workbook(tmp_path: Path) -> None:
+    out = tmp_path / "monitor.xlsx"
+    mapping = MAPPINGS / "monitor.toml"
+    result = prestatie_command("convert", "--mapping", mapping, MONITOR_SAMPLE, out)
+    assert result.returncode == 0, result.stderr
+    expected = prestatie.import_sheet(MONITOR_SAMPLE, prestatie.load_mapping(mapping))
+    assert read_workbook(out) == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "mapping"),
+    [("multi-year", "meerjarig-overzicht.toml"), ("monitor", "monitor.toml")],
+)
+def test_convert_writes_a_report_that_its_mapping_reads_back(
+    tmp_path: Path, report: str, mapping: str
+) -> None:
+    budget = tmp_path / "budget.xlsx"
+    out = tmp_path / f"{report}.xlsx"
+    assert invoke("convert", "--mapping", MAPPINGS / "monitor.toml", MONITOR_SAMPLE, budget)
+    result = invoke("convert", "--report", report, budget, out)
+    assert result.exit_code == 0, result.output
+    back = prestatie.import_sheet(out, prestatie.load_mapping(MAPPINGS / mapping))
+    assert [p.number for p in back.programmes] == [7]
+
+
+def test_convert_refuses_an_existing_out_without_force_and_leaves_it_untouched(
+    tmp_path: Path, budget_xlsx: Path
+) -> None:
+    out = tmp_path / "monitor.json"
+    out.write_text("precious", encoding="utf-8")
+    result = prestatie_command("convert", budget_xlsx, out)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Error: {out} exists: add --force to replace it"
+    assert out.read_text(encoding="utf-8") == "precious"
+    assert prestatie_command("convert", budget_xlsx, out, "--force").returncode == 0
+    assert from_json(out.read_text(encoding="utf-8")) == monitor_budget()
+
+
+def test_a_failed_convert_leaves_out_untouched_and_no_stray_files(
+    tmp_path: Path, broken_xlsx: Path
+) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("precious", encoding="utf-8")
+    before = sorted(tmp_path.iterdir())
+    result = prestatie_command("convert", broken_xlsx, out, "--force")
+    assert result.returncode == 1
+    assert out.read_text(encoding="utf-8") == "precious"
+    assert sorted(tmp_path.iterdir()) == before
+    assert f"{broken_xlsx}: Prestaties!C2: Code: " in result.stderr
+    assert result.stderr.splitlines()[-1].startswith(f"Error: {broken_xlsx}: ")
+    assert result.stdout == ""
+
+
+def test_a_failed_convert_shows_no_traceback_and_debug_shows_one(broken_xlsx: Path) -> None:
+    out = broken_xlsx.with_suffix(".json")
+    plain = prestatie_command("convert", broken_xlsx, out)
+    assert "Traceback" not in plain.stderr
+    for args in (["convert", "--debug"], ["--debug", "convert"]):
+        debug = prestatie_command(*args, broken_xlsx, out)
+        assert debug.returncode == 1
+        assert "Traceback (most recent call last)" in debug.stderr
+        assert "WorkbookError" in debug.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["in.xlsx", "out.csv"], "out.csv: expected a .xlsx or .json file, got '.csv'"),
+        (["--report", "monitor", "in.xlsx", "out.json"], "expected a .xlsx file, got '.json'"),
+        (["--mapping", "m.toml", "in.json", "out.xlsx"], "expected a .xlsx file, got '.json'"),
+        (["missing.xlsx", "out.json"], "missing.xlsx: cannot open the file"),
+    ],
+)
+def test_convert_usage_errors_and_unreadable_input_exit_2(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = prestatie_command("convert", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_convert_through_a_mapping_that_does_not_fit_exits_1(tmp_path: Path) -> None:
+    out = tmp_path / "out.xlsx"
+    result = invoke("convert", "--mapping", MAPPINGS / "monitor.toml", LEDGER_SAMPLE, out)
+    assert result.exit_code == 1
+    assert f"{LEDGER_SAMPLE}: Export!1:1: no column headed" in result.stderr
+    assert not out.exists()
+
+
+# -- conventions -----------------------------------------------------------------------------
+
+
+def test_no_progress_indicator_when_stderr_is_no_terminal(
+    tmp_path: Path, budget_xlsx: Path
+) -> None:
+    result = prestatie_command("convert", budget_xlsx, tmp_path / "out.json")
+    assert "\r" not in result.stderr
+
+
+class _Terminal(io.StringIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.written = threading.Event()
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.written.set()
+        return super().write(text)
+
+
+def test_on_a_terminal_a_slow_step_shows_a_spinner_that_is_cleared_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_cli, "_DELAY", 0)
+    terminal = _Terminal()
+    with _cli._Indicator(terminal).running("reading begroting.xlsx"):
+        assert terminal.written.wait(30)
+    text = terminal.getvalue()
+    assert "reading begroting.xlsx" in text
+    assert text.endswith("\r\x1b[K")
+
+
+def test_the_readme_shows_the_real_output_of_each_command() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme_console.commands(text)
+    assert {command.split()[1] for command, _ in shown} >= {"template", "check", "convert"}
+    assert readme_console.commands(readme_console.rerun(text)) == shown
