@@ -214,13 +214,17 @@ def main(argv: list[str]) -> int:
         print(summary(budget))
         return 0
     out = Path(argv[0])
-    if out.suffix == ".json":
-        out.write_text(prestatie.to_json(budget), encoding="utf-8")
-    elif out.suffix == ".xlsx":
-        prestatie.write_workbook(budget, out)
-    else:
+    if out.suffix not in (".json", ".xlsx"):
         print(f"{out}: expected a file name ending in .json or .xlsx", file=sys.stderr)
         return 2
+    try:
+        if out.suffix == ".json":
+            out.write_text(prestatie.to_json(budget), encoding="utf-8")
+        else:
+            prestatie.write_workbook(budget, out)
+    except OSError as error:
+        print(f"{out}: kan niet schrijven: {error.strerror} (cannot write)", file=sys.stderr)
+        return 1
     print(f"{out} geschreven")
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import subprocess
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -14,12 +15,17 @@ import pytest
 
 from conftest import EXAMPLES, run_python
 from prestatie import (
+    Amount,
     Budget,
     BudgetColumn,
     DocumentKind,
     Flow,
+    PrestatieError,
+    TargetKind,
     check_budget,
     from_json,
+    import_sheet,
+    load_mapping,
     parse_amount,
     read_workbook,
 )
@@ -111,13 +117,17 @@ def test_the_monitor_realises_and_scores_every_prestatie() -> None:
 
 
 def _table(stdout: str) -> dict[str, list[Decimal]]:
-    """The rows of an aligned table: label → amounts, for rows that end in amounts."""
+    """The rows of an aligned table whose cells after the label are all amounts: label →
+    amounts. Cells are separated by two spaces or more."""
     rows = {}
     for line in stdout.splitlines():
-        match = re.fullmatch(r"(.*?\S)((?:\s+-?[0-9.,]+)+)", line)
-        if match and not line.startswith("Kerntaak"):
-            amounts = [parse_amount(cell) for cell in match[2].split()]
-            rows[match[1].strip()] = [a for a in amounts if a is not None]
+        label, *cells = re.split(r"\s{2,}", line.strip())
+        try:
+            amounts = [parse_amount(cell) for cell in cells]
+        except PrestatieError:
+            continue
+        if cells and None not in amounts and label != "Kerntaak":
+            rows[label] = [amount for amount in amounts if amount is not None]
     return rows
 
 
@@ -180,3 +190,213 @@ def test_totals_of_a_missing_file_says_so_in_one_line(tmp_path: Path) -> None:
         f"{missing}: bestand niet gevonden (file not found)"
     ]
     _no_traceback(result)
+
+
+# prestatie_7_2_3.py
+
+
+def test_seed_script_writes_a_workbook_holding_the_seed_page(
+    tmp_path: Path, seed_budget: Budget
+) -> None:
+    """With OUT.xlsx the seed script writes the budget workbook, which reads back unchanged."""
+    out = tmp_path / "prestatie-7.2.3.xlsx"
+    result = run_python(EXAMPLES / "prestatie_7_2_3.py", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{out} geschreven"
+    assert read_workbook(out) == seed_budget
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xlsx"])
+def test_seed_script_into_a_missing_folder_says_so_in_one_line(tmp_path: Path, suffix: str) -> None:
+    """Writing into a folder that does not exist gives one line naming the file, exit 1."""
+    out = tmp_path / "geen-map" / f"seed{suffix}"
+    result = run_python(EXAMPLES / "prestatie_7_2_3.py", out)
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"{out}: kan niet schrijven")
+    _no_traceback(result)
+
+
+# convert_monitor.py
+
+MONITOR_SHEET = DATA / "monitor-2018-2-kerntaak-7.xlsx"
+MONITOR_MAPPING = EXAMPLES / "mappings" / "monitor.toml"
+
+
+def _imported_monitor() -> Budget:
+    return import_sheet(MONITOR_SHEET, load_mapping(MONITOR_MAPPING))
+
+
+def _columns(amounts: tuple[Amount, ...], flow: Flow) -> list[Decimal]:
+    values = [
+        sum((a.value for a in amounts if a.flow is flow and a.column is column), Decimal(0))
+        for column in (
+            BudgetColumn.PRIMITIEF,
+            BudgetColumn.WIJZIGING,
+            BudgetColumn.ACTUEEL,
+            BudgetColumn.GEREALISEERD,
+        )
+    ]
+    return [*values, values[2] - values[3]]
+
+
+def test_convert_monitor_writes_the_canonical_workbook_and_prints_its_table(
+    tmp_path: Path,
+) -> None:
+    """The written workbook reads back as the imported sheet; each printed row is its
+    owner's amounts with Ruimte = actueel − gerealiseerd, and the totals add up."""
+    out = tmp_path / "monitor.xlsx"
+    result = run_python(EXAMPLES / "convert_monitor.py", out)
+    assert result.returncode == 0, result.stderr
+    assert f"Geschreven: {out}" in result.stdout.splitlines()
+    imported = _imported_monitor()
+    assert read_workbook(out) == imported
+    rows = _table(result.stdout)
+    (kerntaak,) = imported.programmes
+    for objective in kerntaak.objectives:
+        for flow, label in ((Flow.LASTEN, "Lasten"), (Flow.BATEN, "Baten")):
+            if any(a.flow is flow for a in objective.amounts):
+                assert rows[f"{label} BD {objective.code}"] == _columns(objective.amounts, flow)
+    assert rows["Lasten kerntaak 7 (niet per BD)"] == _columns(kerntaak.amounts, Flow.LASTEN)
+    lasten_rows = [values for label, values in rows.items() if label.startswith("Lasten ")]
+    assert rows["Totaal lasten"] == [
+        sum(column, Decimal(0)) for column in zip(*lasten_rows, strict=True)
+    ]
+    # The published totals row of kerntaak 7: 18.146 | 369 | 18.515 | 6.727 | 11.788.
+    assert rows["Totaal lasten"] == [18146, 369, 18515, 6727, 11788]
+
+
+def test_convert_monitor_without_arguments_writes_into_a_new_temporary_folder() -> None:
+    """With no arguments the workbook goes to a fresh temporary folder, named in the output."""
+    result = run_python(EXAMPLES / "convert_monitor.py")
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("Geschreven: ")]
+    out = Path(line.removeprefix("Geschreven: "))
+    try:
+        assert read_workbook(out) == _imported_monitor()
+    finally:
+        out.unlink()
+        out.parent.rmdir()
+
+
+def test_convert_monitor_of_a_missing_sheet_says_so_in_one_line(tmp_path: Path) -> None:
+    """A missing input sheet gives one line naming it, exit code 2, and nothing written."""
+    missing = tmp_path / "geen-monitor.xlsx"
+    out = tmp_path / "out.xlsx"
+    result = run_python(EXAMPLES / "convert_monitor.py", out, "--sheet", missing)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"{missing}: bestand niet gevonden (file not found)"
+    ]
+    assert not out.exists()
+    _no_traceback(result)
+
+
+def test_convert_monitor_never_replaces_an_existing_file(tmp_path: Path) -> None:
+    """An existing output file stays as it was; the message names it."""
+    out = tmp_path / "out.xlsx"
+    out.write_bytes(b"keep me")
+    result = run_python(EXAMPLES / "convert_monitor.py", out)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"{out}: bestaat al")
+    assert out.read_bytes() == b"keep me"
+    _no_traceback(result)
+
+
+# targets_vs_realised.py
+
+
+def _expected_verdicts(budget: Budget, code: str) -> list[tuple[str, str]]:
+    verdicts = []
+    for action in budget.prestatie(code).actions:
+        realised = {m.unit: m.value for m in action.realised}
+        for target in action.targets:
+            if target.unit in realised:
+                verdict = target.evaluate(realised[target.unit]).outcome.value
+            elif target.kind is TargetKind.QUALITATIVE:
+                verdict = "niet meetbaar"
+            else:
+                verdict = "geen realisatie"
+            verdicts.append((target.text, verdict))
+    return verdicts
+
+
+VERDICT = re.compile(
+    r"  (\d+)\s{2,}(.+?)\s{2,}(.+?)\s{2,}(gehaald|niet gehaald|niet meetbaar|geen realisatie)"
+)
+
+
+@pytest.mark.parametrize(
+    "codes", [[], ["3.1.1", "3.1.2", "7.1.6"], ["7.3.1"], ["5.1.1", "5.1.2", "7.2.3"]]
+)
+def test_targets_vs_realised_prints_each_targets_verdict(codes: list[str]) -> None:
+    """Every target of the chosen prestaties is printed with the verdict of Target.evaluate
+    against the realised value of its unit, and the summary counts them."""
+    args = [DATA / "monitor-2017-2.json", *codes] if codes else []
+    result = run_python(EXAMPLES / "targets_vs_realised.py", *args)
+    assert result.returncode == 0, result.stderr
+    monitor = _committed("monitor-2017-2")
+    expected = [
+        v for code in codes or ["7.2.2", "7.2.3"] for v in _expected_verdicts(monitor, code)
+    ]
+    printed = [(m[2], m[4]) for m in map(VERDICT.fullmatch, result.stdout.splitlines()) if m]
+    assert printed == expected
+    counts = Counter(verdict for _, verdict in expected)
+    summary = result.stdout.strip().splitlines()[-1]
+    labels = ("gehaald", "niet gehaald", "niet meetbaar", "geen realisatie")
+    shown = ", ".join(f"{counts[label]} {label}" for label in labels if counts[label])
+    assert summary == f"Samenvatting: {shown or 'geen streefwaarden'}"
+
+
+def test_targets_vs_realised_by_default_shows_every_kind_of_verdict() -> None:
+    """The default run shows targets met, not met and not measurable."""
+    result = run_python(EXAMPLES / "targets_vs_realised.py")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "Samenvatting: 3 gehaald, 1 niet gehaald, 2 niet meetbaar"
+    )
+
+
+def test_targets_vs_realised_of_a_missing_file_says_so_in_one_line(tmp_path: Path) -> None:
+    """A missing file gives a one-line message naming it, exit code 2 and no traceback."""
+    missing = tmp_path / "geen-monitor.xlsx"
+    result = run_python(EXAMPLES / "targets_vs_realised.py", missing)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"{missing}: bestand niet gevonden (file not found)"
+    ]
+    _no_traceback(result)
+
+
+@pytest.mark.parametrize("code", ["9.9.9", "7.2.x"])
+def test_targets_vs_realised_of_an_unknown_prestatie_says_so_in_one_line(code: str) -> None:
+    """A code that is no prestatie of the file gives one line naming both, exit code 1."""
+    path = DATA / "monitor-2017-2.xlsx"
+    result = run_python(EXAMPLES / "targets_vs_realised.py", path, code)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"{path}: geen prestatie {code!r} gevonden (no such prestatie)"
+    ]
+    _no_traceback(result)
+
+
+def test_targets_vs_realised_of_a_budget_finds_no_realised_values() -> None:
+    """A begroting records no realised values: every measurable target says so."""
+    result = run_python(EXAMPLES / "targets_vs_realised.py", DATA / "begroting-2017.json", "7.2.3")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "Samenvatting: 4 geen realisatie"
+
+
+# README
+
+
+def test_example_output_pasted_in_the_readme_is_what_the_examples_print() -> None:
+    """Every `$ python examples/...` block in the README shows the script's real output."""
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```text\n\$ python (examples/\S+)((?: \S+)*)\n(.*?)```", readme, re.S)
+    assert blocks
+    for script, arguments, shown in blocks:
+        result = run_python(script, *arguments.split(), cwd=EXAMPLES.parent)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == shown, script
