@@ -1,11 +1,11 @@
 """Import a monitor table with its mapping and write the canonical budget workbook.
 
-    python examples/convert_monitor.py [OUT.xlsx] [--sheet SHEET.xlsx] [--mapping MAPPING.toml]
+    python examples/convert_monitor.py [OUT] [--sheet SHEET.xlsx] [--mapping MAPPING.toml]
 
 reads examples/data/monitor-2018-2-kerntaak-7.xlsx (kerntaak 7 of Monitor 2018-II as
 published) through examples/mappings/monitor.toml by default, writes the canonical workbook
-to OUT.xlsx (by default into a new temporary folder; an existing file is never replaced),
-reads it back to check it, and prints the table it holds.
+(OUT.xlsx) or its JSON form (OUT.json), by default into a new temporary folder, and never
+replaces an existing file. It reads the file back to check it and prints the table it holds.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def shown(path: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", nargs="?", type=Path, help="the workbook to write (.xlsx)")
+    parser.add_argument("out", nargs="?", type=Path, help="the .xlsx or .json to write")
     parser.add_argument("--sheet", type=Path, default=SHEET, help="the foreign monitor sheet")
     parser.add_argument("--mapping", type=Path, default=MAPPING, help="its TOML mapping")
     args = parser.parse_args(argv)
@@ -101,18 +101,18 @@ def main(argv: list[str]) -> int:
             print(f"{path}: bestand niet gevonden (file not found)", file=sys.stderr)
             return 2
     out: Path = args.out or Path(tempfile.mkdtemp(prefix="prestatie-")) / "monitor-canoniek.xlsx"
-    if out.exists():
-        print(f"{out}: bestaat al; kies een andere naam (already exists)", file=sys.stderr)
-        return 2
     try:
-        budget = prestatie.import_sheet(args.sheet, prestatie.load_mapping(args.mapping))
-        prestatie.write_workbook(budget, out)
-        if prestatie.read_workbook(out) != budget:
+        budget = prestatie.read_budget(args.sheet, mapping=args.mapping)
+        prestatie.write_budget(budget, out)
+        if prestatie.read_budget(out) != budget:
             print(f"{out}: leest niet terug zoals geschreven (does not read back)", file=sys.stderr)
             return 1
     except prestatie.PrestatieError as error:
         print(error, file=sys.stderr)
         return 1
+    except FileExistsError:
+        print(f"{out}: bestaat al; kies een andere naam (already exists)", file=sys.stderr)
+        return 2
     except OSError as error:
         print(f"{out}: kan niet schrijven: {error.strerror} (cannot write)", file=sys.stderr)
         return 1

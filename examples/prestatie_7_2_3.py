@@ -218,10 +218,7 @@ def main(argv: list[str]) -> int:
         print(f"{out}: expected a file name ending in .json or .xlsx", file=sys.stderr)
         return 2
     try:
-        if out.suffix == ".json":
-            out.write_text(prestatie.to_json(budget), encoding="utf-8")
-        else:
-            prestatie.write_workbook(budget, out)
+        prestatie.write_budget(budget, out, force=True)
     except OSError as error:
         print(f"{out}: kan niet schrijven: {error.strerror} (cannot write)", file=sys.stderr)
         return 1

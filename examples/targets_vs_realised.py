@@ -22,13 +22,6 @@ NO_VALUE = "geen realisatie"
 """Shown for a measurable target without a realised value."""
 
 
-def read(path: Path) -> Budget:
-    """A budget from a workbook or, for a name ending in .json, from its JSON form."""
-    if path.suffix.lower() == ".json":
-        return prestatie.from_json(path.read_text(encoding="utf-8"))
-    return prestatie.read_workbook(path)
-
-
 def evaluate(item: Prestatie) -> list[tuple[int, str, str, str]]:
     """Per target: the action number, the target as printed, the realised value and the
     verdict (an `Outcome` label, or "geen realisatie")."""
@@ -81,7 +74,7 @@ def main(argv: list[str]) -> int:
         print(f"{path}: bestand niet gevonden (file not found)", file=sys.stderr)
         return 2
     try:
-        budget = read(path)
+        budget = prestatie.read_budget(path)
     except prestatie.PrestatieError as error:
         print(error, file=sys.stderr)
         return 1

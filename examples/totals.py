@@ -33,13 +33,6 @@ UNIT_LABEL = {
 }
 
 
-def read(path: Path) -> Budget:
-    """A budget from a workbook or, for a name ending in .json, from its JSON form."""
-    if path.suffix.lower() == ".json":
-        return prestatie.from_json(path.read_text(encoding="utf-8"))
-    return prestatie.read_workbook(path)
-
-
 def all_amounts(programme: Programme) -> Iterator[Amount]:
     """Every amount of a kerntaak: its own, its beleidsdoelen's and their prestaties'."""
     yield from programme.amounts
@@ -96,7 +89,7 @@ def main(argv: list[str]) -> int:
         print(f"{path}: bestand niet gevonden (file not found)", file=sys.stderr)
         return 2
     try:
-        budget = read(path)
+        budget = prestatie.read_budget(path)
     except prestatie.PrestatieError as error:
         print(error, file=sys.stderr)
         return 1

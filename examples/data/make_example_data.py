@@ -895,8 +895,8 @@ def main(argv: list[str]) -> int:
             for problem in problems:
                 print(f"{name}: {problem}", file=sys.stderr)
             return 1
-        (folder / f"{name}.json").write_text(prestatie.to_json(budget) + "\n", encoding="utf-8")
-        prestatie.write_workbook(budget, folder / f"{name}.xlsx")
+        for suffix in (".json", ".xlsx"):
+            prestatie.write_budget(budget, folder / f"{name}{suffix}", force=True)
         print(f"{folder / name}.json en .xlsx geschreven")
     return 0
 
