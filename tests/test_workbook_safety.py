@@ -10,7 +10,7 @@ import openpyxl
 import openpyxl.xml
 import pytest
 
-from prestatie import Budget, WorkbookError, read_workbook, write_workbook
+from prestatie import Budget, InvalidValueError, WorkbookError, read_workbook, write_workbook
 from prestatie._atomic import atomic_write
 from prestatie._xlsx_safety import DEFAULT_MAX_UNCOMPRESSED_BYTES
 from workbook_examples import monitor_budget
@@ -161,3 +161,61 @@ def test_atomic_write_gives_the_new_file_the_old_files_permissions(tmp_path: Pat
     atomic_write(path, lambda temporary: temporary.write_text("nieuw"))
     assert path.read_text() == "nieuw"
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_failed_write_names_the_destination_and_says_it_cannot_be_written(
+    workbook: Path,
+) -> None:
+    """The error of a budget that cannot be written names the file asked for, not the
+    temporary file it was written to, and does not speak of reading."""
+    with pytest.raises(WorkbookError) as caught:
+        write_workbook(Budget(province="Overijssel\x01", year=2017), workbook)
+    assert caught.value.source == str(workbook)
+    assert str(caught.value).splitlines()[0] == (
+        f"{workbook}: the budget cannot be written as a workbook"
+    )
+    assert ".tmp" not in str(caught.value)
+
+
+@pytest.mark.parametrize("control", ["\n", "\x00", "\x1b", "\x85"])
+def test_a_destination_with_a_control_character_is_refused_before_writing(
+    tmp_path: Path, control: str
+) -> None:
+    """A path holding a control character is refused up front, naming the character; nothing
+    is written in the folder."""
+    with pytest.raises(InvalidValueError) as caught:
+        write_workbook(monitor_budget(), tmp_path / f"begroting{control}.xlsx")
+    assert f"holds the control character {control!r}" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_destination_with_a_control_character_is_left_untouched(tmp_path: Path) -> None:
+    """An existing file whose name holds a control character stays byte-identical."""
+    path = tmp_path / "oud\nbestand.xlsx"
+    path.write_bytes(b"oude inhoud")
+    with pytest.raises(InvalidValueError):
+        write_workbook(monitor_budget(), path)
+    assert path.read_bytes() == b"oude inhoud"
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_missing_folder_is_an_os_error_naming_the_folder_not_a_temporary_file(
+    tmp_path: Path,
+) -> None:
+    destination = tmp_path / "ontbreekt" / "begroting.xlsx"
+    with pytest.raises(FileNotFoundError) as caught:
+        write_workbook(monitor_budget(), destination)
+    assert caught.value.filename == str(destination.parent)
+    assert ".tmp" not in str(caught.value)
+
+
+def test_a_folder_as_destination_is_an_os_error_naming_it_and_leaves_nothing_behind(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "map.xlsx"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError) as caught:
+        write_workbook(monitor_budget(), folder)
+    assert caught.value.filename == str(folder)
+    assert list(tmp_path.iterdir()) == [folder]
+    assert list(folder.iterdir()) == []

@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+
+from prestatie._errors import InvalidValueError
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) -> None:
@@ -16,9 +19,16 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
     never a half-written one; if `write` raises, the temporary file is removed and `path`
     is untouched. The new file gets the permissions of the file it replaces (or the usual
     permissions of a new file), not the private ones of a temporary file.
+
+    A path holding a control character is refused before anything is written
+    (`InvalidValueError`); an `OSError` names `path`, not the temporary file.
     """
     target = Path(path)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    _refuse_control_characters(target)
+    try:
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _naming(exc, target.parent) from exc
     os.close(handle)
     temporary = Path(name)
     try:
@@ -26,11 +36,31 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
         os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
+        try:
+            os.replace(temporary, target)
+        except OSError as exc:
+            raise _naming(exc, target) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def _refuse_control_characters(target: Path) -> None:
+    text = str(target)
+    control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+    if control is not None:
+        raise InvalidValueError(
+            f"{text!r}: holds the control character {control!r} (U+{ord(control):04X}):"
+            " expected a file name without control characters"
+        )
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The same error, naming `path` instead of the temporary file."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(path))
 
 
 def _mode_for(target: Path) -> int:

@@ -44,9 +44,13 @@ class _ProblemsError(PrestatieError, ValueError):
 
     headline = "problems found"
 
-    def __init__(self, problems: Iterable[Problem], source: str = "") -> None:
+    def __init__(
+        self, problems: Iterable[Problem], source: str = "", *, headline: str | None = None
+    ) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.source = source
+        if headline is not None:
+            self.headline = headline
         lines = [f"{source}: {self.headline}" if source else self.headline]
         lines += [f"  {problem}" for problem in self.problems]
         super().__init__("\n".join(lines))
@@ -65,7 +69,8 @@ class MappingError(_ProblemsError):
 
 
 class WorkbookError(_ProblemsError):
-    """A workbook that cannot be read as a budget; `problems` lists every fault."""
+    """A workbook that cannot be read as a budget, or a budget that cannot be written as one;
+    `problems` lists every fault."""
 
     headline = "the workbook cannot be read as a budget"
 

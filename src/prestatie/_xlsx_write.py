@@ -49,6 +49,7 @@ _TOTAL_FONT = Font(bold=True)
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _FORMULA_START = ("=", "+", "-", "@")
 _LAST_ROW = 1_048_576
+_WRITE_HEADLINE = "the budget cannot be written as a workbook"
 
 
 def write_workbook(
@@ -59,13 +60,14 @@ def write_workbook(
     With `explanation`, a first sheet "Toelichting" explains each sheet and column in Dutch
     for the people who fill the workbook in; the reader skips it. The file is written to a
     temporary file in the same folder and then renamed, so a failure leaves an existing file
-    at `path` untouched. Raises `WorkbookError` when a text cannot be stored in a workbook
-    (control characters).
+    at `path` untouched. Raises `WorkbookError` naming `path` when a text cannot be stored in
+    a workbook (control characters), and `InvalidValueError` for a `path` that holds a
+    control character.
     """
-    atomic_write(path, lambda temporary: _write(budget, temporary, explanation))
+    atomic_write(path, lambda temporary: _write(budget, temporary, os.fspath(path), explanation))
 
 
-def _write(budget: Budget, path: Path, explanation: bool) -> None:
+def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> None:
     workbook = Workbook(write_only=True)
     problems: list[Problem] = []
     if explanation:
@@ -80,7 +82,7 @@ def _write(budget: Budget, path: Path, explanation: bool) -> None:
             _write_table(worksheet, sheet, sheet.columns, list(_ROWS[sheet.name](budget)), problems)
     workbook.save(path)  # also when there are problems: it closes the sheets' streams
     if problems:
-        raise WorkbookError(problems, source=str(path))
+        raise WorkbookError(problems, source=destination, headline=_WRITE_HEADLINE)
 
 
 _WRAP = Alignment(wrap_text=True, vertical="top")
