@@ -1,5 +1,6 @@
 """The laws of target arithmetic: membership of sums and intersections, the algebra of
-addition, evaluation against membership, and monotone resolution of relative targets."""
+addition, evaluation against membership, monotone resolution of relative targets, and equality
+of targets that allow the same values."""
 
 from __future__ import annotations
 
@@ -8,8 +9,18 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prestatie import Conflict, Outcome, Target, TargetKind
-from strategies import absolute_targets, bound_values, members
+from prestatie import (
+    Ambition,
+    Budget,
+    Conflict,
+    Outcome,
+    Programme,
+    Target,
+    TargetKind,
+    from_json,
+    to_json,
+)
+from strategies import absolute_targets, bound_values, members, targets
 
 ZERO_TARGET = Target.exactly(0, "gastlessen")
 
@@ -165,3 +176,60 @@ def test_law_relative_targets_resolve_monotonically_above_100_percent(
     low, high = sorted([b1, b2])
     bound = "lower" if target.lower is not None else "upper"
     assert getattr(target.resolve(low), bound) <= getattr(target.resolve(high), bound)
+
+
+def _with_open_flags(target: Target, lower_flag: bool, upper_flag: bool, text: str) -> Target:
+    """The same target rebuilt with the given flags on its open bounds and another text."""
+    return Target(
+        unit=target.unit,
+        kind=target.kind,
+        lower=target.lower,
+        lower_inclusive=lower_flag if target.lower is None else target.lower_inclusive,
+        upper=target.upper,
+        upper_inclusive=upper_flag if target.upper is None else target.upper_inclusive,
+        year=target.year,
+        baseline=target.baseline,
+        baseline_year=target.baseline_year,
+        text=text,
+    )
+
+
+@given(targets(), st.booleans(), st.booleans(), st.booleans(), st.booleans())
+def test_law_equal_ranges_compare_and_hash_equal(
+    target: Target, lower_a: bool, upper_a: bool, lower_b: bool, upper_b: bool
+) -> None:
+    """Two targets that allow the same values, with the same text, year and baseline, are
+    equal and hash equal, whatever inclusive flag was given for an open bound; an open bound
+    is always recorded as inclusive."""
+    text = target.text or "x"
+    a = _with_open_flags(target, lower_a, upper_a, text)
+    b = _with_open_flags(target, lower_b, upper_b, text)
+    assert a.same_values(b)
+    assert a == b
+    assert hash(a) == hash(b)
+    assert len({a, b}) == 1
+    assert a.lower is not None or a.lower_inclusive
+    assert a.upper is not None or a.upper_inclusive
+
+
+def test_an_open_bound_given_as_exclusive_is_equal_to_the_usual_open_bound() -> None:
+    """`Target(upper=5, lower_inclusive=False)` is the same target as `Target.at_most(5)`."""
+    odd = Target(unit="gastlessen", upper=5, lower_inclusive=False)
+    assert odd == Target.at_most(5, "gastlessen")
+    assert hash(odd) == hash(Target.at_most(5, "gastlessen"))
+    assert odd.lower_inclusive
+
+
+@given(targets(), st.booleans(), st.booleans())
+def test_law_a_target_with_any_open_flags_survives_the_json_round_trip(
+    target: Target, lower_flag: bool, upper_flag: bool
+) -> None:
+    """A target built with either flag on an open bound reads back from JSON as itself."""
+    given_target = _with_open_flags(target, lower_flag, upper_flag, target.text or "x")
+    ambition = Ambition(text="Ambitie", target=given_target)
+    budget = Budget(
+        province="Overijssel",
+        year=2017,
+        programmes=(Programme(number=7, name="Kwaliteit openbaar bestuur", ambition=ambition),),
+    )
+    assert from_json(to_json(budget)) == budget

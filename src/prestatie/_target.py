@@ -32,7 +32,9 @@ class Target:
     minimaal gelijk" has `lower=0` inclusive, "neemt toe" `lower=0` strict, "+5% t.o.v. 2016"
     `lower=5` with `baseline_year=2016`. A qualitative target has only its `text`.
 
-    A bound of None is open; `lower_inclusive` and `upper_inclusive` then carry no meaning.
+    A bound of None is open; its `lower_inclusive` or `upper_inclusive` carries no meaning and
+    is always True, so targets that allow the same values with the same text compare and hash
+    equal.
     Targets of one unit add (`+`), intersect (`intersect`) and scale (`scale`) as sets of
     values; a relative target takes part only after `resolve` against its baseline.
 
@@ -56,6 +58,13 @@ class Target:
     """The target as printed in the budget."""
 
     def __attrs_post_init__(self) -> None:
+        # An open bound's flag is normalised here, as attrs documents for frozen classes: a
+        # converter that reads another field (attrs.Converter(takes_self=True)) would leave the
+        # constructor's flags typed Any for mypy.
+        if self.lower is None and not self.lower_inclusive:
+            object.__setattr__(self, "lower_inclusive", True)
+        if self.upper is None and not self.upper_inclusive:
+            object.__setattr__(self, "upper_inclusive", True)
         if self.kind is TargetKind.QUALITATIVE:
             if self.lower is not None or self.upper is not None:
                 raise InvalidValueError(
