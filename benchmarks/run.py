@@ -1,0 +1,316 @@
+"""Measure import and export of a large budget against what a user could do instead.
+
+    python benchmarks/run.py [--scale 1.0] [--runs 5]
+
+Every timing is taken in this one process, interleaved (each run times every task once, in
+turn), and reported as the median over the runs, so that a noisy machine slows all tasks
+alike and the ratios between them hold. Peak memory is measured for import and export each
+in a fresh subprocess. The targets are printed with whether this run met them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import inspect
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from generate import generate  # noqa: E402
+
+from prestatie import (  # noqa: E402
+    Budget,
+    check_budget,
+    from_json,
+    read_workbook,
+    to_json,
+    write_workbook,
+)
+from prestatie._sheets import SHEETS  # noqa: E402
+
+SHEET_NAMES = [sheet.name for sheet in SHEETS]
+
+
+def _has_engine() -> bool:
+    return "engine" in inspect.signature(read_workbook).parameters
+
+
+def _calamine_available() -> bool:
+    try:
+        import python_calamine  # noqa: F401
+    except ImportError:
+        return False
+    return _has_engine()
+
+
+def import_openpyxl(path: Path) -> Budget:
+    if _has_engine():
+        return read_workbook(path, engine="openpyxl")  # type: ignore[call-arg, unused-ignore]
+    return read_workbook(path)
+
+
+def import_calamine(path: Path) -> Budget:
+    return read_workbook(path, engine="calamine")  # type: ignore[call-arg, unused-ignore]
+
+
+def floor_read(path: Path) -> None:
+    """The floor: openpyxl's read-only iteration over the same sheets, converting nothing."""
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for name in SHEET_NAMES:
+            for _ in workbook[name].iter_rows(values_only=True):
+                pass
+    finally:
+        workbook.close()
+
+
+def _pandas_available() -> bool:
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def pandas_read(path: Path, engine: str = "openpyxl") -> None:
+    """What a user would try instead: pandas.read_excel of the same sheets (its default
+    engine for xlsx is openpyxl; named here so that a future default does not change it)."""
+    import pandas
+
+    pandas.read_excel(path, sheet_name=SHEET_NAMES, header=None, engine=engine)
+
+
+def cell_values(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The values of every cell of the budget's sheets (formulas as their text)."""
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        return {name: list(workbook[name].iter_rows(values_only=True)) for name in SHEET_NAMES}
+    finally:
+        workbook.close()
+
+
+def raw_write(values: dict[str, list[tuple[Any, ...]]], path: Path) -> None:
+    """The floor for export: openpyxl write-only mode appending the same cell values."""
+    workbook = Workbook(write_only=True)
+    for name, rows in values.items():
+        worksheet = workbook.create_sheet(name)
+        for row in rows:
+            worksheet.append(row)
+    workbook.save(path)
+
+
+def timed(task: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    task()
+    return time.perf_counter() - start
+
+
+def child(mode: str, path: str) -> None:
+    """Run one import or export in this fresh process and print its peak memory."""
+    engine = os.environ.get("BENCH_ENGINE", "openpyxl")
+    if mode == "import":
+        before = _rss()
+        if engine == "calamine":
+            import_calamine(Path(path))
+        else:
+            import_openpyxl(Path(path))
+    else:
+        budget = from_json(Path(path).read_text(encoding="utf-8"))
+        before = _rss()
+        write_workbook(budget, Path(path).with_suffix(".out.xlsx"))
+    print(json.dumps({"before": before, "peak": _rss()}))
+
+
+def _rss() -> int:
+    """Peak resident set size of this process so far, in bytes.
+
+    Linux's VmHWM starts afresh with the process; `ru_maxrss` would carry over the peak of
+    the parent that forked it.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as file:
+            for line in file:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def peak_memory(mode: str, path: Path, engine: str = "openpyxl") -> dict[str, int]:
+    env = dict(os.environ, BENCH_ENGINE=engine)
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    figures: dict[str, int] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as file:
+            for line in file:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark prestatie's import and export.")
+    parser.add_argument("--scale", type=float, default=1.0, help="size of the budget (1.0 = full)")
+    parser.add_argument("--runs", type=int, default=5, help="interleaved runs (median is taken)")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory subprocesses")
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory(prefix="prestatie-bench-") as folder:
+        run(Path(folder), args.scale, args.runs, not args.no_memory)
+
+
+def run(folder: Path, scale: float, runs: int, memory: bool) -> None:
+    start = time.perf_counter()
+    large, small = generate(scale), generate(scale / 10)
+    paths = {"large": folder / "groot.xlsx", "small": folder / "klein.xlsx"}
+    write_workbook(large, paths["large"])
+    write_workbook(small, paths["small"])
+    amounts = _count_amounts(large)
+    print(
+        f"budget: scale {scale}: {sum(1 for _ in large.prestaties()):,} prestaties,"
+        f" {sum(len(p.actions) for p in large.prestaties()):,} actions, {amounts:,} amounts;"
+        f" workbook {paths['large'].stat().st_size:,} bytes; small budget at scale {scale / 10}"
+    )
+    values = cell_values(paths["large"])
+    text = to_json(large)
+    calamine = _calamine_available()
+    tasks: dict[str, Callable[[], object]] = {
+        "import": lambda: import_openpyxl(paths["large"]),
+        "floor read (openpyxl read-only)": lambda: floor_read(paths["large"]),
+        "export": lambda: write_workbook(large, folder / "export.xlsx"),
+        "floor write (openpyxl write-only)": lambda: raw_write(values, folder / "raw.xlsx"),
+        "to_json": lambda: to_json(large),
+        "from_json": lambda: from_json(text),
+        "check_budget": lambda: check_budget(large),
+        "import (10%)": lambda: import_openpyxl(paths["small"]),
+        "export (10%)": lambda: write_workbook(small, folder / "export-small.xlsx"),
+        "check_budget (10%)": lambda: check_budget(small),
+    }
+    if _pandas_available():
+        tasks["pandas.read_excel"] = lambda: pandas_read(paths["large"])
+    if calamine:
+        tasks["import (calamine)"] = lambda: import_calamine(paths["large"])
+        if _pandas_available():
+            tasks["pandas.read_excel (calamine)"] = lambda: pandas_read(paths["large"], "calamine")
+    times: dict[str, list[float]] = {name: [] for name in tasks}
+    for number in range(runs):
+        for name, task in tasks.items():
+            times[name].append(timed(task))
+        print(f"run {number + 1}/{runs} done", file=sys.stderr)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    print()
+    print(f"{'task':<36}{'median s':>10}{'min s':>10}{'max s':>10}")
+    for name, values in times.items():
+        print(f"{name:<36}{median[name]:>10.3f}{min(values):>10.3f}{max(values):>10.3f}")
+
+    print()
+    print("targets (ratios of medians from this run):")
+    floor, floor_write = (
+        median["floor read (openpyxl read-only)"],
+        median["floor write (openpyxl write-only)"],
+    )
+    results = [
+        _target("import / floor read", median["import"] / floor, "<=", 1.3),
+        _target("export / floor write", median["export"] / floor_write, "<=", 1.3),
+        _target("import 100% / 10%", median["import"] / median["import (10%)"], "<=", 11.0),
+        _target("export 100% / 10%", median["export"] / median["export (10%)"], "<=", 11.0),
+        _target(
+            "check_budget 100% / 10%",
+            median["check_budget"] / median["check_budget (10%)"],
+            "<=",
+            11.0,
+        ),
+    ]
+    if "pandas.read_excel" in median:
+        ratio = median["import"] / median["pandas.read_excel"]
+        results.append(_target("import / pandas.read_excel", ratio, "<", 1.0))
+    else:
+        print("  import / pandas.read_excel: pandas is not installed")
+    if calamine:
+        speedup = median["import"] / median["import (calamine)"]
+        results.append(_target("calamine speed-up (import / calamine)", speedup, ">=", 3.0))
+        ratio = median["import (calamine)"] / floor
+        print(f"  {'calamine import / floor read':<40}{ratio:>8.2f}x  (for information)")
+    else:
+        print(
+            "  calamine speed-up: python-calamine is not installed (pip install 'prestatie[fast]')"
+        )
+
+    if memory:
+        print()
+        print("peak memory (resident set size, each in a fresh process):")
+        json_path = folder / "groot.json"
+        json_path.write_text(text, encoding="utf-8")
+        engines = ["openpyxl", "calamine"] if calamine else ["openpyxl"]
+        for engine in engines:
+            figures = peak_memory("import", paths["large"], engine)
+            print(
+                f"  import ({engine}): {_mib(figures['peak'])} peak,"
+                f" {_mib(figures['peak'] - figures['before'])} above the {_mib(figures['before'])}"
+                " before reading"
+            )
+        figures = peak_memory("export", json_path)
+        print(
+            f"  export: {_mib(figures['peak'])} peak, {_mib(figures['peak'] - figures['before'])}"
+            f" above the {_mib(figures['before'])} with the budget loaded"
+        )
+    print()
+    print(f"{sum(results)} of {len(results)} targets met; took {time.perf_counter() - start:.0f} s")
+
+
+def _target(name: str, ratio: float, relation: str, limit: float) -> bool:
+    met = {"<": ratio < limit, "<=": ratio <= limit, ">=": ratio >= limit}[relation]
+    bound = f"{relation} {limit:g}x"
+    print(f"  {name:<40}{ratio:>8.2f}x  target {bound:<7} {'met' if met else 'MISSED'}")
+    return met
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.0f} MiB"
+
+
+def _count_amounts(budget: Budget) -> int:
+    count = sum(len(p.amounts) for p in budget.programmes)
+    count += sum(len(o.amounts) for o in budget.objectives())
+    return count + sum(len(p.amounts) for p in budget.prestaties())
+
+
+if __name__ == "__main__":
+    main()
