@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from conftest import EXAMPLES
 from libreoffice import needs_soffice, sheet_csv, soffice
 from prestatie import (
+    Amount,
     Budget,
     BudgetColumn,
     Code,
@@ -30,7 +31,7 @@ from prestatie import (
     load_mapping,
     write_report,
 )
-from prestatie._mapping import mapping_from_dict
+from prestatie._mapping import ColumnRef, mapping_from_dict
 from prestatie._money import convert
 from strategies import budgets
 
@@ -361,3 +362,125 @@ def test_mapping_objects_can_be_built_without_toml() -> None:
     )
     assert mapping.year_columns is not None
     assert mapping.year_columns.match("2019") == (BudgetColumn.PRIMITIEF, 2019)
+
+
+def test_actueel_is_stored_as_the_sheet_prints_it_within_the_tolerance(tmp_path: Path) -> None:
+    """A printed Actuele begroting one off primitief + wijziging (rounding) is imported as
+    printed, not recomputed, and not refused when within the mapping's tolerance."""
+
+    def edit(sheet: object) -> None:
+        sheet["D2"] = 896  # type: ignore[index]  # 815 + 80 printed as 896
+        sheet["F2"] = 538  # type: ignore[index]
+        sheet["D6"] = 18516  # type: ignore[index]
+        sheet["F6"] = 11789  # type: ignore[index]
+
+    path = _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx", edit)
+    budget = import_sheet(path, load_mapping(MAPPINGS / "monitor.toml"))
+    assert _amounts(budget, "7.1")[("lasten", "actueel", 2018)] == 896
+    assert _amounts(budget, "7.1")[("lasten", "primitief", 2018)] == 815
+
+
+def test_saldo_covers_the_whole_table_after_the_flow_totals(tmp_path: Path) -> None:
+    """A "Saldo" row under "Totaal lasten" and "Totaal baten" is baten − lasten over every
+    row of the table; a wrong one is reported at its cell."""
+
+    def edit(sheet: object) -> None:
+        saldo = [64186, 162907, 172220, 149096, 149372, 148902]
+        sheet.append(["Saldo", None, *saldo])  # type: ignore[attr-defined]
+
+    path = _sample(tmp_path, "meerjarig-overzicht-2017.xlsx", edit)
+    mapping = load_mapping(MAPPINGS / "meerjarig-overzicht.toml")
+    import_sheet(path, mapping)
+
+    def broken(sheet: object) -> None:
+        edit(sheet)
+        sheet["E16"] = 1  # type: ignore[index]
+
+    found = _problem_cells(
+        _sample(tmp_path, "meerjarig-overzicht-2017.xlsx", broken), "meerjarig-overzicht.toml"
+    )
+    assert found == {
+        "Meerjarig overzicht!E16": "the total 'Saldo' is 1, but its rows (E6, E7, E11, E12) add"
+        " up to 172220: off by 172219, more than the tolerance 1"
+    }
+
+
+def test_totaal_lasten_totals_only_the_lasten_rows(tmp_path: Path) -> None:
+    """ "Totaal lasten" under rows of both flows adds up the lasten rows only; "Totaal baten"
+    right under it adds up the baten rows."""
+
+    def edit(sheet: object) -> None:
+        sheet["A6"] = "Totaal lasten"  # type: ignore[index]
+        sheet.move_range("A6:F6", rows=2)  # type: ignore[attr-defined]  # under Baten BD 7.2
+        for col, value in zip("ABCDEF", ["Totaal baten", 27, 0, 27, 30, -2], strict=True):
+            sheet[f"{col}9"] = value  # type: ignore[index]
+
+    path = _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx", edit)
+    budget = import_sheet(path, load_mapping(MAPPINGS / "monitor.toml"))
+    assert _amounts(budget, "7.2")[("baten", "gerealiseerd", 2018)] == 30
+
+
+def test_ruimte_on_a_totals_row_is_checked(tmp_path: Path) -> None:
+    def edit(sheet: object) -> None:
+        sheet["F6"] = 99999  # type: ignore[index]  # the "Lasten" row's Ruimte
+
+    found = _problem_cells(
+        _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx", edit), "monitor.toml"
+    )
+    assert found == {
+        "Kerntaak 7!F6": "Ruimte is 99999: expected actueel − gerealiseerd (Kerntaak 7!D6 −"
+        " Kerntaak 7!E6) = 11788, off by 88211, more than the tolerance 1"
+    }
+
+
+def test_a_total_column_is_checked_against_the_rows_amounts_and_not_imported(
+    tmp_path: Path,
+) -> None:
+    """`total_column` names a column holding each row's total; it is checked, with the cells
+    involved, and never imported."""
+
+    def edit(sheet: object) -> None:
+        sheet["I4"] = "Totaal"  # type: ignore[index]
+        sheet["I6"] = 17650 + 18120 + 18146 + 17900 + 17850 + 17850  # type: ignore[index]
+        sheet["I7"] = 1  # type: ignore[index]
+
+    mapping = attrs.evolve(
+        load_mapping(MAPPINGS / "meerjarig-overzicht.toml"),
+        total_column=ColumnRef(header="Totaal"),
+    )
+    path = _sample(tmp_path, "meerjarig-overzicht-2017.xlsx", edit)
+    with pytest.raises(WorkbookError) as caught:
+        import_sheet(path, mapping)
+    (problem,) = caught.value.problems
+    assert problem.where == "Meerjarig overzicht!I7"
+    assert problem.message == (
+        "the row total is 1, but the row's amounts (C7, D7, E7, F7, G7, H7) add up to 30100:"
+        " off by 30099, more than the tolerance 1"
+    )
+
+
+def test_the_ledger_samples_totaal_line_is_recognised_and_checked(tmp_path: Path) -> None:
+    """The ledger's "Totaal" line (in its Omschrijving column, without a year or L/B) is no
+    booking: it is checked against the sum of the bookings above it."""
+    path = _sample(tmp_path, "grootboek-2017.xlsx")
+    assert load_workbook(path).worksheets[0]["B8"].value == "Totaal"
+    budget = import_sheet(path, load_mapping(MAPPINGS / "grootboek.toml"))
+    assert sum(a.value for p in budget.programmes for a in _all_amounts(p)) == Decimal("663170.84")
+
+    def edit(sheet: object) -> None:
+        sheet["E8"] = 663170.85  # type: ignore[index]
+
+    found = _problem_cells(_sample(tmp_path, "grootboek-2017.xlsx", edit), "grootboek.toml")
+    assert found == {
+        "Export!E8": "the total 'Totaal' is 663170.85, but its rows (E2, E3, E4, E5, E6, E7)"
+        " add up to 663170.84: off by 0.01, more than the tolerance 0"
+    }
+
+
+def _all_amounts(programme: Programme) -> list[Amount]:
+    found = list(programme.amounts)
+    for objective in programme.objectives:
+        found += objective.amounts
+        for p in objective.prestaties:
+            found += p.amounts
+    return found

@@ -118,9 +118,13 @@ LEDGER = [
 ]
 """Invented bookings in euros."""
 
+LEDGER_TOTAL = 663170.84
+"""The export's "Totaal" line under the bookings: the sum of the Bedrag column."""
+
 
 def ledger(path: Path) -> None:
-    """A financial system's export: one booking per row, euros with cents (invented)."""
+    """A financial system's export: one booking per row, euros with cents (invented), and a
+    "Totaal" line in the Omschrijving column."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -128,6 +132,7 @@ def ledger(path: Path) -> None:
     sheet.append(["Prestatie", "Omschrijving", "Boekjaar", "Soort", "Bedrag (EUR)"])
     for row in LEDGER:
         sheet.append(list(row))
+    sheet.append([None, "Totaal", None, None, LEDGER_TOTAL])
     workbook.save(path)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from prestatie._code import Code
 from prestatie._errors import Problem
@@ -215,8 +216,9 @@ def check_years(budget: Budget) -> list[Problem]:
     return problems
 
 
-def check_actueel(budget: Budget) -> list[Problem]:
-    """Where primitief and actueel are both given, actueel = primitief + wijziging."""
+def check_actueel(budget: Budget, tolerance: Decimal = Decimal(0)) -> list[Problem]:
+    """Where primitief and actueel are both given, actueel = primitief + wijziging, within
+    `tolerance` (a sheet that prints rounded cells may be off by its rounding)."""
     problems = []
     for owner, amounts in _amount_owners(budget):
         by_key = {amount.key: (i, amount) for i, amount in enumerate(amounts)}
@@ -230,7 +232,7 @@ def check_actueel(budget: Budget) -> list[Problem]:
             change = by_key.get((flow, BudgetColumn.WIJZIGING, nature, year))
             change_value = change[1].value if change else 0
             expected = primitief[1].value + change_value
-            if amount.value != expected:
+            if abs(amount.value - expected) > tolerance:
                 problems.append(
                     Problem(
                         where=f"{owner}.amounts[{i}].value",

@@ -12,7 +12,7 @@ import datetime
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ import attrs
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from prestatie._checks import check_budget
+from prestatie._checks import CHECKS, check_actueel
 from prestatie._code import Code
 from prestatie._errors import PrestatieError, Problem, WorkbookError, describe
 from prestatie._mapping import ColumnRef, Layout, Mapping
@@ -238,36 +238,87 @@ def _check_derived(sheet: _Sheet, row: _Row, number: int, tolerance: Decimal) ->
                 )
 
 
+@attrs.frozen
+class _Totals:
+    """What a totals row claims to add up, read from its label."""
+
+    flow: Flow | None  # "Totaal lasten", "Lasten": one flow; "Totaal", "Saldo": both
+    saldo: bool  # "Saldo": baten − lasten over the whole table
+
+    @classmethod
+    def of(cls, label: str) -> _Totals:
+        words = label.casefold().replace(":", " ").split()
+        flows = [flow for flow in Flow if flow.value in words]
+        return cls(flow=flows[0] if len(flows) == 1 else None, saldo=words[:1] == ["saldo"])
+
+    def covers(self, row: _Row) -> bool:
+        return self.flow is None or row.flow is self.flow
+
+    def sign(self, row: _Row) -> int:
+        return -1 if self.saldo and row.flow is Flow.LASTEN else 1
+
+
 def _check_totals(
-    sheet: _Sheet, number: int, label: str, covered: list[_Row], columns: list[_Column]
+    sheet: _Sheet,
+    number: int,
+    label: str,
+    covered: list[_Row],
+    cells: list[tuple[int, Callable[[_Key], bool]]],
 ) -> None:
-    word = label.strip().split()[0].casefold()
+    """Each of a totals row's cells against the sum of the cells of its rows that it totals.
+
+    `cells` holds each amount column with the keys it holds (a year and budget column in a
+    wide layout; any key in a long layout's one amount column).
+    """
+    totals = _Totals.of(label)
     tolerance = sheet.mapping.tolerance
-    for column in columns:
-        stated = sheet.amount(number, column.index)
-        if stated is None or any((row.number, column.index) in sheet.bad for row in covered):
+    for col, holds in cells:
+        stated = sheet.amount(number, col)
+        if stated is None or any((row.number, col) in sheet.bad for row in covered):
             continue  # an unreadable cell is reported already; its total cannot be judged
-        parts: list[tuple[Decimal, str]] = []
-        for row in covered:
-            for flow in Flow:
-                cell = row.values.get((flow, column.budget_column, column.year))
-                if cell is None:
-                    continue
-                if word in ("lasten", "baten") and flow.value != word:
-                    continue
-                sign = -1 if word == "saldo" and flow is Flow.LASTEN else 1
-                parts.append((sign * cell[0], cell[1]))
+        parts = [
+            (totals.sign(row) * value, cell)
+            for row in covered
+            if totals.covers(row)
+            for key, (value, cell) in row.values.items()
+            if holds(key)
+        ]
         expected = total(value for value, _ in parts)
         if abs(stated - expected) > tolerance:
-            cells = ", ".join(cell.split("!")[1] for _, cell in parts) or "none"
+            names = ", ".join(cell.split("!")[1] for _, cell in parts) or "none"
             sheet.problems.append(
                 Problem(
-                    where=sheet.ref(number, column.index),
-                    message=f"the total {label!r} is {_fmt(stated)}, but its rows ({cells}) add"
+                    where=sheet.ref(number, col),
+                    message=f"the total {label!r} is {_fmt(stated)}, but its rows ({names}) add"
                     f" up to {_fmt(expected)}: off by {_fmt(abs(stated - expected))}, more"
                     f" than the tolerance {_fmt(tolerance)}",
                 )
             )
+
+
+def _check_total_column(sheet: _Sheet, row: _Row, col: int | None) -> None:
+    """A row's totals column (`total_column`) against the sum of the row's amounts."""
+    if col is None:
+        return
+    stated = sheet.amount(row.number, col)
+    if stated is None or not row.values:
+        return
+    expected = total(value for value, _ in row.values.values())
+    tolerance = sheet.mapping.tolerance
+    if abs(stated - expected) > tolerance:
+        names = ", ".join(cell.split("!")[1] for _, cell in row.values.values())
+        sheet.problems.append(
+            Problem(
+                where=sheet.ref(row.number, col),
+                message=f"the row total is {_fmt(stated)}, but the row's amounts ({names}) add"
+                f" up to {_fmt(expected)}: off by {_fmt(abs(stated - expected))}, more than"
+                f" the tolerance {_fmt(tolerance)}",
+            )
+        )
+
+
+def _holds(column: _Column) -> Callable[[_Key], bool]:
+    return lambda key: key[1:] == (column.budget_column, column.year)
 
 
 def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
@@ -276,6 +327,7 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
     title_col = sheet.find(mapping.title)
     parent_col = sheet.find(mapping.parent)
     flow_col = sheet.find(mapping.flow_column)
+    total_col = sheet.find(mapping.total_column)
     year_col = sheet.find(mapping.year) if mapping.layout is Layout.LONG else None
     amount_col = sheet.find(mapping.amount) if mapping.layout is Layout.LONG else None
     if code_col is None or (
@@ -284,21 +336,61 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
         return
     totals = re.compile(mapping.totals, flags=re.IGNORECASE)
     flow_pattern = re.compile(mapping.flow_pattern or r"(?!)", flags=re.IGNORECASE)
+    cells: list[tuple[int, Callable[[_Key], bool]]]
+    if mapping.layout is Layout.WIDE:
+        cells = [(column.index, _holds(column)) for column in columns]
+    else:
+        assert amount_col is not None
+        cells = [(amount_col, lambda key: True)]
     section = mapping.flow
-    covered: list[_Row] = []
+    table: list[_Row] = []  # every data row so far: what "Saldo" covers
+    since = dict.fromkeys(Flow, 0)  # per flow, where the rows after its last total start
     for number in range(max(mapping.header_rows) + 1, sheet.ws.max_row + 1):
-        cells = [sheet.value(number, col) for col in range(1, sheet.ws.max_column + 1)]
-        if all(value is None or str(value).strip() == "" for value in cells):
+        cells_in_row = [sheet.value(number, col) for col in range(1, sheet.ws.max_column + 1)]
+        if all(value is None or str(value).strip() == "" for value in cells_in_row):
             continue
         label = sheet.text(number, code_col)
+        title = sheet.text(number, title_col)
         code = _code_of(label, mapping)
+        # A totals line names itself in the code column, or in the title column beside an
+        # empty code ("Totaal" under a ledger's descriptions).
+        total_label = label or title
+        stated = any(sheet.text(number, col) for col, _ in cells)  # else a heading: "Baten"
+        if code is None and stated and totals.match(total_label):
+            found = flow_pattern.search(total_label)
+            flow = Flow(found.group(1).casefold()) if found else section
+            values: dict[_Key, tuple[Decimal, str]] = {}
+            for col, _ in cells:
+                amount = sheet.amount(number, col)
+                if amount is not None and mapping.layout is Layout.WIDE:
+                    column = next(c for c in columns if c.index == col)
+                    values[(flow, column.budget_column, column.year)] = (
+                        amount,
+                        sheet.ref(number, col),
+                    )
+            kind = _Totals.of(total_label)
+            if kind.saldo:
+                covered = table
+            else:
+                flows = list(Flow) if kind.flow is None else [kind.flow]
+                covered = [
+                    row
+                    for index, row in enumerate(table)
+                    if row.flow in flows and index >= since[row.flow]
+                ]
+                since.update(dict.fromkeys(flows, len(table)))
+            _check_totals(sheet, number, total_label, covered, cells)
+            totals_row = _Row(number, None, total_label, title, flow, values)
+            _check_derived(sheet, totals_row, number, mapping.tolerance)
+            _check_total_column(sheet, totals_row, total_col)
+            continue
         flow = section
         if flow_col is not None:
             flow = _flow_of(sheet, number, flow_col)
         else:
             found = flow_pattern.search(label)
             flow = Flow(found.group(1).casefold()) if found else section
-        values: dict[_Key, tuple[Decimal, str]] = {}
+        values = {}
         if mapping.layout is Layout.WIDE:
             for column in columns:
                 amount = sheet.amount(number, column.index)
@@ -316,21 +408,13 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
                     sheet.ref(number, amount_col),
                 )
         if code is None and not values:
-            heading = flow_pattern.search(label or sheet.text(number, title_col))
+            heading = flow_pattern.search(label or title)
             if heading:
                 section = Flow(heading.group(1).casefold())  # a section heading: "Baten"
             continue  # a heading or a note under the table
-        if code is None and mapping.layout is Layout.WIDE and totals.match(label):
-            _check_totals(sheet, number, label, covered, columns)
-            if label.strip().split()[0].casefold() == "totaal":
-                covered = []
-            continue
         if code is None:
-            if values:
-                sheet._problem(
-                    number, code_col, sheet.value(number, code_col), "a code such as 7.2.3"
-                )
-            continue  # a heading or a note under the table
+            sheet._problem(number, code_col, sheet.value(number, code_col), "a code such as 7.2.3")
+            continue
         if parent_col is not None:
             parent = sheet.text(number, parent_col)
             if parent and parent != str(code.parent):
@@ -340,9 +424,10 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
                     sheet.value(number, parent_col),
                     f"{code.parent} (the parent of {code})",
                 )
-        row = _Row(number, code, label, sheet.text(number, title_col), flow, values)
+        row = _Row(number, code, label, title, flow, values)
         _check_derived(sheet, row, number, mapping.tolerance)
-        covered.append(row)
+        _check_total_column(sheet, row, total_col)
+        table.append(row)
         yield row
 
 
@@ -421,7 +506,15 @@ def import_sheet(
     if problems:
         raise WorkbookError(problems, source=str(source))
     budget = _merge(into, amounts, titles, mapping)
-    found = check_budget(budget)
+    # Actueel is stored as the sheet prints it; its derived check allowed the tolerance.
+    tolerance = convert(mapping.tolerance, mapping.unit, unit)
+    found = [
+        problem
+        for check in CHECKS
+        for problem in (
+            check_actueel(budget, tolerance) if check is check_actueel else check(budget)
+        )
+    ]
     if found:
         raise WorkbookError(found, source=str(source))
     return budget

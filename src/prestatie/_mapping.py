@@ -137,6 +137,8 @@ class Mapping:
     flow: Flow = attrs.field(default=Flow.LASTEN, validator=of(Flow))
     """The flow of rows that do not state their own."""
     flow_column: ColumnRef | None = attrs.field(default=None, validator=optional(ColumnRef))
+    total_column: ColumnRef | None = attrs.field(default=None, validator=optional(ColumnRef))
+    """A column holding each row's total of its amounts, checked, never imported."""
     flow_pattern: str | None = attrs.field(default=r"^\s*(lasten|baten)\b", validator=optional(str))
     """A pattern on the code column's label whose first group is "lasten" or "baten"."""
     nature: Nature = attrs.field(default=Nature.STRUCTUREEL, validator=of(Nature))
@@ -187,7 +189,7 @@ def _column_ref(value: Any, key: str, problems: list[Problem]) -> ColumnRef | No
 _KEYS = {
     "sheet", "header_rows", "code", "code_pattern", "codes", "title", "parent", "layout",
     "columns", "year_columns", "derived", "year", "amount", "budget_column", "unit", "flow",
-    "flow_column", "flow_pattern", "nature", "totals", "tolerance", "budget",
+    "flow_column", "total_column", "flow_pattern", "nature", "totals", "tolerance", "budget",
 }  # fmt: skip
 
 
@@ -208,7 +210,7 @@ def mapping_from_dict(data: MappingType[str, Any], source: str = "mapping") -> M
         args["header_rows"] = tuple(data["header_rows"])
     if "codes" in data:
         args["codes"] = dict(data["codes"])
-    for key in ("code", "title", "parent", "year", "amount", "flow_column"):
+    for key in ("code", "title", "parent", "year", "amount", "flow_column", "total_column"):
         if key in data:
             args[key] = _column_ref(data[key], where(key), problems)
     enums: dict[str, type[enum.Enum]] = {
