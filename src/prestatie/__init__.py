@@ -54,6 +54,7 @@ from prestatie._money import (
     round_to_unit,
 )
 from prestatie._report import ReportKind, write_report
+from prestatie._summary import Summary, render_summary, summarise
 from prestatie._table import BudgetLine, check_table
 from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
 from prestatie._target_text import format_target, parse_references, parse_targets
@@ -103,6 +104,7 @@ __all__ = [
     "Role",
     "Rounded",
     "Score",
+    "Summary",
     "Target",
     "TargetKind",
     "Unit",
@@ -123,8 +125,10 @@ __all__ = [
     "read_budget",
     "read_workbook",
     "read_workbook_with_problems",
+    "render_summary",
     "round_table",
     "round_to_unit",
+    "summarise",
     "to_json",
     "write_budget",
     "write_report",

@@ -1,0 +1,319 @@
+"""The totals of a budget per kerntaak and beleidsdoel, per year, lasten and baten apart, and
+its streefwaarden summed per unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from prestatie._code import Code
+from prestatie._model import Amount, Budget, BudgetColumn, DocumentKind, Flow, Programme
+from prestatie._money import ZERO, AmountsByYear, Unit, format_amount, total
+from prestatie._target import Target, TargetKind
+from prestatie._text import align, one_line
+
+COLUMN_LABELS = {
+    BudgetColumn.PRIMITIEF: "primitieve begroting",
+    BudgetColumn.WIJZIGING: "wijzigingen",
+    BudgetColumn.ACTUEEL: "actuele begroting",
+    BudgetColumn.GEREALISEERD: "gerealiseerd",
+}
+"""How the renderers name a budget column."""
+
+FLOW_LABELS = {Flow.LASTEN: "Lasten", Flow.BATEN: "Baten"}
+
+
+def unit_line(unit: Unit) -> str:
+    """The line under a table that states its unit: "Bedragen x € 1.000"."""
+    return "Bedragen in euro" if unit is Unit.EURO else f"Bedragen {unit.value}"
+
+
+def document_title(budget: Budget) -> str:
+    """The budget's title, or its kind and year when it has none, with the province."""
+    title = one_line(budget.title) or f"{budget.kind.value.capitalize()} {budget.year}"
+    return f"{title} — provincie {one_line(budget.province)}"
+
+
+@attrs.frozen(kw_only=True)
+class SummaryLine:
+    """One line of a summary table: a kerntaak (level 1), one of its beleidsdoelen (level 2),
+    or the amounts of the kerntaak itself that no beleidsdoel carries (level 2, the kerntaak's
+    code)."""
+
+    code: Code
+    label: str
+    level: int
+    amounts: AmountsByYear
+
+
+@attrs.frozen(kw_only=True)
+class SummaryTable:
+    """The amounts of one flow and one column: each kerntaak followed by its beleidsdoelen,
+    and the total. `count` is how many amounts of the budget went into it."""
+
+    flow: Flow
+    column: BudgetColumn
+    lines: tuple[SummaryLine, ...]
+    total: AmountsByYear
+    count: int
+
+    @property
+    def programme_lines(self) -> tuple[SummaryLine, ...]:
+        return tuple(line for line in self.lines if line.level == 1)
+
+
+@attrs.frozen(kw_only=True)
+class TargetSum:
+    """The sum (interval addition) of the absolute streefwaarden of one unit and year over the
+    actions of all prestaties; `codes` are the prestaties they come from."""
+
+    unit: str
+    year: int | None
+    target: Target
+    count: int
+    codes: tuple[Code, ...]
+
+
+@attrs.frozen(kw_only=True)
+class UnsummedTarget:
+    """A streefwaarde of an action that cannot be added to others, and why (in Dutch)."""
+
+    code: Code
+    action: int
+    target: Target
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """What `summarise` finds: one table per flow and column, and the streefwaarden per unit."""
+
+    title: str
+    unit: Unit
+    years: tuple[int, ...]
+    columns: tuple[BudgetColumn, ...]
+    tables: tuple[SummaryTable, ...]
+    target_sums: tuple[TargetSum, ...]
+    unsummed: tuple[UnsummedTarget, ...]
+
+    def table(self, flow: Flow, column: BudgetColumn) -> SummaryTable:
+        """The table of this flow and column; KeyError if the summary has none."""
+        for table in self.tables:
+            if table.flow is flow and table.column is column:
+                return table
+        raise KeyError((flow.value, column.value))
+
+
+def programme_amounts(programme: Programme) -> Iterator[Amount]:
+    """Every amount of a kerntaak: its own, its beleidsdoelen's and their prestaties'."""
+    yield from programme.amounts
+    for objective in programme.objectives:
+        yield from objective.amounts
+        for item in objective.prestaties:
+            yield from item.amounts
+
+
+def budget_amounts(budget: Budget) -> Iterator[Amount]:
+    """Every amount of the budget, each once."""
+    for programme in budget.programmes:
+        yield from programme_amounts(programme)
+
+
+def summary_columns(budget: Budget) -> tuple[BudgetColumn, ...]:
+    """The columns a summary shows: actueel when the budget has any actueel amount, else
+    primitief; then gerealiseerd for a monitor or jaarverslag that has any."""
+    present = {amount.column for amount in budget_amounts(budget)}
+    columns = [BudgetColumn.ACTUEEL if BudgetColumn.ACTUEEL in present else BudgetColumn.PRIMITIEF]
+    if budget.kind is not DocumentKind.BEGROTING and BudgetColumn.GEREALISEERD in present:
+        columns.append(BudgetColumn.GEREALISEERD)
+    return tuple(columns)
+
+
+def summarise(budget: Budget) -> Summary:
+    """The totals of `budget` per kerntaak and beleidsdoel, per year, in the budget's unit.
+
+    Which column: the actuele begroting when the budget has any actueel amount, else the
+    primitieve begroting; the whole budget is read from one column, so the totals add up.
+    A monitor or jaarverslag that records gerealiseerd amounts gets those tables too. Lasten
+    and baten are separate tables (lasten first), each amount counted once, structureel and
+    incidenteel together, exactly (`Decimal`). A kerntaak's line is its own amounts plus its
+    beleidsdoelen's; a beleidsdoel's is its own plus its prestaties'. The years are the
+    budget's window, plus any year an amount lies outside it, so nothing is left out.
+
+    Streefwaarden of all actions are added per unit and year (`Target.__add__`) where that
+    means something: absolute targets of a count or an amount. Qualitative and relative
+    targets, and percentages (a share does not add up), are listed as not summable.
+    """
+    columns = summary_columns(budget)
+    years = sorted(
+        set(range(budget.first_year, budget.last_year + 1))
+        | {amount.year for amount in budget_amounts(budget)}
+    )
+    tables = tuple(
+        _table(budget, flow, column, years)
+        for column in columns
+        for flow in (Flow.LASTEN, Flow.BATEN)
+    )
+    sums, unsummed = _targets(budget)
+    return Summary(
+        title=document_title(budget),
+        unit=budget.unit,
+        years=tuple(years),
+        columns=columns,
+        tables=tables,
+        target_sums=sums,
+        unsummed=unsummed,
+    )
+
+
+def _by_year(
+    amounts: Iterable[Amount], flow: Flow, column: BudgetColumn, unit: Unit, years: list[int]
+) -> tuple[AmountsByYear, int]:
+    chosen = [a for a in amounts if a.flow is flow and a.column is column]
+    values = {year: total(a.value for a in chosen if a.year == year) for year in years}
+    return AmountsByYear(unit, values), len(chosen)
+
+
+def _table(budget: Budget, flow: Flow, column: BudgetColumn, years: list[int]) -> SummaryTable:
+    lines: list[SummaryLine] = []
+    count = 0
+    grand = AmountsByYear(budget.unit, dict.fromkeys(years, ZERO))
+    for programme in budget.programmes:
+        children: list[SummaryLine] = []
+        for objective in programme.objectives:
+            amounts, _ = _by_year(
+                [*objective.amounts, *(a for p in objective.prestaties for a in p.amounts)],
+                flow,
+                column,
+                budget.unit,
+                years,
+            )
+            label = f"Beleidsdoel {objective.code} {one_line(objective.title, 50)}".rstrip()
+            children.append(SummaryLine(code=objective.code, label=label, level=2, amounts=amounts))
+        own, own_count = _by_year(programme.amounts, flow, column, budget.unit, years)
+        if own_count:
+            children.append(
+                SummaryLine(
+                    code=programme.code,
+                    label=f"Kerntaak {programme.number} niet per beleidsdoel",
+                    level=2,
+                    amounts=own,
+                )
+            )
+        programme_total, programme_count = _by_year(
+            programme_amounts(programme), flow, column, budget.unit, years
+        )
+        count += programme_count
+        grand = grand + programme_total
+        label = f"Kerntaak {programme.number} {one_line(programme.name, 50)}".rstrip()
+        lines.append(
+            SummaryLine(code=programme.code, label=label, level=1, amounts=programme_total)
+        )
+        lines.extend(children)
+    return SummaryTable(flow=flow, column=column, lines=tuple(lines), total=grand, count=count)
+
+
+def _unsummable(target: Target) -> str | None:
+    if target.kind is TargetKind.QUALITATIVE:
+        return "kwalitatief"
+    if target.kind is TargetKind.RELATIVE:
+        return "relatief (t.o.v. een basiswaarde)"
+    if "%" in target.unit:
+        return "een percentage telt niet op"
+    return None
+
+
+def _targets(budget: Budget) -> tuple[tuple[TargetSum, ...], tuple[UnsummedTarget, ...]]:
+    groups: dict[tuple[str, int | None], list[tuple[Code, Target]]] = {}
+    unsummed: list[UnsummedTarget] = []
+    for item in budget.prestaties():
+        for action in item.actions:
+            for target in action.targets:
+                reason = _unsummable(target)
+                if reason is None:
+                    groups.setdefault((target.unit, target.year), []).append((item.code, target))
+                else:
+                    unsummed.append(
+                        UnsummedTarget(
+                            code=item.code, action=action.number, target=target, reason=reason
+                        )
+                    )
+    sums = []
+    for (unit, year), members in sorted(
+        groups.items(), key=lambda entry: (entry[0][0], entry[0][1] or 0)
+    ):
+        summed = members[0][1]
+        for _, target in members[1:]:
+            summed = summed + target
+        sums.append(
+            TargetSum(
+                unit=unit,
+                year=year,
+                target=attrs.evolve(summed, text=""),
+                count=len(members),
+                codes=tuple(sorted({code for code, _ in members})),
+            )
+        )
+    return tuple(sums), tuple(unsummed)
+
+
+def render_summary(summary: Summary) -> str:
+    """The summary as aligned text for a terminal: per flow and column a table with a line
+    per kerntaak and beleidsdoel and a Totaal line, amounts in Dutch notation; then the
+    streefwaarden per eenheid. Tables without a single amount are left out."""
+    lines = [summary.title, unit_line(summary.unit)]
+    shown = [table for table in summary.tables if table.count]
+    if not shown:
+        lines += ["", "Geen bedragen in deze begroting."]
+    for table in shown:
+        lines += ["", *_amount_table(table, summary.years)]
+    lines += ["", "Streefwaarden per eenheid", *_target_sum_lines(summary.target_sums)]
+    if summary.unsummed:
+        lines += ["", "Niet op te tellen", *_unsummed_lines(summary.unsummed)]
+    return "\n".join(lines)
+
+
+def _amount_table(table: SummaryTable, years: tuple[int, ...]) -> list[str]:
+    header = f"{FLOW_LABELS[table.flow]}, {COLUMN_LABELS[table.column]}"
+    rows = [(header, *(str(year) for year in years))]
+    for line in table.lines:
+        indent = "  " * (line.level - 1)
+        rows.append((indent + line.label, *_cells(line.amounts, years)))
+    rows.append((f"Totaal {table.flow.value}", *_cells(table.total, years)))
+    body = align(rows, right=(False, *(True for _ in years)))
+    rule = "-" * max(len(line) for line in body)
+    return [body[0], rule, *body[1:-1], rule, body[-1]]
+
+
+def _cells(amounts: AmountsByYear, years: Iterable[int]) -> tuple[str, ...]:
+    return tuple(format_amount(amounts.values.get(year, ZERO)) for year in years)
+
+
+def _target_sum_lines(sums: tuple[TargetSum, ...]) -> list[str]:
+    if not sums:
+        return ["  Geen streefwaarden om op te tellen."]
+    with_year = any(item.year is not None for item in sums)
+    rows = [("Eenheid", *(("Jaar",) if with_year else ()), "Samen", "Aantal", "Prestaties")]
+    for item in sums:
+        year = "" if item.year is None else str(item.year)
+        rows.append(
+            (
+                one_line(item.unit, 40) or "(geen eenheid)",
+                *((year,) if with_year else ()),
+                attrs.evolve(item.target, unit="").describe(),
+                str(item.count),
+                ", ".join(str(code) for code in item.codes),
+            )
+        )
+    right = (False, *((False,) if with_year else ()), False, True, False)
+    return align(rows, right=right, indent="  ")
+
+
+def _unsummed_lines(unsummed: tuple[UnsummedTarget, ...]) -> list[str]:
+    rows = [("Prestatie", "Actie", "Streefwaarde", "Waarom")]
+    for item in unsummed:
+        rows.append(
+            (str(item.code), str(item.action), one_line(item.target.describe(), 60), item.reason)
+        )
+    return align(rows, right=(False, True, False, False), indent="  ")
