@@ -219,7 +219,7 @@ def test_a_bad_mapping_file_names_each_faulty_key(tmp_path: Path) -> None:
     with pytest.raises(MappingError) as caught:
         load_mapping(path)
     wheres = [problem.where for problem in caught.value.problems]
-    assert wheres == [f"{path}: colour", f"{path}: unit", f"{path}: code"]
+    assert wheres == [f"{path}: colour", f"{path}: code", f"{path}: unit", f"{path}: columns"]
 
 
 def test_import_merges_into_an_existing_budget(tmp_path: Path) -> None:
@@ -484,3 +484,90 @@ def _all_amounts(programme: Programme) -> list[Amount]:
         for p in objective.prestaties:
             found += p.amounts
     return found
+
+
+def test_a_mapping_file_reports_every_bad_key_at_once_by_its_toml_path(tmp_path: Path) -> None:
+    """Unknown keys and values of the wrong type, in nested tables and arrays of tables too,
+    are each a problem at their TOML path; nothing else is raised."""
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        """
+code = { header = "Omschrijving", alias = ["Onderdeel"] }
+header_rows = [0]
+tolerance = "ruim"
+total_column = 7
+code_pattern = "BD (7"
+
+[codes]
+"Personeelsgebonden kosten" = "7..1"
+
+[[columns]]
+header = "Primitief"
+budget_column = "begroot"
+kleur = "rood"
+
+[[derived]]
+header = "Ruimte"
+definition = "saldo"
+
+[budget]
+year = "2018"
+soort = "monitor"
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(MappingError) as caught:
+        load_mapping(path)
+    found = {
+        problem.where.removeprefix(f"{path}: "): problem.message
+        for problem in caught.value.problems
+    }
+    assert found == {
+        "code.alias": "unknown key: expected one of header, aliases",
+        "header_rows[0]": "expected a row number from 1, got integer 0",
+        "tolerance": "expected a number of zero or more, got text 'ruim'",
+        "total_column": "expected a header text or {header = ..., aliases = [...]}, got integer 7",
+        "code_pattern": "not a valid regular expression: missing ), unterminated subpattern at"
+        " position 3",
+        'codes."Personeelsgebonden kosten"': "expected a code like '7.2.3', got '7..1'",
+        "columns[0].kleur": "unknown key: expected one of header, aliases, budget_column, year",
+        "columns[0].budget_column": "expected one of 'primitief', 'wijziging', 'actueel',"
+        " 'gerealiseerd', got text 'begroot'",
+        "derived[0].definition": "expected 'actueel' (primitief + wijziging) or 'ruimte'"
+        " (actueel − gerealiseerd), got text 'saldo'",
+        "budget.year": "expected a year, got text '2018'",
+        "columns[0].year": "expected a year (or [budget] year), got text '2018'",
+        "budget.soort": "unknown key: expected one of province, year, kind",
+    }
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "message"),
+    [
+        ({"columns": "Primitief"}, "columns", "expected an array of tables ([[columns]])"),
+        ({"columns": ["Primitief"]}, "columns[0]", "expected a table, got text 'Primitief'"),
+        ({"year_columns": "2018"}, "year_columns", "expected a table, got text '2018'"),
+        ({"year_columns": {"pattern": "(\\d{4})"}}, "year_columns.pattern", "a group named year"),
+        ({"year_columns": {}, "codes": 5}, "codes", "expected a table of labels and codes"),
+        ({"year_columns": {}, "budget": "Overijssel"}, "budget", "expected a table, got text"),
+        ({"year_columns": {}, "code_pattern": "BD"}, "code_pattern", "expected a group (...)"),
+        ({"year_columns": {}, "tolerance": -1}, "tolerance", "a number of zero or more"),
+        ({"year_columns": {}, "header_rows": "1"}, "header_rows", "an array of row numbers"),
+        ({"layout": "long"}, "year", "required for layout = 'long': the year column"),
+    ],
+)
+def test_a_mapping_of_the_wrong_shape_is_a_mapping_error_at_its_key(
+    data: dict[str, object], where: str, message: str
+) -> None:
+    with pytest.raises(MappingError) as caught:
+        mapping_from_dict({"code": "Code", **data}, "m.toml")
+    assert any(
+        p.where == f"m.toml: {where}" and message in p.message for p in caught.value.problems
+    ), caught.value.problems
+
+
+def test_total_column_is_a_mapping_key() -> None:
+    mapping = mapping_from_dict(
+        {"code": "Code", "year_columns": {}, "total_column": {"header": "Totaal"}}, "m.toml"
+    )
+    assert mapping.total_column == ColumnRef(header="Totaal")

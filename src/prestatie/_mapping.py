@@ -7,17 +7,20 @@ amounts, either one per year ("wide") or a year column and an amount column ("lo
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import json
 import os
 import re
 import tomllib
 from collections.abc import Mapping as MappingType
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from prestatie._code import Code
 from prestatie._errors import InvalidValueError, MappingError, PrestatieError, Problem
 from prestatie._model import BudgetColumn, DocumentKind, Flow, Nature
 from prestatie._money import Unit, to_amount
@@ -159,60 +162,191 @@ class Mapping:
                 re.compile(pattern)
 
 
-def _enum(kind: type[enum.Enum], value: Any, key: str, problems: list[Problem]) -> Any:
-    for member in kind:
-        if isinstance(value, str) and member.value.casefold() == value.casefold():
-            return member
-    labels = ", ".join(repr(member.value) for member in kind)
-    problems.append(Problem(where=key, message=f"expected one of {labels}, got {value!r}"))
-    return next(iter(kind))
-
-
-def _column_ref(value: Any, key: str, problems: list[Problem]) -> ColumnRef | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return ColumnRef(header=value)
-    if isinstance(value, dict) and isinstance(value.get("header"), str):
-        aliases = value.get("aliases", [])
-        if isinstance(aliases, list) and all(isinstance(alias, str) for alias in aliases):
-            return ColumnRef(header=value["header"], aliases=tuple(aliases))
-    problems.append(
-        Problem(
-            where=key,
-            message=f"expected a header text or {{header = ..., aliases = [...]}}, got {value!r}",
-        )
-    )
-    return None
-
-
-_KEYS = {
+_TOP_KEYS = (
     "sheet", "header_rows", "code", "code_pattern", "codes", "title", "parent", "layout",
     "columns", "year_columns", "derived", "year", "amount", "budget_column", "unit", "flow",
     "flow_column", "total_column", "flow_pattern", "nature", "totals", "tolerance", "budget",
-}  # fmt: skip
+)  # fmt: skip
+_COLUMN_REF_KEYS = ("header", "aliases")
+_AMOUNT_COLUMN_KEYS = (*_COLUMN_REF_KEYS, "budget_column", "year")
+_DERIVED_KEYS = (*_COLUMN_REF_KEYS, "definition")
+_YEAR_COLUMNS_KEYS = ("pattern", "kinds", "budget_column")
+_BUDGET_KEYS = ("province", "year", "kind")
+_DEFINITIONS = ("actueel", "ruimte")
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return f"{_TOML_TYPES.get(type(value), type(value).__name__)} {value!r}"
+
+
+_TOML_TYPES = {str: "text", int: "integer", float: "float", bool: "boolean", list: "array"}
+_TOML_TYPES[dict] = "table"
+
+
+def _toml_key(key: str) -> str:
+    """A key as a TOML path writes it: bare when it can be, else quoted."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+class _Reader:
+    """Reads the tables of a mapping file, noting every bad key with its TOML path."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(Problem(where=f"{self.source}: {key}", message=message))
+
+    def table(self, value: Any, key: str, keys: tuple[str, ...]) -> dict[str, Any] | None:
+        """`value` as a table whose keys are all among `keys`; None when it is no table."""
+        if not isinstance(value, dict):
+            self.problem(key, f"expected a table, got {_shown(value)}")
+            return None
+        for unknown in sorted(set(value) - set(keys)):
+            where = f"{key}.{_toml_key(unknown)}" if key else _toml_key(unknown)
+            self.problem(where, f"unknown key: expected one of {', '.join(keys)}")
+        return value
+
+    def tables(self, value: Any, key: str) -> list[dict[str, Any] | None]:
+        """An array of tables; an item that is no table is reported and given as None."""
+        if not isinstance(value, list):
+            self.problem(key, f"expected an array of tables ([[{key}]]), got {_shown(value)}")
+            return []
+        found: list[dict[str, Any] | None] = []
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.problem(f"{key}[{i}]", f"expected a table, got {_shown(item)}")
+            found.append(item if isinstance(item, dict) else None)
+        return found
+
+    def text(self, value: Any, key: str) -> str | None:
+        if isinstance(value, str):
+            return value
+        self.problem(key, f"expected text, got {_shown(value)}")
+        return None
+
+    def whole(self, value: Any, key: str, low: int, high: int, what: str) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return value
+        self.problem(key, f"expected {what}, got {_shown(value)}")
+        return None
+
+    def pattern(self, value: Any, key: str, group: str | int) -> str | None:
+        """A regular expression with the group that the reader takes from it."""
+        text = self.text(value, key)
+        if text is None:
+            return None
+        try:
+            compiled = re.compile(text)
+        except re.error as exc:
+            self.problem(key, f"not a valid regular expression: {exc}")
+            return None
+        if isinstance(group, str) and group not in compiled.groupindex:
+            self.problem(key, f"expected a group named {group}, as in (?P<{group}>...)")
+            return None
+        if isinstance(group, int) and compiled.groups < group:
+            self.problem(key, "expected a group (...) around the part to take")
+            return None
+        return text
+
+    def choice(self, kind: type[enum.Enum], value: Any, key: str) -> Any:
+        for member in kind:
+            if isinstance(value, str) and member.value.casefold() == value.casefold():
+                return member
+        labels = ", ".join(repr(member.value) for member in kind)
+        self.problem(key, f"expected one of {labels}, got {_shown(value)}")
+        return None
+
+    def column_ref(self, value: Any, key: str, keys: tuple[str, ...]) -> ColumnRef | None:
+        """A header text, or a table with `header` and `aliases` (and the other `keys`)."""
+        if isinstance(value, str):
+            return ColumnRef(header=value)
+        if not isinstance(value, dict):
+            self.problem(
+                key,
+                f"expected a header text or {{header = ..., aliases = [...]}}, got {_shown(value)}",
+            )
+            return None
+        self.table(value, key, keys)
+        header = self.text(value.get("header"), f"{key}.header")
+        aliases = value.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            self.problem(f"{key}.aliases", f"expected an array of texts, got {_shown(aliases)}")
+            return None
+        return None if header is None else ColumnRef(header=header, aliases=tuple(aliases))
+
+    def tolerance(self, value: Any, key: str) -> Decimal | None:
+        amount: Decimal | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            amount = Decimal(value)
+        elif isinstance(value, float | str):
+            with contextlib.suppress(InvalidOperation):
+                amount = Decimal(str(value))
+        if amount is None or not amount.is_finite() or amount < 0:
+            self.problem(key, f"expected a number of zero or more, got {_shown(value)}")
+            return None
+        return amount
 
 
 def mapping_from_dict(data: MappingType[str, Any], source: str = "mapping") -> Mapping:
-    """A `Mapping` from the tables of a mapping file; `MappingError` names each bad key."""
-    problems: list[Problem] = []
+    """A `Mapping` from the tables of a mapping file.
 
-    def where(key: str) -> str:
-        return f"{source}: {key}"
-
-    for key in sorted(set(data) - _KEYS):
-        problems.append(Problem(where=where(key), message="unknown key"))
+    Raises `MappingError` naming every bad key by its TOML path (`columns[1].budget_column`):
+    unknown keys, values of the wrong type, unknown labels, and patterns that do not compile
+    or lack the group the reader takes.
+    """
+    read = _Reader(source)
+    top = read.table(dict(data), "", _TOP_KEYS) or {}
     args: dict[str, Any] = {}
-    for key in ("sheet", "code_pattern", "flow_pattern", "totals"):
-        if key in data:
-            args[key] = data[key]
-    if "header_rows" in data:
-        args["header_rows"] = tuple(data["header_rows"])
-    if "codes" in data:
-        args["codes"] = dict(data["codes"])
-    for key in ("code", "title", "parent", "year", "amount", "flow_column", "total_column"):
-        if key in data:
-            args[key] = _column_ref(data[key], where(key), problems)
+
+    def put(key: str, value: Any) -> None:
+        if value is not None:
+            args[key] = value
+
+    if "sheet" in top:
+        put("sheet", read.text(top["sheet"], "sheet"))
+    if "header_rows" in top:
+        rows = top["header_rows"]
+        if isinstance(rows, list) and rows:
+            numbers = [
+                read.whole(row, f"header_rows[{i}]", 1, 1_048_576, "a row number from 1")
+                for i, row in enumerate(rows)
+            ]
+            if all(n is not None for n in numbers):
+                args["header_rows"] = tuple(numbers)
+        else:
+            read.problem("header_rows", f"expected an array of row numbers, got {_shown(rows)}")
+    if "code" in top:
+        put("code", read.column_ref(top["code"], "code", _COLUMN_REF_KEYS))
+    else:
+        read.problem("code", "required: the column holding each row's code")
+    for key in ("title", "parent", "year", "amount", "flow_column", "total_column"):
+        if key in top:
+            put(key, read.column_ref(top[key], key, _COLUMN_REF_KEYS))
+    if "code_pattern" in top:
+        put("code_pattern", read.pattern(top["code_pattern"], "code_pattern", 1))
+    if "flow_pattern" in top:
+        put("flow_pattern", read.pattern(top["flow_pattern"], "flow_pattern", 1))
+    if "totals" in top:
+        put("totals", read.pattern(top["totals"], "totals", 0))
+    if "codes" in top:
+        codes = top["codes"]
+        if not isinstance(codes, dict):
+            read.problem("codes", f"expected a table of labels and codes, got {_shown(codes)}")
+            codes = {}
+        found = {}
+        for label, code in codes.items():
+            where = f"codes.{_toml_key(label)}"
+            text = read.text(code, where)
+            if text is not None:
+                try:
+                    found[label] = str(Code(text))
+                except PrestatieError:
+                    read.problem(where, f"expected a code like '7.2.3', got {text!r}")
+        args["codes"] = found
     enums: dict[str, type[enum.Enum]] = {
         "layout": Layout,
         "budget_column": BudgetColumn,
@@ -221,57 +355,80 @@ def mapping_from_dict(data: MappingType[str, Any], source: str = "mapping") -> M
         "nature": Nature,
     }
     for key, kind in enums.items():
-        if key in data:
-            args[key] = _enum(kind, data[key], where(key), problems)
-    if "tolerance" in data:
-        args["tolerance"] = Decimal(str(data["tolerance"]))
+        if key in top:
+            put(key, read.choice(kind, top[key], key))
+    if "tolerance" in top:
+        put("tolerance", read.tolerance(top["tolerance"], "tolerance"))
+    budget = read.table(top.get("budget", {}), "budget", _BUDGET_KEYS) or {}
+    if "province" in budget:
+        put("province", read.text(budget["province"], "budget.province"))
+    if "year" in budget:
+        put("budget_year", read.whole(budget["year"], "budget.year", 1000, 9999, "a year"))
+    if "kind" in budget:
+        put("kind", read.choice(DocumentKind, budget["kind"], "budget.kind"))
     columns = []
-    for i, column in enumerate(data.get("columns", [])):
+    for i, column in enumerate(read.tables(top.get("columns", []), "columns")):
         key = f"columns[{i}]"
-        ref = _column_ref(column, where(key), problems)
-        year = column.get("year", data.get("budget", {}).get("year"))
-        if not isinstance(year, int):
-            problems.append(
-                Problem(where=where(f"{key}.year"), message=f"expected a year, got {year!r}")
-            )
-            year = 0
-        budget_column = _enum(
-            BudgetColumn, column.get("budget_column"), where(f"{key}.budget_column"), problems
+        if column is None:
+            continue
+        ref = read.column_ref(column, key, _AMOUNT_COLUMN_KEYS)
+        year = column.get("year", budget.get("year"))
+        year = read.whole(year, f"{key}.year", 1000, 9999, "a year (or [budget] year)")
+        budget_column = read.choice(
+            BudgetColumn, column.get("budget_column"), f"{key}.budget_column"
         )
-        if ref is not None:
+        if ref is not None and year is not None and budget_column is not None:
             columns.append(AmountColumn(column=ref, budget_column=budget_column, year=year))
     args["columns"] = tuple(columns)
-    if "year_columns" in data:
-        spec = data["year_columns"]
-        kinds = {
-            name: _enum(BudgetColumn, value, where(f"year_columns.kinds.{name}"), problems)
-            for name, value in spec.get("kinds", {}).items()
-        }
-        args["year_columns"] = YearColumns(
-            pattern=spec.get("pattern", r"(?P<year>\d{4})"),
-            kinds=kinds,
-            budget_column=_enum(
-                BudgetColumn,
-                spec.get("budget_column", "primitief"),
-                where("year_columns.budget_column"),
-                problems,
-            ),
-        )
+    if "year_columns" in top:
+        spec = read.table(top["year_columns"], "year_columns", _YEAR_COLUMNS_KEYS)
+        if spec is not None:
+            pattern = read.pattern(
+                spec.get("pattern", r"(?P<year>[0-9]{4})"), "year_columns.pattern", "year"
+            )
+            kinds_table = spec.get("kinds", {})
+            kinds = {}
+            if isinstance(kinds_table, dict):
+                for name, value in kinds_table.items():
+                    where = f"year_columns.kinds.{_toml_key(name)}"
+                    kinds[name] = read.choice(BudgetColumn, value, where)
+            else:
+                read.problem("year_columns.kinds", f"expected a table, got {_shown(kinds_table)}")
+            budget_column = read.choice(
+                BudgetColumn, spec.get("budget_column", "primitief"), "year_columns.budget_column"
+            )
+            if pattern is not None and budget_column is not None and None not in kinds.values():
+                args["year_columns"] = YearColumns(
+                    pattern=pattern, kinds=kinds, budget_column=budget_column
+                )
     derived = []
-    for i, column in enumerate(data.get("derived", [])):
-        ref = _column_ref(column, where(f"derived[{i}]"), problems)
-        if ref is not None:
-            derived.append(DerivedColumn(column=ref, definition=column.get("definition", "")))
+    for i, column in enumerate(read.tables(top.get("derived", []), "derived")):
+        key = f"derived[{i}]"
+        if column is None:
+            continue
+        ref = read.column_ref(column, key, _DERIVED_KEYS)
+        definition = column.get("definition")
+        if definition not in _DEFINITIONS:
+            read.problem(
+                f"{key}.definition",
+                f"expected 'actueel' (primitief + wijziging) or 'ruimte' (actueel −"
+                f" gerealiseerd), got {_shown(definition)}",
+            )
+        elif ref is not None:
+            derived.append(DerivedColumn(column=ref, definition=definition))
     args["derived"] = tuple(derived)
-    budget = data.get("budget", {})
-    args["province"] = budget.get("province", "")
-    args["budget_year"] = budget.get("year")
-    if "kind" in budget:
-        args["kind"] = _enum(DocumentKind, budget["kind"], where("budget.kind"), problems)
-    if "code" not in data:
-        problems.append(Problem(where=where("code"), message="required: the code column"))
-    if problems:
-        raise MappingError(problems, source=source)
+    layout = args.get("layout", None if "layout" in top else Layout.WIDE)
+    if layout is Layout.LONG:
+        for key in ("year", "amount"):
+            if key not in top:
+                read.problem(key, f"required for layout = 'long': the {key} column")
+    elif layout is Layout.WIDE and "columns" not in top and "year_columns" not in top:
+        read.problem(
+            "columns",
+            "required for layout = 'wide': [[columns]] or [year_columns] for the amounts",
+        )
+    if read.problems:
+        raise MappingError(read.problems, source=source)
     try:
         return Mapping(**args)
     except (PrestatieError, TypeError, ValueError, re.error) as exc:
