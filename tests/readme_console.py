@@ -1,5 +1,5 @@
 """The README's console blocks: each `$ command` is run in one fresh folder, in order, and
-must print what the README shows under it (stdout, then stderr).
+must print what the README shows under it (stdout and stderr as a terminal shows them).
 
 `python tests/readme_console.py` re-runs them and pastes the real output into README.md.
 """
@@ -38,13 +38,14 @@ def _run(command: str, folder: Path, env: dict[str, str]) -> str:
         ["bash", "-c", command],
         cwd=folder,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # one pipe keeps the order: click flushes every line
         text=True,
         encoding="utf-8",
         timeout=300,
         check=False,
     )
-    return done.stdout + done.stderr
+    return done.stdout
 
 
 def commands(text: str) -> list[tuple[str, str]]:

@@ -397,5 +397,6 @@ def test_on_a_terminal_a_slow_step_shows_a_spinner_that_is_cleared_after(
 def test_the_readme_shows_the_real_output_of_each_command() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = readme_console.commands(text)
-    assert {command.split()[1] for command, _ in shown} >= {"template", "check", "convert"}
+    used = {command.split()[1] for command, _ in shown if command.startswith("prestatie ")}
+    assert used >= {"template", "check", "convert"}
     assert readme_console.commands(readme_console.rerun(text)) == shown
