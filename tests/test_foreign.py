@@ -22,6 +22,7 @@ from prestatie import (
     Code,
     Flow,
     MappingError,
+    Nature,
     Objective,
     Prestatie,
     Programme,
@@ -571,3 +572,48 @@ def test_total_column_is_a_mapping_key() -> None:
         {"code": "Code", "year_columns": {}, "total_column": {"header": "Totaal"}}, "m.toml"
     )
     assert mapping.total_column == ColumnRef(header="Totaal")
+
+
+def _unnamed_programme_budget() -> Budget:
+    def amount(column: BudgetColumn, value: int) -> Amount:
+        return Amount(
+            flow=Flow.LASTEN, column=column, nature=Nature.STRUCTUREEL, year=2017, value=value
+        )
+
+    return Budget(
+        province="Overijssel",
+        year=2017,
+        programmes=(
+            Programme(
+                number=7,
+                name="",
+                amounts=(amount(BudgetColumn.PRIMITIEF, 5000),),
+                objectives=(
+                    Objective(
+                        code="7.1",
+                        title="Goed bestuur",
+                        amounts=(amount(BudgetColumn.GEREALISEERD, 3000),),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def test_report_cells_without_an_amount_stay_blank_not_zero(tmp_path: Path) -> None:
+    """A line without an amount for a year or column leaves that cell blank; an amount of
+    0 is written as 0."""
+    budget = _unnamed_programme_budget()
+    multi = load_workbook(_report(tmp_path, budget, "multi-year"))["Meerjarig overzicht"]
+    assert [cell.value for cell in multi[6]] == ["7", None, 5000, None, None, None]
+    monitor = load_workbook(_report(tmp_path, budget, "monitor"))["Kerntaak 7"]
+    assert [cell.value for cell in monitor[2]][:3] == ["Lasten kerntaak 7", 5000, None]
+    assert [cell.value for cell in monitor[2]][4] is None  # no gerealiseerd
+    assert [cell.value for cell in monitor[3]][1:5] == [None, None, None, 3000]
+
+
+def test_a_programme_without_a_name_is_charted_as_kerntaak_n(tmp_path: Path) -> None:
+    budget = _unnamed_programme_budget()
+    for kind in ("multi-year", "monitor"):
+        sheet = load_workbook(_report(tmp_path, budget, kind))["Grafiek"]
+        assert sheet["A2"].value == "Kerntaak 7"

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from prestatie._atomic import atomic_write
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError
-from prestatie._model import Amount, Budget, BudgetColumn, Flow
+from prestatie._model import Amount, Budget, BudgetColumn, Flow, Programme
 from prestatie._money import Unit, round_table
 
 _BOLD = Font(bold=True)
@@ -62,6 +62,17 @@ def _sum(amounts: tuple[Amount, ...], flow: Flow, column: BudgetColumn, year: in
 
 def _has(amounts: tuple[Amount, ...], flow: Flow, columns: tuple[BudgetColumn, ...]) -> bool:
     return any(a.flow is flow and a.column in columns for a in amounts)
+
+
+def _states(amounts: tuple[Amount, ...], flow: Flow, column: BudgetColumn, year: int) -> bool:
+    """Whether a line has an amount here: a cell without one stays blank, not 0."""
+    return any(a.flow is flow and a.column is column and a.year == year for a in amounts)
+
+
+def _programme_label(programme: Programme) -> str:
+    """ "7. Kwaliteit openbaar bestuur", or "Kerntaak 7" for a programme without a name."""
+    name = programme.name.strip()
+    return f"{programme.number}. {name}" if name else f"Kerntaak {programme.number}"
 
 
 def _style_header(sheet: Worksheet, row: int, columns: int) -> None:
@@ -133,7 +144,7 @@ def _multi_year(workbook: Workbook, budget: Budget, unit: Unit) -> None:
         _style_header(sheet, row, len(years) + 2)
     row = 5
     chart_rows: list[tuple[str, str]] = []
-    programme_names = {p.number: f"{p.number}. {p.name}" for p in budget.programmes}
+    programme_names = {p.number: _programme_label(p) for p in budget.programmes}
     for flow in Flow:
         lines = [
             owner for owner in _owners(budget) if _has(owner[2], flow, tuple(c for _, c in years))
@@ -150,11 +161,13 @@ def _multi_year(workbook: Workbook, budget: Budget, unit: Unit) -> None:
             ).parts
             for year, column in years
         ]
-        for index, (code, title, _, _) in enumerate(lines):
+        for index, (code, title, amounts, _) in enumerate(lines):
             _text(sheet, row, 1, str(code))
             _text(sheet, row, 2, ("  " * (code.level - 1)) + title)
-            for col in range(len(years)):
-                sheet.cell(row, col + 3, int(rounded[col][index])).number_format = _AMOUNT_FORMAT
+            for col, (year, column) in enumerate(years):
+                if _states(amounts, flow, column, year):
+                    cell = sheet.cell(row, col + 3, int(rounded[col][index]))
+                    cell.number_format = _AMOUNT_FORMAT
             row += 1
         last = row - 1
         _text(sheet, row, 1, f"Totaal {flow.value}")
@@ -224,12 +237,15 @@ def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
                 for column in _ENTERED
             }
             first = row
-            for index, (code, _, _, _) in enumerate(lines):
+            for index, (code, _, amounts, _) in enumerate(lines):
                 _text(sheet, row, 1, _monitor_label(flow, code))
-                sheet.cell(row, 2, int(rounded[BudgetColumn.PRIMITIEF][index]))
-                sheet.cell(row, 3, int(rounded[BudgetColumn.WIJZIGING][index]))
-                sheet.cell(row, 4, f"=B{row}+C{row}")
-                sheet.cell(row, 5, int(rounded[BudgetColumn.GEREALISEERD][index]))
+                for col, column in zip((2, 3, 5), _ENTERED, strict=True):
+                    if _states(amounts, flow, column, year):
+                        sheet.cell(row, col, int(rounded[column][index]))
+                if _states(amounts, flow, BudgetColumn.PRIMITIEF, year) or _states(
+                    amounts, flow, BudgetColumn.WIJZIGING, year
+                ):
+                    sheet.cell(row, 4, f"=B{row}+C{row}")
                 sheet.cell(row, 6, f"=D{row}-E{row}")
                 row += 1
             _text(sheet, row, 1, flow.value.capitalize())
@@ -238,7 +254,7 @@ def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
                 sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{row - 1})").font = _BOLD
             sheet.cell(row, 1).font = _BOLD
             if flow is Flow.LASTEN:
-                chart_rows.append((f"{programme.number}. {programme.name}", f"='{name}'!D{row}"))
+                chart_rows.append((_programme_label(programme), f"='{name}'!D{row}"))
             row += 1
         for line in sheet.iter_rows(min_row=2, min_col=2, max_col=6):
             for cell in line:
