@@ -400,3 +400,34 @@ def test_the_readme_shows_the_real_output_of_each_command() -> None:
     used = {command.split()[1] for command, _ in shown if command.startswith("prestatie ")}
     assert used >= {"template", "check", "convert"}
     assert readme_console.commands(readme_console.rerun(text)) == shown
+
+
+# -- summary ---------------------------------------------------------------------------------
+
+
+def test_summary_prints_the_totals_table_of_the_bundled_budget() -> None:
+    result = prestatie_command("summary", DATA / "begroting-2017.xlsx")
+    assert result.returncode == 0, result.stderr
+    budget = read_workbook(DATA / "begroting-2017.xlsx")
+    assert result.stdout == prestatie.render_summary(prestatie.summarise(budget)) + "\n"
+    assert "Totaal lasten" in result.stdout
+    assert result.stderr == ""
+
+
+def test_summary_of_json_and_of_a_foreign_sheet() -> None:
+    assert invoke("summary", DATA / "monitor-2017-2.json").stdout.startswith("Monitor 2017-II")
+    foreign = invoke("summary", "--mapping", MAPPINGS / "monitor.toml", MONITOR_SAMPLE)
+    assert foreign.exit_code == 0
+    assert "Kerntaak 7" in foreign.stdout
+
+
+def test_summary_of_a_faulty_or_unreadable_file_prints_nothing_on_stdout(
+    tmp_path: Path, broken_xlsx: Path
+) -> None:
+    faulty = prestatie_command("summary", broken_xlsx)
+    assert faulty.returncode == 1
+    assert faulty.stdout == ""
+    assert f"{broken_xlsx}: Prestaties!C2: " in faulty.stderr
+    missing = prestatie_command("summary", tmp_path / "missing.json")
+    assert missing.returncode == 2
+    assert missing.stderr == f"Error: {tmp_path / 'missing.json'}: No such file or directory\n"

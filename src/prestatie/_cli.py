@@ -40,6 +40,7 @@ from prestatie._mapping import Mapping, load_mapping
 from prestatie._model import Budget, DocumentKind
 from prestatie._money import Unit
 from prestatie._report import ReportKind
+from prestatie._summary import render_summary, summarise
 from prestatie._xlsx_read import read_workbook_with_problems
 
 EXIT_PROBLEMS = 1
@@ -429,3 +430,30 @@ def convert(source: Path, out: Path, mapping: Path | None, report: str | None, f
     _write(budget, out, report)
     what = f"a {report} report" if report else "the budget"
     click.echo(f"wrote {out}: {what} of {source}", err=True)
+
+
+_FILE = click.Path(path_type=Path)
+
+
+@main.command(
+    epilog=_example(
+        "prestatie summary examples/data/begroting-2017.xlsx",
+        "prestatie summary examples/data/monitor-2017-2.json",
+    )
+)
+@click.argument("file", type=_FILE)
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read FILE as a foreign sheet through this mapping (.toml).",
+)
+@_guarded
+def summary(file: Path, mapping: Path | None) -> None:
+    """Print the totals per kerntaak and beleidsdoel, per year, in the budget's unit.
+
+    Lasten and baten are apart: the actuele begroting (else the primitieve), and for a
+    monitor or jaarverslag also what was realised. Then the streefwaarden, summed per unit
+    where they can be.
+    """
+    _check_suffix(file, (XLSX,) if mapping else (XLSX, JSON))
+    click.echo(render_summary(summarise(_read(file, _mapping(mapping)))))
