@@ -4,7 +4,10 @@ overspent one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+
+import attrs
 
 from prestatie import (
     Action,
@@ -154,3 +157,23 @@ def small_monitor() -> Budget:
             ),
         ),
     )
+
+
+def replace_prestaties(
+    budget: Budget,
+    change: Callable[[Prestatie], Prestatie | None],
+    *,
+    add: Iterable[Prestatie] = (),
+) -> Budget:
+    """The budget with each prestatie replaced by `change(prestatie)` (None drops it), and the
+    prestaties of `add` appended to the objectives their codes belong to."""
+    extra = list(add)
+    programmes = []
+    for programme in budget.programmes:
+        objectives = []
+        for objective in programme.objectives:
+            kept = [new for p in objective.prestaties if (new := change(p)) is not None]
+            kept += [p for p in extra if p.code.parent == objective.code]
+            objectives.append(attrs.evolve(objective, prestaties=tuple(kept)))
+        programmes.append(attrs.evolve(programme, objectives=tuple(objectives)))
+    return attrs.evolve(budget, programmes=tuple(programmes))

@@ -443,3 +443,40 @@ def two_decimal_amounts(count: int) -> st.SearchStrategy[list[Decimal]]:
             for _ in range(count)
         ]
     )
+
+
+@st.composite
+def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
+    """Two versions of a budget: the second drops some prestaties of the first, changes the
+    title, roles, targets or amounts of others, and adds new ones. The second may still refer
+    to a dropped prestatie: it is for comparing, not for the cross-object checks."""
+    old = draw(budgets())
+
+    def revise(prestatie: Prestatie) -> list[Prestatie]:
+        change = draw(st.sampled_from(["keep", "drop", "title", "roles", "targets", "amounts"]))
+        if change == "drop":
+            return []
+        if change == "title":
+            return [attrs.evolve(prestatie, title=prestatie.title + " (herzien)")]
+        if change == "roles":
+            roles = tuple(draw(st.lists(st.sampled_from(Role), unique=True, max_size=3)))
+            return [attrs.evolve(prestatie, roles=roles)]
+        if change == "targets":
+            action = Action(number=99, text="nieuw", targets=(draw(targets()),))
+            return [attrs.evolve(prestatie, actions=(*prestatie.actions, action))]
+        if change == "amounts":
+            table = draw(amount_tables(old.first_year, old.last_year))
+            return [attrs.evolve(prestatie, amounts=table)]
+        return [prestatie]
+
+    programmes = []
+    for programme in old.programmes:
+        objectives = []
+        for objective in programme.objectives:
+            kept = [new for p in objective.prestaties for new in revise(p)]
+            if draw(st.booleans()):
+                code = Code.from_parts(*objective.code.parts, 99)
+                kept.append(draw(prestaties(code, old.first_year, old.last_year)))
+            objectives.append(attrs.evolve(objective, prestaties=tuple(kept)))
+        programmes.append(attrs.evolve(programme, objectives=tuple(objectives)))
+    return old, attrs.evolve(old, programmes=tuple(programmes))

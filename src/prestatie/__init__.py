@@ -3,6 +3,7 @@ with a versioned JSON form and Excel import and export."""
 
 from prestatie._checks import check_budget
 from prestatie._code import Code
+from prestatie._diff import BudgetDiff, diff_budgets, render_diff
 from prestatie._errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -72,6 +73,7 @@ __all__ = [
     "Budget",
     "BudgetChange",
     "BudgetColumn",
+    "BudgetDiff",
     "BudgetLine",
     "Code",
     "Conflict",
@@ -114,6 +116,7 @@ __all__ = [
     "__version__",
     "check_budget",
     "check_table",
+    "diff_budgets",
     "format_amount",
     "format_target",
     "from_json",
@@ -125,6 +128,7 @@ __all__ = [
     "read_budget",
     "read_workbook",
     "read_workbook_with_problems",
+    "render_diff",
     "render_summary",
     "round_table",
     "round_to_unit",
