@@ -617,3 +617,60 @@ def test_a_programme_without_a_name_is_charted_as_kerntaak_n(tmp_path: Path) -> 
     for kind in ("multi-year", "monitor"):
         sheet = load_workbook(_report(tmp_path, budget, kind))["Grafiek"]
         assert sheet["A2"].value == "Kerntaak 7"
+
+
+def test_names_come_from_the_mapping_when_the_sheet_gives_none(tmp_path: Path) -> None:
+    """The monitor table has no title column; the mapping's [names] names kerntaak 7."""
+    path = _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx")
+    budget = import_sheet(path, load_mapping(MAPPINGS / "monitor.toml"))
+    assert budget.programmes[0].name == "Kwaliteit openbaar bestuur"
+
+
+def test_names_come_from_a_heading_above_the_table_and_from_row_labels(tmp_path: Path) -> None:
+    """A heading "Kerntaak 7 Kwaliteit openbaar bestuur" names the programme, and a row label
+    with text after its code ("Lasten BD 7.2 Participatie") names that objective; a label
+    without such text ("Lasten BD 7.1") leaves the name empty."""
+
+    def edit(sheet: object) -> None:
+        sheet.insert_rows(1)  # type: ignore[attr-defined]
+        sheet["A1"] = "Kerntaak 7 Kwaliteit openbaar bestuur"  # type: ignore[index]
+        sheet["A4"] = "Lasten BD 7.2 Participatie"  # type: ignore[index]
+
+    path = _sample(tmp_path, "monitor-2018-2-kerntaak-7.xlsx", edit)
+    mapping = attrs.evolve(load_mapping(MAPPINGS / "monitor.toml"), header_rows=(2,), names={})
+    budget = import_sheet(path, mapping)
+    (programme,) = budget.programmes
+    assert programme.name == "Kwaliteit openbaar bestuur"
+    assert {str(o.code): o.title for o in programme.objectives} == {
+        "7.1": "",
+        "7.2": "Participatie",
+        "7.3": "",
+    }
+
+
+def test_a_title_column_wins_over_other_names_and_fills_an_unnamed_budget(tmp_path: Path) -> None:
+    """The meerjarig overzicht's Omschrijving names programme 7; merged into a budget whose
+    programme 7 has no name, the name is filled in, and an existing name is kept."""
+    path = _sample(tmp_path, "meerjarig-overzicht-2017.xlsx")
+    mapping = attrs.evolve(
+        load_mapping(MAPPINGS / "meerjarig-overzicht.toml"), names={"7": "Andere naam"}
+    )
+    assert import_sheet(path, mapping).programmes[0].name == "Kwaliteit openbaar bestuur"
+    unnamed = Budget(province="Overijssel", year=2017, programmes=(Programme(number=7, name=""),))
+    merged = import_sheet(path, mapping, into=unnamed)
+    assert merged.programmes[0].name == "Kwaliteit openbaar bestuur"
+    named = Budget(
+        province="Overijssel", year=2017, programmes=(Programme(number=7, name="Bestuur"),)
+    )
+    assert import_sheet(path, mapping, into=named).programmes[0].name == "Bestuur"
+
+
+def test_names_in_a_mapping_file_must_be_keyed_by_codes() -> None:
+    with pytest.raises(MappingError) as caught:
+        mapping_from_dict(
+            {"code": "Code", "year_columns": {}, "names": {"zeven": "x", "7": 7}}, "m.toml"
+        )
+    assert {(p.where, p.message) for p in caught.value.problems} == {
+        ("m.toml: names.zeven", "expected a code like '7.2.3' as the key, got 'zeven'"),
+        ("m.toml: names.7", "expected text, got integer 7"),
+    }

@@ -431,6 +431,44 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
         yield row
 
 
+# A heading that names a programme, objective or prestatie: "Kerntaak 7 Kwaliteit openbaar
+# bestuur", "Beleidsdoel 7.2: Participatie".
+_NAMED = r"\b(?:kerntaak|programma|beleidsdoel|BD|prestatie)\s+([0-9]+(?:\.[0-9]+)*)"
+
+
+def _name_in(text: str, pattern: str) -> tuple[Code, str] | None:
+    """The code and the name that follows it in a label, when the label gives a name."""
+    found = re.search(pattern, text, flags=re.IGNORECASE)
+    if found is None:
+        return None
+    try:
+        code = Code(found.group(1).strip())
+    except PrestatieError:
+        return None
+    name = text[found.end() :].strip(" .:-–—\t")
+    return (code, name) if name else None
+
+
+def _names(sheet: _Sheet, rows: list[_Row], mapping: Mapping) -> Iterator[tuple[Code, str]]:
+    """Names for codes whose rows have no title, in order of preference: a row's own label
+    after its code ("Lasten BD 7.2 Participatie"), the mapping's `names`, and a heading above
+    the table or the sheet's name ("Kerntaak 7 Kwaliteit openbaar bestuur")."""
+    pattern = mapping.code_pattern or _NAMED
+    for row in rows:
+        named = _name_in(row.label, pattern)
+        if named is not None and named[0] == row.code:
+            yield named
+    for code, name in mapping.names.items():
+        yield Code(code), name
+    headings = [sheet.name]
+    for number in range(1, max(mapping.header_rows) + 1):
+        headings += [sheet.text(number, col) for col in range(1, sheet.ws.max_column + 1)]
+    for text in headings:
+        named = _name_in(text, _NAMED) if text else None
+        if named is not None:
+            yield named
+
+
 def _year(sheet: _Sheet, row: int, col: int) -> int | None:
     value = sheet.value(row, col)
     if isinstance(value, float) and value.is_integer():
@@ -478,7 +516,8 @@ def import_sheet(
     first_row: dict[tuple[Code, _Key], int] = {}
     for row in rows:
         assert row.code is not None
-        titles.setdefault(row.code, row.title)
+        if row.title:
+            titles.setdefault(row.code, row.title)
         if row.code.level > 3:
             problems.append(
                 Problem(
@@ -505,6 +544,8 @@ def import_sheet(
             first_row.setdefault((row.code, key), row.number)
     if problems:
         raise WorkbookError(problems, source=str(source))
+    for code, name in _names(sheet, rows, mapping):
+        titles.setdefault(code, name)
     budget = _merge(into, amounts, titles, mapping)
     # Actueel is stored as the sheet prints it; its derived check allowed the tolerance.
     tolerance = convert(mapping.tolerance, mapping.unit, unit)
@@ -563,7 +604,12 @@ def _merge(
 
     def prestaties(objective: Objective) -> tuple[Prestatie, ...]:
         existing = {p.code: p for p in objective.prestaties}
-        result = [attrs.evolve(p, amounts=merged(p.code, p.amounts)) for p in objective.prestaties]
+        result = [
+            attrs.evolve(
+                p, title=p.title or titles.get(p.code, ""), amounts=merged(p.code, p.amounts)
+            )
+            for p in objective.prestaties
+        ]
         for code in sorted(c for c in codes if c.level == 3 and c.parent == objective.code):
             if code not in existing:
                 result.append(
@@ -574,7 +620,12 @@ def _merge(
     def objectives(programme: Programme) -> tuple[Objective, ...]:
         existing = {o.code: o for o in programme.objectives}
         result = [
-            attrs.evolve(o, amounts=merged(o.code, o.amounts), prestaties=prestaties(o))
+            attrs.evolve(
+                o,
+                title=o.title or titles.get(o.code, ""),
+                amounts=merged(o.code, o.amounts),
+                prestaties=prestaties(o),
+            )
             for o in programme.objectives
         ]
         for code in sorted(c for c in codes if c.level == 2 and c.parent == programme.code):
@@ -585,7 +636,12 @@ def _merge(
 
     existing = {p.number for p in into.programmes}
     programmes = [
-        attrs.evolve(p, amounts=merged(p.code, p.amounts), objectives=objectives(p))
+        attrs.evolve(
+            p,
+            name=p.name or titles.get(p.code, ""),
+            amounts=merged(p.code, p.amounts),
+            objectives=objectives(p),
+        )
         for p in into.programmes
     ]
     for code in sorted(c for c in codes if c.level == 1):

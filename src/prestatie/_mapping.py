@@ -124,6 +124,8 @@ class Mapping:
     """A pattern whose first group is the code, for labels such as "Lasten BD 7.1"."""
     codes: MappingType[str, str] = attrs.field(factory=dict)
     """Codes for labels that carry none, such as "Personeelsgebonden kosten" = "7"."""
+    names: MappingType[str, str] = attrs.field(factory=dict)
+    """Names for codes whose rows give none, such as "7" = "Kwaliteit openbaar bestuur"."""
     title: ColumnRef | None = attrs.field(default=None, validator=optional(ColumnRef))
     parent: ColumnRef | None = attrs.field(default=None, validator=optional(ColumnRef))
     layout: Layout = attrs.field(default=Layout.WIDE, validator=of(Layout))
@@ -157,13 +159,15 @@ class Mapping:
             raise InvalidValueError("Mapping: a long layout needs a year and an amount column")
         if self.layout is Layout.WIDE and not self.columns and self.year_columns is None:
             raise InvalidValueError("Mapping: a wide layout needs columns or year_columns")
+        for code in (*self.codes.values(), *self.names):
+            Code(code)
         for pattern in (self.code_pattern, self.flow_pattern, self.totals):
             if pattern is not None:
                 re.compile(pattern)
 
 
 _TOP_KEYS = (
-    "sheet", "header_rows", "code", "code_pattern", "codes", "title", "parent", "layout",
+    "sheet", "header_rows", "code", "code_pattern", "codes", "names", "title", "parent", "layout",
     "columns", "year_columns", "derived", "year", "amount", "budget_column", "unit", "flow",
     "flow_column", "total_column", "flow_pattern", "nature", "totals", "tolerance", "budget",
 )  # fmt: skip
@@ -347,6 +351,22 @@ def mapping_from_dict(data: MappingType[str, Any], source: str = "mapping") -> M
                 except PrestatieError:
                     read.problem(where, f"expected a code like '7.2.3', got {text!r}")
         args["codes"] = found
+    if "names" in top:
+        names = top["names"]
+        if not isinstance(names, dict):
+            read.problem("names", f"expected a table of codes and names, got {_shown(names)}")
+            names = {}
+        args["names"] = {}
+        for code, name in names.items():
+            where = f"names.{_toml_key(code)}"
+            try:
+                key = str(Code(code))
+            except PrestatieError:
+                read.problem(where, f"expected a code like '7.2.3' as the key, got {code!r}")
+                continue
+            text = read.text(name, where)
+            if text is not None:
+                args["names"][key] = text
     enums: dict[str, type[enum.Enum]] = {
         "layout": Layout,
         "budget_column": BudgetColumn,
