@@ -209,3 +209,35 @@ def test_a_wrong_format_version_is_refused(written: Path) -> None:
     assert [(p.where, p.message) for p in problems] == [
         (f"Begroting!B{row}", "Formaatversie: expected 1, got 99")
     ]
+
+
+def _duplicate_row(path: Path, sheet_name: str, header: str, value: object) -> int:
+    """Append a copy of the row whose `header` cell holds `value`; the copy's row number."""
+    workbook = load_workbook(path)
+    sheet = workbook[sheet_name]
+    source = find_row(path, sheet_name, header, value)
+    copy = sheet.max_row + 1
+    for cell in sheet[source]:
+        set_text(sheet.cell(row=copy, column=cell.column), cell.value)
+    workbook.save(path)
+    return copy
+
+
+def test_a_second_ambition_target_or_monitor_status_is_a_problem_at_its_row(
+    written: Path,
+) -> None:
+    """An ambition, the target of an ambition and a prestatie's monitor status may each be
+    given once; each further row is a problem at its key cell."""
+    ambition = _duplicate_row(written, "Ambities", "Programma", 7)
+    target = _duplicate_row(written, "Streefwaarden", "Hoort bij", "ambitie")
+    status = _duplicate_row(written, "Monitor", "Prestatie", "7.2.3")
+    _, problems = read_workbook_with_problems(written)
+    found = {(p.where, p.message) for p in problems}
+    assert found == {
+        (f"Ambities!A{ambition}", "a second ambition for programme 7: expected at most one"),
+        (
+            f"Streefwaarden!A{target}",
+            "a second target for the ambition of programme 7: expected at most one",
+        ),
+        (f"Monitor!A{status}", "a second monitor status for prestatie 7.2.3: expected at most one"),
+    }

@@ -15,7 +15,7 @@ import re
 import warnings
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar, cast
@@ -528,6 +528,12 @@ class _Reader:
 
     # -- building the budget ------------------------------------------------------------------
 
+    def _at_most_one(self, rows: Sequence[_Row], column: str, what: str) -> _Row | None:
+        """The first of `rows`, with a problem at `column` of each further one."""
+        for extra in rows[1:]:
+            self.problem(extra.cell(column), f"a second {what}: expected at most one")
+        return rows[0] if rows else None
+
     def _register(self, path: str, row: _Row) -> None:
         """Remember the row the object at JSON path `path` came from."""
         self.objects[path] = row
@@ -577,24 +583,20 @@ class _Reader:
             self._objective(index, f"{path}.objectives[{o}]", orow)
             for o, orow in enumerate(index.take("objectives", number))
         ]
-        ambition_rows = index.take("ambitions", number)
-        for extra in ambition_rows[1:]:
-            self.problem(
-                extra.cell("programme"),
-                f"a second ambition for programme {number}: expected at most one",
-            )
+        arow = self._at_most_one(
+            index.take("ambitions", number), "programme", f"ambition for programme {number}"
+        )
         ambition = None
-        if ambition_rows:
-            arow = ambition_rows[0]
+        if arow is not None:
             apath = f"{path}.ambition"
             self._register(apath, arow)
             key = (Owner.AMBITIE, Code.from_parts(number), None)
             targets = self._targets(index, f"{apath}.target", key)
-            for extra in index.rows("targets", key)[1:]:
-                self.problem(
-                    extra.cell("owner"),
-                    f"a second target for the ambition of programme {number}: expected at most one",
-                )
+            self._at_most_one(
+                index.rows("targets", key),
+                "owner",
+                f"target for the ambition of programme {number}",
+            )
             if targets:
                 self.objects[f"{apath}.target"] = self.objects[f"{apath}.target[0]"]
             ambition = Ambition(text=arow.values["text"], target=targets[0] if targets else None)
@@ -666,16 +668,13 @@ class _Reader:
         for k, lrow in enumerate(index.take("links", code)):
             self._register(f"{path}.reserve_link.proposals[{k}]", lrow)
             links.append(self._make(lrow, ProposalLink, **_fields(lrow, *_LINK)))
-        status_rows = index.take("statuses", code)
-        for extra in status_rows[1:]:
-            self.problem(
-                extra.cell("prestatie"),
-                f"a second monitor status for prestatie {code}: expected at most one",
-            )
+        srow = self._at_most_one(
+            index.take("statuses", code), "prestatie", f"monitor status for prestatie {code}"
+        )
         status = None
-        if status_rows:
-            self._register(f"{path}.status", status_rows[0])
-            status = MonitorStatus(**_fields(status_rows[0], *_STATUS))
+        if srow is not None:
+            self._register(f"{path}.status", srow)
+            status = MonitorStatus(**_fields(srow, *_STATUS))
         duration = self._duration(row)
         if None in actions or None in links or duration is _BROKEN:
             return None
