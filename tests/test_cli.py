@@ -431,3 +431,38 @@ def test_summary_of_a_faulty_or_unreadable_file_prints_nothing_on_stdout(
     missing = prestatie_command("summary", tmp_path / "missing.json")
     assert missing.returncode == 2
     assert missing.stderr == f"Error: {tmp_path / 'missing.json'}: No such file or directory\n"
+
+
+# -- diff ------------------------------------------------------------------------------------
+
+
+def test_diff_prints_what_changed_between_the_bundled_budgets() -> None:
+    old, new = DATA / "begroting-2017.xlsx", DATA / "begroting-2018.json"
+    result = prestatie_command("diff", old, new)
+    assert result.returncode == 0, result.stderr
+    expected = prestatie.diff_budgets(read_workbook(old), prestatie.read_budget(new))
+    assert result.stdout == prestatie.render_diff(expected) + "\n"
+    assert "Prestatie 3.2.2 Snelfietsroutes: nieuw" in result.stdout
+    assert "Prestatie 3.1.2 Verkeersveiligheid: vervallen" in result.stdout
+
+
+def test_diff_exit_code_says_whether_the_budgets_differ() -> None:
+    same = invoke("diff", "--exit-code", DATA / "begroting-2017.xlsx", DATA / "begroting-2017.json")
+    assert same.exit_code == 0
+    assert same.stdout.endswith("Geen verschillen.\n")
+    args = ("diff", DATA / "begroting-2017.xlsx", DATA / "begroting-2018.xlsx")
+    assert invoke(*args).exit_code == 0
+    assert invoke("--debug", *args, "--exit-code").exit_code == 1
+
+
+def test_diff_of_an_unreadable_or_faulty_budget_fails_without_output(
+    tmp_path: Path, broken_xlsx: Path
+) -> None:
+    missing = prestatie_command("diff", DATA / "begroting-2017.xlsx", tmp_path / "nieuw.xlsx")
+    assert missing.returncode == 2
+    assert missing.stdout == ""
+    assert f"{tmp_path / 'nieuw.xlsx'}: cannot open the file" in missing.stderr
+    faulty = invoke("diff", broken_xlsx, DATA / "begroting-2017.xlsx")
+    assert faulty.exit_code == 1
+    assert faulty.stdout == ""
+    assert invoke("diff", DATA / "begroting-2017.xlsx").exit_code == 2

@@ -12,6 +12,7 @@ import datetime
 import functools
 import itertools
 import json
+import os
 import sys
 import threading
 import traceback
@@ -25,6 +26,7 @@ import click
 
 from prestatie import __version__
 from prestatie._checks import check_budget
+from prestatie._diff import diff_budgets, render_diff
 from prestatie._errors import (
     JsonError,
     MappingError,
@@ -188,6 +190,11 @@ def _guarded(function: F) -> F:
             warnings.showwarning = _show_warning
             try:
                 return function(*args, **kwargs)
+            except BrokenPipeError:
+                # The reader of stdout is gone (`prestatie diff A B | head`): stop quietly,
+                # and keep Python from reporting the pipe again when it flushes at exit.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                context.exit(EXIT_PROBLEMS)
             except (_Failure, PrestatieError, OSError) as error:
                 failure = error if isinstance(error, _Failure) else _failure(error)
                 if debug:
@@ -457,3 +464,32 @@ def summary(file: Path, mapping: Path | None) -> None:
     """
     _check_suffix(file, (XLSX,) if mapping else (XLSX, JSON))
     click.echo(render_summary(summarise(_read(file, _mapping(mapping)))))
+
+
+@main.command(
+    epilog=_example(
+        "prestatie diff examples/data/begroting-2017.xlsx examples/data/begroting-2018.xlsx",
+        "prestatie diff --exit-code begroting-2018.json begroting-2018-concept.json",
+    )
+)
+@click.argument("old", type=_FILE)
+@click.argument("new", type=_FILE)
+@click.option(
+    "--exit-code",
+    is_flag=True,
+    help="Exit with 1 when the budgets differ (as git diff --exit-code), else 0.",
+)
+@_guarded
+def diff(old: Path, new: Path, exit_code: bool) -> None:
+    """Print what changed from budget OLD to budget NEW.
+
+    Each prestatie is labelled as budgets do: nieuw (only in NEW), vervallen (only in OLD),
+    gewijzigd (its title, texts, role, looptijd, reserve link or targets changed) or
+    voortzetting; changed fields, targets and amounts per year and column are listed.
+    """
+    _check_suffix(old)
+    _check_suffix(new)
+    changes = diff_budgets(_read(old), _read(new))
+    click.echo(render_diff(changes))
+    if exit_code and changes:
+        click.get_current_context().exit(EXIT_PROBLEMS)
