@@ -20,7 +20,9 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
-def run_python(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_python(
+    *args: str | Path, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """Run a Python script or module in a subprocess with this checkout's `src` importable."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
@@ -32,7 +34,7 @@ def run_python(*args: str | Path, cwd: Path | None = None) -> subprocess.Complet
         encoding="utf-8",
         env=env,
         cwd=cwd,
-        timeout=300,
+        timeout=timeout,
         check=False,
     )
 
