@@ -18,11 +18,13 @@ from prestatie import (
     Amount,
     Budget,
     BudgetColumn,
+    Continuity,
     DocumentKind,
     Flow,
     PrestatieError,
     TargetKind,
     check_budget,
+    diff_budgets,
     from_json,
     import_sheet,
     load_mapping,
@@ -118,12 +120,12 @@ def test_the_monitor_realises_and_scores_every_prestatie() -> None:
 
 def _table(stdout: str) -> dict[str, list[Decimal]]:
     """The rows of an aligned table whose cells after the label are all amounts: label →
-    amounts. Cells are separated by two spaces or more."""
+    amounts (a leading "+" marks a rise). Cells are separated by two spaces or more."""
     rows = {}
     for line in stdout.splitlines():
         label, *cells = re.split(r"\s{2,}", line.strip())
         try:
-            amounts = [parse_amount(cell) for cell in cells]
+            amounts = [parse_amount(cell.removeprefix("+")) for cell in cells]
         except PrestatieError:
             continue
         if cells and None not in amounts and label != "Kerntaak":
@@ -400,3 +402,73 @@ def test_example_output_pasted_in_the_readme_is_what_the_examples_print() -> Non
         result = run_python(script, *arguments.split(), cwd=EXAMPLES.parent)
         assert result.returncode == 0, result.stderr
         assert result.stdout == shown, script
+
+
+# compare_budgets.py
+
+
+def test_compare_budgets_labels_every_prestatie_and_totals_add_up() -> None:
+    """The default run prints the diff of Begroting 2017 and 2018: the count per label, each
+    nieuw and vervallen prestatie, and per common year the total lasten of both budgets with
+    a difference that equals the sum of every lasten change the diff lists."""
+    result = run_python(EXAMPLES / "compare_budgets.py")
+    assert result.returncode == 0, result.stderr
+    old, new = _committed("begroting-2017"), _committed("begroting-2018")
+    diff = diff_budgets(old, new)
+    out = result.stdout.splitlines()
+    counts = ", ".join(f"{label.value} {len(diff.labelled(label))}" for label in Continuity)
+    assert f"Prestaties: {counts}" in out
+    assert counts == "nieuw 2, voortzetting 4, gewijzigd 9, vervallen 1"
+    assert "Prestatie 3.1.2 Verkeersveiligheid: vervallen" in out
+    assert "Prestatie 3.2.2 Snelfietsroutes: nieuw" in out
+    assert "Prestatie 7.2.4 Jongerenparticipatie: nieuw" in out
+    assert "  titel: 'Integriteit en weerbaarheid van het bestuur' → 'Weerbaar bestuur'" in out
+    rows = _table(result.stdout[result.stdout.index("Totaal lasten") :])
+    assert [int(year) for year in rows] == list(diff.years) == [2018, 2019, 2020]
+    primitief = BudgetColumn.PRIMITIEF
+    for year in diff.years:
+        before = _lasten(old, primitief)
+        after = _lasten(new, primitief)
+        old_total = sum((values[year - old.first_year] for values in before.values()), Decimal(0))
+        new_total = sum((values[year - new.first_year] for values in after.values()), Decimal(0))
+        changes = [
+            change
+            for owner in (*diff.prestaties, *diff.own_amounts)
+            for change in owner.amounts
+            if (change.flow, change.column, change.year) == (Flow.LASTEN, primitief, year)
+        ]
+        listed = sum((change.delta for change in changes), Decimal(0))
+        assert rows[str(year)] == [old_total, new_total, new_total - old_total]
+        assert listed == new_total - old_total
+
+
+def test_compare_budgets_reads_json_as_it_reads_workbooks() -> None:
+    """The JSON forms of the two budgets give the same output as their workbooks."""
+    from_workbooks = run_python(EXAMPLES / "compare_budgets.py")
+    from_json_files = run_python(
+        EXAMPLES / "compare_budgets.py", DATA / "begroting-2017.json", DATA / "begroting-2018.json"
+    )
+    assert from_json_files.returncode == 0, from_json_files.stderr
+    assert from_json_files.stdout == from_workbooks.stdout
+
+
+def test_compare_budgets_of_a_missing_file_says_so_in_one_line(tmp_path: Path) -> None:
+    """A missing file gives a one-line message naming it, exit code 2 and no traceback."""
+    missing = tmp_path / "begroting-2019.xlsx"
+    result = run_python(EXAMPLES / "compare_budgets.py", DATA / "begroting-2018.xlsx", missing)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"{missing}: bestand niet gevonden (file not found)"
+    ]
+    _no_traceback(result)
+
+
+def test_compare_budgets_with_one_file_shows_its_usage() -> None:
+    """One file instead of two gives the usage line and exit code 2."""
+    result = run_python(EXAMPLES / "compare_budgets.py", DATA / "begroting-2018.xlsx")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "gebruik: python examples/compare_budgets.py [OUD NIEUW]"
+    ]
+    _no_traceback(result)
