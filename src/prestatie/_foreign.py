@@ -317,6 +317,43 @@ def _check_total_column(sheet: _Sheet, row: _Row, col: int | None) -> None:
         )
 
 
+@attrs.define
+class _Table:
+    """The data rows read so far, and per flow where the rows after its last total start."""
+
+    rows: list[_Row] = attrs.field(factory=list)
+    since: dict[Flow, int] = attrs.field(factory=lambda: dict.fromkeys(Flow, 0))
+
+    def covered_by(self, kind: _Totals) -> list[_Row]:
+        """The rows a totals row adds up: the whole table for "Saldo", else the rows of its
+        flow (or both) since that flow's last total, which then starts anew."""
+        if kind.saldo:
+            return list(self.rows)
+        flows = list(Flow) if kind.flow is None else [kind.flow]
+        covered = [
+            row
+            for index, row in enumerate(self.rows)
+            if row.flow in flows and index >= self.since[row.flow]
+        ]
+        self.since.update(dict.fromkeys(flows, len(self.rows)))
+        return covered
+
+
+def _wide_values(
+    sheet: _Sheet, number: int, columns: list[_Column], flow: Flow
+) -> dict[_Key, tuple[Decimal, str]]:
+    """The amounts of a row in a wide layout, each with its cell."""
+    values = {}
+    for column in columns:
+        amount = sheet.amount(number, column.index)
+        if amount is not None:
+            values[(flow, column.budget_column, column.year)] = (
+                amount,
+                sheet.ref(number, column.index),
+            )
+    return values
+
+
 def _holds(column: _Column) -> Callable[[_Key], bool]:
     return lambda key: key[1:] == (column.budget_column, column.year)
 
@@ -342,9 +379,9 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
     else:
         assert amount_col is not None
         cells = [(amount_col, lambda key: True)]
+    cells_are_columns = mapping.layout is Layout.WIDE
     section = mapping.flow
-    table: list[_Row] = []  # every data row so far: what "Saldo" covers
-    since = dict.fromkeys(Flow, 0)  # per flow, where the rows after its last total start
+    table = _Table()
     for number in range(max(mapping.header_rows) + 1, sheet.ws.max_row + 1):
         cells_in_row = [sheet.value(number, col) for col in range(1, sheet.ws.max_column + 1)]
         if all(value is None or str(value).strip() == "" for value in cells_in_row):
@@ -357,29 +394,10 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
         total_label = label or title
         stated = any(sheet.text(number, col) for col, _ in cells)  # else a heading: "Baten"
         if code is None and stated and totals.match(total_label):
-            found = flow_pattern.search(total_label)
-            flow = Flow(found.group(1).casefold()) if found else section
-            values: dict[_Key, tuple[Decimal, str]] = {}
-            for col, _ in cells:
-                amount = sheet.amount(number, col)
-                if amount is not None and mapping.layout is Layout.WIDE:
-                    column = next(c for c in columns if c.index == col)
-                    values[(flow, column.budget_column, column.year)] = (
-                        amount,
-                        sheet.ref(number, col),
-                    )
             kind = _Totals.of(total_label)
-            if kind.saldo:
-                covered = table
-            else:
-                flows = list(Flow) if kind.flow is None else [kind.flow]
-                covered = [
-                    row
-                    for index, row in enumerate(table)
-                    if row.flow in flows and index >= since[row.flow]
-                ]
-                since.update(dict.fromkeys(flows, len(table)))
-            _check_totals(sheet, number, total_label, covered, cells)
+            flow = kind.flow or section
+            values = _wide_values(sheet, number, columns, flow) if cells_are_columns else {}
+            _check_totals(sheet, number, total_label, table.covered_by(kind), cells)
             totals_row = _Row(number, None, total_label, title, flow, values)
             _check_derived(sheet, totals_row, number, mapping.tolerance)
             _check_total_column(sheet, totals_row, total_col)
@@ -390,14 +408,10 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
         else:
             found = flow_pattern.search(label)
             flow = Flow(found.group(1).casefold()) if found else section
-        values = {}
-        if mapping.layout is Layout.WIDE:
-            for column in columns:
-                amount = sheet.amount(number, column.index)
-                if amount is not None:
-                    key = (flow, column.budget_column, column.year)
-                    values[key] = (amount, sheet.ref(number, column.index))
+        if cells_are_columns:
+            values = _wide_values(sheet, number, columns, flow)
         else:
+            values = {}
             assert year_col is not None
             assert amount_col is not None
             amount = sheet.amount(number, amount_col)
@@ -427,7 +441,7 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
         row = _Row(number, code, label, title, flow, values)
         _check_derived(sheet, row, number, mapping.tolerance)
         _check_total_column(sheet, row, total_col)
-        table.append(row)
+        table.rows.append(row)
         yield row
 
 
