@@ -38,6 +38,7 @@ from prestatie import (
     Score,
     Target,
     TargetKind,
+    Thresholds,
     Unit,
 )
 
@@ -480,3 +481,17 @@ def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
             objectives.append(attrs.evolve(objective, prestaties=tuple(kept)))
         programmes.append(attrs.evolve(programme, objectives=tuple(objectives)))
     return old, attrs.evolve(old, programmes=tuple(programmes))
+
+
+@st.composite
+def thresholds(draw: st.DrawFn) -> Thresholds:
+    """Status-colour thresholds in whole and half percents, in a valid order."""
+    percents = st.integers(0, 200).map(lambda n: Decimal(n) / 2)
+    met = sorted([draw(percents), draw(percents)])
+    deviation = sorted([draw(percents), draw(percents)])
+    return Thresholds(
+        met_green=met[1],
+        met_orange=met[0],
+        deviation_green=deviation[0],
+        deviation_orange=deviation[1],
+    )

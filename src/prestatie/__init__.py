@@ -54,6 +54,7 @@ from prestatie._money import (
     round_table,
     round_to_unit,
 )
+from prestatie._progress import ProgressReport, Thresholds, progress, render_progress
 from prestatie._report import ReportKind, write_report
 from prestatie._summary import Summary, render_summary, summarise
 from prestatie._table import BudgetLine, check_table
@@ -99,6 +100,7 @@ __all__ = [
     "PrestatieError",
     "Problem",
     "Programme",
+    "ProgressReport",
     "ProposalLink",
     "ReportKind",
     "Reserve",
@@ -109,6 +111,7 @@ __all__ = [
     "Summary",
     "Target",
     "TargetKind",
+    "Thresholds",
     "Unit",
     "UnitMismatchError",
     "WorkbookError",
@@ -125,10 +128,12 @@ __all__ = [
     "parse_amount",
     "parse_references",
     "parse_targets",
+    "progress",
     "read_budget",
     "read_workbook",
     "read_workbook_with_problems",
     "render_diff",
+    "render_progress",
     "render_summary",
     "round_table",
     "round_to_unit",
