@@ -23,6 +23,7 @@ from prestatie import (
     progress,
     render_progress,
 )
+from prestatie._progress import Finance
 from strategies import budgets, thresholds
 
 RANK = {None: -1, Score.GROEN: 0, Score.ORANJE: 1, Score.ROOD: 2}
@@ -78,6 +79,8 @@ def test_every_target_is_judged_once_and_colours_follow_the_rule(
             expected = Score.GROEN if finance.ruimte == 0 else Score.ROOD
         else:
             deviation = abs(Fraction(finance.ruimte) / Fraction(finance.budgeted)) * 100
+            assert finance.deviation is not None
+            assert abs(Fraction(finance.deviation) - deviation) <= Fraction(1, 20)
             expected = (
                 Score.GROEN
                 if deviation <= rule.deviation_green
@@ -156,6 +159,15 @@ def test_small_monitor_finance_and_colours() -> None:
         "7.2.5": (100, 130, -30, Decimal("30.0"), Score.GROEN, Score.ROOD),
         "7.2.6": (0, 5, -5, None, None, Score.ROOD),
     }
+
+
+def test_deviation_is_rounded_half_up_to_a_tenth_at_any_size() -> None:
+    """The afwijking shown is |ruimte| / |actueel| in percent, rounded half up to one decimal,
+    also for amounts far beyond ordinary precision."""
+    assert Finance(budgeted=Decimal(8), realised=Decimal("7.996")).deviation == Decimal("0.1")
+    assert Finance(budgeted=Decimal(-200), realised=Decimal(-199)).deviation == Decimal("0.5")
+    tiny = Finance(budgeted=Decimal("1E-30"), realised=Decimal("1E+30"))
+    assert tiny.deviation == Decimal("1E+62")
 
 
 def test_thresholds_are_inclusive_at_their_boundary() -> None:

@@ -3,8 +3,10 @@ prestatie's budget against its realisation, and the status colours that follow."
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 
@@ -36,7 +38,7 @@ def _percent(value: Decimal | int) -> Decimal:
 
 @attrs.frozen(kw_only=True)
 class Thresholds:
-    """The knobs of the status-colour rule of `progress`, as percentages.
+    """The knobs of the status-colour rule of `progress`, as percentages from 0 to 100.
 
     **Inhoud** (content), per prestatie: of its streefwaarden that can be measured (gehaald or
     niet gehaald), the share gehaald. Groen when that share is at least `met_green` (80),
@@ -142,9 +144,9 @@ class Finance:
             return None
         if self.budgeted == 0:
             return Decimal(0) if ruimte == 0 else None
-        return (abs(ruimte) * 100 / abs(self.budgeted)).quantize(
-            Decimal("0.1"), rounding=ROUND_HALF_UP
-        )
+        # In tenths of a percent, rounded half up, exactly at any size.
+        tenths = Fraction(abs(ruimte)) * 1000 / Fraction(abs(self.budgeted))
+        return Decimal(math.floor(tenths + Fraction(1, 2))).scaleb(-1)
 
 
 @attrs.frozen(kw_only=True)
