@@ -50,37 +50,49 @@ def check_duplicates(budget: Budget) -> list[Problem]:
     prestaties: dict[object, str] = {}
     for p, programme in enumerate(budget.programmes):
         path = f"$.programmes[{p}]"
-        once(programmes, programme.number, f"{path}.number", f"programme {programme.number}")
+        number = programme.number
+        once(programmes, number, f"{path}.number", f"programme {number}")
         for o, objective in enumerate(programme.objectives):
             opath = f"{path}.objectives[{o}]"
-            once(objectives, objective.code, f"{opath}.code", f"objective {objective.code}")
+            ocode = objective.code
+            once(objectives, ocode, f"{opath}.code", f"objective {ocode}")
             for s, prestatie in enumerate(objective.prestaties):
                 spath = f"{opath}.prestaties[{s}]"
-                once(prestaties, prestatie.code, f"{spath}.code", f"prestatie {prestatie.code}")
-                actions: dict[object, str] = {}
+                code = prestatie.code
+                once(prestaties, code, f"{spath}.code", f"prestatie {code}")
+                # Paths are spelled out only for a duplicate: a budget has many actions.
+                first: dict[object, int] = {}
                 for a, action in enumerate(prestatie.actions):
-                    once(
-                        actions,
-                        action.number,
-                        f"{spath}.actions[{a}].number",
-                        f"action {action.number} of prestatie {prestatie.code}",
-                    )
+                    seen = first.setdefault(action.number, a)
+                    if seen != a:
+                        problems.append(
+                            Problem(
+                                where=f"{spath}.actions[{a}].number",
+                                message=f"duplicate action {action.number} of prestatie"
+                                f" {code}: also at {spath}.actions[{seen}].number",
+                            )
+                        )
     for owner, amounts in _amount_owners(budget):
-        keys: dict[object, str] = {}
+        keys: dict[object, int] = {}
         for i, amount in enumerate(amounts):
-            flow, column, nature, year = amount.key
-            once(
-                keys,
-                amount.key,
-                f"{owner}.amounts[{i}]",
-                f"amount {flow.value} {column.value} {nature.value} {year}",
-            )
+            seen = keys.setdefault(amount.key, i)
+            if seen != i:
+                flow, column, nature, year = amount.key
+                problems.append(
+                    Problem(
+                        where=f"{owner}.amounts[{i}]",
+                        message=f"duplicate amount {flow.value} {column.value} {nature.value}"
+                        f" {year}: also at {owner}.amounts[{seen}]",
+                    )
+                )
     reserves: dict[object, str] = {}
     for r, reserve in enumerate(budget.reserves):
-        once(reserves, reserve.name, f"$.reserves[{r}].name", f"reserve {reserve.name!r}")
+        name = reserve.name
+        once(reserves, name, f"$.reserves[{r}].name", f"reserve {name!r}")
     proposals: dict[object, str] = {}
     for i, proposal in enumerate(budget.proposals):
-        once(proposals, proposal.ps_number, f"$.proposals[{i}].ps_number", proposal.ps_number)
+        ps_number = proposal.ps_number
+        once(proposals, ps_number, f"$.proposals[{i}].ps_number", ps_number)
     return problems
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -137,6 +138,8 @@ OPTIONAL_INTEGER = Codec(
 
 
 def _number(value: CellValue, expected: str, places: int | None) -> Decimal:
+    if type(value) is int:
+        return Decimal(value)  # what from_spreadsheet_number makes of it, sooner
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise CellError(expected)
     try:
@@ -218,17 +221,26 @@ def _enum_codec(kind: type[enum.Enum], *, optional: bool) -> Codec:
     )
 
 
+_CODE_EXPECTED = "a code like '7.2.3', written as text"
+
+
 def _read_code(value: CellValue) -> Code:
-    expected = "a code like '7.2.3', written as text"
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
         # A number such as 7.1 cannot tell 7.1 from 7.10: codes must be text.
-        raise CellError(expected)
+        raise CellError(_CODE_EXPECTED)
+    return _code(value.strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _code(text: str) -> Code:
+    # The same codes fill whole columns (every action names its prestatie); a Code never
+    # changes, so one object serves every cell that spells it.
     try:
-        return Code(value.strip())
+        return Code(text)
     except PrestatieError:
-        raise CellError(expected) from None
+        raise CellError(_CODE_EXPECTED) from None
 
 
 CODE = Codec(name="code (tekst)", write=str, read=_read_code)

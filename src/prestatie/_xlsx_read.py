@@ -1,15 +1,15 @@
 """Read the canonical budget workbook back into a `Budget`, reporting every problem with
 its cell.
 
-The workbook is read streaming (openpyxl read-only mode), twice in step: once for cached
-values and once to see which cells hold formulas, so that a formula without a cached value
-is reported rather than read as a blank cell.
+The cells come from `prestatie._xlsx_cells`, streaming through openpyxl's read-only mode or
+through python-calamine when it is installed; a formula without a cached value is reported
+rather than read as a blank cell.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
+import operator
 import os
 import re
 import warnings
@@ -18,13 +18,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 import attrs
-from defusedxml.ElementTree import iterparse
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from prestatie._checks import check_budget
 from prestatie._code import Code
@@ -66,26 +63,33 @@ from prestatie._sheets import (
     parse_year_header,
 )
 from prestatie._target import Target
+from prestatie._xlsx_cells import Cells, Row, resolve_engine
 from prestatie._xlsx_safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
 
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z0-9_]+:)?f[ >/]")
 _ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
 _TOLERANCE = Decimal("0.005")
 T = TypeVar("T")
 
 
 def read_workbook(
-    path: str | os.PathLike[str], *, max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    engine: str = "auto",
 ) -> Budget:
     """The budget in a workbook written by `write_workbook` (or edited since).
 
     Raises `WorkbookError` listing every problem, each with its cell (`Prestaties!D17`), in
     sheet and row order. Files larger than `max_uncompressed_bytes` once unpacked are
     refused before any of their XML is parsed.
+
+    `engine` reads the cells: "openpyxl", "calamine" (several times faster; install
+    `prestatie[fast]`) or "auto", which is calamine when it is installed. Both give the same
+    budget and the same problems.
     """
     budget, problems = read_workbook_with_problems(
-        path, max_uncompressed_bytes=max_uncompressed_bytes
+        path, max_uncompressed_bytes=max_uncompressed_bytes, engine=engine
     )
     if budget is None or problems:
         raise WorkbookError(problems, source=str(path))
@@ -93,27 +97,48 @@ def read_workbook(
 
 
 def read_workbook_with_problems(
-    path: str | os.PathLike[str], *, max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    engine: str = "auto",
 ) -> tuple[Budget | None, list[Problem]]:
     """The budget in a workbook and every problem found, for callers that decide themselves.
 
     The budget is None when any problem was found: problems of the cells, and problems that
     the checks across objects report (pointed at the cells their values came from).
-    Unknown sheets and columns are ignored with a `WorkbookWarning`.
+    Unknown sheets and columns are ignored with a `WorkbookWarning`. `engine` is as for
+    `read_workbook`.
     """
     source = Path(path)
+    engine = resolve_engine(engine)
     try:
         check_xlsx(source, max_uncompressed_bytes)
     except WorkbookError as error:
         return None, list(error.problems)
+    unreadable: tuple[type[Exception], ...] = (
+        zipfile.BadZipFile,
+        OSError,
+        KeyError,
+        EOFError,
+        *_engine_errors(engine),
+    )
     try:
-        reader = _Reader(source)
+        reader = _Reader(source, engine)
         budget = reader.read()
-    except (zipfile.BadZipFile, OSError, KeyError, EOFError) as exc:
+    except unreadable as exc:
         message = f"the workbook cannot be read: {exc}: expected an intact .xlsx file"
         return None, [Problem(where=str(source), message=message)]
     problems = sorted(reader.problems, key=_problem_order)
     return (budget if not problems else None), problems
+
+
+def _engine_errors(engine: str) -> tuple[type[Exception], ...]:
+    """What the engine raises for a file it cannot read."""
+    if engine != "calamine":
+        return ()
+    from python_calamine import CalamineError
+
+    return (CalamineError,)
 
 
 def _problem_order(problem: Problem) -> tuple[int, int, int]:
@@ -160,44 +185,37 @@ class _Row:
         return self.cell()
 
 
+class _Plan:
+    """How the data rows of a sheet are decoded, worked out once from its header row."""
+
+    def __init__(self, sheet: Sheet, columns: dict[int, Column]) -> None:
+        self.name = sheet.name
+        self.letters = {c.key: get_column_letter(i + 1) for i, c in columns.items()}
+        self.headers = {c.key: c.header for c in columns.values()}
+        self.readers = [(index, c.key, c.codec.read) for index, c in columns.items()]
+        # A column the sheet lacks reads as blank in every row; a required one is
+        # reported once, at the header, and leaves every row unusable.
+        self.defaults: dict[str, Any] = {}
+        self.defaults_ok = True
+        for column in sheet.columns:
+            if column.key not in self.letters:
+                try:
+                    self.defaults[column.key] = column.codec.read(None)
+                except CellError:
+                    self.defaults_ok = False
+
+    def where(self, key: str, number: int) -> str:
+        return f"{self.name}!{self.letters[key]}{number}"
+
+
 def _ordered(rows: list[_Row]) -> list[_Row]:
     return sorted(rows, key=lambda row: (row.position, row.number))
 
 
-class _Merges:
-    """The merged ranges of a sheet: every cell of a range shows its top-left value.
-
-    Rows arrive in order, so only the ranges that cover the current row are looked at.
-    """
-
-    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
-        self._waiting = sorted(ranges, key=lambda bounds: bounds[1], reverse=True)
-        self._active: list[tuple[int, int, int, int]] = []
-        self._origins: dict[tuple[int, int], CellValue] = {}
-
-    def __bool__(self) -> bool:
-        return bool(self._waiting or self._active)
-
-    def fill(self, row: int, values: list[CellValue]) -> list[CellValue]:
-        while self._waiting and self._waiting[-1][1] <= row:
-            self._active.append(self._waiting.pop())
-        self._active = [bounds for bounds in self._active if bounds[3] >= row]
-        for min_col, min_row, max_col, _ in self._active:
-            if row == min_row:
-                origin = values[min_col - 1] if min_col - 1 < len(values) else None
-                self._origins[(min_row, min_col)] = origin
-            value = self._origins.get((min_row, min_col))
-            if len(values) < max_col:
-                values.extend([None] * (max_col - len(values)))
-            for column in range(min_col, max_col + 1):
-                if (row, column) != (min_row, min_col):
-                    values[column - 1] = value
-        return values
-
-
 class _Reader:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, engine: str) -> None:
         self.path = path
+        self.engine = engine
         self.problems: list[Problem] = []
         self.where: dict[str, str] = {}
         """JSON path of a value → the cell it came from (amounts, Begroting fields)."""
@@ -210,11 +228,10 @@ class _Reader:
     # -- reading cells --------------------------------------------------------------------
 
     def read(self) -> Budget | None:
-        values = load_workbook(self.path, read_only=True, data_only=True)
-        formulas = load_workbook(self.path, read_only=True, data_only=False)
+        cells = Cells(self.path, self.engine)
         try:
             known = {sheet.name: sheet for sheet in SHEETS}
-            for name in values.sheetnames:
+            for name in cells.sheetnames:
                 if name not in known and name != EXPLANATION_SHEET:
                     warnings.warn(
                         f"{self.path}: sheet {name!r} is not part of the budget workbook: ignored",
@@ -222,14 +239,14 @@ class _Reader:
                         stacklevel=4,
                     )
             tables: dict[str, list[_Row]] = {}
-            if BEGROTING.name not in values.sheetnames:
+            if BEGROTING.name not in cells.sheetnames:
                 self.problem(
                     str(self.path), f"no sheet {BEGROTING.name!r}: expected a budget workbook"
                 )
                 return None
-            fields = self._read_fields(values[BEGROTING.name], formulas[BEGROTING.name])
+            fields = self._read_fields(cells.rows(BEGROTING.name))
             for sheet in SHEETS[1:]:
-                if sheet.name not in values.sheetnames:
+                if sheet.name not in cells.sheetnames:
                     warnings.warn(
                         f"{self.path}: no sheet {sheet.name!r}: read as empty",
                         WorkbookWarning,
@@ -237,66 +254,12 @@ class _Reader:
                     )
                     tables[sheet.name] = []
                     continue
-                tables[sheet.name] = self._read_table(
-                    sheet, values[sheet.name], formulas[sheet.name], fields
-                )
+                tables[sheet.name] = self._read_table(sheet, cells.rows(sheet.name), fields)
         finally:
-            values.close()
-            formulas.close()
+            cells.close()
         if fields is None:
             return None
         return self._build(fields, tables)
-
-    def _scan(self, worksheet: ReadOnlyWorksheet) -> tuple[bool, _Merges]:
-        """Whether a sheet holds formulas, and its merged ranges, from a fast byte scan (a
-        second XML pass only where the scan finds merged cells)."""
-        part = getattr(worksheet, "_worksheet_path", None)
-        if not part:
-            return True, _Merges([])
-        has_formulas = has_merges = False
-        tail = b""
-        with zipfile.ZipFile(self.path) as archive, archive.open(part) as source:
-            while chunk := source.read(1 << 20):
-                text = tail + chunk
-                has_formulas = has_formulas or _FORMULA_TAG.search(text) is not None
-                has_merges = has_merges or b"mergeCell" in text
-                tail = text[-32:]
-            ranges = []
-            if has_merges:
-                with archive.open(part) as source:
-                    for _, element in iterparse(source):
-                        if element.tag.endswith("}mergeCell") and element.get("ref"):
-                            bounds = range_boundaries(element.get("ref"))
-                            if None not in bounds:
-                                ranges.append(cast(tuple[int, int, int, int], bounds))
-                        element.clear()
-        return has_formulas, _Merges(ranges)
-
-    def _rows(
-        self, values: Any, formulas: Any, sheet: str
-    ) -> Iterator[tuple[int, list[CellValue], list[str | None]]]:
-        """Each row's cached values, with the formula of any formula cell lacking one.
-
-        Only a sheet that holds formulas is read a second time, in step, to see them.
-        """
-        values.reset_dimensions()
-        has_formulas, merges = self._scan(values)
-        formula_rows: Iterator[Any] = itertools.repeat(())
-        if has_formulas:
-            formulas.reset_dimensions()
-            formula_rows = formulas.iter_rows()
-        for number, (value_row, formula_row) in enumerate(
-            zip(values.iter_rows(), formula_rows, strict=False), start=1
-        ):
-            row: list[CellValue] = [cell.value for cell in value_row]
-            if merges:
-                row = merges.fill(number, row)
-            missing: list[str | None] = [None] * len(row)
-            for index, cell in enumerate(formula_row):
-                is_formula = getattr(cell, "data_type", None) == "f"
-                if is_formula and index < len(row) and row[index] is None:
-                    missing[index] = str(cell.value)
-            yield number, row, missing
 
     def _cached_problem(self, where: str, formula: str) -> None:
         self.problem(
@@ -305,14 +268,12 @@ class _Reader:
             " file in Excel or LibreOffice to compute it)",
         )
 
-    def _read_fields(
-        self, values: ReadOnlyWorksheet, formulas: ReadOnlyWorksheet
-    ) -> dict[str, Any] | None:
+    def _read_fields(self, rows: Iterator[Row]) -> dict[str, Any] | None:
         by_label = {normalise_header(column.header): column for column in BEGROTING.columns}
         found: dict[str, Any] = {}
         cells: dict[str, str] = {}
         ok = True
-        for number, row, missing in self._rows(values, formulas, BEGROTING.name):
+        for number, row, missing in rows:
             if number == 1 or not row or not isinstance(row[0], str):
                 continue
             column = by_label.get(normalise_header(row[0]))
@@ -365,18 +326,17 @@ class _Reader:
     def _read_table(
         self,
         sheet: Sheet,
-        values: ReadOnlyWorksheet,
-        formulas: ReadOnlyWorksheet,
+        source: Iterator[Row],
         fields: dict[str, Any] | None,
     ) -> list[_Row]:
         rows: list[_Row] = []
         columns: dict[int, Column] = {}
-        letters: dict[str, str] = {}
         level_index: int | None = None
-        for number, row, missing in self._rows(values, formulas, sheet.name):
+        plan = _Plan(sheet, {})
+        for number, row, missing in source:
             if number == 1:
                 columns = self._header(sheet, row, fields)
-                letters = {c.key: get_column_letter(i + 1) for i, c in columns.items()}
+                plan = _Plan(sheet, columns)
                 level_index = next(
                     (i for i, c in columns.items() if c.key == "level"),
                     None,
@@ -387,7 +347,7 @@ class _Reader:
             if level_index is not None and _is_total(row, level_index):
                 self._check_total(sheet, number, row, columns, rows)
                 continue
-            rows.append(self._decode(sheet, number, row, missing, columns, letters))
+            rows.append(self._decode(sheet, number, row, missing, plan))
         return rows
 
     def _header(
@@ -447,36 +407,28 @@ class _Reader:
         sheet: Sheet,
         number: int,
         row: list[CellValue],
-        missing: list[str | None],
-        columns: dict[int, Column],
-        letters: dict[str, str],
+        missing: Sequence[str | None],
+        plan: _Plan,
     ) -> _Row:
-        values: dict[str, Any] = {}
-        ok = True
-        for index, column in columns.items():
-            where = f"{sheet.name}!{letters[column.key]}{number}"
-            formula = missing[index] if index < len(missing) else None
-            if formula is not None:
-                self._cached_problem(where, formula)
+        values = dict(plan.defaults)
+        ok = plan.defaults_ok
+        width = len(row)
+        for index, key, read in plan.readers:
+            if missing and index < len(missing) and missing[index] is not None:
+                self._cached_problem(plan.where(key, number), str(missing[index]))
                 ok = False
                 continue
-            value = row[index] if index < len(row) else None
+            value = row[index] if index < width else None
             try:
-                values[column.key] = column.codec.read(value)
+                values[key] = read(value)
             except CellError as error:
-                self._cell_problem(where, column.header, value, error)
+                self._cell_problem(plan.where(key, number), plan.headers[key], value, error)
                 ok = False
-        for column in sheet.columns:
-            if column.key not in values and column.key not in letters:
-                try:
-                    values[column.key] = column.codec.read(None)
-                except CellError:
-                    ok = False  # the missing column is reported once, at the header
         position = values.get("position")
         return _Row(
             sheet=sheet.name,
             number=number,
-            letters=letters,
+            letters=plan.letters,
             values=values,
             ok=ok,
             position=math.inf if position is None else position,
@@ -550,6 +502,9 @@ class _Reader:
 
     def _build(self, fields: dict[str, Any], tables: dict[str, list[_Row]]) -> Budget | None:
         index = _Index(tables)
+        self.known_positions: dict[str, dict[int, int]] = {}
+        self.amount_cells: dict[str, list[tuple[_Row, str]]] = {}
+        """JSON path of an owner of amounts → the row and year column of each amount."""
         self.amounts = self._amounts(tables[LASTEN_EN_BATEN.name])
         self.used_amounts: set[tuple[Owner, Code]] = set()
         programmes = [
@@ -740,43 +695,49 @@ class _Reader:
 
     def _amounts_of(self, path: str, key: tuple[Owner, Code]) -> tuple[Amount, ...]:
         self.used_amounts.add(key)
-        built = []
-        for i, (amount, cell) in enumerate(self.amounts.get(key, [])):
-            self.where[f"{path}.amounts[{i}]"] = cell
-            built.append(amount)
-        return tuple(built)
+        items = self.amounts.get(key, [])
+        self.amount_cells[path] = [cell for _, cell in items]
+        return tuple(amount for amount, _ in items)
 
-    def _amounts(self, rows: list[_Row]) -> dict[tuple[Owner, Code], list[tuple[Amount, str]]]:
-        """Each owner's amounts, in the order its Volgorde states (else in row order)."""
-        collected: dict[tuple[Owner, Code], list[tuple[float, int, Amount, str]]]
-        collected = defaultdict(list)
+    def _amounts(
+        self, rows: list[_Row]
+    ) -> dict[tuple[Owner, Code], list[tuple[Amount, tuple[_Row, str]]]]:
+        """Each owner's amounts with the row and column of each, in the order its Volgorde
+        states (else in row order)."""
+        collected: dict[tuple[Owner, Code], list[tuple[float, int, Amount, tuple[_Row, str]]]]
+        collected = {}
+        year_keys: list[tuple[str, int]] | None = None
         for row in rows:
             if not row.ok:
                 continue
+            values = row.values
+            if year_keys is None:  # every readable row has the same columns
+                year_keys = [(k, int(k.removeprefix("year:"))) for k in values if k[:5] == "year:"]
             positions = self._positions(row)
-            key = (row.values["level"], row.values["code"])
-            for column_key, value in row.values.items():
-                if not column_key.startswith("year:") or value is None:
+            key = (values["level"], values["code"])
+            flow, column, nature = values["flow"], values["column"], values["nature"]
+            for column_key, year in year_keys:
+                value = values[column_key]
+                if value is None:
                     continue
-                year = int(column_key.removeprefix("year:"))
                 amount = self._make(
-                    row,
-                    Amount,
-                    **_fields(row, "flow", "column", "nature"),
-                    year=year,
-                    value=value,
+                    row, Amount, flow=flow, column=column, nature=nature, year=year, value=value
                 )
                 if amount is not None:
-                    sequence = len(collected[key])
+                    items = collected.setdefault(key, [])
                     position = positions.get(year, math.inf)
-                    collected[key].append((position, sequence, amount, row.cell(column_key)))
+                    items.append((position, len(items), amount, (row, column_key)))
+        in_order = operator.itemgetter(0, 1)
         return {
-            key: [(amount, cell) for _, _, amount, cell in sorted(items, key=lambda i: i[:2])]
+            key: [(amount, cell) for _, _, amount, cell in sorted(items, key=in_order)]
             for key, items in collected.items()
         }
 
     def _positions(self, row: _Row) -> dict[int, int]:
         text = row.values.get("order") or ""
+        known = self.known_positions.get(text)
+        if known is not None:
+            return known
         positions: dict[int, int] = {}
         for item in text.split():
             match = _ORDER_ITEM.fullmatch(item)
@@ -788,6 +749,8 @@ class _Reader:
                 )
                 return {}
             positions[int(match.group(1))] = int(match.group(2))
+        # Many rows state the same order; the parsed form is shared, never changed.
+        self.known_positions[text] = positions
         return positions
 
     def _report_unused(self, index: _Index) -> None:
@@ -806,8 +769,9 @@ class _Reader:
         for key, items in self.amounts.items():
             if key not in self.used_amounts and index.parent_missing("amounts", key):
                 level, code = key
+                row, column_key = items[0][1]
                 self.problem(
-                    items[0][1],
+                    row.cell(column_key),
                     f"amounts of {level.value} {code}, which is not in the workbook: expected"
                     f" one listed on {_LEVEL_SHEETS[level]}",
                 )
@@ -838,6 +802,12 @@ class _Reader:
         while candidate:
             if candidate in self.where:
                 return self.where[candidate]
+            owner, amounts, index = candidate.rpartition(".amounts[")
+            if amounts and index[:-1].isdigit() and owner in self.amount_cells:
+                cells = self.amount_cells[owner]
+                if int(index[:-1]) < len(cells):
+                    row, column_key = cells[int(index[:-1])]
+                    return row.cell(column_key)
             if candidate in self.objects:
                 return self.objects[candidate].field_cell(path[len(candidate) :])
             trimmed = re.sub(r"(\[[0-9]+\]|\.[A-Za-z_]+)$", "", candidate)

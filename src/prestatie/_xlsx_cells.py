@@ -1,0 +1,340 @@
+"""The cells of a workbook's sheets, row by row, from openpyxl or python-calamine alike.
+
+Each row comes as its cell values (a blank cell is None, a number is an int when whole, a
+date is a datetime), with the formula of any formula cell that has no cached value: such a
+cell is not blank, it was never computed. Neither engine reports those in one pass, so a
+byte scan of the sheet's XML finds them (and the merged ranges) before the cells are read;
+only a formula the scan cannot place (a shared or array formula lacking its value, or a cell
+without a reference) makes the reader read the sheet's formulas with openpyxl as well.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import itertools
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Literal, cast
+
+from defusedxml.ElementTree import fromstring, iterparse
+from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, range_boundaries
+
+from prestatie._sheets import CellValue
+
+Engine = Literal["auto", "openpyxl", "calamine"]
+ENGINES: tuple[str, ...] = ("auto", "openpyxl", "calamine")
+
+Row = tuple[int, list[CellValue], Sequence[str | None]]
+"""A row's number, its values, and per cell the formula of a formula lacking its value."""
+
+_NO_FORMULAS: tuple[str | None, ...] = ()
+_CHUNK = 1 << 20
+_FORMULA_TAG = re.compile(rb"<((?:[A-Za-z0-9_]+:)?)f[\s>/]")
+_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([1-9][0-9]{0,6})"')
+# Texts that the engines read differently: calamine decodes the `_x000D_` escapes (which
+# openpyxl writes and reads as is) and drops a text of only whitespace. A sheet holding
+# either is read by openpyxl, so that both engines give the same values.
+_AMBIGUOUS_TEXT = re.compile(rb"_x[0-9A-Fa-f]{4}_|<(?:[A-Za-z0-9_]+:)?t(?:\s[^>]*)?>\s+</")
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def calamine_installed() -> bool:
+    """Whether the optional fast reader (`prestatie[fast]`) is installed."""
+    try:
+        import python_calamine  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def resolve_engine(engine: str) -> str:
+    """The engine that `engine` names: "auto" is calamine when installed, else openpyxl.
+
+    Raises ValueError for an unknown name and ImportError when calamine is asked for but
+    not installed.
+    """
+    if engine not in ENGINES:
+        choices = ", ".join(repr(name) for name in ENGINES)
+        raise ValueError(f"engine: expected one of {choices}, got {engine!r}")
+    if engine == "auto":
+        return "calamine" if calamine_installed() else "openpyxl"
+    if engine == "calamine" and not calamine_installed():
+        raise ImportError(
+            "engine 'calamine' needs python-calamine: install prestatie[fast] or use 'openpyxl'"
+        )
+    return engine
+
+
+class Merges:
+    """The merged ranges of a sheet: every cell of a range shows its top-left value.
+
+    Rows arrive in order, so only the ranges that cover the current row are looked at.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
+        self._waiting = sorted(ranges, key=lambda bounds: bounds[1], reverse=True)
+        self._active: list[tuple[int, int, int, int]] = []
+        self._origins: dict[tuple[int, int], CellValue] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._waiting or self._active)
+
+    def fill(self, row: int, values: list[CellValue]) -> list[CellValue]:
+        while self._waiting and self._waiting[-1][1] <= row:
+            self._active.append(self._waiting.pop())
+        self._active = [bounds for bounds in self._active if bounds[3] >= row]
+        for min_col, min_row, max_col, _ in self._active:
+            if row == min_row:
+                origin = values[min_col - 1] if min_col - 1 < len(values) else None
+                self._origins[(min_row, min_col)] = origin
+            value = self._origins.get((min_row, min_col))
+            if len(values) < max_col:
+                values.extend([None] * (max_col - len(values)))
+            for column in range(min_col, max_col + 1):
+                if (row, column) != (min_row, min_col):
+                    values[column - 1] = value
+        return values
+
+
+class _Scan:
+    """What one pass over a sheet's XML bytes finds."""
+
+    def __init__(self) -> None:
+        self.uncomputed: dict[tuple[int, int], str] | None = {}
+        """(row, column) → formula of each formula cell without a cached value; None when
+        some formula could not be placed."""
+        self.has_merges = False
+        self.ambiguous_text = False
+
+
+def _scan_part(source: IO[bytes]) -> _Scan:
+    scan = _Scan()
+    carry = b""
+    while True:
+        chunk = source.read(_CHUNK)
+        text = carry + chunk
+        if not chunk:
+            _formulas(text, len(text), scan)
+            return scan
+        scan.has_merges = scan.has_merges or b"mergeCell" in text
+        scan.ambiguous_text = scan.ambiguous_text or _AMBIGUOUS_TEXT.search(text) is not None
+        # Cells end before the last cell's start; the rest waits for the next chunk.
+        cut = text.rfind(b"<c ")
+        prefixed = text.rfind(b":c ")
+        if prefixed > cut:
+            cut = text.rfind(b"<", 0, prefixed)
+        if cut <= 0:
+            cut = max(0, len(text) - 64)
+        if scan.uncomputed is not None:
+            _formulas(text, cut, scan)
+        carry = text[cut:]
+
+
+def _formulas(text: bytes, cut: int, scan: _Scan) -> None:
+    """Record the formula cells starting before `cut` that lack a cached value."""
+    for match in _FORMULA_TAG.finditer(text, 0, cut):
+        if scan.uncomputed is None:
+            return
+        found = _formula_cell(text, match)
+        if found is None:
+            scan.uncomputed = None
+        elif found[2] is not None:
+            scan.uncomputed[(found[0], found[1])] = found[2]
+
+
+def _formula_cell(text: bytes, match: re.Match[bytes]) -> tuple[int, int, str | None] | None:
+    """The row, column and (when it has no cached value) formula of the cell holding the
+    formula tag `match`; None when that cannot be told from the bytes."""
+    prefix = match.group(1)
+    start = text.rfind(b"<" + prefix + b"c ", 0, match.start())
+    close = b"</" + prefix + b"c>"
+    if start < 0 or text.find(close, start, match.start()) >= 0:
+        return None
+    tag_end = text.find(b">", start, match.start())
+    end = text.find(close, match.end())
+    reference = _CELL_REF.search(text, start, tag_end)
+    if tag_end < 0 or text[tag_end - 1 : tag_end] == b"/" or end < 0 or reference is None:
+        return None
+    row = int(reference.group(2))
+    column = column_index_from_string(reference.group(1).decode("ascii"))
+    body = text[match.start() : end]
+    value = re.search(rb"<" + prefix + rb"v(?:\s[^>]*)?>(.+?)</" + prefix + rb"v>", body, re.S)
+    if value is not None or b"<" + prefix + b"is>" in body:
+        return row, column, None
+    formula = re.match(
+        rb"<" + prefix + rb"f(\s[^>]*)?(?:/>|>(.*?)</" + prefix + rb"f>)", body, re.S
+    )
+    if formula is None or b"t=" in (formula.group(1) or b""):
+        return None  # shared and array formulas are spelled out by openpyxl
+    try:
+        spelled = html.unescape((formula.group(2) or b"").decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    return row, column, "=" + spelled
+
+
+def _merged_ranges(source: IO[bytes]) -> list[tuple[int, int, int, int]]:
+    ranges = []
+    for _, element in iterparse(source):
+        if element.tag.endswith("}mergeCell") and element.get("ref"):
+            bounds = range_boundaries(element.get("ref"))
+            if None not in bounds:
+                ranges.append(cast(tuple[int, int, int, int], bounds))
+        element.clear()
+    return ranges
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → the zip part of its XML, from the workbook and its relationships."""
+    workbook = fromstring(archive.read("xl/workbook.xml"))
+    try:
+        relations = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return {}
+    targets = {
+        item.get("Id"): item.get("Target", "")
+        for item in relations
+        if item.tag.endswith("}Relationship")
+    }
+    parts: dict[str, str] = {}
+    for element in workbook.iter():
+        if not element.tag.endswith("}sheet"):
+            continue
+        name = element.get("name")
+        target = targets.get(element.get(f"{{{_RELATIONSHIPS}}}id"))
+        if name is None or not target:
+            continue
+        part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        parts[name] = posixpath.normpath(part)
+    return parts
+
+
+class Cells:
+    """The sheets of one workbook, read by one engine; close it when done."""
+
+    def __init__(self, path: Path, engine: str) -> None:
+        self.path = path
+        self.engine = resolve_engine(engine)
+        self._archive = zipfile.ZipFile(path)
+        self._parts = sheet_parts(self._archive)
+        self._openpyxl: Any = None
+        self._formulas: Any = None
+        self._calamine: Any = None
+        self._shared_ambiguous = False
+        if self.engine == "calamine":
+            from python_calamine import CalamineWorkbook
+
+            self._calamine = CalamineWorkbook.from_path(str(path))
+            self.sheetnames: list[str] = list(self._calamine.sheet_names)
+            if "xl/sharedStrings.xml" in self._archive.namelist():
+                with self._archive.open("xl/sharedStrings.xml") as source:
+                    self._shared_ambiguous = _scan_part(source).ambiguous_text
+        else:
+            self.sheetnames = list(self._open_openpyxl().sheetnames)
+
+    def _open_openpyxl(self) -> Any:
+        if self._openpyxl is None:
+            self._openpyxl = load_workbook(self.path, read_only=True, data_only=True)
+        return self._openpyxl
+
+    def close(self) -> None:
+        for workbook in (self._openpyxl, self._formulas, self._calamine):
+            if workbook is not None:
+                workbook.close()
+        self._archive.close()
+
+    def rows(self, name: str) -> Iterator[Row]:
+        """Each row of sheet `name`, numbered from 1, merged cells filled in."""
+        part = self._parts.get(name)
+        if part is None or part not in self._archive.namelist():
+            scan = _Scan()
+            scan.uncomputed = None
+        else:
+            with self._archive.open(part) as source:
+                scan = _scan_part(source)
+        merges = Merges([])
+        if scan.has_merges and part is not None:
+            with self._archive.open(part) as source:
+                merges = Merges(_merged_ranges(source))
+        by_calamine = self._calamine is not None and not (
+            self._shared_ambiguous or scan.ambiguous_text or scan.uncomputed is None
+        )
+        if scan.uncomputed is None:
+            return self._rows_with_formulas(name, merges)
+        return self._rows(name, by_calamine, scan.uncomputed, merges)
+
+    def _values(self, name: str, by_calamine: bool) -> Iterator[list[CellValue]]:
+        if by_calamine:
+            sheet = self._calamine.get_sheet_by_name(name)
+            for values in sheet.to_python(skip_empty_area=False):
+                yield [_from_calamine(value) for value in values]
+            return
+        worksheet = self._open_openpyxl()[name]
+        worksheet.reset_dimensions()
+        for values in worksheet.iter_rows(values_only=True):
+            yield list(values)
+
+    def _rows(
+        self,
+        name: str,
+        by_calamine: bool,
+        uncomputed: dict[tuple[int, int], str],
+        merges: Merges,
+    ) -> Iterator[Row]:
+        by_row: dict[int, list[tuple[int, str]]] = {}
+        for (row, column), formula in uncomputed.items():
+            by_row.setdefault(row, []).append((column, formula))
+        for number, values in enumerate(self._values(name, by_calamine), start=1):
+            if merges:
+                values = merges.fill(number, values)
+            missing: Sequence[str | None] = _NO_FORMULAS
+            if number in by_row:
+                flags: list[str | None] = [None] * len(values)
+                for column, formula in by_row[number]:
+                    if column <= len(values) and values[column - 1] is None:
+                        flags[column - 1] = formula
+                missing = flags
+            yield number, values, missing
+
+    def _rows_with_formulas(self, name: str, merges: Merges) -> Iterator[Row]:
+        """The rows, with openpyxl reading the sheet's formulas in step."""
+        if self._formulas is None:
+            self._formulas = load_workbook(self.path, read_only=True, data_only=False)
+        formula_rows: Iterator[Any] = itertools.repeat(())
+        if name in self._formulas.sheetnames:
+            worksheet = self._formulas[name]
+            worksheet.reset_dimensions()
+            formula_rows = worksheet.iter_rows()
+        for number, (values, formula_row) in enumerate(
+            zip(self._values(name, by_calamine=False), formula_rows, strict=False), start=1
+        ):
+            if merges:
+                values = merges.fill(number, values)
+            missing: list[str | None] = [None] * len(values)
+            for index, cell in enumerate(formula_row):
+                is_formula = getattr(cell, "data_type", None) == "f"
+                if is_formula and index < len(values) and values[index] is None:
+                    missing[index] = str(cell.value)
+            yield number, values, missing
+
+
+_MIDNIGHT = datetime.time()
+_EXACT = 2.0**53
+
+
+def _from_calamine(value: Any) -> CellValue:
+    """A calamine value as openpyxl gives it: blank is None, a whole number an int, a date
+    a datetime."""
+    kind = type(value)
+    if kind is str:
+        return value if value else None
+    if kind is float:
+        return int(value) if value.is_integer() and abs(value) < _EXACT else value
+    if kind is datetime.date:
+        return datetime.datetime.combine(value, _MIDNIGHT)
+    return cast(CellValue, value)
