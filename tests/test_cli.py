@@ -8,6 +8,7 @@ import json
 import re
 import threading
 import warnings
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -466,3 +467,63 @@ def test_diff_of_an_unreadable_or_faulty_budget_fails_without_output(
     assert faulty.exit_code == 1
     assert faulty.stdout == ""
     assert invoke("diff", DATA / "begroting-2017.xlsx").exit_code == 2
+
+
+# -- progress --------------------------------------------------------------------------------
+
+
+def test_progress_judges_the_bundled_monitor_with_the_default_rule() -> None:
+    path = DATA / "monitor-2017-2.xlsx"
+    result = prestatie_command("progress", path)
+    assert result.returncode == 0, result.stderr
+    report = prestatie.progress(read_workbook(path), prestatie.Thresholds())
+    assert result.stdout == prestatie.render_progress(report) + "\n"
+    assert "Kleurregel: inhoud groen bij ten minste 80% gehaald" in result.stdout
+
+
+def test_progress_thresholds_are_options_read_as_exact_percentages() -> None:
+    path = DATA / "monitor-2017-2.json"
+    result = invoke(
+        "progress", path, "--met-green", "90", "--met-orange", "60%",
+        "--deviation-green", "12,5", "--deviation-orange", "30.25",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    thresholds = prestatie.Thresholds(
+        met_green=90,
+        met_orange=60,
+        deviation_green=Decimal("12.5"),
+        deviation_orange=Decimal("30.25"),
+    )
+    report = prestatie.progress(prestatie.read_budget(path), thresholds)
+    assert result.stdout == prestatie.render_progress(report) + "\n"
+    assert "hoogstens 12,5%" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--met-green", "veel"], "expected a percentage such as 80 or 12,5, got 'veel'"),
+        (["--met-green", "40"], "--met-orange 50% exceeds --met-green 40%"),
+        (["--deviation-green", "30"], "--deviation-green 30% exceeds --deviation-orange 25%"),
+    ],
+)
+def test_progress_refuses_thresholds_that_make_no_rule(options: list[str], message: str) -> None:
+    result = invoke("progress", DATA / "monitor-2017-2.xlsx", *options)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_progress_of_a_begroting_or_an_unreadable_file_fails_in_one_line(tmp_path: Path) -> None:
+    begroting = prestatie_command("progress", DATA / "begroting-2017.xlsx")
+    assert begroting.returncode == 1
+    assert begroting.stderr.startswith(f"Error: {DATA / 'begroting-2017.xlsx'}: ")
+    assert "expected a monitor or jaarverslag" in begroting.stderr
+    assert len(begroting.stderr.splitlines()) == 1
+    garbage = tmp_path / "monitor.xlsx"
+    garbage.write_bytes(b"PK\x03\x04 truncated")
+    unreadable = prestatie_command("progress", garbage)
+    assert unreadable.returncode == 2
+    assert "Traceback" not in unreadable.stderr
+    debug = prestatie_command("progress", "--debug", garbage)
+    assert "Traceback (most recent call last)" in debug.stderr

@@ -9,6 +9,7 @@ input that cannot be read at all. A user's mistake is one line on stderr, never 
 from __future__ import annotations
 
 import datetime
+import decimal
 import functools
 import itertools
 import json
@@ -41,6 +42,7 @@ from prestatie._json import from_json
 from prestatie._mapping import Mapping, load_mapping
 from prestatie._model import Budget, DocumentKind
 from prestatie._money import Unit
+from prestatie._progress import Thresholds, progress, render_progress
 from prestatie._report import ReportKind
 from prestatie._summary import render_summary, summarise
 from prestatie._xlsx_read import read_workbook_with_problems
@@ -493,3 +495,84 @@ def diff(old: Path, new: Path, exit_code: bool) -> None:
     click.echo(render_diff(changes))
     if exit_code and changes:
         click.get_current_context().exit(EXIT_PROBLEMS)
+
+
+def _percentage(context: click.Context, parameter: click.Parameter, value: str) -> decimal.Decimal:
+    """A percentage such as 80, 12.5 or 12,5 (a trailing % allowed), as an exact Decimal."""
+    text = value.strip().removesuffix("%").strip().replace(",", ".")
+    try:
+        number = decimal.Decimal(text)
+    except decimal.InvalidOperation:
+        number = decimal.Decimal("NaN")
+    if not number.is_finite() or not 0 <= number <= 1000:
+        raise click.BadParameter(f"expected a percentage such as 80 or 12,5, got {value!r}")
+    return number
+
+
+_DEFAULTS = Thresholds()
+
+
+def _threshold(name: str, field: str, help: str) -> Callable[[F], F]:
+    return click.option(
+        name,
+        field,
+        metavar="PERCENT",
+        default=str(getattr(_DEFAULTS, field)),
+        callback=_percentage,
+        show_default=True,
+        help=help,
+    )
+
+
+@main.command(
+    "progress",
+    epilog=_example(
+        "prestatie progress examples/data/monitor-2017-2.xlsx",
+        "prestatie progress --deviation-green 25 --deviation-orange 50 monitor-2018-1.xlsx",
+    ),
+)
+@click.argument("file", type=_FILE)
+@_threshold("--met-green", "met_green", "Inhoud groen from this % of measurable targets met.")
+@_threshold("--met-orange", "met_orange", "Inhoud oranje from this % of them met, else rood.")
+@_threshold(
+    "--deviation-green", "deviation_green", "Financiën groen up to this % |ruimte| / |actueel|."
+)
+@_threshold("--deviation-orange", "deviation_orange", "Financiën oranje up to this %, else rood.")
+@_guarded
+def progress_command(
+    file: Path,
+    met_green: decimal.Decimal,
+    met_orange: decimal.Decimal,
+    deviation_green: decimal.Decimal,
+    deviation_orange: decimal.Decimal,
+) -> None:
+    """Judge a monitor or jaarverslag: targets against realised values, budgets against
+    realisations, and a status colour (groen/oranje/rood) per prestatie.
+
+    Each streefwaarde is gehaald, niet gehaald or niet meetbaar. Each prestatie's lasten of
+    the year give ruimte = actueel − gerealiseerd and afwijking = |ruimte| / |actueel|. The
+    content colour follows the share of measurable targets met, the financial colour the
+    afwijking, by the thresholds below (percentages, boundaries inclusive).
+    """
+    _check_suffix(file)
+    for lower, higher, names in (
+        (met_orange, met_green, ("--met-orange", "--met-green")),
+        (deviation_green, deviation_orange, ("--deviation-green", "--deviation-orange")),
+    ):
+        if lower > higher:
+            _usage(f"{names[0]} {lower}% exceeds {names[1]} {higher}%: expected at most that")
+    try:
+        thresholds = Thresholds(
+            met_green=met_green,
+            met_orange=met_orange,
+            deviation_green=deviation_green,
+            deviation_orange=deviation_orange,
+        )
+    except PrestatieError as error:
+        _usage(str(error))
+    budget = _read(file)
+    try:
+        report = progress(budget, thresholds)
+    except PrestatieError as error:
+        raise _Failure(f"{file}: {error}", EXIT_PROBLEMS) from error
+    click.echo(render_progress(report))
