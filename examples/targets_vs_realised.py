@@ -4,7 +4,9 @@
 
 reads examples/data/monitor-2017-2.xlsx and prestaties 7.2.2 and 7.2.3 by default. Each
 target of each action is evaluated (`Target.evaluate`) against the realised value of the same
-unit that the action records; a target without a realised value is listed as such.
+unit that the action records; a target without a realised value is listed as such. For a
+monitor or jaarverslag each prestatie's content colour follows (`prestatie.progress`, the
+share of measurable targets gehaald), beside the colour the monitor itself records.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import prestatie
-from prestatie import Budget, Outcome, Prestatie, TargetKind
+from prestatie import Budget, Code, DocumentKind, Outcome, Prestatie, TargetKind
 
 DEFAULT = Path(__file__).resolve().parent / "data" / "monitor-2017-2.xlsx"
 DEFAULT_CODES = ("7.2.2", "7.2.3")
@@ -44,9 +46,25 @@ def evaluate(item: Prestatie) -> list[tuple[int, str, str, str]]:
     return rows
 
 
+def content_colours(budget: Budget) -> dict[Code, str]:
+    """Per prestatie, the content colour of `prestatie.progress` (default thresholds) next to
+    the one the monitor records; none for a begroting, which realises nothing."""
+    if budget.kind is DocumentKind.BEGROTING:
+        return {}
+    result = {}
+    for item in prestatie.progress(budget).prestaties:
+        rule = item.content.value if item.content else "geen oordeel"
+        line = f"Inhoud volgens de kleurregel: {rule}"
+        if item.recorded is not None and item.recorded.content is not None:
+            line += f"; de monitor zelf: {item.recorded.content.value}"
+        result[item.code] = line
+    return result
+
+
 def report(budget: Budget, codes: list[str]) -> tuple[list[str], Counter[str]]:
     """The printed lines for these prestaties, and how often each verdict occurs."""
     counts: Counter[str] = Counter()
+    colours = content_colours(budget)
     lines = [f"{budget.title or budget.kind.value} — provincie {budget.province}", ""]
     for code in codes:
         item = budget.prestatie(code)
@@ -60,6 +78,8 @@ def report(budget: Budget, codes: list[str]) -> tuple[list[str], Counter[str]]:
         for row in table if rows else []:
             lines.append("  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
         counts.update(verdict for *_, verdict in rows)
+        if item.code in colours:
+            lines.append(f"  {colours[item.code]}")
         lines.append("")
     order = [o.value for o in Outcome] + [NO_VALUE]
     summary = ", ".join(f"{counts[label]} {label}" for label in order if counts[label])

@@ -18,6 +18,7 @@ from prestatie import (
     Amount,
     Budget,
     BudgetColumn,
+    Code,
     Continuity,
     DocumentKind,
     Flow,
@@ -29,6 +30,7 @@ from prestatie import (
     import_sheet,
     load_mapping,
     parse_amount,
+    progress,
     read_workbook,
 )
 
@@ -349,6 +351,30 @@ def test_targets_vs_realised_prints_each_targets_verdict(codes: list[str]) -> No
     labels = ("gehaald", "niet gehaald", "niet meetbaar", "geen realisatie")
     shown = ", ".join(f"{counts[label]} {label}" for label in labels if counts[label])
     assert summary == f"Samenvatting: {shown or 'geen streefwaarden'}"
+
+
+@pytest.mark.parametrize("codes", [["7.2.2", "7.2.3"], ["3.1.1", "3.1.2", "5.1.2", "7.3.2"]])
+def test_targets_vs_realised_shows_the_content_colour_of_progress(codes: list[str]) -> None:
+    """Under each prestatie of a monitor stands the content colour `progress` gives it, and
+    the colour the monitor records; the verdicts agree with those of `progress`."""
+    result = run_python(EXAMPLES / "targets_vs_realised.py", DATA / "monitor-2017-2.xlsx", *codes)
+    assert result.returncode == 0, result.stderr
+    report = {item.code: item for item in progress(_committed("monitor-2017-2")).prestaties}
+    colour_lines = [
+        line.strip() for line in result.stdout.splitlines() if "volgens de kleurregel" in line
+    ]
+    expected = []
+    for code in codes:
+        item = report[Code(code)]
+        assert item.recorded is not None
+        assert item.recorded.content is not None
+        rule = item.content.value if item.content else "geen oordeel"
+        expected.append(
+            f"Inhoud volgens de kleurregel: {rule}; de monitor zelf: {item.recorded.content.value}"
+        )
+    assert colour_lines == expected
+    printed = [m[4] for m in map(VERDICT.fullmatch, result.stdout.splitlines()) if m]
+    assert printed == [r.outcome.value for code in codes for r in report[Code(code)].targets]
 
 
 def test_targets_vs_realised_by_default_shows_every_kind_of_verdict() -> None:
