@@ -11,6 +11,7 @@ years both cover.
 from __future__ import annotations
 
 import sys
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -66,7 +67,13 @@ def totals(old: Budget, new: Budget, years: tuple[int, ...]) -> list[str]:
     return lines
 
 
+def plain_warning(message: Warning | str, *_: object) -> str:
+    """A warning as one plain line, without the source line Python shows by default."""
+    return f"Waarschuwing: {message}\n"
+
+
 def main(argv: list[str]) -> int:
+    warnings.formatwarning = plain_warning
     if len(argv) not in (0, 2):
         print("gebruik: python examples/compare_budgets.py [OUD NIEUW]", file=sys.stderr)
         return 2

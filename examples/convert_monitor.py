@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -90,7 +91,13 @@ def shown(path: Path) -> Path:
         return path
 
 
+def plain_warning(message: Warning | str, *_: object) -> str:
+    """A warning as one plain line, without the source line Python shows by default."""
+    return f"Waarschuwing: {message}\n"
+
+
 def main(argv: list[str]) -> int:
+    warnings.formatwarning = plain_warning
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", nargs="?", type=Path, help="the .xlsx or .json to write")
     parser.add_argument("--sheet", type=Path, default=SHEET, help="the foreign monitor sheet")

@@ -12,6 +12,7 @@ share of measurable targets gehaald), beside the colour the monitor itself recor
 from __future__ import annotations
 
 import sys
+import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -87,7 +88,13 @@ def report(budget: Budget, codes: list[str]) -> tuple[list[str], Counter[str]]:
     return [line.rstrip() for line in lines], counts
 
 
+def plain_warning(message: Warning | str, *_: object) -> str:
+    """A warning as one plain line, without the source line Python shows by default."""
+    return f"Waarschuwing: {message}\n"
+
+
 def main(argv: list[str]) -> int:
+    warnings.formatwarning = plain_warning
     path = Path(argv[0]) if argv else DEFAULT
     codes = argv[1:] or list(DEFAULT_CODES)
     if not path.is_file():

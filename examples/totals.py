@@ -11,6 +11,7 @@ once, exactly.
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import prestatie
@@ -61,7 +62,13 @@ def table(budget: Budget) -> str:
     return "\n".join(lines)
 
 
+def plain_warning(message: Warning | str, *_: object) -> str:
+    """A warning as one plain line, without the source line Python shows by default."""
+    return f"Waarschuwing: {message}\n"
+
+
 def main(argv: list[str]) -> int:
+    warnings.formatwarning = plain_warning
     path = Path(argv[0]) if argv else DEFAULT
     if not path.is_file():
         print(f"{path}: bestand niet gevonden (file not found)", file=sys.stderr)

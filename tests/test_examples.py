@@ -498,3 +498,27 @@ def test_compare_budgets_with_one_file_shows_its_usage() -> None:
         "gebruik: python examples/compare_budgets.py [OUD NIEUW]"
     ]
     _no_traceback(result)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["totals.py", DATA / "grootboek-2017.xlsx"],
+        ["targets_vs_realised.py", DATA / "grootboek-2017.xlsx"],
+        ["compare_budgets.py", DATA / "begroting-2017.xlsx", DATA / "grootboek-2017.xlsx"],
+    ],
+    ids=["totals", "targets_vs_realised", "compare_budgets"],
+)
+def test_an_example_given_a_file_that_is_no_budget_names_its_problems(
+    arguments: list[str | Path],
+) -> None:
+    """A foreign sheet where a budget workbook belongs: exit code 1, the file and its problem
+    named, warnings as plain lines, no traceback."""
+    script, *files = arguments
+    result = run_python(EXAMPLES / str(script), *files)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert f"{DATA / 'grootboek-2017.xlsx'}: no sheet 'Begroting'" in result.stderr
+    assert all(line.startswith(("Waarschuwing: ", str(DATA), "  ")) for line in lines)
+    _no_traceback(result)
