@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -107,16 +108,40 @@ def _write_explanation(worksheet: _Worksheet) -> None:
         worksheet.append(cells)
 
 
+class _Cell(Cell):
+    """A cell with a cheap repr: openpyxl's write-only `append` spells out the repr of every
+    cell it is given while finding out that it is a cell."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<Cell>"
+
+
+def _style(worksheet: _Worksheet, number_format: str) -> StyleArray:
+    """The style of a cell with this number format, to copy into many cells at once."""
+    cell = Cell(worksheet, row=1, column=1)
+    cell.number_format = number_format
+    style: StyleArray = cell._style  # type: ignore[attr-defined]
+    return style
+
+
 def _cell(
     worksheet: _Worksheet,
     value: CellValue,
-    number_format: str,
-    where: str,
+    style: StyleArray | str,
+    where: str | tuple[str, str, int],
     problems: list[Problem],
 ) -> Cell:
+    """A cell holding `value` with `style` (or a number format); `where` names it as a
+    string or as (sheet, column letter, row)."""
+    if isinstance(style, str):
+        style = _style(worksheet, style)
     try:
-        cell = WriteOnlyCell(worksheet, value=value)  # type: ignore[arg-type]
+        cell = _Cell(worksheet, row=1, column=1, value=value, style_array=style)
     except IllegalCharacterError:
+        if not isinstance(where, str):
+            where = f"{where[0]}!{where[1]}{where[2]}"
         problems.append(
             Problem(
                 where=where,
@@ -124,13 +149,12 @@ def _cell(
                 " store: expected printable text",
             )
         )
-        cell = WriteOnlyCell(worksheet, value=None)
+        cell = _Cell(worksheet, row=1, column=1, style_array=style)
     if isinstance(value, str):
         # openpyxl makes any string starting with "=" a formula; text must stay text.
         cell.data_type = "s"
         if value.startswith(_FORMULA_START):
             cell.quotePrefix = True
-    cell.number_format = number_format
     return cell
 
 
@@ -213,10 +237,12 @@ def _write_table(
     _finish(worksheet, len(columns), len(rows), total_rows)
     worksheet.append(_header(worksheet, [column.header for column in columns]))
     letters = [get_column_letter(index + 1) for index in range(len(columns))]
+    styles = [_style(worksheet, number_format) for number_format in formats]
+    name = sheet.name
     for number, cells in enumerate(encoded, start=2):
         worksheet.append(
             [
-                _cell(worksheet, value, formats[i], f"{sheet.name}!{letters[i]}{number}", problems)
+                _cell(worksheet, value, styles[i], (name, letters[i], number), problems)
                 for i, value in enumerate(cells)
             ]
         )
