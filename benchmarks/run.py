@@ -115,39 +115,55 @@ def raw_write(values: dict[str, list[tuple[Any, ...]]], path: Path) -> None:
     workbook.save(path)
 
 
-def timed(task: Callable[[], object]) -> float:
+def timed(task: Callable[[], object], at_least: float = 0.2) -> float:
+    """Seconds per call of `task`, called as often as it takes to fill `at_least` seconds,
+    so that a task of milliseconds is not measured against the timer's noise."""
     gc.collect()
+    calls = 0
     start = time.perf_counter()
-    task()
-    return time.perf_counter() - start
+    while True:
+        task()
+        calls += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= at_least:
+            return elapsed / calls
 
 
 def child(mode: str, path: str) -> None:
-    """Run one import or export in this fresh process and print its peak memory."""
+    """Run one import or export in this fresh process and print its memory figures: the
+    resident size before, and the peak during the operation."""
     engine = os.environ.get("BENCH_ENGINE", "openpyxl")
-    if mode == "import":
-        before = _rss()
-        if engine == "calamine":
-            import_calamine(Path(path))
-        else:
-            import_openpyxl(Path(path))
-    else:
+    budget = None
+    if mode == "export":
         budget = from_json(Path(path).read_text(encoding="utf-8"))
-        before = _rss()
+    gc.collect()
+    before = _status("VmRSS")
+    _reset_peak()
+    if budget is not None:
         write_workbook(budget, Path(path).with_suffix(".out.xlsx"))
-    print(json.dumps({"before": before, "peak": _rss()}))
+    elif engine == "calamine":
+        import_calamine(Path(path))
+    else:
+        import_openpyxl(Path(path))
+    print(json.dumps({"before": before, "peak": _status("VmHWM")}))
 
 
-def _rss() -> int:
-    """Peak resident set size of this process so far, in bytes.
+def _reset_peak() -> None:
+    """Start the peak (VmHWM) afresh at the current size, where Linux allows it."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as file:
+            file.write("5")
+    except OSError:
+        pass
 
-    Linux's VmHWM starts afresh with the process; `ru_maxrss` would carry over the peak of
-    the parent that forked it.
-    """
+
+def _status(field: str) -> int:
+    """A size from /proc/self/status in bytes (VmRSS now, VmHWM the peak), or the peak
+    resident size where there is no /proc."""
     try:
         with open("/proc/self/status", encoding="ascii") as file:
             for line in file:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -261,6 +277,11 @@ def run(folder: Path, scale: float, runs: int, memory: bool) -> None:
     if "pandas.read_excel" in median:
         ratio = median["import"] / median["pandas.read_excel"]
         results.append(_target("import / pandas.read_excel", ratio, "<", 1.0))
+        if calamine:
+            ratio = median["import (calamine)"] / median["pandas.read_excel"]
+            print(
+                f"  {'import (calamine) / pandas.read_excel':<40}{ratio:>8.2f}x  (for information)"
+            )
     else:
         print("  import / pandas.read_excel: pandas is not installed")
     if calamine:
@@ -282,13 +303,14 @@ def run(folder: Path, scale: float, runs: int, memory: bool) -> None:
         for engine in engines:
             figures = peak_memory("import", paths["large"], engine)
             print(
-                f"  import ({engine}): {_mib(figures['peak'])} peak,"
+                f"  import ({engine}): peak {_mib(figures['peak'])},"
                 f" {_mib(figures['peak'] - figures['before'])} above the {_mib(figures['before'])}"
-                " before reading"
+                f" before reading ({(figures['peak'] - figures['before']) / amounts:,.0f} bytes"
+                " per amount)"
             )
         figures = peak_memory("export", json_path)
         print(
-            f"  export: {_mib(figures['peak'])} peak, {_mib(figures['peak'] - figures['before'])}"
+            f"  export: peak {_mib(figures['peak'])}, {_mib(figures['peak'] - figures['before'])}"
             f" above the {_mib(figures['before'])} with the budget loaded"
         )
     print()
