@@ -431,7 +431,9 @@ def test_summary_of_a_faulty_or_unreadable_file_prints_nothing_on_stdout(
     assert f"{broken_xlsx}: Prestaties!C2: " in faulty.stderr
     missing = prestatie_command("summary", tmp_path / "missing.json")
     assert missing.returncode == 2
-    assert missing.stderr == f"Error: {tmp_path / 'missing.json'}: No such file or directory\n"
+    assert missing.stderr == (
+        f"Error: {tmp_path / 'missing.json'}: cannot open the file: No such file or directory\n"
+    )
 
 
 # -- diff ------------------------------------------------------------------------------------
@@ -527,3 +529,12 @@ def test_progress_of_a_begroting_or_an_unreadable_file_fails_in_one_line(tmp_pat
     assert "Traceback" not in unreadable.stderr
     debug = prestatie_command("progress", "--debug", garbage)
     assert "Traceback (most recent call last)" in debug.stderr
+
+
+def test_an_out_that_cannot_be_written_is_one_line_naming_it(tmp_path: Path) -> None:
+    out = tmp_path / "map-bestaat-niet" / "begroting.json"
+    result = prestatie_command("convert", DATA / "begroting-2017.xlsx", out)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Error: {out}: cannot write the file: No such file or directory ({out.parent})\n"
+    )

@@ -213,11 +213,21 @@ def _usage(message: str) -> NoReturn:
     raise _Failure(message, EXIT_UNUSABLE)
 
 
+def _os_failure(error: OSError, path: Path, doing: str) -> _Failure:
+    """`FILE: cannot open the file: reason`, naming another path the error is about."""
+    other = error.filename is not None and str(error.filename) != str(path)
+    about = f" ({error.filename})" if other else ""
+    reason = error.strerror or str(error)
+    return _Failure(f"{path}: cannot {doing} the file: {reason}{about}", EXIT_UNUSABLE)
+
+
 def _read(path: Path, mapping: Mapping | None = None) -> Budget:
     with _busy(f"reading {path}"):
         try:
             return read_budget(path, mapping=mapping)
-        except (PrestatieError, OSError) as error:
+        except OSError as error:
+            raise _os_failure(error, path, "open") from error
+        except PrestatieError as error:
             raise _failure(error, str(path)) from error
 
 
@@ -249,7 +259,9 @@ def _write(budget: Budget, path: Path, report: str | None = None) -> None:
     with _busy(f"writing {path}"):
         try:
             write_budget(budget, path, force=True, report=report)
-        except (PrestatieError, OSError) as error:
+        except OSError as error:
+            raise _os_failure(error, path, "write") from error
+        except PrestatieError as error:
             raise _failure(error, str(path)) from error
 
 
