@@ -538,3 +538,17 @@ def test_an_out_that_cannot_be_written_is_one_line_naming_it(tmp_path: Path) -> 
     assert result.stderr == (
         f"Error: {out}: cannot write the file: No such file or directory ({out.parent})\n"
     )
+
+
+def test_a_reader_of_stdout_that_goes_away_ends_the_command_quietly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`prestatie summary FILE | head`: no error message for the closed pipe, exit code 1."""
+
+    def gone(*_: object) -> str:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(_cli, "render_summary", gone)
+    result = invoke("summary", DATA / "begroting-2017.json")
+    assert result.exit_code == 1
+    assert result.stderr == ""

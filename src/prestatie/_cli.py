@@ -8,6 +8,7 @@ input that cannot be read at all. A user's mistake is one line on stderr, never 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import decimal
 import functools
@@ -19,7 +20,6 @@ import threading
 import traceback
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
@@ -83,7 +83,7 @@ class _Indicator:
             self.stream.flush()
             self.shown = False
 
-    @contextmanager
+    @contextlib.contextmanager
     def running(self, message: str) -> Iterator[None]:
         if not self.stream.isatty():
             yield
@@ -195,7 +195,8 @@ def _guarded(function: F) -> F:
             except BrokenPipeError:
                 # The reader of stdout is gone (`prestatie diff A B | head`): stop quietly,
                 # and keep Python from reporting the pipe again when it flushes at exit.
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                with contextlib.suppress(OSError, ValueError):  # stdout may have no file
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 context.exit(EXIT_PROBLEMS)
             except (_Failure, PrestatieError, OSError) as error:
                 failure = error if isinstance(error, _Failure) else _failure(error)
