@@ -245,3 +245,18 @@ def test_new_and_removed_prestaties_and_a_target_change() -> None:
     )
     assert "Lasten    gerealiseerd  2017    5      0        -5" in text
     assert "Prestatie 7.2.3" not in text  # unchanged voortzetting is only counted
+
+
+def test_a_change_deep_in_a_long_text_is_shown_where_it_is(seed_budget: Budget) -> None:
+    """When two long texts differ past the shown width, both sides are shown from just before
+    their first difference, so the change is visible instead of two equal beginnings."""
+    item = seed_budget.prestatie("7.2.3")
+    long = "Wij organiseren bijeenkomsten in alle gemeenten van Overijssel. " * 5
+    old = attrs.evolve(item, context=long + "maximaal 50 democratiespelen.")
+    new = attrs.evolve(item, context=long + "maximaal 60 democratiespelen.")
+    text = render_diff(diff_budgets(_replace(seed_budget, old), _replace(seed_budget, new)))
+    (line,) = [line for line in text.splitlines() if line.startswith("  context:")]
+    before, after = line.split(" → ")
+    assert "maximaal 50 democratiespelen" in before
+    assert "maximaal 60 democratiespelen" in after
+    assert before.startswith("  context: '… ")

@@ -403,7 +403,8 @@ def render_diff(diff: BudgetDiff) -> str:
         if item.recorded is not None and item.recorded is not item.label:
             lines.append(f"  (de begroting zelf zegt: {item.recorded.value})")
         for change in item.fields:
-            lines.append(f"  {change.what}: {_quoted(change.old)} → {_quoted(change.new)}")
+            old, new = _excerpts(change.old, change.new)
+            lines.append(f"  {change.what}: {old} → {new}")
         for target_change in item.targets:
             lines.append(
                 f"  streefwaarden actie {target_change.action}: {_targets(target_change.old)}"
@@ -417,6 +418,21 @@ def render_diff(diff: BudgetDiff) -> str:
 
 def _quoted(text: str) -> str:
     return text if text in ("-", "nee") else f"'{one_line(text, 200)}'"
+
+
+def _excerpts(old: str, new: str, width: int = 200) -> tuple[str, str]:
+    """Both texts quoted; when they differ beyond `width`, both start shortly before their
+    first difference, so that a reader sees what changed rather than two equal beginnings."""
+    flat_old, flat_new = " ".join(old.split()), " ".join(new.split())
+    same = 0
+    for a, b in zip(flat_old, flat_new, strict=False):
+        if a != b:
+            break
+        same += 1
+    start = max(0, same - 40)
+    if start < width // 2 or old in ("-", "nee") or new in ("-", "nee"):
+        return _quoted(old), _quoted(new)
+    return (f"'… {one_line(flat_old[start:], width)}'", f"'… {one_line(flat_new[start:], width)}'")
 
 
 def _targets(targets: tuple[Target, ...]) -> str:
