@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from openpyxl import load_workbook
 
+from analysis_examples import replace_prestaties
 from prestatie import (
+    Budget,
+    BudgetColumn,
+    Prestatie,
     WorkbookError,
     WorkbookWarning,
     read_workbook,
@@ -241,3 +247,47 @@ def test_a_second_ambition_target_or_monitor_status_is_a_problem_at_its_row(
         ),
         (f"Monitor!A{status}", "a second monitor status for prestatie 7.2.3: expected at most one"),
     }
+
+
+def _with_first_amount(budget: Budget, value: str) -> tuple[Budget, Prestatie]:
+    # A realised amount: changing it breaks no actueel = primitief + wijziging sum.
+    first, index = next(
+        (item, i)
+        for item in budget.prestaties()
+        for i, amount in enumerate(item.amounts)
+        if amount.column is BudgetColumn.GEREALISEERD
+    )
+    changed = attrs.evolve(first.amounts[index], value=Decimal(value))
+    amounts = list(first.amounts)
+    amounts[index] = changed
+    item = attrs.evolve(first, amounts=tuple(amounts))
+    return replace_prestaties(budget, lambda p: item if p.code == item.code else p), item
+
+
+@pytest.mark.parametrize("value", ["12345678901234567.89", "1E+400", "-1E-400", "1234567890123456"])
+def test_an_amount_a_cell_cannot_hold_exactly_is_refused_at_its_cell(
+    tmp_path: Path, value: str
+) -> None:
+    """An amount with more than 15 significant digits, or beyond a double's range, would come
+    back changed or blank: the write is refused, naming the cell and the amount, and an
+    existing file stays as it was."""
+    broken, _ = _with_first_amount(monitor_budget(), value)
+    path = tmp_path / "monitor.xlsx"
+    path.write_bytes(b"bestaand")
+    with pytest.raises(WorkbookError) as caught:
+        write_workbook(broken, path)
+    (problem,) = caught.value.problems
+    assert re.fullmatch(r"Lasten en baten![A-Z]+\d+", problem.where)
+    assert f"the number {Decimal(value)} cannot be stored exactly" in problem.message
+    assert path.read_bytes() == b"bestaand"
+
+
+@pytest.mark.parametrize("value", ["1000000000000000000", "123456789012345", "0.00"])
+def test_an_amount_of_at_most_15_significant_digits_is_stored_exactly(
+    tmp_path: Path, value: str
+) -> None:
+    """Trailing zeros do not count: 10^18 written with all its zeros is exactly a double."""
+    budget, item = _with_first_amount(monitor_budget(), value)
+    path = tmp_path / "monitor.xlsx"
+    write_workbook(budget, path)
+    assert read_workbook(path).prestatie(str(item.code)) == item
