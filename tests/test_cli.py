@@ -162,16 +162,18 @@ def test_check_of_a_clean_workbook_prints_nothing_and_exits_0(budget_xlsx: Path)
 def test_check_prints_each_problem_as_file_sheet_cell_message_and_exits_1(
     broken_xlsx: Path,
 ) -> None:
+    """Problems go to stderr, one line each, then a count; stdout stays empty."""
     result = prestatie_command("check", broken_xlsx)
     assert result.returncode == 1
-    lines = result.stdout.splitlines()
+    assert result.stdout == ""
+    *lines, count = result.stderr.splitlines()
     assert len(lines) >= 2
     for line in lines:
         assert PROBLEM_LINE.match(line), line
-    assert f"{broken_xlsx}: Prestaties!C2: Code: expected a code like '7.2.3'" in result.stdout
-    assert f"{broken_xlsx}: Acties!C2: Nummer: expected a whole number" in result.stdout
+    assert f"{broken_xlsx}: Prestaties!C2: Code: expected a code like '7.2.3'" in result.stderr
+    assert f"{broken_xlsx}: Acties!C2: Nummer: expected a whole number" in result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip() == f"{len(lines)} problems in 1 of 1 file"
+    assert count == f"{len(lines)} problems in 1 of 1 file"
 
 
 def test_check_json_prints_records_that_parse(broken_xlsx: Path, budget_xlsx: Path) -> None:
@@ -195,7 +197,7 @@ def test_check_of_a_json_file_names_the_json_path(tmp_path: Path) -> None:
     path.write_text('{"format_version": 1, "province": 3, "year": 2017}', encoding="utf-8")
     result = invoke("check", path)
     assert result.exit_code == 1
-    assert result.stdout == f"{path}: $.province: expected text, got int 3\n"
+    assert result.stderr.splitlines()[0] == f"{path}: $.province: expected text, got int 3"
 
 
 def test_check_exits_2_for_unreadable_input_and_still_checks_the_other_files(
@@ -210,7 +212,7 @@ def test_check_exits_2_for_unreadable_input_and_still_checks_the_other_files(
     other.write_bytes(b"")
     result = prestatie_command("check", garbage, missing, not_json, other, broken_xlsx)
     assert result.returncode == 2
-    out = result.stdout
+    out = result.stderr
     assert f"{garbage}: not an Excel workbook: expected an .xlsx file" in out
     assert f"{missing}: cannot open the file: No such file or directory" in out
     assert f"{not_json}: $: not valid JSON: line 1 column 2" in out
@@ -241,7 +243,7 @@ def test_check_with_a_mapping_reads_a_foreign_sheet() -> None:
     assert result.exit_code == 0, result.output
     wrong = invoke("check", "--mapping", MAPPINGS / "monitor.toml", LEDGER_SAMPLE)
     assert wrong.exit_code == 1
-    assert wrong.stdout.startswith(f"{LEDGER_SAMPLE}: Export!1:1: no column headed 'Primitief'")
+    assert wrong.stderr.startswith(f"{LEDGER_SAMPLE}: Export!1:1: no column headed 'Primitief'")
 
 
 def test_check_with_a_broken_mapping_exits_2(tmp_path: Path, budget_xlsx: Path) -> None:

@@ -106,7 +106,7 @@ def test_the_command_line_reports_every_hostile_file_in_lines_without_a_tracebac
     result = run_python("-m", "prestatie", "check", *paths, timeout=SECONDS * len(paths))
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    lines = result.stdout.splitlines()
+    lines = result.stderr.splitlines()
     for hostile in corpus.values():
         for where, message in hostile.problems:
             prefix = f"{hostile.path}: " if where == WHOLE_FILE else f"{hostile.path}: {where}: "

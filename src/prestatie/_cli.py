@@ -384,8 +384,9 @@ def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
     """Check budget workbooks or JSON files, and print every problem.
 
     Each problem is a line `FILE: Sheet!Cell: message` (or `FILE: $.json.path: message`) on
-    stdout, as the result of the check; a count goes to stderr. Exit code 0 when every file
-    is clean, 1 when there are problems, 2 when a file cannot be read at all.
+    stderr, followed by a count; with --json the records are the result and go to stdout.
+    Exit code 0 when every file is clean, 1 when there are problems, 2 when a file cannot be
+    read at all.
     """
     loaded = _mapping(mapping)
     records: list[dict[str, str]] = []
@@ -402,7 +403,7 @@ def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
                 where = "" if problem.where == str(path) else problem.where
                 records.append({"file": str(path), "where": where, "message": problem.message})
             else:
-                click.echo(_problem_line(str(path), problem))
+                click.echo(_problem_line(str(path), problem), err=True)
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     click.echo(
