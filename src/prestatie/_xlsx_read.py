@@ -230,6 +230,12 @@ class _Reader:
     def read(self) -> Budget | None:
         cells = Cells(self.path, self.engine)
         try:
+            if BEGROTING.name not in cells.sheetnames:
+                # Not a budget workbook at all: its other sheets are no news.
+                self.problem(
+                    str(self.path), f"no sheet {BEGROTING.name!r}: expected a budget workbook"
+                )
+                return None
             known = {sheet.name: sheet for sheet in SHEETS}
             for name in cells.sheetnames:
                 if name not in known and name != EXPLANATION_SHEET:
@@ -239,11 +245,6 @@ class _Reader:
                         stacklevel=4,
                     )
             tables: dict[str, list[_Row]] = {}
-            if BEGROTING.name not in cells.sheetnames:
-                self.problem(
-                    str(self.path), f"no sheet {BEGROTING.name!r}: expected a budget workbook"
-                )
-                return None
             fields = self._read_fields(cells.rows(BEGROTING.name))
             for sheet in SHEETS[1:]:
                 if sheet.name not in cells.sheetnames:
