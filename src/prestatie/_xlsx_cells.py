@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import html
 import itertools
+import math
 import posixpath
 import re
 import zipfile
@@ -20,11 +21,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Literal, cast
 
-from defusedxml.ElementTree import fromstring, iterparse
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring, iterparse
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, range_boundaries
 
 from prestatie._sheets import CellValue
+from prestatie._xlsx_safety import without_empty_rows
 
 Engine = Literal["auto", "openpyxl", "calamine"]
 ENGINES: tuple[str, ...] = ("auto", "openpyxl", "calamine")
@@ -110,6 +113,21 @@ class _Scan:
         some formula could not be placed."""
         self.has_merges = False
         self.ambiguous_text = False
+        self.row_starts = self.numbered_rows = self.row_ends = 0
+        self.empty_cell_rows = False
+
+    @property
+    def skip_empty_rows(self) -> bool:
+        """Whether to read the sheet without its empty rows: where it has some, every row
+        states its number (so the rest keep theirs) and no merged range could fill one."""
+        has_empty = self.row_starts > self.row_ends or self.empty_cell_rows
+        return has_empty and self.numbered_rows == self.row_starts and not self.has_merges
+
+    def count_rows(self, text: bytes) -> None:
+        self.row_starts += text.count(b"<row ") + text.count(b"<row>") + text.count(b"<row/>")
+        self.numbered_rows += text.count(b'<row r="')
+        self.row_ends += text.count(b"</row>")
+        self.empty_cell_rows = self.empty_cell_rows or b'"/></row>' in text
 
 
 def _scan_part(source: IO[bytes]) -> _Scan:
@@ -120,6 +138,7 @@ def _scan_part(source: IO[bytes]) -> _Scan:
         text = carry + chunk
         if not chunk:
             _formulas(text, len(text), scan)
+            scan.count_rows(text)
             return scan
         scan.has_merges = scan.has_merges or b"mergeCell" in text
         scan.ambiguous_text = scan.ambiguous_text or _AMBIGUOUS_TEXT.search(text) is not None
@@ -129,9 +148,12 @@ def _scan_part(source: IO[bytes]) -> _Scan:
         if prefixed > cut:
             cut = text.rfind(b"<", 0, prefixed)
         if cut <= 0:
+            cut = text.rfind(b"<", max(0, len(text) - 256))
+        if cut <= 0:
             cut = max(0, len(text) - 64)
         if scan.uncomputed is not None:
             _formulas(text, cut, scan)
+        scan.count_rows(text[:cut])
         carry = text[cut:]
 
 
@@ -226,6 +248,8 @@ class Cells:
         self._formulas: Any = None
         self._calamine: Any = None
         self._shared_ambiguous = False
+        self.problems: list[tuple[str, str]] = []
+        """(cell, message) of cells that openpyxl cannot read at all."""
         if self.engine == "calamine":
             from python_calamine import CalamineWorkbook
 
@@ -265,19 +289,50 @@ class Cells:
             self._shared_ambiguous or scan.ambiguous_text or scan.uncomputed is None
         )
         if scan.uncomputed is None:
-            return self._rows_with_formulas(name, merges)
-        return self._rows(name, by_calamine, scan.uncomputed, merges)
+            return self._rows_with_formulas(name, merges, scan.skip_empty_rows)
+        return self._rows(name, by_calamine, scan.uncomputed, merges, scan.skip_empty_rows)
 
-    def _values(self, name: str, by_calamine: bool) -> Iterator[list[CellValue]]:
+    def _values(self, name: str, by_calamine: bool, skip: bool) -> Iterator[list[CellValue]]:
         if by_calamine:
             sheet = self._calamine.get_sheet_by_name(name)
             for values in sheet.to_python(skip_empty_area=False):
                 yield [_from_calamine(value) for value in values]
             return
-        worksheet = self._open_openpyxl()[name]
-        worksheet.reset_dimensions()
-        for values in worksheet.iter_rows(values_only=True):
-            yield list(values)
+        worksheet = _prepared(self._open_openpyxl()[name], skip)
+        number = 0
+        try:
+            for values in worksheet.iter_rows(values_only=True):
+                number += 1
+                yield list(values)
+        except ValueError as error:
+            # openpyxl cannot convert a number cell holding `NaN` or `INF`; the sheet ends.
+            if isinstance(error, DefusedXmlException) or isinstance(error.__cause__, ParseError):
+                raise
+            self._unreadable(name, number + 1, error)
+
+    def _unreadable(self, name: str, row: int, error: ValueError) -> None:
+        """Record the number cells of a sheet that hold no number, or else the row where
+        reading the sheet failed."""
+        found = []
+        with self._archive.open(self._parts[name]) as source:
+            for _, element in iterparse(source):
+                if element.tag.endswith("}c") and element.get("t", "n") == "n":
+                    value = next((c.text for c in element if c.tag.endswith("}v")), None)
+                    if value and not _is_number(value):
+                        message = f"the number cell holds {value[:40]!r}: expected a finite number"
+                        found.append((f"{name}!{element.get('r')}", message))
+                if element.tag.endswith("}row"):
+                    element.clear()
+        self.problems.extend(
+            found
+            or [
+                (
+                    f"{name}!A{row}",
+                    f"the sheet cannot be read from this row on ({error}): expected an intact"
+                    " .xlsx file",
+                )
+            ]
+        )
 
     def _rows(
         self,
@@ -285,11 +340,12 @@ class Cells:
         by_calamine: bool,
         uncomputed: dict[tuple[int, int], str],
         merges: Merges,
+        skip: bool,
     ) -> Iterator[Row]:
         by_row: dict[int, list[tuple[int, str]]] = {}
         for (row, column), formula in uncomputed.items():
             by_row.setdefault(row, []).append((column, formula))
-        for number, values in enumerate(self._values(name, by_calamine), start=1):
+        for number, values in enumerate(self._values(name, by_calamine, skip), start=1):
             if merges:
                 values = merges.fill(number, values)
             missing: Sequence[str | None] = _NO_FORMULAS
@@ -301,17 +357,15 @@ class Cells:
                 missing = flags
             yield number, values, missing
 
-    def _rows_with_formulas(self, name: str, merges: Merges) -> Iterator[Row]:
+    def _rows_with_formulas(self, name: str, merges: Merges, skip: bool) -> Iterator[Row]:
         """The rows, with openpyxl reading the sheet's formulas in step."""
         if self._formulas is None:
             self._formulas = load_workbook(self.path, read_only=True, data_only=False)
         formula_rows: Iterator[Any] = itertools.repeat(())
         if name in self._formulas.sheetnames:
-            worksheet = self._formulas[name]
-            worksheet.reset_dimensions()
-            formula_rows = worksheet.iter_rows()
+            formula_rows = _prepared(self._formulas[name], skip).iter_rows()
         for number, (values, formula_row) in enumerate(
-            zip(self._values(name, by_calamine=False), formula_rows, strict=False), start=1
+            zip(self._values(name, False, skip), formula_rows, strict=False), start=1
         ):
             if merges:
                 values = merges.fill(number, values)
@@ -321,6 +375,27 @@ class Cells:
                 if is_formula and index < len(values) and values[index] is None:
                     missing[index] = str(cell.value)
             yield number, values, missing
+
+
+def _prepared(worksheet: Any, skip_empty_rows: bool) -> Any:
+    """An openpyxl sheet to read row by row whatever size it claims, and, when
+    `skip_empty_rows`, from XML without its empty rows (the rows openpyxl then yields
+    for the gaps keep the others' numbers)."""
+    worksheet.reset_dimensions()
+    if skip_empty_rows and not getattr(worksheet, "_skips_empty_rows", False):
+        opener = worksheet._get_source
+        worksheet._get_source = lambda: without_empty_rows(opener())
+        worksheet._skips_empty_rows = True
+    return worksheet
+
+
+def _is_number(text: str) -> bool:
+    """Whether openpyxl reads `text`, a number cell's value, as a finite number."""
+    try:
+        number = float(text) if any(mark in text for mark in ".eE") else int(text)
+    except ValueError:
+        return False
+    return math.isfinite(number)
 
 
 _MIDNIGHT = datetime.time()

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import attrs
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from prestatie._checks import check_budget
@@ -65,6 +67,7 @@ from prestatie._sheets import (
 from prestatie._target import Target
 from prestatie._xlsx_cells import Cells, Row, resolve_engine
 from prestatie._xlsx_safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
+from prestatie._xlsx_text import text_problem, unescape
 
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
 _ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
@@ -127,6 +130,18 @@ def read_workbook_with_problems(
         budget = reader.read()
     except unreadable as exc:
         message = f"the workbook cannot be read: {exc}: expected an intact .xlsx file"
+        return None, [Problem(where=str(source), message=message)]
+    except (ParseError, ValueError) as exc:
+        # openpyxl raises a ValueError caused by the parser's error when it opens a sheet.
+        cause = exc if isinstance(exc, ParseError | DefusedXmlException) else exc.__cause__
+        if isinstance(cause, DefusedXmlException):
+            message = (
+                "a part declares entities (a document type): refused, as no workbook needs one"
+            )
+        elif isinstance(cause, ParseError):
+            message = f"a part is not well-formed XML ({cause}): expected an intact .xlsx file"
+        else:
+            raise
         return None, [Problem(where=str(source), message=message)]
     problems = sorted(reader.problems, key=_problem_order)
     return (budget if not problems else None), problems
@@ -258,6 +273,8 @@ class _Reader:
                 tables[sheet.name] = self._read_table(sheet, cells.rows(sheet.name), fields)
         finally:
             cells.close()
+        for where, message in cells.problems:
+            self.problem(where, message)
         if fields is None:
             return None
         return self._build(fields, tables)
@@ -293,7 +310,10 @@ class _Reader:
                 self._cached_problem(where, formula)
                 ok = False
                 continue
-            value = row[1] if len(row) > 1 else None
+            value, fits = self._text(where, column.header, row[1] if len(row) > 1 else None)
+            if not fits:
+                ok = False
+                continue
             try:
                 found[column.key] = column.codec.read(value)
             except CellError as error:
@@ -319,6 +339,18 @@ class _Reader:
         self.where.update({f"$.{key}": cell for key, cell in cells.items()})
         self.where["$"] = f"{BEGROTING.name}!B2"
         return found if ok else None
+
+    def _text(self, where: str, header: str, value: CellValue) -> tuple[CellValue, bool]:
+        """A cell's value with a text's escapes undone, and whether it fits: a text no cell
+        can hold (too long, or with a control character) is reported."""
+        if not isinstance(value, str):
+            return value, True
+        text = unescape(value)
+        trouble = text_problem(text)
+        if trouble is not None:
+            self.problem(where, f"{header}: {trouble}")
+            return text, False
+        return text, True
 
     def _cell_problem(self, where: str, header: str, value: CellValue, error: CellError) -> None:
         found = "a blank cell" if is_blank(value) else describe(value)
@@ -420,6 +452,11 @@ class _Reader:
                 ok = False
                 continue
             value = row[index] if index < width else None
+            if type(value) is str:
+                value, fits = self._text(plan.where(key, number), plan.headers[key], value)
+                if not fits:
+                    ok = False
+                    continue
             try:
                 values[key] = read(value)
             except CellError as error:

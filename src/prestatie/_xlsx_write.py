@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
@@ -40,6 +41,7 @@ from prestatie._sheets import (
     explanation_rows,
     year_header,
 )
+from prestatie._xlsx_text import MAX_CELL_TEXT, escape, too_long
 
 Row = dict[str, Any]
 _Worksheet = Any  # the stubs of openpyxl lack what a write-only sheet proxies
@@ -83,7 +85,48 @@ def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> N
             _write_table(worksheet, sheet, sheet.columns, list(_ROWS[sheet.name](budget)), problems)
     workbook.save(path)  # also when there are problems: it closes the sheets' streams
     if problems:
-        raise WorkbookError(problems, source=destination, headline=_WRITE_HEADLINE)
+        raise WorkbookError(
+            _at_json_paths(budget, problems), source=destination, headline=_WRITE_HEADLINE
+        )
+
+
+@attrs.frozen
+class _LongText(Problem):
+    """A text too long for a cell, kept so that its JSON path can be found."""
+
+    text: str = ""
+
+
+def _at_json_paths(budget: Budget, problems: list[Problem]) -> list[Problem]:
+    """The problems, a text that is too long placed at its JSON path, naming the cell.
+
+    Only a failed write walks the budget for the paths; a list joined into one cell that
+    is too long as a whole keeps its cell."""
+    if not any(isinstance(problem, _LongText) for problem in problems):
+        return problems
+    paths: dict[str, str] = {}
+    for found, text in _texts(budget, "$"):
+        paths.setdefault(text, found)
+    placed: list[Problem] = []
+    for problem in problems:
+        path = paths.get(problem.text) if isinstance(problem, _LongText) else None
+        if path is None:
+            placed.append(Problem(where=problem.where, message=problem.message))
+        else:
+            placed.append(Problem(where=path, message=f"{problem.message} (cell {problem.where})"))
+    return placed
+
+
+def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        if len(value) > MAX_CELL_TEXT // 2:
+            yield path, value
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _texts(getattr(value, field.name), f"{path}.{field.name}")
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
 
 
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -137,8 +180,17 @@ def _cell(
     string or as (sheet, column letter, row)."""
     if isinstance(style, str):
         style = _style(worksheet, style)
+    stored: CellValue = value
+    if isinstance(value, str):
+        stored = escape(value)
+        if len(stored) > MAX_CELL_TEXT:
+            # openpyxl would cut the text; a workbook must hold all of it.
+            if not isinstance(where, str):
+                where = f"{where[0]}!{where[1]}{where[2]}"
+            problems.append(_LongText(where=where, message=too_long(value, stored), text=value))
+            stored = None
     try:
-        cell = _Cell(worksheet, row=1, column=1, value=value, style_array=style)
+        cell = _Cell(worksheet, row=1, column=1, value=stored, style_array=style)
     except IllegalCharacterError:
         if not isinstance(where, str):
             where = f"{where[0]}!{where[1]}{where[2]}"
