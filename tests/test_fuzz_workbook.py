@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -128,6 +128,9 @@ ENGINES = ["openpyxl", "calamine"] if calamine_installed() else ["openpyxl"]
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(change=changes(), engine=st.sampled_from(ENGINES))
+@example(change=[("Ambities", 2, 1, -1)], engine="openpyxl")  # a negative programme
+@example(change=[("Acties", 2, 4, 1e28)], engine="openpyxl")  # a whole float of 29 digits
+@example(change=[("Prestaties", 1, 14, None)], engine="openpyxl")  # a yes/no column left out
 def test_a_workbook_with_cells_changed_at_random_reads_or_raises_a_workbook_error(
     tmp_path: Path, change: list[tuple[str, int, int, Any]], engine: str
 ) -> None:

@@ -65,7 +65,8 @@ def from_spreadsheet_number(value: float | int) -> Decimal:
     if not amount.is_finite():
         raise InvalidValueError(f"expected a finite number, got {value!r}")
     if amount == amount.to_integral_value() and amount.as_tuple().exponent != 0:
-        amount = amount.quantize(Decimal(1))
+        # Through int, exactly: quantize would need more digits than the context has (1e28).
+        amount = Decimal(int(amount))
     return amount
 
 

@@ -223,6 +223,15 @@ class _Plan:
         return f"{self.name}!{self.letters[key]}{number}"
 
 
+def _reads_blank(column: Column) -> bool:
+    """Whether a column may be left out: its cells may be blank."""
+    try:
+        column.codec.read(None)
+    except CellError:
+        return False
+    return True
+
+
 def _ordered(rows: list[_Row]) -> list[_Row]:
     return sorted(rows, key=lambda row: (row.position, row.number))
 
@@ -410,7 +419,7 @@ class _Reader:
             seen[column.key] = where
             columns[index] = column
         for column in sheet.columns:
-            if column.required and column.key not in seen:
+            if column.key not in seen and (column.required or not _reads_blank(column)):
                 self.problem(
                     f"{sheet.name}!A1",
                     f"no column {column.header!r}: expected it in the header row",
@@ -893,7 +902,7 @@ class _Index:
                     self._unsure.add(owner)
                 parent = values[0] if len(values) == 1 else (owner, *values)
                 self._parents[owner].add(parent)
-                if isinstance(parent, int):
+                if isinstance(parent, int) and parent >= 0:  # a negative one is no code
                     self._parents[owner].add(Code.from_parts(parent))
 
     def parent_missing(self, group: str, key: Any) -> bool:
