@@ -39,9 +39,10 @@ _NO_FORMULAS: tuple[str | None, ...] = ()
 _CHUNK = 1 << 20
 _FORMULA_TAG = re.compile(rb"<((?:[A-Za-z0-9_]+:)?)f[\s>/]")
 _CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([1-9][0-9]{0,6})"')
-# Texts that the engines read differently: calamine decodes the `_x000D_` escapes (which
-# openpyxl writes and reads as is) and drops a text of only whitespace. A sheet holding
-# either is read by openpyxl, so that both engines give the same values.
+# Texts that the engines read differently: calamine decodes the `_x000D_` escapes, while
+# openpyxl hands them over as is for the reader to undo exactly once, and calamine drops a
+# text of only whitespace. A sheet holding either is read by openpyxl, so that both engines
+# give the same values and no escape is undone twice.
 _AMBIGUOUS_TEXT = re.compile(rb"_x[0-9A-Fa-f]{4}_|<(?:[A-Za-z0-9_]+:)?t(?:\s[^>]*)?>\s+</")
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
