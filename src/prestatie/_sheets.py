@@ -128,6 +128,25 @@ INTEGER = Codec(
     number_format=INTEGER_FORMAT,
     is_number=True,
 )
+
+
+def _read_programme_number(value: CellValue) -> int:
+    expected = "a programme number from 0 to 999999"
+    if is_blank(value):
+        raise CellError(expected)
+    number = _integer(value, expected)
+    if not 0 <= number <= 999_999:  # it is the first part of every code under it
+        raise CellError(expected)
+    return number
+
+
+PROGRAMME_NUMBER = Codec(
+    name="programmanummer",
+    write=lambda value: value,
+    read=_read_programme_number,
+    number_format=INTEGER_FORMAT,
+    is_number=True,
+)
 OPTIONAL_INTEGER = Codec(
     name="geheel getal of leeg",
     write=lambda value: value,
@@ -407,7 +426,7 @@ PROGRAMMAS = Sheet(
     explanation="Eén regel per programma (kerntaak), met zijn nummer en naam.",
     columns=(
         _order(),
-        _col("Nummer", "number", INTEGER, required=True),
+        _col("Nummer", "number", PROGRAMME_NUMBER, required=True),
         _col("Naam", "name", TEXT),
     ),
 )
@@ -420,7 +439,7 @@ AMBITIES = Sheet(
         "staat op het blad Streefwaarden."
     ),
     columns=(
-        _col("Programma", "programme", INTEGER, required=True),
+        _col("Programma", "programme", PROGRAMME_NUMBER, required=True),
         _col("Tekst", "text", TEXT),
     ),
 )
@@ -430,7 +449,7 @@ DOELEN = Sheet(
     doc="One row per objective (beleidsdoel).",
     explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
     columns=(
-        _col("Programma", "programme", INTEGER, required=True),
+        _col("Programma", "programme", PROGRAMME_NUMBER, required=True),
         _order(),
         _col("Code", "code", CODE, required=True),
         _col("Titel", "title", TEXT),

@@ -8,6 +8,7 @@ rather than read as a blank cell.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import operator
 import os
@@ -504,7 +505,11 @@ class _Reader:
             return
         for index, column in columns.items():
             cached = _at(row, index)
-            if not column.key.startswith("year:") or not isinstance(cached, int | float):
+            if (
+                not column.key.startswith("year:")
+                or isinstance(cached, bool)
+                or not isinstance(cached, int | float)
+            ):
                 continue
             total = sum(
                 (
@@ -516,7 +521,11 @@ class _Reader:
                 ),
                 start=Decimal(0),
             )
-            if abs(from_spreadsheet_number(cached) - total) > _TOLERANCE:
+            try:
+                shown = from_spreadsheet_number(cached)
+            except PrestatieError:  # NaN or infinity: no total to compare
+                continue
+            if abs(shown - total) > _TOLERANCE:
                 warnings.warn(
                     f"{self.path}: {sheet.name}!{get_column_letter(index + 1)}{number}: the total"
                     f" shows {cached}, but the rows above add up to {total}: the rows are read,"
@@ -902,8 +911,9 @@ class _Index:
                     self._unsure.add(owner)
                 parent = values[0] if len(values) == 1 else (owner, *values)
                 self._parents[owner].add(parent)
-                if isinstance(parent, int) and parent >= 0:  # a negative one is no code
-                    self._parents[owner].add(Code.from_parts(parent))
+                if isinstance(parent, int):
+                    with contextlib.suppress(PrestatieError):  # e.g. negative: no code
+                        self._parents[owner].add(Code.from_parts(parent))
 
     def parent_missing(self, group: str, key: Any) -> bool:
         """Whether the parent that rows of `group` under `key` name has no row at all."""
