@@ -20,6 +20,7 @@ from prestatie import (
     Nature,
     Prestatie,
     PrestatieError,
+    Programme,
     ProposalLink,
     ReserveLink,
     Target,
@@ -120,3 +121,12 @@ def test_model_objects_are_frozen() -> None:
     prestatie = Prestatie(code="7.2.3", title="Kennisontwikkeling en -deling")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         prestatie.title = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("number", [-1, 1_000_000])
+def test_a_programme_number_must_fit_a_code(number: int) -> None:
+    """A programme number is the first part of every code under it, so one that no code can
+    hold is refused when the programme is made, not later by a check or a writer."""
+    with pytest.raises(InvalidValueError, match=r"Programme\.number"):
+        Programme(number=number, name="Kwaliteit openbaar bestuur")
+    assert Programme(number=999_999, name="").number == 999_999

@@ -8,6 +8,8 @@ from typing import Any
 from prestatie._errors import InvalidTypeError, InvalidValueError, describe
 
 _CODE = re.compile(r"(0|[1-9][0-9]{0,5})(\.(0|[1-9][0-9]{0,5}))*")
+MAX_PART = 999_999
+"""The largest number a part of a code may be (six digits, as `_CODE` allows)."""
 
 
 class Code:

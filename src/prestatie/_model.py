@@ -20,6 +20,7 @@ from prestatie._errors import InvalidValueError
 from prestatie._money import Unit, to_amount
 from prestatie._target import Target
 from prestatie._validate import (
+    code_part,
     is_year,
     non_negative,
     of,
@@ -316,7 +317,7 @@ class Ambition:
 class Programme:
     """A programme (kerntaak), such as 7. Kwaliteit openbaar bestuur."""
 
-    number: int = attrs.field(validator=non_negative)
+    number: int = attrs.field(validator=code_part)
     name: str = attrs.field(validator=of(str))
     ambition: Ambition | None = attrs.field(default=None, validator=optional(Ambition))
     objectives: tuple[Objective, ...] = attrs.field(default=(), validator=tuple_of(Objective))

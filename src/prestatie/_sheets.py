@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from prestatie._code import Code
+from prestatie._code import MAX_PART, Code
 from prestatie._errors import PrestatieError
 from prestatie._model import (
     BudgetChange,
@@ -131,22 +131,15 @@ INTEGER = Codec(
 
 
 def _read_programme_number(value: CellValue) -> int:
-    expected = "a programme number from 0 to 999999"
-    if is_blank(value):
-        raise CellError(expected)
-    number = _integer(value, expected)
-    if not 0 <= number <= 999_999:  # it is the first part of every code under it
+    # Refused here, at its cell, as every code under the programme is built from it.
+    expected = f"a programme number from 0 to {MAX_PART}"
+    number = _integer(value, expected) if not is_blank(value) else -1
+    if not 0 <= number <= MAX_PART:
         raise CellError(expected)
     return number
 
 
-PROGRAMME_NUMBER = Codec(
-    name="programmanummer",
-    write=lambda value: value,
-    read=_read_programme_number,
-    number_format=INTEGER_FORMAT,
-    is_number=True,
-)
+PROGRAMME_NUMBER = attrs.evolve(INTEGER, name="programmanummer", read=_read_programme_number)
 OPTIONAL_INTEGER = Codec(
     name="geheel getal of leeg",
     write=lambda value: value,

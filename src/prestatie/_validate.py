@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from prestatie._code import Code
+from prestatie._code import MAX_PART, Code
 from prestatie._errors import InvalidTypeError, InvalidValueError, describe
 from prestatie._money import to_amount
 
@@ -95,6 +95,15 @@ def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     if value < 0:
         raise InvalidValueError(
             f"{_where(instance, attribute)}: expected zero or more, got {value}"
+        )
+
+
+def code_part(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A whole number that can be a part of a code: a programme number is its codes' first."""
+    non_negative(instance, attribute, value)
+    if value > MAX_PART:
+        raise InvalidValueError(
+            f"{_where(instance, attribute)}: expected at most {MAX_PART}, got {value}"
         )
 
 
