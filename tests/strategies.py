@@ -213,17 +213,11 @@ BUDGET_UNITS = ("democratiespelen", "gastlessen", "adviezen", "nieuwe woningen",
 
 
 def _size(count: int) -> str:
-    return (
-        "0"
-        if count == 0
-        else "1"
-        if count == 1
-        else "2-4"
-        if count < 5
-        else "5-9"
-        if count < 10
-        else "10+"
-    )
+    """`count` in a bucket: 0, 1, 2-4, 5-9, 10-29, 30-99 or 100+."""
+    for limit, name in ((0, "0"), (1, "1"), (4, "2-4"), (9, "5-9"), (29, "10-29"), (99, "30-99")):
+        if count <= limit:
+            return name
+    return "100+"
 
 
 def record_shape(budget: Budget) -> None:
