@@ -212,7 +212,7 @@ def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amo
 BUDGET_UNITS = ("democratiespelen", "gastlessen", "adviezen", "nieuwe woningen", "km", "%")
 
 
-def _size(count: int) -> str:
+def size_bucket(count: int) -> str:
     """`count` in a bucket: 0, 1, 2-4, 5-9, 10-29, 30-99 or 100+."""
     for limit, name in ((0, "0"), (1, "1"), (4, "2-4"), (9, "5-9"), (29, "10-29"), (99, "30-99")):
         if count <= limit:
@@ -235,10 +235,10 @@ def record_shape(budget: Budget) -> None:
         )
         for a in owner.amounts
     ]
-    event(f"programmes: {_size(len(budget.programmes))}")
-    event(f"prestaties: {_size(len(prestaties_))}")
-    event(f"actions: {_size(len(actions))}")
-    event(f"amounts: {_size(len(amounts))}")
+    event(f"programmes: {size_bucket(len(budget.programmes))}")
+    event(f"prestaties: {size_bucket(len(prestaties_))}")
+    event(f"actions: {size_bucket(len(actions))}")
+    event(f"amounts: {size_bucket(len(amounts))}")
     matched = sum(
         1
         for a in actions
@@ -248,7 +248,7 @@ def record_shape(budget: Budget) -> None:
             for m in a.realised
         )
     )
-    event(f"action targets with a realised value of their unit: {_size(matched)}")
+    event(f"action targets with a realised value of their unit: {size_bucket(matched)}")
 
 
 @cache
