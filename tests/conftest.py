@@ -56,3 +56,11 @@ def seed_budget():  # type: ignore[no-untyped-def]
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.build_budget()
+
+
+@pytest.fixture(scope="session")
+def soffice_installed() -> None:
+    """LibreOffice is installed; see `libreoffice.require_soffice`."""
+    from libreoffice import require_soffice
+
+    require_soffice()
