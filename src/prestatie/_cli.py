@@ -2,8 +2,8 @@
 
 Results go to stdout; problems, warnings and progress go to stderr. Exit codes: 0 when all
 is well, 1 when the input has problems (or the command found some), 2 for a usage error or
-input that cannot be read at all. A user's mistake is one line on stderr, never a traceback;
-`--debug` adds the traceback.
+input that cannot be read at all, 3 for an internal error (a bug). A user's mistake is one
+line on stderr, never a traceback, and so is an internal error; `--debug` adds the traceback.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from prestatie._xlsx_read import read_workbook_with_problems
 
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2  # click's own code for a usage error, too
+EXIT_INTERNAL = 3
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -206,6 +207,18 @@ def _guarded(function: F) -> F:
                     click.echo(line, err=True)
                 click.echo(f"Error: {failure.message}", err=True)
                 context.exit(failure.code)
+            except (click.exceptions.Exit, click.ClickException, click.Abort):
+                raise
+            except Exception as error:
+                # A bug rather than the user's mistake: one line that says so.
+                if debug:
+                    traceback.print_exc()
+                click.echo(
+                    f"Error: internal error ({type(error).__name__}: {error}): a bug in"
+                    " prestatie; run the command again with --debug to see the traceback",
+                    err=True,
+                )
+                context.exit(EXIT_INTERNAL)
 
     return _debug_option(run)  # type: ignore[return-value]
 

@@ -13,6 +13,7 @@ import math
 import operator
 import os
 import re
+import sys
 import warnings
 import zipfile
 from collections import defaultdict
@@ -119,17 +120,16 @@ def read_workbook_with_problems(
         check_xlsx(source, max_uncompressed_bytes)
     except WorkbookError as error:
         return None, list(error.problems)
-    unreadable: tuple[type[Exception], ...] = (
-        zipfile.BadZipFile,
-        OSError,
-        KeyError,
-        EOFError,
-        *_engine_errors(engine),
-    )
+    # Raised only for a damaged file; the others also by a bug, so only where a library
+    # unzips or parses the file do they mean it cannot be read.
+    file_errors: tuple[type[Exception], ...] = (zipfile.BadZipFile, *_engine_errors(engine))
+    unreadable: tuple[type[Exception], ...] = (*file_errors, OSError, KeyError, EOFError)
     try:
         reader = _Reader(source, engine)
         budget = reader.read()
     except unreadable as exc:
+        if not isinstance(exc, file_errors) and _raised_here(exc):
+            raise  # a bug in the reader, not a reason in the file
         message = f"the workbook cannot be read: {exc}: expected an intact .xlsx file"
         return None, [Problem(where=str(source), message=message)]
     except (ParseError, ValueError) as exc:
@@ -146,6 +146,18 @@ def read_workbook_with_problems(
         return None, [Problem(where=str(source), message=message)]
     problems = sorted(reader.problems, key=_problem_order)
     return (budget if not problems else None), problems
+
+
+# The folder of the whole package, wherever in it this module lies.
+_PACKAGE = os.path.dirname(str(sys.modules[__name__.partition(".")[0]].__file__)) + os.sep
+
+
+def _raised_here(error: BaseException) -> bool:
+    """Whether `error` was raised in this package's own code rather than in a library."""
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    return frame is not None and frame.tb_frame.f_code.co_filename.startswith(_PACKAGE)
 
 
 def _engine_errors(engine: str) -> tuple[type[Exception], ...]:
