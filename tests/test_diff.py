@@ -27,7 +27,7 @@ from prestatie import (
     render_diff,
 )
 from prestatie._money import convert, total
-from prestatie._summary import budget_amounts
+from prestatie._views.summary import budget_amounts
 from strategies import budget_versions, budgets
 
 

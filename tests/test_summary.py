@@ -21,7 +21,7 @@ from prestatie import (
     summarise,
 )
 from prestatie._money import total
-from prestatie._summary import budget_amounts, render_summary
+from prestatie._views.summary import budget_amounts, render_summary
 from strategies import budgets
 
 

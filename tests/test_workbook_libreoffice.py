@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 
 from libreoffice import sheet_csv, soffice
 from prestatie import Budget, BudgetColumn, Flow, Unit, read_workbook, write_workbook
-from prestatie._sheets import parse_year_header
+from prestatie._xlsx.schema import parse_year_header
 from strategies import budgets
 from workbook_examples import INJECTED, model_totals, monitor_budget
 

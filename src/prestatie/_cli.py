@@ -27,7 +27,6 @@ import click
 
 from prestatie import __version__
 from prestatie._checks import check_budget
-from prestatie._diff import diff_budgets, render_diff
 from prestatie._errors import (
     JsonError,
     MappingError,
@@ -42,10 +41,11 @@ from prestatie._json import from_json
 from prestatie._mapping import Mapping, load_mapping
 from prestatie._model import Budget, DocumentKind
 from prestatie._money import Unit
-from prestatie._progress import Thresholds, progress, render_progress
-from prestatie._report import ReportKind
-from prestatie._summary import render_summary, summarise
-from prestatie._xlsx_read import read_workbook_with_problems
+from prestatie._views.diff import diff_budgets, render_diff
+from prestatie._views.progress import Thresholds, progress, render_progress
+from prestatie._views.summary import render_summary, summarise
+from prestatie._xlsx.read import read_workbook_with_problems
+from prestatie._xlsx.report import ReportKind
 
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2  # click's own code for a usage error, too

@@ -12,9 +12,9 @@ from prestatie._foreign import import_sheet
 from prestatie._json import from_json, to_json
 from prestatie._mapping import Mapping, load_mapping
 from prestatie._model import Budget
-from prestatie._report import ReportKind, write_report
-from prestatie._xlsx_read import read_workbook
-from prestatie._xlsx_write import write_workbook
+from prestatie._xlsx.read import read_workbook
+from prestatie._xlsx.report import ReportKind, write_report
+from prestatie._xlsx.write import write_workbook
 
 XLSX, JSON = ".xlsx", ".json"
 SUFFIXES = (XLSX, JSON)

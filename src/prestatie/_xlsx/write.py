@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from prestatie._atomic import atomic_write
 from prestatie._errors import Problem, WorkbookError
 from prestatie._model import Amount, Budget, BudgetColumn, Flow
-from prestatie._sheets import (
+from prestatie._xlsx.schema import (
     AMOUNT,
     AMOUNT_FORMAT,
     BEGROTING,
@@ -41,7 +41,7 @@ from prestatie._sheets import (
     explanation_rows,
     year_header,
 )
-from prestatie._xlsx_text import MAX_CELL_TEXT, escape, too_long
+from prestatie._xlsx.text import MAX_CELL_TEXT, escape, too_long
 
 Row = dict[str, Any]
 _Worksheet = Any  # the stubs of openpyxl lack what a write-only sheet proxies

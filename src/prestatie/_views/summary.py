@@ -11,7 +11,7 @@ from prestatie._code import Code
 from prestatie._model import Amount, Budget, BudgetColumn, DocumentKind, Flow, Programme
 from prestatie._money import ZERO, AmountsByYear, Unit, format_amount, total
 from prestatie._target import Target, TargetKind
-from prestatie._text import align, one_line
+from prestatie._views.text import align, one_line
 
 COLUMN_LABELS = {
     BudgetColumn.PRIMITIEF: "primitieve begroting",

@@ -24,9 +24,9 @@ from prestatie._model import (
     Score,
 )
 from prestatie._money import Unit, format_amount, multiply, to_amount, total
-from prestatie._summary import document_title, unit_line
 from prestatie._target import Evaluation, Outcome, Target, TargetKind
-from prestatie._text import align, one_line
+from prestatie._views.summary import document_title, unit_line
+from prestatie._views.text import align, one_line
 
 
 def _percent(value: Decimal | int) -> Decimal:

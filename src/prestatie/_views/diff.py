@@ -19,9 +19,9 @@ from prestatie._model import (
     ReserveLink,
 )
 from prestatie._money import ZERO, Unit, convert, format_amount, total
-from prestatie._summary import COLUMN_LABELS, FLOW_LABELS, document_title, unit_line
 from prestatie._target import Target
-from prestatie._text import align, one_line
+from prestatie._views.summary import COLUMN_LABELS, FLOW_LABELS, document_title, unit_line
+from prestatie._views.text import align, one_line
 
 
 @attrs.frozen(kw_only=True)

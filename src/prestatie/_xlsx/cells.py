@@ -26,8 +26,8 @@ from defusedxml.ElementTree import ParseError, fromstring, iterparse
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, range_boundaries
 
-from prestatie._sheets import CellValue
-from prestatie._xlsx_safety import without_empty_rows
+from prestatie._xlsx.safety import without_empty_rows
+from prestatie._xlsx.schema import CellValue
 
 Engine = Literal["auto", "openpyxl", "calamine"]
 ENGINES: tuple[str, ...] = ("auto", "openpyxl", "calamine")

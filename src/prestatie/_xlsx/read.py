@@ -1,7 +1,7 @@
 """Read the canonical budget workbook back into a `Budget`, reporting every problem with
 its cell.
 
-The cells come from `prestatie._xlsx_cells`, streaming through openpyxl's read-only mode or
+The cells come from `prestatie._xlsx.cells`, streaming through openpyxl's read-only mode or
 through python-calamine when it is installed; a formula without a cached value is reported
 rather than read as a blank cell.
 """
@@ -48,7 +48,10 @@ from prestatie._model import (
     ReserveLink,
 )
 from prestatie._money import from_spreadsheet_number
-from prestatie._sheets import (
+from prestatie._target import Target
+from prestatie._xlsx.cells import Cells, Row, resolve_engine
+from prestatie._xlsx.safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
+from prestatie._xlsx.schema import (
     AMOUNT,
     BEGROTING,
     EXPLANATION_SHEET,
@@ -65,10 +68,7 @@ from prestatie._sheets import (
     normalise_header,
     parse_year_header,
 )
-from prestatie._target import Target
-from prestatie._xlsx_cells import Cells, Row, resolve_engine
-from prestatie._xlsx_safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
-from prestatie._xlsx_text import text_problem, unescape
+from prestatie._xlsx.text import text_problem, unescape
 
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
 _ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
