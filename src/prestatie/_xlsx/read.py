@@ -8,72 +8,44 @@ rather than read as a blank cell.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import operator
 import os
 import re
 import warnings
 import zipfile
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any
 
-import attrs
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError
 from openpyxl.utils import get_column_letter, range_boundaries
 
-from prestatie._checks import check_budget
-from prestatie._code import Code
 from prestatie._errors import PrestatieError, Problem, WorkbookError, WorkbookWarning, describe
 from prestatie._model import (
-    Action,
-    Ambition,
-    Amount,
     Budget,
-    Duration,
-    DurationKind,
-    Indicator,
-    InvestmentProposal,
-    Measurement,
-    MonitorStatus,
-    Objective,
-    Prestatie,
-    Programme,
-    ProposalLink,
-    Reserve,
-    ReserveLink,
 )
 from prestatie._money import from_spreadsheet_number
-from prestatie._target import Target
-from prestatie._xlsx.cells import Cells, Row, resolve_engine
+from prestatie._xlsx.build import DataRow, build_budget
+from prestatie._xlsx.cells import Cells, CellValue, Row, resolve_engine, text_problem, unescape
+from prestatie._xlsx.codecs import AMOUNT, CellError, is_blank
 from prestatie._xlsx.safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
 from prestatie._xlsx.schema import (
-    AMOUNT,
     BEGROTING,
     EXPLANATION_SHEET,
     LASTEN_EN_BATEN,
     SHEETS,
     TOTAL_LABEL,
     WORKBOOK_FORMAT_VERSION,
-    CellError,
-    CellValue,
     Column,
-    Owner,
     Sheet,
-    is_blank,
     normalise_header,
     parse_year_header,
 )
-from prestatie._xlsx.text import text_problem, unescape
 
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
-_ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
 _TOLERANCE = Decimal("0.005")
-T = TypeVar("T")
 
 
 def read_workbook(
@@ -167,40 +139,6 @@ def _problem_order(problem: Problem) -> tuple[int, int, int]:
     return (sheet, int(match.group(3)), column)
 
 
-@attrs.define
-class _Row:
-    """A data row: its decoded values, and where each came from.
-
-    Cell names are made on demand from the sheet's column letters, which all rows of a
-    sheet share, so that a large sheet does not hold a string per cell.
-    """
-
-    sheet: str
-    number: int
-    letters: dict[str, str]
-    """Column key → column letter, shared by the rows of one sheet."""
-    values: dict[str, Any]
-    ok: bool
-    position: float
-
-    def cell(self, key: str | None = None) -> str:
-        """The cell of column `key`, or the row's first cell."""
-        letter = self.letters.get(key or "") or next(iter(self.letters.values()), "A")
-        return f"{self.sheet}!{letter}{self.number}"
-
-    def field_cell(self, field: str) -> str:
-        """The cell of a field named as in the model (`reserve_link.reserve`, `end_year`)."""
-        field = re.sub(r"\[[0-9]+\]", "", field).strip(".")
-        while field:
-            if field in self.letters:
-                return self.cell(field)
-            for key in self.letters:
-                if key.split(".")[-1] == field:
-                    return self.cell(key)
-            field = field.rpartition(".")[0]
-        return self.cell()
-
-
 class _Plan:
     """How the data rows of a sheet are decoded, worked out once from its header row."""
 
@@ -233,10 +171,6 @@ def _reads_blank(column: Column) -> bool:
     return True
 
 
-def _ordered(rows: list[_Row]) -> list[_Row]:
-    return sorted(rows, key=lambda row: (row.position, row.number))
-
-
 class _Reader:
     def __init__(self, path: Path, engine: str) -> None:
         self.path = path
@@ -244,8 +178,6 @@ class _Reader:
         self.problems: list[Problem] = []
         self.where: dict[str, str] = {}
         """JSON path of a value → the cell it came from (amounts, Begroting fields)."""
-        self.objects: dict[str, _Row] = {}
-        """JSON path of an object → the row it came from."""
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(Problem(where=where, message=message))
@@ -269,7 +201,7 @@ class _Reader:
                         WorkbookWarning,
                         stacklevel=4,
                     )
-            tables: dict[str, list[_Row]] = {}
+            tables: dict[str, list[DataRow]] = {}
             fields = self._read_fields(cells.rows(BEGROTING.name))
             for sheet in SHEETS[1:]:
                 if sheet.name not in cells.sheetnames:
@@ -287,7 +219,9 @@ class _Reader:
             self.problem(where, message)
         if fields is None:
             return None
-        return self._build(fields, tables)
+        budget, problems = build_budget(fields, tables, self.where)
+        self.problems += problems
+        return budget
 
     def _cached_problem(self, where: str, formula: str) -> None:
         self.problem(
@@ -371,8 +305,8 @@ class _Reader:
         sheet: Sheet,
         source: Iterator[Row],
         fields: dict[str, Any] | None,
-    ) -> list[_Row]:
-        rows: list[_Row] = []
+    ) -> list[DataRow]:
+        rows: list[DataRow] = []
         columns: dict[int, Column] = {}
         level_index: int | None = None
         plan = _Plan(sheet, {})
@@ -452,7 +386,7 @@ class _Reader:
         row: list[CellValue],
         missing: Sequence[str | None],
         plan: _Plan,
-    ) -> _Row:
+    ) -> DataRow:
         values = dict(plan.defaults)
         ok = plan.defaults_ok
         width = len(row)
@@ -473,7 +407,7 @@ class _Reader:
                 self._cell_problem(plan.where(key, number), plan.headers[key], value, error)
                 ok = False
         position = values.get("position")
-        return _Row(
+        return DataRow(
             sheet=sheet.name,
             number=number,
             letters=plan.letters,
@@ -488,7 +422,7 @@ class _Reader:
         number: int,
         row: list[CellValue],
         columns: dict[int, Column],
-        rows: list[_Row],
+        rows: list[DataRow],
     ) -> None:
         """Compare a totals row's computed values with the rows above it.
 
@@ -534,460 +468,6 @@ class _Reader:
                     stacklevel=6,
                 )
 
-    # -- building the budget ------------------------------------------------------------------
-
-    def _at_most_one(self, rows: Sequence[_Row], column: str, what: str) -> _Row | None:
-        """The first of `rows`, with a problem at `column` of each further one."""
-        for extra in rows[1:]:
-            self.problem(extra.cell(column), f"a second {what}: expected at most one")
-        return rows[0] if rows else None
-
-    def _register(self, path: str, row: _Row) -> None:
-        """Remember the row the object at JSON path `path` came from."""
-        self.objects[path] = row
-
-    def _make(self, row: _Row, factory: Callable[..., T], /, **fields: Any) -> T | None:
-        """`factory(**fields)`, or None with a problem at the cell of the field it names."""
-        try:
-            return factory(**fields)
-        except PrestatieError as error:
-            message = str(error)
-            match = re.match(r"\w+\.(\w+)", message)
-            self.problem(row.field_cell(match.group(1)) if match else row.cell(), message)
-            return None
-
-    def _build(self, fields: dict[str, Any], tables: dict[str, list[_Row]]) -> Budget | None:
-        index = _Index(tables)
-        self.known_positions: dict[str, dict[int, int]] = {}
-        self.amount_cells: dict[str, list[tuple[_Row, str]]] = {}
-        """JSON path of an owner of amounts → the row and year column of each amount."""
-        self.amounts = self._amounts(tables[LASTEN_EN_BATEN.name])
-        self.used_amounts: set[tuple[Owner, Code]] = set()
-        programmes = [
-            self._programme(index, f"$.programmes[{p}]", row)
-            for p, row in enumerate(_ordered([r for r in tables["Programma's"] if r.ok]))
-        ]
-        reserves = []
-        for r, row in enumerate(_ordered([r for r in tables["Reserves"] if r.ok])):
-            self._register(f"$.reserves[{r}]", row)
-            reserves.append(self._make(row, Reserve, **_fields(row, "name", "description")))
-        proposals = []
-        rows = _ordered([r for r in tables["Investeringsvoorstellen"] if r.ok])
-        for i, row in enumerate(rows):
-            self._register(f"$.proposals[{i}]", row)
-            proposals.append(self._make(row, InvestmentProposal, **_fields(row, *_PROPOSAL)))
-        self._report_unused(index)
-        parts: list[Any] = [*programmes, *reserves, *proposals]
-        if any(part is None for part in parts) or any(not r.ok for t in tables.values() for r in t):
-            return None
-        budget = self._make_budget(fields, programmes, reserves, proposals)
-        if budget is None:
-            return None
-        for problem in check_budget(budget):
-            self.problem(self._cell_of(problem.where), problem.message)
-        return budget
-
-    def _programme(self, index: _Index, path: str, row: _Row) -> Programme | None:
-        self._register(path, row)
-        number = row.values["number"]
-        objectives = [
-            self._objective(index, f"{path}.objectives[{o}]", orow)
-            for o, orow in enumerate(index.take("objectives", number))
-        ]
-        arow = self._at_most_one(
-            index.take("ambitions", number), "programme", f"ambition for programme {number}"
-        )
-        ambition = None
-        if arow is not None:
-            apath = f"{path}.ambition"
-            self._register(apath, arow)
-            key = (Owner.AMBITIE, Code.from_parts(number), None)
-            targets = self._targets(index, f"{apath}.target", key)
-            self._at_most_one(
-                index.rows("targets", key),
-                "owner",
-                f"target for the ambition of programme {number}",
-            )
-            if targets:
-                self.objects[f"{apath}.target"] = self.objects[f"{apath}.target[0]"]
-            ambition = Ambition(text=arow.values["text"], target=targets[0] if targets else None)
-        if None in objectives:
-            return None
-        return self._make(
-            row,
-            Programme,
-            number=number,
-            name=row.values["name"],
-            ambition=ambition,
-            objectives=tuple(objectives),
-            amounts=self._amounts_of(path, (Owner.PROGRAMMA, Code.from_parts(number))),
-        )
-
-    def _objective(self, index: _Index, path: str, row: _Row) -> Objective | None:
-        self._register(path, row)
-        code = row.values["code"]
-        indicators = []
-        for i, irow in enumerate(index.take("indicators", code)):
-            ipath = f"{path}.indicators[{i}]"
-            self._register(ipath, irow)
-            part = irow.values["position"] if irow.values["position"] is not None else i + 1
-            key = (Owner.INDICATOR, code, part)
-            indicators.append(
-                self._make(
-                    irow,
-                    Indicator,
-                    **_fields(irow, *_INDICATOR),
-                    targets=self._targets(index, f"{ipath}.targets", key),
-                    realised=self._measurements(index, f"{ipath}.realised", key),
-                )
-            )
-        prestaties = [
-            self._prestatie(index, f"{path}.prestaties[{s}]", srow)
-            for s, srow in enumerate(index.take("prestaties", code))
-        ]
-        if None in indicators or None in prestaties:
-            return None
-        return self._make(
-            row,
-            Objective,
-            code=code,
-            title=row.values["title"],
-            indicators=tuple(indicators),
-            prestaties=tuple(prestaties),
-            amounts=self._amounts_of(path, (Owner.DOEL, code)),
-        )
-
-    def _prestatie(self, index: _Index, path: str, row: _Row) -> Prestatie | None:
-        values = row.values
-        code = values["code"]
-        self._register(path, row)
-        actions = []
-        for a, arow in enumerate(index.take("actions", code)):
-            apath = f"{path}.actions[{a}]"
-            self._register(apath, arow)
-            key = (Owner.ACTIE, code, arow.values["number"])
-            actions.append(
-                self._make(
-                    arow,
-                    Action,
-                    **_fields(arow, "number", "text", "references"),
-                    targets=self._targets(index, f"{apath}.targets", key),
-                    realised=self._measurements(index, f"{apath}.realised", key),
-                )
-            )
-        links = []
-        for k, lrow in enumerate(index.take("links", code)):
-            self._register(f"{path}.reserve_link.proposals[{k}]", lrow)
-            links.append(self._make(lrow, ProposalLink, **_fields(lrow, *_LINK)))
-        srow = self._at_most_one(
-            index.take("statuses", code), "prestatie", f"monitor status for prestatie {code}"
-        )
-        status = None
-        if srow is not None:
-            self._register(f"{path}.status", srow)
-            status = MonitorStatus(**_fields(srow, *_STATUS))
-        duration = self._duration(row)
-        if None in actions or None in links or duration is _BROKEN:
-            return None
-        reserve_link = self._make(
-            row,
-            ReserveLink,
-            related=values["reserve_link.related"],
-            reserve=values["reserve_link.reserve"],
-            proposals=tuple(links),
-        )
-        if reserve_link is None:
-            return None
-        return self._make(
-            row,
-            Prestatie,
-            **_fields(row, *_PRESTATIE),
-            actions=tuple(actions),
-            duration=duration,
-            reserve_link=reserve_link,
-            amounts=self._amounts_of(path, (Owner.PRESTATIE, code)),
-            status=status,
-        )
-
-    def _duration(self, row: _Row) -> Duration | object | None:
-        values = row.values
-        if values["duration.kind"] is not None:
-            duration = self._make(
-                row,
-                Duration,
-                kind=values["duration.kind"],
-                start_year=values["duration.start_year"],
-                end_year=values["duration.end_year"],
-                text=values["duration.text"],
-            )
-            return _BROKEN if duration is None else duration
-        if any(values[key] not in (None, "") for key in _DURATION_DETAILS):
-            labels = ", ".join(repr(kind.value) for kind in DurationKind)
-            self.problem(
-                row.cell("duration.kind"),
-                f"Looptijd: expected {labels} when the other looptijd columns are filled,"
-                " got a blank cell",
-            )
-            return _BROKEN
-        return None
-
-    def _targets(self, index: _Index, path: str, key: Any) -> tuple[Target, ...]:
-        built = []
-        for t, row in enumerate(index.take("targets", key)):
-            self._register(f"{path}[{t}]", row)
-            target = self._make(row, Target, **_fields(row, *_TARGET))
-            if target is not None:
-                built.append(target)
-        return tuple(built)
-
-    def _measurements(self, index: _Index, path: str, key: Any) -> tuple[Measurement, ...]:
-        built = []
-        for m, row in enumerate(index.take("measurements", key)):
-            self._register(f"{path}[{m}]", row)
-            measurement = self._make(row, Measurement, **_fields(row, "unit", "value", "year"))
-            if measurement is not None:
-                built.append(measurement)
-        return tuple(built)
-
-    def _amounts_of(self, path: str, key: tuple[Owner, Code]) -> tuple[Amount, ...]:
-        self.used_amounts.add(key)
-        items = self.amounts.get(key, [])
-        self.amount_cells[path] = [cell for _, cell in items]
-        return tuple(amount for amount, _ in items)
-
-    def _amounts(
-        self, rows: list[_Row]
-    ) -> dict[tuple[Owner, Code], list[tuple[Amount, tuple[_Row, str]]]]:
-        """Each owner's amounts with the row and column of each, in the order its Volgorde
-        states (else in row order)."""
-        collected: dict[tuple[Owner, Code], list[tuple[float, int, Amount, tuple[_Row, str]]]]
-        collected = {}
-        year_keys: list[tuple[str, int]] | None = None
-        for row in rows:
-            if not row.ok:
-                continue
-            values = row.values
-            if year_keys is None:  # every readable row has the same columns
-                year_keys = [(k, int(k.removeprefix("year:"))) for k in values if k[:5] == "year:"]
-            positions = self._positions(row)
-            key = (values["level"], values["code"])
-            flow, column, nature = values["flow"], values["column"], values["nature"]
-            for column_key, year in year_keys:
-                value = values[column_key]
-                if value is None:
-                    continue
-                amount = self._make(
-                    row, Amount, flow=flow, column=column, nature=nature, year=year, value=value
-                )
-                if amount is not None:
-                    items = collected.setdefault(key, [])
-                    position = positions.get(year, math.inf)
-                    items.append((position, len(items), amount, (row, column_key)))
-        in_order = operator.itemgetter(0, 1)
-        return {
-            key: [(amount, cell) for _, _, amount, cell in sorted(items, key=in_order)]
-            for key, items in collected.items()
-        }
-
-    def _positions(self, row: _Row) -> dict[int, int]:
-        text = row.values.get("order") or ""
-        known = self.known_positions.get(text)
-        if known is not None:
-            return known
-        positions: dict[int, int] = {}
-        for item in text.split():
-            match = _ORDER_ITEM.fullmatch(item)
-            if not match:
-                self.problem(
-                    row.cell("order"),
-                    f"Volgorde: expected positions like '2017:1 2018:2' or a blank cell,"
-                    f" got {text!r}",
-                )
-                return {}
-            positions[int(match.group(1))] = int(match.group(2))
-        # Many rows state the same order; the parsed form is shared, never changed.
-        self.known_positions[text] = positions
-        return positions
-
-    def _report_unused(self, index: _Index) -> None:
-        """Rows whose parent has no row at all (a parent that failed to read or is itself
-        misplaced is reported on its own row, not again on each child)."""
-        for group, key, rows in index.unused():
-            if not index.parent_missing(group, key):
-                continue
-            field, parent = _PARENTS[group]
-            for row in rows:
-                self.problem(
-                    row.cell(field),
-                    f"refers to {_show_key(key)}, which is not in the workbook: expected one"
-                    f" listed on {parent}",
-                )
-        for key, items in self.amounts.items():
-            if key not in self.used_amounts and index.parent_missing("amounts", key):
-                level, code = key
-                row, column_key = items[0][1]
-                self.problem(
-                    row.cell(column_key),
-                    f"amounts of {level.value} {code}, which is not in the workbook: expected"
-                    f" one listed on {_LEVEL_SHEETS[level]}",
-                )
-
-    def _make_budget(
-        self,
-        fields: dict[str, Any],
-        programmes: list[Any],
-        reserves: list[Any],
-        proposals: list[Any],
-    ) -> Budget | None:
-        try:
-            return Budget(
-                **{column.key: fields[column.key] for column in BEGROTING.columns[1:]},
-                programmes=tuple(programmes),
-                reserves=tuple(reserves),
-                proposals=tuple(proposals),
-            )
-        except PrestatieError as error:
-            match = re.match(r"\w+\.(\w+)", str(error))
-            field = match.group(1) if match else "year"
-            self.problem(self.where.get(f"$.{field}", f"{BEGROTING.name}!B1"), str(error))
-            return None
-
-    def _cell_of(self, path: str) -> str:
-        """The cell a JSON path's value came from, or the nearest enclosing object's cell."""
-        candidate = path
-        while candidate:
-            if candidate in self.where:
-                return self.where[candidate]
-            owner, amounts, index = candidate.rpartition(".amounts[")
-            if amounts and index[:-1].isdigit() and owner in self.amount_cells:
-                cells = self.amount_cells[owner]
-                if int(index[:-1]) < len(cells):
-                    row, column_key = cells[int(index[:-1])]
-                    return row.cell(column_key)
-            if candidate in self.objects:
-                return self.objects[candidate].field_cell(path[len(candidate) :])
-            trimmed = re.sub(r"(\[[0-9]+\]|\.[A-Za-z_]+)$", "", candidate)
-            if trimmed == candidate:
-                break
-            candidate = trimmed
-        return path
-
-
-_BROKEN = object()
-
-
-class _Index:
-    """The rows of the child sheets, grouped by their parent's key and put in order."""
-
-    _KEYS: ClassVar[dict[str, tuple[str, Callable[[dict[str, Any]], Any]]]] = {
-        "ambitions": ("Ambities", lambda v: v["programme"]),
-        "objectives": ("Doelen", lambda v: v["programme"]),
-        "indicators": ("Indicatoren", lambda v: v["objective"]),
-        "prestaties": ("Prestaties", lambda v: v["objective"]),
-        "statuses": ("Monitor", lambda v: v["prestatie"]),
-        "actions": ("Acties", lambda v: v["prestatie"]),
-        "links": ("Voorstellen per prestatie", lambda v: v["prestatie"]),
-        "targets": ("Streefwaarden", lambda v: (v["owner"], v["owner_code"], v["part"])),
-        "measurements": ("Realisaties", lambda v: (v["owner"], v["owner_code"], v["part"])),
-    }
-
-    def __init__(self, tables: dict[str, list[_Row]]) -> None:
-        self._groups: dict[str, dict[Any, list[_Row]]] = {}
-        self._used: dict[str, set[Any]] = defaultdict(set)
-        for group, (sheet, key) in self._KEYS.items():
-            rows: dict[Any, list[_Row]] = defaultdict(list)
-            for row in tables[sheet]:
-                if row.ok:
-                    rows[key(row.values)].append(row)
-            self._groups[group] = {k: _ordered(v) for k, v in rows.items()}
-        # The keys of every parent row, read or not, so that only children whose parent has
-        # no row at all are reported; a sheet with unreadable keys reports no orphans.
-        self._parents: dict[Any, set[Any]] = defaultdict(set)
-        self._unsure: set[Any] = set()
-        for sheet, owner, fields in _PARENT_KEYS:
-            for row in tables[sheet]:
-                values = [row.values.get(field) for field in fields]
-                if not row.ok and any(value is None for value in values):
-                    self._unsure.add(owner)
-                parent = values[0] if len(values) == 1 else (owner, *values)
-                self._parents[owner].add(parent)
-                if isinstance(parent, int):
-                    with contextlib.suppress(PrestatieError):  # e.g. negative: no code
-                        self._parents[owner].add(Code.from_parts(parent))
-
-    def parent_missing(self, group: str, key: Any) -> bool:
-        """Whether the parent that rows of `group` under `key` name has no row at all."""
-        if group == "amounts":
-            owner, code = key
-        elif group in ("targets", "measurements"):
-            owner = key[0]
-            code = key if owner is not Owner.AMBITIE else key[1]
-        else:
-            owner, code = _GROUP_PARENT[group], key
-        if owner in self._unsure:
-            return False
-        return code not in self._parents[owner]
-
-    def take(self, group: str, key: Any) -> list[_Row]:
-        """The rows of `group` under `key`, marking them as used."""
-        self._used[group].add(key)
-        return self._groups[group].get(key, [])
-
-    def rows(self, group: str, key: Any) -> list[_Row]:
-        return self._groups[group].get(key, [])
-
-    def unused(self) -> Iterator[tuple[str, Any, list[_Row]]]:
-        for group, rows in self._groups.items():
-            for key, items in rows.items():
-                if key not in self._used[group]:
-                    yield group, key, items
-
-
-_PARENTS = {
-    "ambitions": ("programme", "Programma's"),
-    "objectives": ("programme", "Programma's"),
-    "indicators": ("objective", "Doelen"),
-    "prestaties": ("objective", "Doelen"),
-    "statuses": ("prestatie", "Prestaties"),
-    "actions": ("prestatie", "Prestaties"),
-    "links": ("prestatie", "Prestaties"),
-    "targets": ("owner_code", "Ambities, Acties or Indicatoren"),
-    "measurements": ("owner_code", "Acties or Indicatoren"),
-}
-_PARENT_KEYS = (
-    ("Programma's", Owner.PROGRAMMA, ("number",)),
-    ("Doelen", Owner.DOEL, ("code",)),
-    ("Prestaties", Owner.PRESTATIE, ("code",)),
-    ("Ambities", Owner.AMBITIE, ("programme",)),
-    ("Acties", Owner.ACTIE, ("prestatie", "number")),
-    ("Indicatoren", Owner.INDICATOR, ("objective", "position")),
-)
-_GROUP_PARENT = {
-    "ambitions": Owner.PROGRAMMA,
-    "objectives": Owner.PROGRAMMA,
-    "indicators": Owner.DOEL,
-    "prestaties": Owner.DOEL,
-    "statuses": Owner.PRESTATIE,
-    "actions": Owner.PRESTATIE,
-    "links": Owner.PRESTATIE,
-}
-_LEVEL_SHEETS = {
-    Owner.PROGRAMMA: "Programma's",
-    Owner.DOEL: "Doelen",
-    Owner.PRESTATIE: "Prestaties",
-}
-
-
-def _show_key(key: Any) -> str:
-    if not isinstance(key, tuple):
-        return str(key)
-    owner, code, part = key
-    if owner is Owner.AMBITIE:
-        return f"the ambition of programme {code}"
-    if owner is Owner.ACTIE:
-        return f"action {part} of prestatie {code}"
-    return f"indicator {part} of objective {code}"
-
 
 def _at(row: list[CellValue], index: int | None) -> CellValue:
     return row[index] if index is not None and index < len(row) else None
@@ -996,36 +476,3 @@ def _at(row: list[CellValue], index: int | None) -> CellValue:
 def _is_total(row: list[CellValue], index: int) -> bool:
     value = row[index] if index < len(row) else None
     return isinstance(value, str) and value.strip().casefold() == TOTAL_LABEL.casefold()
-
-
-def _fields(row: _Row, *names: str) -> dict[str, Any]:
-    return {name: row.values[name] for name in names}
-
-
-_TARGET = (
-    "unit",
-    "kind",
-    "lower",
-    "lower_inclusive",
-    "upper",
-    "upper_inclusive",
-    "year",
-    "baseline",
-    "baseline_year",
-    "text",
-)
-_INDICATOR = ("name", "unit", "baseline", "baseline_year", "source")
-_PROPOSAL = ("name", "ps_number", "year", "amended_by", "reserve", "amount")
-_LINK = ("ps_number", "related", "text")
-_STATUS = ("content", "financial", "budget_change", "progress")
-_PRESTATIE = (
-    "code",
-    "title",
-    "introduction",
-    "context",
-    "portfolio_holders",
-    "roles",
-    "role_text",
-    "continuity",
-)
-_DURATION_DETAILS = ("duration.start_year", "duration.end_year", "duration.text")

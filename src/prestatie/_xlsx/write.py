@@ -21,27 +21,28 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from prestatie._atomic import atomic_write
 from prestatie._errors import Problem, WorkbookError
 from prestatie._model import Amount, Budget, BudgetColumn, Flow
-from prestatie._xlsx.schema import (
+from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
+from prestatie._xlsx.codecs import (
     AMOUNT,
     AMOUNT_FORMAT,
-    BEGROTING,
     CENTS_FORMAT,
-    EXPLANATION_SHEET,
     INTEGER_FORMAT,
+    TEXT_FORMAT,
+    Codec,
+)
+from prestatie._xlsx.schema import (
+    BEGROTING,
+    EXPLANATION_SHEET,
     LASTEN_EN_BATEN,
     SHEETS,
-    TEXT_FORMAT,
     TOTAL_LABEL,
     WORKBOOK_FORMAT_VERSION,
-    CellValue,
-    Codec,
     Column,
     Owner,
     Sheet,
     explanation_rows,
     year_header,
 )
-from prestatie._xlsx.text import MAX_CELL_TEXT, escape, too_long
 
 Row = dict[str, Any]
 _Worksheet = Any  # the stubs of openpyxl lack what a write-only sheet proxies
