@@ -377,6 +377,19 @@ class Budget:
         for objective in self.objectives():
             yield from objective.prestaties
 
+    def amount_owners(self) -> Iterator[AmountOwner]:
+        """Every programme, objective and prestatie with its amounts, once each, in budget
+        order: a programme, then each of its objectives followed by its prestaties."""
+        for p, programme in enumerate(self.programmes):
+            path = f"$.programmes[{p}]"
+            yield AmountOwner(item=programme, programme=programme, path=path)
+            for o, objective in enumerate(programme.objectives):
+                opath = f"{path}.objectives[{o}]"
+                yield AmountOwner(item=objective, programme=programme, path=opath)
+                for s, prestatie in enumerate(objective.prestaties):
+                    spath = f"{opath}.prestaties[{s}]"
+                    yield AmountOwner(item=prestatie, programme=programme, path=spath)
+
     def prestatie(self, code: str | Code) -> Prestatie:
         """The prestatie with this code; KeyError if there is none."""
         wanted = Code(code)
@@ -384,3 +397,28 @@ class Budget:
             if prestatie.code == wanted:
                 return prestatie
         raise KeyError(str(wanted))
+
+
+@attrs.frozen(kw_only=True)
+class AmountOwner:
+    """A programme, objective or prestatie as an owner of amounts, with its place in the
+    budget (see `Budget.amount_owners`)."""
+
+    item: Programme | Objective | Prestatie
+    programme: Programme
+    """The programme it belongs to: itself, for a programme."""
+    path: str
+    """Its JSON path, such as `$.programmes[0].objectives[1]`."""
+
+    @property
+    def code(self) -> Code:
+        return self.item.code
+
+    @property
+    def amounts(self) -> tuple[Amount, ...]:
+        return self.item.amounts
+
+    @property
+    def title(self) -> str:
+        """A programme's name, an objective's or prestatie's title."""
+        return self.item.name if isinstance(self.item, Programme) else self.item.title

@@ -116,8 +116,8 @@ def programme_amounts(programme: Programme) -> Iterator[Amount]:
 
 def budget_amounts(budget: Budget) -> Iterator[Amount]:
     """Every amount of the budget, each once."""
-    for programme in budget.programmes:
-        yield from programme_amounts(programme)
+    for owner in budget.amount_owners():
+        yield from owner.amounts
 
 
 def summary_columns(budget: Budget) -> tuple[BudgetColumn, ...]:

@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from prestatie._atomic import atomic_write
 from prestatie._errors import Problem, WorkbookError
-from prestatie._model import Amount, Budget, BudgetColumn, Flow
+from prestatie._model import Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
 from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
 from prestatie._xlsx.codecs import (
     AMOUNT,
@@ -354,30 +354,24 @@ def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]
         )
 
 
-def amount_owners(budget: Budget) -> Iterator[tuple[Owner, str, tuple[Amount, ...]]]:
-    """Every owner of amounts, in budget order: level, code and amounts."""
-    for programme in budget.programmes:
-        yield Owner.PROGRAMMA, str(programme.code), programme.amounts
-        for objective in programme.objectives:
-            yield Owner.DOEL, str(objective.code), objective.amounts
-            for prestatie in objective.prestaties:
-                yield Owner.PRESTATIE, str(prestatie.code), prestatie.amounts
+_LEVELS = {Programme: Owner.PROGRAMMA, Objective: Owner.DOEL, Prestatie: Owner.PRESTATIE}
 
 
 def amount_years(budget: Budget) -> list[int]:
     """The years the amounts table shows: the budget's window, and any year an amount has."""
     years = set(range(budget.first_year, budget.last_year + 1))
-    for _, _, amounts in amount_owners(budget):
-        years.update(amount.year for amount in amounts)
+    for owner in budget.amount_owners():
+        years.update(amount.year for amount in owner.amounts)
     return sorted(years)
 
 
 def _amount_rows(budget: Budget) -> Iterator[Row]:
-    for level, code, amounts in amount_owners(budget):
+    for owner in budget.amount_owners():
+        level, code = _LEVELS[type(owner.item)], str(owner.code)
         # One row per flow, column and nature, in the order they first appear; a key given
         # twice (which the checks report) spills into a further row rather than being lost.
         rows: list[Row] = []
-        for position, amount in enumerate(amounts, start=1):
+        for position, amount in enumerate(owner.amounts, start=1):
             key = (amount.flow, amount.column, amount.nature)
             row = next((r for r in rows if r["key"] == key and amount.year not in r["years"]), None)
             if row is None:
