@@ -26,6 +26,12 @@ class Problem:
 class PrestatieError(Exception):
     """Base class of every error that prestatie raises on purpose."""
 
+    def __init__(self, *args: object, field: str | None = None) -> None:
+        super().__init__(*args)
+        self.field = field
+        """The field at fault (`end_year`), when the error is about one: a reader points at
+        the cell that field came from."""
+
 
 class InvalidValueError(PrestatieError, ValueError):
     """A value that makes an object meaningless: a malformed code, an end before a start."""

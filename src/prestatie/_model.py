@@ -118,7 +118,8 @@ def _ps_number(instance: object, attribute: attrs.Attribute[Any], value: str) ->
     if not _PS_NUMBER.fullmatch(value):
         raise InvalidValueError(
             f"{type(instance).__name__}.{attribute.name}: expected a PS number like"
-            f" 'PS/2016/344', got {value!r}"
+            f" 'PS/2016/344', got {value!r}",
+            field=attribute.name,
         )
 
 
@@ -197,12 +198,14 @@ class Duration:
     def __attrs_post_init__(self) -> None:
         if self.kind is DurationKind.STRUCTUREEL and self.end_year is not None:
             raise InvalidValueError(
-                f"Duration.end_year: a structural prestatie has no end year, got {self.end_year}"
+                f"Duration.end_year: a structural prestatie has no end year, got {self.end_year}",
+                field="end_year",
             )
         start, end = self.start_year, self.end_year
         if start is not None and end is not None and end < start:
             raise InvalidValueError(
-                f"Duration.end_year: expected {start} (start_year) or later, got {end}"
+                f"Duration.end_year: expected {start} (start_year) or later, got {end}",
+                field="end_year",
             )
 
 
@@ -255,7 +258,8 @@ class ReserveLink:
         if not self.related and self.proposals:
             raise InvalidValueError(
                 "ReserveLink.proposals: expected none when related is False,"
-                f" got {len(self.proposals)}"
+                f" got {len(self.proposals)}",
+                field="proposals",
             )
 
 
@@ -364,7 +368,8 @@ class Budget:
         if self.last_year < self.first_year:
             raise InvalidValueError(
                 f"Budget.last_year: expected {self.first_year} (first_year) or later,"
-                f" got {self.last_year}"
+                f" got {self.last_year}",
+                field="last_year",
             )
 
     def objectives(self) -> Iterator[Objective]:

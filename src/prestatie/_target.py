@@ -69,10 +69,13 @@ class Target:
             if self.lower is not None or self.upper is not None:
                 raise InvalidValueError(
                     f"Target.kind: a qualitative target has no bounds, got lower={self.lower}"
-                    f" and upper={self.upper}"
+                    f" and upper={self.upper}",
+                    field="kind",
                 )
             if not self.text.strip():
-                raise InvalidValueError("Target.text: a qualitative target needs its text")
+                raise InvalidValueError(
+                    "Target.text: a qualitative target needs its text", field="text"
+                )
         if self.lower is not None and self.upper is not None:
             empty = self.lower > self.upper or (
                 self.lower == self.upper and not (self.lower_inclusive and self.upper_inclusive)
@@ -80,7 +83,8 @@ class Target:
             if empty:
                 raise InvalidValueError(
                     f"Target.lower: the minimum {self.lower} is above the maximum {self.upper}:"
-                    " no value can meet this target"
+                    " no value can meet this target",
+                    field="lower",
                 )
 
     # Constructors for the usual kinds.

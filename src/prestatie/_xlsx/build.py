@@ -115,13 +115,12 @@ class _Builder:
         self.objects[path] = row
 
     def _make(self, row: DataRow, factory: Callable[..., T], /, **fields: Any) -> T | None:
-        """`factory(**fields)`, or None with a problem at the cell of the field it names."""
+        """`factory(**fields)`, or None with a problem at the cell of the field at fault."""
         try:
             return factory(**fields)
         except PrestatieError as error:
-            message = str(error)
-            match = re.match(r"\w+\.(\w+)", message)
-            self.problem(row.field_cell(match.group(1)) if match else row.cell(), message)
+            where = row.cell() if error.field is None else row.field_cell(error.field)
+            self.problem(where, str(error))
             return None
 
     def build(self, fields: dict[str, Any], tables: dict[str, list[DataRow]]) -> Budget | None:
@@ -415,8 +414,7 @@ class _Builder:
                 proposals=tuple(proposals),
             )
         except PrestatieError as error:
-            match = re.match(r"\w+\.(\w+)", str(error))
-            field = match.group(1) if match else "year"
+            field = error.field or "year"
             self.problem(self.where.get(f"$.{field}", f"{BEGROTING.name}!B1"), str(error))
             return None
 
