@@ -36,9 +36,23 @@ from prestatie._model import (
 )
 from prestatie._target import Target
 from prestatie._xlsx.schema import (
+    ACTIES,
+    AMBITIES,
     BEGROTING,
+    DOELEN,
+    INDICATOREN,
+    INVESTERINGSVOORSTELLEN,
     LASTEN_EN_BATEN,
+    MONITOR,
+    PRESTATIES,
+    PROGRAMMAS,
+    REALISATIES,
+    RESERVES,
+    STREEFWAARDEN,
+    VOORSTELLEN_PER_PRESTATIE,
     Owner,
+    Sheet,
+    year_of,
 )
 
 _ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
@@ -84,7 +98,7 @@ def _ordered(rows: list[DataRow]) -> list[DataRow]:
 
 
 def build_budget(
-    fields: dict[str, Any], tables: dict[str, list[DataRow]], where: dict[str, str]
+    fields: dict[str, Any], tables: dict[Sheet, list[DataRow]], where: dict[str, str]
 ) -> tuple[Budget | None, list[Problem]]:
     """The budget that the Begroting `fields` and the rows of the other sheets describe, and
     every problem found building it; `where` maps the JSON path of each field to its cell."""
@@ -123,26 +137,28 @@ class _Builder:
             self.problem(where, str(error))
             return None
 
-    def build(self, fields: dict[str, Any], tables: dict[str, list[DataRow]]) -> Budget | None:
+    def build(self, fields: dict[str, Any], tables: dict[Sheet, list[DataRow]]) -> Budget | None:
         index = _Index(tables)
         self.known_positions: dict[str, dict[int, int]] = {}
         self.amount_cells: dict[str, list[tuple[DataRow, str]]] = {}
         """JSON path of an owner of amounts → the row and year column of each amount."""
-        self.amounts = self._amounts(tables[LASTEN_EN_BATEN.name])
+        self.amounts = self._amounts(tables[LASTEN_EN_BATEN])
         self.used_amounts: set[tuple[Owner, Code]] = set()
         programmes = [
             self._programme(index, f"$.programmes[{p}]", row)
-            for p, row in enumerate(_ordered([r for r in tables["Programma's"] if r.ok]))
+            for p, row in enumerate(_ordered([r for r in tables[PROGRAMMAS] if r.ok]))
         ]
         reserves = []
-        for r, row in enumerate(_ordered([r for r in tables["Reserves"] if r.ok])):
+        for r, row in enumerate(_ordered([r for r in tables[RESERVES] if r.ok])):
             self._register(f"$.reserves[{r}]", row)
-            reserves.append(self._make(row, Reserve, **_fields(row, "name", "description")))
+            reserves.append(self._make(row, Reserve, **_fields(row, RESERVES)))
         proposals = []
-        rows = _ordered([r for r in tables["Investeringsvoorstellen"] if r.ok])
+        rows = _ordered([r for r in tables[INVESTERINGSVOORSTELLEN] if r.ok])
         for i, row in enumerate(rows):
             self._register(f"$.proposals[{i}]", row)
-            proposals.append(self._make(row, InvestmentProposal, **_fields(row, *_PROPOSAL)))
+            proposals.append(
+                self._make(row, InvestmentProposal, **_fields(row, INVESTERINGSVOORSTELLEN))
+            )
         self._report_unused(index)
         parts: list[Any] = [*programmes, *reserves, *proposals]
         if any(part is None for part in parts) or any(not r.ok for t in tables.values() for r in t):
@@ -177,14 +193,13 @@ class _Builder:
             )
             if targets:
                 self.objects[f"{apath}.target"] = self.objects[f"{apath}.target[0]"]
-            ambition = Ambition(text=arow.values["text"], target=targets[0] if targets else None)
+            ambition = Ambition(**_fields(arow, AMBITIES), target=targets[0] if targets else None)
         if None in objectives:
             return None
         return self._make(
             row,
             Programme,
-            number=number,
-            name=row.values["name"],
+            **_fields(row, PROGRAMMAS),
             ambition=ambition,
             objectives=tuple(objectives),
             amounts=self._amounts_of(path, (Owner.PROGRAMMA, Code.from_parts(number))),
@@ -203,7 +218,7 @@ class _Builder:
                 self._make(
                     irow,
                     Indicator,
-                    **_fields(irow, *_INDICATOR),
+                    **_fields(irow, INDICATOREN),
                     targets=self._targets(index, f"{ipath}.targets", key),
                     realised=self._measurements(index, f"{ipath}.realised", key),
                 )
@@ -217,8 +232,7 @@ class _Builder:
         return self._make(
             row,
             Objective,
-            code=code,
-            title=row.values["title"],
+            **_fields(row, DOELEN),
             indicators=tuple(indicators),
             prestaties=tuple(prestaties),
             amounts=self._amounts_of(path, (Owner.DOEL, code)),
@@ -237,7 +251,7 @@ class _Builder:
                 self._make(
                     arow,
                     Action,
-                    **_fields(arow, "number", "text", "references"),
+                    **_fields(arow, ACTIES),
                     targets=self._targets(index, f"{apath}.targets", key),
                     realised=self._measurements(index, f"{apath}.realised", key),
                 )
@@ -245,22 +259,21 @@ class _Builder:
         links = []
         for k, lrow in enumerate(index.take("links", code)):
             self._register(f"{path}.reserve_link.proposals[{k}]", lrow)
-            links.append(self._make(lrow, ProposalLink, **_fields(lrow, *_LINK)))
+            links.append(self._make(lrow, ProposalLink, **_fields(lrow, VOORSTELLEN_PER_PRESTATIE)))
         srow = self._at_most_one(
             index.take("statuses", code), "prestatie", f"monitor status for prestatie {code}"
         )
         status = None
         if srow is not None:
             self._register(f"{path}.status", srow)
-            status = MonitorStatus(**_fields(srow, *_STATUS))
+            status = MonitorStatus(**_fields(srow, MONITOR))
         duration = self._duration(row)
         if None in actions or None in links or duration is _BROKEN:
             return None
         reserve_link = self._make(
             row,
             ReserveLink,
-            related=values["reserve_link.related"],
-            reserve=values["reserve_link.reserve"],
+            **PRESTATIES.nested(values, "reserve_link"),
             proposals=tuple(links),
         )
         if reserve_link is None:
@@ -268,7 +281,7 @@ class _Builder:
         return self._make(
             row,
             Prestatie,
-            **_fields(row, *_PRESTATIE),
+            **_fields(row, PRESTATIES),
             actions=tuple(actions),
             duration=duration,
             reserve_link=reserve_link,
@@ -277,18 +290,11 @@ class _Builder:
         )
 
     def _duration(self, row: DataRow) -> Duration | object | None:
-        values = row.values
-        if values["duration.kind"] is not None:
-            duration = self._make(
-                row,
-                Duration,
-                kind=values["duration.kind"],
-                start_year=values["duration.start_year"],
-                end_year=values["duration.end_year"],
-                text=values["duration.text"],
-            )
+        fields = PRESTATIES.nested(row.values, "duration")
+        if fields["kind"] is not None:
+            duration = self._make(row, Duration, **fields)
             return _BROKEN if duration is None else duration
-        if any(values[key] not in (None, "") for key in _DURATION_DETAILS):
+        if any(value not in (None, "") for value in fields.values()):
             labels = ", ".join(repr(kind.value) for kind in DurationKind)
             self.problem(
                 row.cell("duration.kind"),
@@ -302,7 +308,7 @@ class _Builder:
         built = []
         for t, row in enumerate(index.take("targets", key)):
             self._register(f"{path}[{t}]", row)
-            target = self._make(row, Target, **_fields(row, *_TARGET))
+            target = self._make(row, Target, **_fields(row, STREEFWAARDEN))
             if target is not None:
                 built.append(target)
         return tuple(built)
@@ -311,7 +317,7 @@ class _Builder:
         built = []
         for m, row in enumerate(index.take("measurements", key)):
             self._register(f"{path}[{m}]", row)
-            measurement = self._make(row, Measurement, **_fields(row, "unit", "value", "year"))
+            measurement = self._make(row, Measurement, **_fields(row, REALISATIES))
             if measurement is not None:
                 built.append(measurement)
         return tuple(built)
@@ -335,7 +341,7 @@ class _Builder:
                 continue
             values = row.values
             if year_keys is None:  # every readable row has the same columns
-                year_keys = [(k, int(k.removeprefix("year:"))) for k in values if k[:5] == "year:"]
+                year_keys = [(k, year) for k in values if (year := year_of(k)) is not None]
             positions = self._positions(row)
             key = (values["level"], values["code"])
             flow, column, nature = values["flow"], values["column"], values["nature"]
@@ -408,7 +414,7 @@ class _Builder:
     ) -> Budget | None:
         try:
             return Budget(
-                **{column.key: fields[column.key] for column in BEGROTING.columns[1:]},
+                **{field: fields[field] for field in BEGROTING.fields},
                 programmes=tuple(programmes),
                 reserves=tuple(reserves),
                 proposals=tuple(proposals),
@@ -445,19 +451,19 @@ _BROKEN = object()
 class _Index:
     """The rows of the child sheets, grouped by their parent's key and put in order."""
 
-    _KEYS: ClassVar[dict[str, tuple[str, Callable[[dict[str, Any]], Any]]]] = {
-        "ambitions": ("Ambities", lambda v: v["programme"]),
-        "objectives": ("Doelen", lambda v: v["programme"]),
-        "indicators": ("Indicatoren", lambda v: v["objective"]),
-        "prestaties": ("Prestaties", lambda v: v["objective"]),
-        "statuses": ("Monitor", lambda v: v["prestatie"]),
-        "actions": ("Acties", lambda v: v["prestatie"]),
-        "links": ("Voorstellen per prestatie", lambda v: v["prestatie"]),
-        "targets": ("Streefwaarden", lambda v: (v["owner"], v["owner_code"], v["part"])),
-        "measurements": ("Realisaties", lambda v: (v["owner"], v["owner_code"], v["part"])),
+    _KEYS: ClassVar[dict[str, tuple[Sheet, Callable[[dict[str, Any]], Any]]]] = {
+        "ambitions": (AMBITIES, lambda v: v["programme"]),
+        "objectives": (DOELEN, lambda v: v["programme"]),
+        "indicators": (INDICATOREN, lambda v: v["objective"]),
+        "prestaties": (PRESTATIES, lambda v: v["objective"]),
+        "statuses": (MONITOR, lambda v: v["prestatie"]),
+        "actions": (ACTIES, lambda v: v["prestatie"]),
+        "links": (VOORSTELLEN_PER_PRESTATIE, lambda v: v["prestatie"]),
+        "targets": (STREEFWAARDEN, lambda v: (v["owner"], v["owner_code"], v["part"])),
+        "measurements": (REALISATIES, lambda v: (v["owner"], v["owner_code"], v["part"])),
     }
 
-    def __init__(self, tables: dict[str, list[DataRow]]) -> None:
+    def __init__(self, tables: dict[Sheet, list[DataRow]]) -> None:
         self._groups: dict[str, dict[Any, list[DataRow]]] = {}
         self._used: dict[str, set[Any]] = defaultdict(set)
         for group, (sheet, key) in self._KEYS.items():
@@ -509,24 +515,29 @@ class _Index:
                     yield group, key, items
 
 
+def _listed_on(*sheets: Sheet) -> str:
+    names = [sheet.name for sheet in sheets]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 _PARENTS = {
-    "ambitions": ("programme", "Programma's"),
-    "objectives": ("programme", "Programma's"),
-    "indicators": ("objective", "Doelen"),
-    "prestaties": ("objective", "Doelen"),
-    "statuses": ("prestatie", "Prestaties"),
-    "actions": ("prestatie", "Prestaties"),
-    "links": ("prestatie", "Prestaties"),
-    "targets": ("owner_code", "Ambities, Acties or Indicatoren"),
-    "measurements": ("owner_code", "Acties or Indicatoren"),
+    "ambitions": ("programme", _listed_on(PROGRAMMAS)),
+    "objectives": ("programme", _listed_on(PROGRAMMAS)),
+    "indicators": ("objective", _listed_on(DOELEN)),
+    "prestaties": ("objective", _listed_on(DOELEN)),
+    "statuses": ("prestatie", _listed_on(PRESTATIES)),
+    "actions": ("prestatie", _listed_on(PRESTATIES)),
+    "links": ("prestatie", _listed_on(PRESTATIES)),
+    "targets": ("owner_code", _listed_on(AMBITIES, ACTIES, INDICATOREN)),
+    "measurements": ("owner_code", _listed_on(ACTIES, INDICATOREN)),
 }
 _PARENT_KEYS = (
-    ("Programma's", Owner.PROGRAMMA, ("number",)),
-    ("Doelen", Owner.DOEL, ("code",)),
-    ("Prestaties", Owner.PRESTATIE, ("code",)),
-    ("Ambities", Owner.AMBITIE, ("programme",)),
-    ("Acties", Owner.ACTIE, ("prestatie", "number")),
-    ("Indicatoren", Owner.INDICATOR, ("objective", "position")),
+    (PROGRAMMAS, Owner.PROGRAMMA, ("number",)),
+    (DOELEN, Owner.DOEL, ("code",)),
+    (PRESTATIES, Owner.PRESTATIE, ("code",)),
+    (AMBITIES, Owner.AMBITIE, ("programme",)),
+    (ACTIES, Owner.ACTIE, ("prestatie", "number")),
+    (INDICATOREN, Owner.INDICATOR, ("objective", "position")),
 )
 _GROUP_PARENT = {
     "ambitions": Owner.PROGRAMMA,
@@ -538,9 +549,9 @@ _GROUP_PARENT = {
     "links": Owner.PRESTATIE,
 }
 _LEVEL_SHEETS = {
-    Owner.PROGRAMMA: "Programma's",
-    Owner.DOEL: "Doelen",
-    Owner.PRESTATIE: "Prestaties",
+    Owner.PROGRAMMA: PROGRAMMAS.name,
+    Owner.DOEL: DOELEN.name,
+    Owner.PRESTATIE: PRESTATIES.name,
 }
 
 
@@ -555,34 +566,6 @@ def _show_key(key: Any) -> str:
     return f"indicator {part} of objective {code}"
 
 
-def _fields(row: DataRow, *names: str) -> dict[str, Any]:
-    return {name: row.values[name] for name in names}
-
-
-_TARGET = (
-    "unit",
-    "kind",
-    "lower",
-    "lower_inclusive",
-    "upper",
-    "upper_inclusive",
-    "year",
-    "baseline",
-    "baseline_year",
-    "text",
-)
-_INDICATOR = ("name", "unit", "baseline", "baseline_year", "source")
-_PROPOSAL = ("name", "ps_number", "year", "amended_by", "reserve", "amount")
-_LINK = ("ps_number", "related", "text")
-_STATUS = ("content", "financial", "budget_change", "progress")
-_PRESTATIE = (
-    "code",
-    "title",
-    "introduction",
-    "context",
-    "portfolio_holders",
-    "roles",
-    "role_text",
-    "continuity",
-)
-_DURATION_DETAILS = ("duration.start_year", "duration.end_year", "duration.text")
+def _fields(row: DataRow, sheet: Sheet) -> dict[str, Any]:
+    """The values of the row's own fields, by name, as the model's constructor takes them."""
+    return {name: row.values[name] for name in sheet.fields}

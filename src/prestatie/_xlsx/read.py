@@ -29,7 +29,7 @@ from prestatie._model import (
 from prestatie._money import from_spreadsheet_number
 from prestatie._xlsx.build import DataRow, build_budget
 from prestatie._xlsx.cells import Cells, CellValue, Row, resolve_engine, text_problem, unescape
-from prestatie._xlsx.codecs import AMOUNT, CellError, is_blank
+from prestatie._xlsx.codecs import CellError, is_blank
 from prestatie._xlsx.safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
 from prestatie._xlsx.schema import (
     BEGROTING,
@@ -42,6 +42,8 @@ from prestatie._xlsx.schema import (
     Sheet,
     normalise_header,
     parse_year_header,
+    year_column,
+    year_of,
 )
 
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
@@ -201,7 +203,7 @@ class _Reader:
                         WorkbookWarning,
                         stacklevel=4,
                     )
-            tables: dict[str, list[DataRow]] = {}
+            tables: dict[Sheet, list[DataRow]] = {}
             fields = self._read_fields(cells.rows(BEGROTING.name))
             for sheet in SHEETS[1:]:
                 if sheet.name not in cells.sheetnames:
@@ -210,9 +212,9 @@ class _Reader:
                         WorkbookWarning,
                         stacklevel=4,
                     )
-                    tables[sheet.name] = []
+                    tables[sheet] = []
                     continue
-                tables[sheet.name] = self._read_table(sheet, cells.rows(sheet.name), fields)
+                tables[sheet] = self._read_table(sheet, cells.rows(sheet.name), fields)
         finally:
             cells.close()
         for where, message in cells.problems:
@@ -377,7 +379,7 @@ class _Reader:
                 f"column {header!r} is in {unit!r}: expected the budget's unit"
                 f" {budget_unit.value!r}",
             )
-        return Column(header=header, key=f"year:{year}", codec=AMOUNT)
+        return year_column(year, header)
 
     def _decode(
         self,
@@ -440,7 +442,7 @@ class _Reader:
         for index, column in columns.items():
             cached = _at(row, index)
             if (
-                not column.key.startswith("year:")
+                year_of(column.key) is None
                 or isinstance(cached, bool)
                 or not isinstance(cached, int | float)
             ):

@@ -5,21 +5,35 @@ from __future__ import annotations
 
 import enum
 import re
+from typing import Any
 
 import attrs
 
 from prestatie._model import (
+    Action,
+    Ambition,
+    Amount,
+    Budget,
     BudgetChange,
     BudgetColumn,
     Continuity,
     DocumentKind,
     DurationKind,
     Flow,
+    Indicator,
+    InvestmentProposal,
+    Measurement,
+    MonitorStatus,
     Nature,
+    Objective,
+    Prestatie,
+    Programme,
+    ProposalLink,
+    Reserve,
     Score,
 )
 from prestatie._money import Unit
-from prestatie._target import TargetKind
+from prestatie._target import Target, TargetKind
 from prestatie._xlsx.cells import CellValue
 from prestatie._xlsx.codecs import (
     AMOUNT,
@@ -84,15 +98,30 @@ class Column:
     doc: str = ""
 
 
-@attrs.frozen
+def _model_paths(sheet: Sheet) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    names = {field.name for field in attrs.fields(sheet.model)} if sheet.model else set()
+    paths = ((column.key, tuple(column.key.split("."))) for column in sheet.columns)
+    return tuple((key, parts) for key, parts in paths if parts[0] in names)
+
+
+@attrs.frozen(eq=False)
 class Sheet:
-    """A sheet of the workbook with its columns in their written order."""
+    """A sheet of the workbook with its columns in their written order.
+
+    A row describes one object of `model`: a column whose key starts with one of its fields
+    holds that field (`duration.kind` is the `kind` of its `duration`). The other columns
+    place the row: its parent's key and its position among its siblings."""
 
     name: str
     columns: tuple[Column, ...]
+    model: type | None = None
     doc: str = ""
     explanation: str = ""
     """What the sheet holds, in Dutch, for the people who fill it in (the Toelichting sheet)."""
+    paths: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
+        init=False, default=attrs.Factory(_model_paths, takes_self=True)
+    )
+    """Each column that holds a field of `model`: its key and the key's parts."""
 
     def column(self, key: str) -> Column:
         """The column that holds field `key`."""
@@ -100,6 +129,27 @@ class Sheet:
             if column.key == key:
                 return column
         raise KeyError(key)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields of `model` that a column holds as they are (not nested)."""
+        return tuple(key for key, parts in self.paths if len(parts) == 1)
+
+    def values(self, item: Any) -> dict[str, Any]:
+        """The value of each column that holds a field of `item` (a `model`), by key; a
+        nested field of a missing object is None."""
+        row: dict[str, Any] = {}
+        for key, parts in self.paths:
+            value = item
+            for part in parts:
+                value = None if value is None else getattr(value, part)
+            row[key] = value
+        return row
+
+    def nested(self, values: dict[str, Any], field: str) -> dict[str, Any]:
+        """The values of the columns that hold the fields of the model's `field` (an object),
+        by the name of each: `duration.kind` → `kind`."""
+        return {parts[1]: values[key] for key, parts in self.paths if parts[0] == field}
 
 
 def _col(header: str, key: str, codec: Codec, doc: str = "", *, required: bool = False) -> Column:
@@ -115,6 +165,7 @@ def _order() -> Column:
 
 BEGROTING = Sheet(
     name="Begroting",
+    model=Budget,
     doc="The budget itself: one row per field, the field's name in column A and its value in B.",
     explanation=(
         "De begroting zelf: één regel per gegeven, met de naam van het gegeven in kolom A "
@@ -136,6 +187,7 @@ BEGROTING = Sheet(
 
 PROGRAMMAS = Sheet(
     name="Programma's",
+    model=Programme,
     doc="One row per programme (kerntaak).",
     explanation="Eén regel per programma (kerntaak), met zijn nummer en naam.",
     columns=(
@@ -147,6 +199,7 @@ PROGRAMMAS = Sheet(
 
 AMBITIES = Sheet(
     name="Ambities",
+    model=Ambition,
     doc="One row per programme that has an ambition; its target is on Streefwaarden.",
     explanation=(
         "Eén regel per programma met een maatschappelijke ambitie; de streefwaarde ervan "
@@ -160,6 +213,7 @@ AMBITIES = Sheet(
 
 DOELEN = Sheet(
     name="Doelen",
+    model=Objective,
     doc="One row per objective (beleidsdoel).",
     explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
     columns=(
@@ -172,6 +226,7 @@ DOELEN = Sheet(
 
 INDICATOREN = Sheet(
     name="Indicatoren",
+    model=Indicator,
     doc="One row per indicator of an objective.",
     explanation="Eén regel per indicator van een beleidsdoel, met nulmeting en bron.",
     columns=(
@@ -187,6 +242,7 @@ INDICATOREN = Sheet(
 
 PRESTATIES = Sheet(
     name="Prestaties",
+    model=Prestatie,
     doc="One row per prestatie, with its Basisinformatie.",
     explanation=(
         "Eén regel per prestatie, met de basisinformatie: titel, portefeuillehouders, rol "
@@ -219,6 +275,7 @@ PRESTATIES = Sheet(
 
 MONITOR = Sheet(
     name="Monitor",
+    model=MonitorStatus,
     doc="One row per prestatie that has a monitor status.",
     explanation=(
         "Eén regel per prestatie met een monitorstatus: de scores voor inhoud en financiën, "
@@ -235,6 +292,7 @@ MONITOR = Sheet(
 
 ACTIES = Sheet(
     name="Acties",
+    model=Action,
     doc="One row per action of a prestatie.",
     explanation="Eén regel per actie van een prestatie, met haar nummer en tekst.",
     columns=(
@@ -248,6 +306,7 @@ ACTIES = Sheet(
 
 STREEFWAARDEN = Sheet(
     name="Streefwaarden",
+    model=Target,
     doc="One row per target of an ambition, an action or an indicator.",
     explanation="Eén regel per streefwaarde van een ambitie, een actie of een indicator.",
     columns=(
@@ -286,6 +345,7 @@ STREEFWAARDEN = Sheet(
 
 REALISATIES = Sheet(
     name="Realisaties",
+    model=Measurement,
     doc="One row per realised value (measurement) of an action or an indicator.",
     explanation="Eén regel per gerealiseerde waarde (meting) van een actie of een indicator.",
     columns=(
@@ -312,6 +372,7 @@ REALISATIES = Sheet(
 
 VOORSTELLEN_PER_PRESTATIE = Sheet(
     name="Voorstellen per prestatie",
+    model=ProposalLink,
     doc="One row per investment proposal a prestatie is linked to (Relatie met reserve).",
     explanation=(
         "Eén regel per investeringsvoorstel waaraan een prestatie gekoppeld is (relatie met "
@@ -328,6 +389,7 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
 
 LASTEN_EN_BATEN = Sheet(
     name="Lasten en baten",
+    model=Amount,
     doc="One row per owner, flow, budget column and nature, with a column per year in the"
     " budget's unit; totals rows with live SUMIFS formulas close the table.",
     explanation=(
@@ -360,6 +422,7 @@ LASTEN_EN_BATEN = Sheet(
 
 RESERVES = Sheet(
     name="Reserves",
+    model=Reserve,
     doc="One row per earmarked reserve.",
     explanation="Eén regel per bestemmingsreserve.",
     columns=(
@@ -371,6 +434,7 @@ RESERVES = Sheet(
 
 INVESTERINGSVOORSTELLEN = Sheet(
     name="Investeringsvoorstellen",
+    model=InvestmentProposal,
     doc="One row per investment proposal adopted by Provinciale Staten.",
     explanation=(
         "Eén regel per investeringsvoorstel dat Provinciale Staten hebben vastgesteld, met "
@@ -459,6 +523,20 @@ TOTAL_LABEL = "Totaal"
 """The first cell of a totals row on Lasten en baten."""
 
 _YEAR_HEADER = re.compile(r"\s*([0-9]{4})\s*(?:\((.*)\))?\s*")
+
+
+_YEAR_KEY = "year:"
+
+
+def year_column(year: int, header: str) -> Column:
+    """The column of one year's amounts on Lasten en baten, under `header` (`year_header`
+    writes it; a reader takes it as found)."""
+    return Column(header=header, key=f"{_YEAR_KEY}{year}", codec=AMOUNT)
+
+
+def year_of(key: str) -> int | None:
+    """The year a column made by `year_column` holds, from its key; None for another column."""
+    return int(key.removeprefix(_YEAR_KEY)) if key.startswith(_YEAR_KEY) else None
 
 
 def year_header(year: int, unit: Unit) -> str:

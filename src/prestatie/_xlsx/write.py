@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from prestatie._atomic import atomic_write
+from prestatie._code import Code
 from prestatie._errors import Problem, WorkbookError
 from prestatie._model import Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
 from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
@@ -31,16 +32,29 @@ from prestatie._xlsx.codecs import (
     Codec,
 )
 from prestatie._xlsx.schema import (
+    ACTIES,
+    AMBITIES,
     BEGROTING,
+    DOELEN,
     EXPLANATION_SHEET,
+    INDICATOREN,
+    INVESTERINGSVOORSTELLEN,
     LASTEN_EN_BATEN,
+    MONITOR,
+    PRESTATIES,
+    PROGRAMMAS,
+    REALISATIES,
+    RESERVES,
     SHEETS,
+    STREEFWAARDEN,
     TOTAL_LABEL,
+    VOORSTELLEN_PER_PRESTATIE,
     WORKBOOK_FORMAT_VERSION,
     Column,
     Owner,
     Sheet,
     explanation_rows,
+    year_column,
     year_header,
 )
 
@@ -83,7 +97,7 @@ def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> N
         elif sheet is LASTEN_EN_BATEN:
             _write_amounts(worksheet, budget, problems)
         else:
-            _write_table(worksheet, sheet, sheet.columns, list(_ROWS[sheet.name](budget)), problems)
+            _write_table(worksheet, sheet, sheet.columns, list(_ROWS[sheet](budget)), problems)
     workbook.save(path)  # also when there are problems: it closes the sheets' streams
     if problems:
         raise WorkbookError(
@@ -330,9 +344,7 @@ def _unstorable(value: Decimal) -> str:
 
 
 def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
-    values: dict[str, Any] = {"format_version": WORKBOOK_FORMAT_VERSION}
-    for column in BEGROTING.columns[1:]:
-        values[column.key] = getattr(budget, column.key)
+    values = {"format_version": WORKBOOK_FORMAT_VERSION, **BEGROTING.values(budget)}
     worksheet.column_dimensions["A"].width = _width(
         (column.header for column in BEGROTING.columns), "Gegeven"
     )
@@ -396,14 +408,12 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
 def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
     years = amount_years(budget)
     fixed, order = LASTEN_EN_BATEN.columns[:-1], LASTEN_EN_BATEN.columns[-1]
-    year_columns = [
-        Column(header=year_header(year, budget.unit), key=f"year:{year}", codec=AMOUNT)
-        for year in years
-    ]
+    year_columns = [year_column(year, year_header(year, budget.unit)) for year in years]
+    year_keys = {year: column.key for year, column in zip(years, year_columns, strict=True)}
     columns = [*fixed, *year_columns, order]
     rows = []
     for row in _amount_rows(budget):
-        row.update({f"year:{year}": value for year, value in row.pop("years").items()})
+        row.update({year_keys[year]: value for year, value in row.pop("years").items()})
         rows.append({column.key: row.get(column.key) for column in columns})
     present = {(row["flow"], row["column"]) for row in rows}
     totals = [(f, c) for f in Flow for c in BudgetColumn if (f, c) in present]
@@ -440,186 +450,116 @@ def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem
         worksheet.append(cells)
 
 
+# Each sheet's rows: the walk to its objects and the columns that place each row; the
+# columns of the object's own fields come from the schema (`Sheet.values`).
+
+
 def _programme_rows(budget: Budget) -> Iterator[Row]:
     for position, programme in enumerate(budget.programmes, start=1):
-        yield {"position": position, "number": programme.number, "name": programme.name}
+        yield {"position": position, **PROGRAMMAS.values(programme)}
 
 
 def _ambition_rows(budget: Budget) -> Iterator[Row]:
     for programme in budget.programmes:
         if programme.ambition is not None:
-            yield {"programme": programme.number, "text": programme.ambition.text}
+            yield {"programme": programme.number, **AMBITIES.values(programme.ambition)}
 
 
 def _objective_rows(budget: Budget) -> Iterator[Row]:
     for programme in budget.programmes:
         for position, objective in enumerate(programme.objectives, start=1):
-            yield {
-                "programme": programme.number,
-                "position": position,
-                "code": objective.code,
-                "title": objective.title,
-            }
+            yield {"programme": programme.number, "position": position, **DOELEN.values(objective)}
 
 
 def _indicator_rows(budget: Budget) -> Iterator[Row]:
     for objective in budget.objectives():
         for position, indicator in enumerate(objective.indicators, start=1):
-            yield {
-                "objective": objective.code,
-                "position": position,
-                "name": indicator.name,
-                "unit": indicator.unit,
-                "baseline": indicator.baseline,
-                "baseline_year": indicator.baseline_year,
-                "source": indicator.source,
-            }
+            place = {"objective": objective.code, "position": position}
+            yield {**place, **INDICATOREN.values(indicator)}
 
 
 def _prestatie_rows(budget: Budget) -> Iterator[Row]:
     for objective in budget.objectives():
         for position, prestatie in enumerate(objective.prestaties, start=1):
-            duration = prestatie.duration
-            yield {
-                "objective": objective.code,
-                "position": position,
-                "code": prestatie.code,
-                "title": prestatie.title,
-                "introduction": prestatie.introduction,
-                "context": prestatie.context,
-                "portfolio_holders": prestatie.portfolio_holders,
-                "roles": prestatie.roles,
-                "role_text": prestatie.role_text,
-                "duration.kind": duration and duration.kind,
-                "duration.start_year": duration and duration.start_year,
-                "duration.end_year": duration and duration.end_year,
-                "duration.text": duration.text if duration else "",
-                "reserve_link.related": prestatie.reserve_link.related,
-                "reserve_link.reserve": prestatie.reserve_link.reserve,
-                "continuity": prestatie.continuity,
-            }
+            place = {"objective": objective.code, "position": position}
+            yield {**place, **PRESTATIES.values(prestatie)}
 
 
 def _status_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
-        status = prestatie.status
-        if status is not None:
-            yield {
-                "prestatie": prestatie.code,
-                "content": status.content,
-                "financial": status.financial,
-                "budget_change": status.budget_change,
-                "progress": status.progress,
-            }
+        if prestatie.status is not None:
+            yield {"prestatie": prestatie.code, **MONITOR.values(prestatie.status)}
 
 
 def _action_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
         for position, action in enumerate(prestatie.actions, start=1):
-            yield {
-                "prestatie": prestatie.code,
-                "position": position,
-                "number": action.number,
-                "text": action.text,
-                "references": action.references,
-            }
+            yield {"prestatie": prestatie.code, "position": position, **ACTIES.values(action)}
+
+
+def _placed(owner: Owner, code: Code, part: int | None, position: int) -> Row:
+    """The columns that place a target or measurement: its owner, and its position there."""
+    return {"owner": owner, "owner_code": code, "part": part, "position": position}
 
 
 def _target_rows(budget: Budget) -> Iterator[Row]:
-    def row(owner: Owner, code: Any, part: int | None, position: int, target: Any) -> Row:
-        return {
-            "owner": owner,
-            "owner_code": code,
-            "part": part,
-            "position": position,
-            "kind": target.kind,
-            "unit": target.unit,
-            "lower": target.lower,
-            "lower_inclusive": target.lower_inclusive,
-            "upper": target.upper,
-            "upper_inclusive": target.upper_inclusive,
-            "year": target.year,
-            "baseline": target.baseline,
-            "baseline_year": target.baseline_year,
-            "text": target.text,
-        }
-
     for programme in budget.programmes:
         if programme.ambition is not None and programme.ambition.target is not None:
-            yield row(Owner.AMBITIE, programme.code, None, 1, programme.ambition.target)
+            place = _placed(Owner.AMBITIE, programme.code, None, 1)
+            yield {**place, **STREEFWAARDEN.values(programme.ambition.target)}
     for prestatie in budget.prestaties():
         for action in prestatie.actions:
             for position, target in enumerate(action.targets, start=1):
-                yield row(Owner.ACTIE, prestatie.code, action.number, position, target)
+                place = _placed(Owner.ACTIE, prestatie.code, action.number, position)
+                yield {**place, **STREEFWAARDEN.values(target)}
     for objective in budget.objectives():
         for part, indicator in enumerate(objective.indicators, start=1):
             for position, target in enumerate(indicator.targets, start=1):
-                yield row(Owner.INDICATOR, objective.code, part, position, target)
+                place = _placed(Owner.INDICATOR, objective.code, part, position)
+                yield {**place, **STREEFWAARDEN.values(target)}
 
 
 def _measurement_rows(budget: Budget) -> Iterator[Row]:
-    def row(owner: Owner, code: Any, part: int, position: int, measurement: Any) -> Row:
-        return {
-            "owner": owner,
-            "owner_code": code,
-            "part": part,
-            "position": position,
-            "unit": measurement.unit,
-            "value": measurement.value,
-            "year": measurement.year,
-        }
-
     for prestatie in budget.prestaties():
         for action in prestatie.actions:
             for position, measurement in enumerate(action.realised, start=1):
-                yield row(Owner.ACTIE, prestatie.code, action.number, position, measurement)
+                place = _placed(Owner.ACTIE, prestatie.code, action.number, position)
+                yield {**place, **REALISATIES.values(measurement)}
     for objective in budget.objectives():
         for part, indicator in enumerate(objective.indicators, start=1):
             for position, measurement in enumerate(indicator.realised, start=1):
-                yield row(Owner.INDICATOR, objective.code, part, position, measurement)
+                place = _placed(Owner.INDICATOR, objective.code, part, position)
+                yield {**place, **REALISATIES.values(measurement)}
 
 
 def _proposal_link_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
         for position, link in enumerate(prestatie.reserve_link.proposals, start=1):
-            yield {
-                "prestatie": prestatie.code,
-                "position": position,
-                "ps_number": link.ps_number,
-                "related": link.related,
-                "text": link.text,
-            }
+            place = {"prestatie": prestatie.code, "position": position}
+            yield {**place, **VOORSTELLEN_PER_PRESTATIE.values(link)}
 
 
 def _reserve_rows(budget: Budget) -> Iterator[Row]:
     for position, reserve in enumerate(budget.reserves, start=1):
-        yield {"position": position, "name": reserve.name, "description": reserve.description}
+        yield {"position": position, **RESERVES.values(reserve)}
 
 
 def _proposal_rows(budget: Budget) -> Iterator[Row]:
     for position, proposal in enumerate(budget.proposals, start=1):
-        yield {
-            "position": position,
-            "name": proposal.name,
-            "ps_number": proposal.ps_number,
-            "year": proposal.year,
-            "amended_by": proposal.amended_by,
-            "reserve": proposal.reserve,
-            "amount": proposal.amount,
-        }
+        yield {"position": position, **INVESTERINGSVOORSTELLEN.values(proposal)}
 
 
-_ROWS = {
-    "Programma's": _programme_rows,
-    "Ambities": _ambition_rows,
-    "Doelen": _objective_rows,
-    "Indicatoren": _indicator_rows,
-    "Prestaties": _prestatie_rows,
-    "Acties": _action_rows,
-    "Streefwaarden": _target_rows,
-    "Realisaties": _measurement_rows,
-    "Voorstellen per prestatie": _proposal_link_rows,
-    "Monitor": _status_rows,
-    "Reserves": _reserve_rows,
-    "Investeringsvoorstellen": _proposal_rows,
+_ROWS: dict[Sheet, Callable[[Budget], Iterator[Row]]] = {
+    PROGRAMMAS: _programme_rows,
+    AMBITIES: _ambition_rows,
+    DOELEN: _objective_rows,
+    INDICATOREN: _indicator_rows,
+    PRESTATIES: _prestatie_rows,
+    ACTIES: _action_rows,
+    STREEFWAARDEN: _target_rows,
+    REALISATIES: _measurement_rows,
+    VOORSTELLEN_PER_PRESTATIE: _proposal_link_rows,
+    MONITOR: _status_rows,
+    RESERVES: _reserve_rows,
+    INVESTERINGSVOORSTELLEN: _proposal_rows,
 }
