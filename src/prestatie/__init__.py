@@ -14,7 +14,7 @@ from prestatie._errors import (
     WorkbookError,
     WorkbookWarning,
 )
-from prestatie._files import read_budget, write_budget
+from prestatie._files import read_budget, read_budget_with_problems, write_budget
 from prestatie._foreign import import_sheet
 from prestatie._json import FORMAT_VERSION, from_json, to_json
 from prestatie._mapping import Mapping, load_mapping
@@ -132,6 +132,7 @@ __all__ = [
     "parse_targets",
     "progress",
     "read_budget",
+    "read_budget_with_problems",
     "read_workbook",
     "read_workbook_with_problems",
     "render_diff",

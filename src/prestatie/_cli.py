@@ -25,27 +25,30 @@ from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
-from prestatie import __version__
-from prestatie._checks import check_budget
-from prestatie._errors import (
+from prestatie import (
+    Budget,
+    DocumentKind,
     JsonError,
+    Mapping,
     MappingError,
     PrestatieError,
     Problem,
+    ReportKind,
+    Thresholds,
+    Unit,
     WorkbookError,
-    _ProblemsError,
+    __version__,
+    diff_budgets,
+    load_mapping,
+    progress,
+    read_budget,
+    read_budget_with_problems,
+    render_diff,
+    render_progress,
+    render_summary,
+    summarise,
+    write_budget,
 )
-from prestatie._files import JSON, XLSX, read_budget, suffix_of, write_budget
-from prestatie._foreign import import_sheet
-from prestatie._json import from_json
-from prestatie._mapping import Mapping, load_mapping
-from prestatie._model import Budget, DocumentKind
-from prestatie._money import Unit
-from prestatie._views.diff import diff_budgets, render_diff
-from prestatie._views.progress import Thresholds, progress, render_progress
-from prestatie._views.summary import render_summary, summarise
-from prestatie._xlsx.read import read_workbook_with_problems
-from prestatie._xlsx.report import ReportKind
 
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2  # click's own code for a usage error, too
@@ -159,7 +162,7 @@ def _failure(error: BaseException, source: str = "") -> _Failure:
     if isinstance(error, MappingError):
         lines = tuple(str(problem) for problem in error.problems)
         return _Failure("the mapping cannot be used", EXIT_UNUSABLE, lines)
-    if isinstance(error, _ProblemsError):
+    if isinstance(error, JsonError | WorkbookError):
         source = error.source or source
         lines = tuple(_problem_line(source, problem) for problem in error.problems)
         unreadable = any(_is_whole_file(source, problem) for problem in error.problems)
@@ -241,13 +244,15 @@ def _mapping(path: Path | None) -> Mapping | None:
         raise _failure(error, str(path)) from error
 
 
+XLSX, JSON = ".xlsx", ".json"
+
+
 def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
-    try:
-        suffix = suffix_of(path)
-    except PrestatieError as error:
-        _usage(str(error))
-    if suffix not in allowed:
-        _usage(f"{path}: expected a {' or '.join(allowed)} file, got {suffix!r}")
+    suffix = path.suffix.lower()
+    for expected in ((XLSX, JSON), allowed):
+        if suffix not in expected:
+            found = repr(suffix) if suffix else "no extension"
+            _usage(f"{path}: expected a {' or '.join(expected)} file, got {found}")
     return suffix
 
 
@@ -346,20 +351,10 @@ def template(out: Path, province: str, year: int, kind: str, unit: str, force: b
 def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], bool]:
     """Every problem of one file, and whether the file could not be read at all."""
     source = str(path)
+    if mapping is not None and path.suffix.lower() == JSON:
+        return [Problem(where=source, message="a mapping reads a .xlsx sheet")], True
     try:
-        suffix = suffix_of(path)
-        if mapping is not None:
-            if suffix != XLSX:
-                return [Problem(where=source, message="a mapping reads a .xlsx sheet")], True
-            import_sheet(path, mapping)
-            return [], False
-        if suffix == XLSX:
-            budget, problems = read_workbook_with_problems(path)
-        else:
-            budget = from_json(path.read_bytes())
-            problems = check_budget(budget)
-    except (WorkbookError, JsonError) as error:
-        problems = list(error.problems)
+        _, problems = read_budget_with_problems(path, mapping=mapping)
     except (PrestatieError, OSError) as error:
         return [Problem(where=source, message=_failure(error, source).message)], True
     return problems, any(_is_whole_file(source, problem) for problem in problems)
