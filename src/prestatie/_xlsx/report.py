@@ -15,7 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -24,10 +24,8 @@ from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._model import Amount, Budget, BudgetColumn, Flow, Programme
 from prestatie._money import Unit, round_table, total
-
-_BOLD = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_AMOUNT_FORMAT = "#,##0"
+from prestatie._xlsx.codecs import AMOUNT_FORMAT
+from prestatie._xlsx.write import BOLD, HEADER_FILL
 
 
 class ReportKind(enum.Enum):
@@ -64,8 +62,8 @@ def _programme_label(programme: Programme) -> str:
 def _style_header(sheet: Worksheet, row: int, columns: int) -> None:
     for col in range(1, columns + 1):
         cell = sheet.cell(row, col)
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
@@ -86,7 +84,7 @@ def _chart(workbook: Workbook, rows: list[tuple[str, str]], title: str) -> None:
     _style_header(sheet, 1, 2)
     for number, (label, formula) in enumerate(rows, start=2):
         _text(sheet, number, 1, label)
-        sheet.cell(number, 2, formula).number_format = _AMOUNT_FORMAT
+        sheet.cell(number, 2, formula).number_format = AMOUNT_FORMAT
     _widths(sheet, [40, 14])
     chart = BarChart()
     chart.type = "bar"
@@ -137,7 +135,7 @@ def _multi_year(workbook: Workbook, budget: Budget, unit: Unit) -> None:
         if not lines:
             continue
         _text(sheet, row, 1, flow.value.capitalize())
-        sheet.cell(row, 1).font = _BOLD
+        sheet.cell(row, 1).font = BOLD
         row += 1
         first = row
         rounded = [
@@ -152,16 +150,16 @@ def _multi_year(workbook: Workbook, budget: Budget, unit: Unit) -> None:
             for col, (year, column) in enumerate(years):
                 if _states(line.amounts, flow, column, year):
                     cell = sheet.cell(row, col + 3, int(rounded[col][index]))
-                    cell.number_format = _AMOUNT_FORMAT
+                    cell.number_format = AMOUNT_FORMAT
             row += 1
         last = row - 1
         _text(sheet, row, 1, f"Totaal {flow.value}")
-        sheet.cell(row, 1).font = _BOLD
+        sheet.cell(row, 1).font = BOLD
         for col in range(3, len(years) + 3):
             letter = get_column_letter(col)
             cell = sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{last})")
-            cell.number_format = _AMOUNT_FORMAT
-            cell.font = _BOLD
+            cell.number_format = AMOUNT_FORMAT
+            cell.font = BOLD
         if flow is Flow.LASTEN:
             chart_col = next((i + 3 for i, (year, _) in enumerate(years) if year == budget.year), 3)
             letter = get_column_letter(chart_col)
@@ -239,14 +237,14 @@ def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
             _text(sheet, row, 1, flow.value.capitalize())
             for col in range(2, 7):
                 letter = get_column_letter(col)
-                sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{row - 1})").font = _BOLD
-            sheet.cell(row, 1).font = _BOLD
+                sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{row - 1})").font = BOLD
+            sheet.cell(row, 1).font = BOLD
             if flow is Flow.LASTEN:
                 chart_rows.append((_programme_label(programme), f"='{name}'!D{row}"))
             row += 1
         for line in sheet.iter_rows(min_row=2, min_col=2, max_col=6):
             for cell in line:
-                cell.number_format = _AMOUNT_FORMAT
+                cell.number_format = AMOUNT_FORMAT
         sheet.freeze_panes = "B2"
         sheet.auto_filter.ref = f"A1:F{max(row - 1, 1)}"
         _widths(sheet, [30, 12, 16, 14, 14, 12])

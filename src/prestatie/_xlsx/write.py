@@ -61,9 +61,10 @@ from prestatie._xlsx.schema import (
 Row = dict[str, Any]
 _Worksheet = Any  # the stubs of openpyxl lack what a write-only sheet proxies
 
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_TOTAL_FONT = Font(bold=True)
+BOLD = Font(bold=True)
+"""The font of headers and totals, in the budget workbook and the reports alike."""
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+"""The fill of header cells."""
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _FORMULA_START = ("=", "+", "-", "@")
 _LAST_ROW = 1_048_576
@@ -159,9 +160,9 @@ def _write_explanation(worksheet: _Worksheet) -> None:
             cell.data_type = "s"
             cell.alignment = _WRAP
             if number == 0 or not rows[number - 1]:  # the title and the tables' headers
-                cell.font = _HEADER_FONT
+                cell.font = BOLD
                 if number:
-                    cell.fill = _HEADER_FILL
+                    cell.fill = HEADER_FILL
             cells.append(cell)
         worksheet.append(cells)
 
@@ -230,8 +231,8 @@ def _header(worksheet: _Worksheet, headers: Sequence[str]) -> list[Cell]:
     for header in headers:
         cell = WriteOnlyCell(worksheet, value=header)
         cell.data_type = "s"
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
         cells.append(cell)
     return cells
 
@@ -358,7 +359,7 @@ def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]
         if column.codec.choices:
             _dropdown(worksheet, column.codec.choices, f"B{number}")
         label = _cell(worksheet, column.header, TEXT_FORMAT, f"Begroting!A{number}", problems)
-        label.font = _HEADER_FONT
+        label.font = BOLD
         value = column.codec.write(values[column.key])
         number_format = INTEGER_FORMAT if column.codec.is_number else TEXT_FORMAT
         worksheet.append(
@@ -434,7 +435,7 @@ def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem
             else:
                 value = None
             cell = _cell(worksheet, value, TEXT_FORMAT, "", problems)
-            cell.font = _TOTAL_FONT
+            cell.font = BOLD
             cells.append(cell)
         for index in range(len(fixed), len(fixed) + len(year_columns)):
             letter = get_column_letter(index + 1)
@@ -445,7 +446,7 @@ def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem
             )
             cell = WriteOnlyCell(worksheet, value=formula)
             cell.number_format = year_format
-            cell.font = _TOTAL_FONT
+            cell.font = BOLD
             cells[index] = cell
         worksheet.append(cells)
 
