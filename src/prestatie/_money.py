@@ -78,6 +78,31 @@ def convert(amount: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
     return to_amount(amount).scaleb(from_unit.exponent - to_unit.exponent)
 
 
+# A cell holds an IEEE double: 15 significant digits survive any round trip, and Excel and
+# LibreOffice refuse magnitudes beyond about 1e308.
+_CELL_DIGITS = 15
+_CELL_EXPONENT = 300
+
+
+def _storable(value: Decimal) -> bool:
+    digits = value.as_tuple().digits
+    if len(digits) > _CELL_DIGITS and len(value.normalize().as_tuple().digits) > _CELL_DIGITS:
+        return False
+    return not value or -_CELL_EXPONENT <= value.adjusted() <= _CELL_EXPONENT
+
+
+def cell_problem(value: Decimal) -> str | None:
+    """Why a workbook cell cannot hold `value` exactly, as `found: expected ...`, or None
+    when it can."""
+    if _storable(value):
+        return None
+    return (
+        f"the number {value} cannot be stored exactly in a workbook cell: expected at most"
+        f" {_CELL_DIGITS} significant digits and a size between 1e-{_CELL_EXPONENT} and"
+        f" 1e{_CELL_EXPONENT} (the JSON form keeps any amount exactly)"
+    )
+
+
 # Dutch notation: "." groups thousands, "," starts the decimals, ",-" means whole euros.
 _NONE_WORDS = frozenset({"", "-", "–", "—", "n.v.t.", "nvt", "n.v.t"})
 _SCALES = {"": 0, "duizend": 3, "miljoen": 6, "mln": 6, "mln.": 6, "miljard": 9, "mld": 9}

@@ -22,6 +22,7 @@ from prestatie._atomic import atomic_write
 from prestatie._code import Code
 from prestatie._errors import Problem, WorkbookError
 from prestatie._model import Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
+from prestatie._money import cell_problem
 from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
 from prestatie._xlsx.codecs import (
     AMOUNT,
@@ -311,9 +312,10 @@ def _write_table(
         if column.codec.is_number:
             for number, cells in enumerate(encoded, start=2):
                 value = cells[index]
-                if isinstance(value, Decimal) and not _storable(value):
+                trouble = cell_problem(value) if isinstance(value, Decimal) else None
+                if trouble is not None:
                     where = f"{name}!{letters[index]}{number}"
-                    problems.append(Problem(where=where, message=_unstorable(value)))
+                    problems.append(Problem(where=where, message=trouble))
     for number, cells in enumerate(encoded, start=2):
         worksheet.append(
             [
@@ -321,27 +323,6 @@ def _write_table(
                 for i, value in enumerate(cells)
             ]
         )
-
-
-# A cell holds an IEEE double: 15 significant digits survive any round trip, and Excel and
-# LibreOffice refuse magnitudes beyond about 1e308.
-_CELL_DIGITS = 15
-_CELL_EXPONENT = 300
-
-
-def _storable(value: Decimal) -> bool:
-    digits = value.as_tuple().digits
-    if len(digits) > _CELL_DIGITS and len(value.normalize().as_tuple().digits) > _CELL_DIGITS:
-        return False
-    return not value or -_CELL_EXPONENT <= value.adjusted() <= _CELL_EXPONENT
-
-
-def _unstorable(value: Decimal) -> str:
-    return (
-        f"the number {value} cannot be stored exactly in a workbook cell: expected at most"
-        f" {_CELL_DIGITS} significant digits and a size between 1e-{_CELL_EXPONENT} and"
-        f" 1e{_CELL_EXPONENT} (the JSON form keeps any amount exactly)"
-    )
 
 
 def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
