@@ -9,27 +9,15 @@ from typing import Any
 
 import attrs
 
+from prestatie import _model
 from prestatie._model import (
-    Action,
-    Ambition,
-    Amount,
-    Budget,
     BudgetChange,
     BudgetColumn,
     Continuity,
     DocumentKind,
     DurationKind,
     Flow,
-    Indicator,
-    InvestmentProposal,
-    Measurement,
-    MonitorStatus,
     Nature,
-    Objective,
-    Prestatie,
-    Programme,
-    ProposalLink,
-    Reserve,
     Score,
 )
 from prestatie._money import Unit
@@ -165,7 +153,7 @@ def _order() -> Column:
 
 BEGROTING = Sheet(
     name="Begroting",
-    model=Budget,
+    model=_model.Budget,
     doc="The budget itself: one row per field, the field's name in column A and its value in B.",
     explanation=(
         "De begroting zelf: één regel per gegeven, met de naam van het gegeven in kolom A "
@@ -187,7 +175,7 @@ BEGROTING = Sheet(
 
 PROGRAMMAS = Sheet(
     name="Programma's",
-    model=Programme,
+    model=_model.Programme,
     doc="One row per programme (kerntaak).",
     explanation="Eén regel per programma (kerntaak), met zijn nummer en naam.",
     columns=(
@@ -199,7 +187,7 @@ PROGRAMMAS = Sheet(
 
 AMBITIES = Sheet(
     name="Ambities",
-    model=Ambition,
+    model=_model.Ambition,
     doc="One row per programme that has an ambition; its target is on Streefwaarden.",
     explanation=(
         "Eén regel per programma met een maatschappelijke ambitie; de streefwaarde ervan "
@@ -213,7 +201,7 @@ AMBITIES = Sheet(
 
 DOELEN = Sheet(
     name="Doelen",
-    model=Objective,
+    model=_model.Objective,
     doc="One row per objective (beleidsdoel).",
     explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
     columns=(
@@ -226,7 +214,7 @@ DOELEN = Sheet(
 
 INDICATOREN = Sheet(
     name="Indicatoren",
-    model=Indicator,
+    model=_model.Indicator,
     doc="One row per indicator of an objective.",
     explanation="Eén regel per indicator van een beleidsdoel, met nulmeting en bron.",
     columns=(
@@ -242,7 +230,7 @@ INDICATOREN = Sheet(
 
 PRESTATIES = Sheet(
     name="Prestaties",
-    model=Prestatie,
+    model=_model.Prestatie,
     doc="One row per prestatie, with its Basisinformatie.",
     explanation=(
         "Eén regel per prestatie, met de basisinformatie: titel, portefeuillehouders, rol "
@@ -275,7 +263,7 @@ PRESTATIES = Sheet(
 
 MONITOR = Sheet(
     name="Monitor",
-    model=MonitorStatus,
+    model=_model.MonitorStatus,
     doc="One row per prestatie that has a monitor status.",
     explanation=(
         "Eén regel per prestatie met een monitorstatus: de scores voor inhoud en financiën, "
@@ -292,7 +280,7 @@ MONITOR = Sheet(
 
 ACTIES = Sheet(
     name="Acties",
-    model=Action,
+    model=_model.Action,
     doc="One row per action of a prestatie.",
     explanation="Eén regel per actie van een prestatie, met haar nummer en tekst.",
     columns=(
@@ -345,7 +333,7 @@ STREEFWAARDEN = Sheet(
 
 REALISATIES = Sheet(
     name="Realisaties",
-    model=Measurement,
+    model=_model.Measurement,
     doc="One row per realised value (measurement) of an action or an indicator.",
     explanation="Eén regel per gerealiseerde waarde (meting) van een actie of een indicator.",
     columns=(
@@ -372,7 +360,7 @@ REALISATIES = Sheet(
 
 VOORSTELLEN_PER_PRESTATIE = Sheet(
     name="Voorstellen per prestatie",
-    model=ProposalLink,
+    model=_model.ProposalLink,
     doc="One row per investment proposal a prestatie is linked to (Relatie met reserve).",
     explanation=(
         "Eén regel per investeringsvoorstel waaraan een prestatie gekoppeld is (relatie met "
@@ -389,7 +377,7 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
 
 LASTEN_EN_BATEN = Sheet(
     name="Lasten en baten",
-    model=Amount,
+    model=_model.Amount,
     doc="One row per owner, flow, budget column and nature, with a column per year in the"
     " budget's unit; totals rows with live SUMIFS formulas close the table.",
     explanation=(
@@ -422,7 +410,7 @@ LASTEN_EN_BATEN = Sheet(
 
 RESERVES = Sheet(
     name="Reserves",
-    model=Reserve,
+    model=_model.Reserve,
     doc="One row per earmarked reserve.",
     explanation="Eén regel per bestemmingsreserve.",
     columns=(
@@ -434,7 +422,7 @@ RESERVES = Sheet(
 
 INVESTERINGSVOORSTELLEN = Sheet(
     name="Investeringsvoorstellen",
-    model=InvestmentProposal,
+    model=_model.InvestmentProposal,
     doc="One row per investment proposal adopted by Provinciale Staten.",
     explanation=(
         "Eén regel per investeringsvoorstel dat Provinciale Staten hebben vastgesteld, met "
