@@ -40,6 +40,7 @@ from prestatie import (
     __version__,
     diff_budgets,
     load_mapping,
+    parse_amount,
     progress,
     read_budget,
     read_budget_with_problems,
@@ -508,17 +509,23 @@ def diff(old: Path, new: Path, exit_code: bool) -> None:
 
 def _percentage(context: click.Context, parameter: click.Parameter, value: str) -> decimal.Decimal:
     """A percentage such as 80, 12.5 or 12,5 (a trailing % allowed), as an exact Decimal."""
-    text = value.strip().removesuffix("%").strip().replace(",", ".")
     try:
-        number = decimal.Decimal(text)
-    except decimal.InvalidOperation:
-        number = decimal.Decimal("NaN")
-    if not number.is_finite() or not 0 <= number <= 1000:
+        # Either mark starts the decimals: read "12.5" as the Dutch "12,5".
+        number = parse_amount(value.strip().removesuffix("%").strip().replace(".", ","))
+    except PrestatieError:
+        number = None
+    if number is None or not 0 <= number <= 1000:
         raise click.BadParameter(f"expected a percentage such as 80 or 12,5, got {value!r}")
     return number
 
 
 _DEFAULTS = Thresholds()
+_AT_MOST = {"met_orange": "met_green", "deviation_green": "deviation_orange"}
+"""The threshold that each of these may not exceed."""
+
+
+def _option(field: str) -> str:
+    return "--" + field.replace("_", "-")
 
 
 def _threshold(name: str, field: str, help: str) -> Callable[[F], F]:
@@ -564,21 +571,23 @@ def progress_command(
     afwijking, by the thresholds below (percentages, boundaries inclusive).
     """
     _check_suffix(file)
-    for lower, higher, names in (
-        (met_orange, met_green, ("--met-orange", "--met-green")),
-        (deviation_green, deviation_orange, ("--deviation-green", "--deviation-orange")),
-    ):
-        if lower > higher:
-            _usage(f"{names[0]} {lower}% exceeds {names[1]} {higher}%: expected at most that")
+    given = {
+        "met_green": met_green,
+        "met_orange": met_orange,
+        "deviation_green": deviation_green,
+        "deviation_orange": deviation_orange,
+    }
     try:
-        thresholds = Thresholds(
-            met_green=met_green,
-            met_orange=met_orange,
-            deviation_green=deviation_green,
-            deviation_orange=deviation_orange,
-        )
+        thresholds = Thresholds(**given)
     except PrestatieError as error:
-        _usage(str(error))
+        # Thresholds refuses a threshold above the one it may not exceed; say it in options.
+        above = _AT_MOST.get(error.field or "")
+        if error.field is None or above is None:
+            _usage(str(error))
+        _usage(
+            f"{_option(error.field)} {given[error.field]}% exceeds {_option(above)}"
+            f" {given[above]}%: expected at most that"
+        )
     budget = _read(file)
     try:
         report = progress(budget, thresholds)

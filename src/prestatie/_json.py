@@ -8,7 +8,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import cattrs
@@ -18,6 +18,7 @@ from cattrs.v import format_exception as cattrs_format_exception
 from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
 from prestatie._model import Budget
+from prestatie._money import parse_decimal, to_amount
 
 FORMAT_VERSION = 1
 """The version of the JSON form written by `to_json`; `from_json` reads this version."""
@@ -113,13 +114,10 @@ def _strict(kind: type, label: str) -> Any:
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
+        return to_amount(value)
     if isinstance(value, str):
-        try:
-            amount = Decimal(value)
-        except InvalidOperation:
-            amount = Decimal("NaN")
-        if amount.is_finite() and value.strip() == value and "_" not in value:
+        amount = parse_decimal(value)
+        if amount is not None and value.strip() == value and "_" not in value:
             return amount
     raise _WrongType(
         f'expected an amount as a string like "1823.50" or an integer, got {_found(value)}'

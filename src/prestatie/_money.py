@@ -70,6 +70,34 @@ def from_spreadsheet_number(value: float | int) -> Decimal:
     return amount
 
 
+def from_cell(value: float | int | Decimal) -> Decimal:
+    """The exact number a workbook cell holds: a float as the cell shows it
+    (`from_spreadsheet_number`), an int or a `Decimal` as it is."""
+    if type(value) is int:
+        return Decimal(value)  # the common case, sooner
+    if isinstance(value, Decimal):
+        return value
+    return from_spreadsheet_number(value)
+
+
+HALF_CENT = Decimal("0.005")
+"""How far a total that a spreadsheet computed in floats may lie from the exact one."""
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """The number a text states in plain decimal notation (`1823.50`, `-4`, `1e3`), exactly;
+    None when it states none, or no finite one.
+
+    >>> parse_decimal("12.5"), parse_decimal("NaN"), parse_decimal("twaalf")
+    (Decimal('12.5'), None, None)
+    """
+    try:
+        number = Decimal(text)
+    except decimal.InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
 def convert(amount: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
     """The same amount stated in another unit, exactly (no rounding)."""
     if not isinstance(from_unit, Unit) or not isinstance(to_unit, Unit):

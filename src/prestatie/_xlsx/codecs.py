@@ -19,7 +19,7 @@ from prestatie._errors import PrestatieError
 from prestatie._model import (
     Role,
 )
-from prestatie._money import from_spreadsheet_number
+from prestatie._money import from_cell, from_spreadsheet_number
 from prestatie._xlsx.cells import CellValue
 
 TEXT_FORMAT = "@"
@@ -134,14 +134,10 @@ OPTIONAL_INTEGER = Codec(
 
 
 def _number(value: CellValue, expected: str, places: int | None) -> Decimal:
-    if type(value) is int:
-        return Decimal(value)  # what from_spreadsheet_number makes of it, sooner
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise CellError(expected)
     try:
-        amount = (
-            from_spreadsheet_number(value) if isinstance(value, int | float) else Decimal(value)
-        )
+        amount = from_cell(value)
     except PrestatieError:
         raise CellError(expected) from None
     exponent = amount.as_tuple().exponent

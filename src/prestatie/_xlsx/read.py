@@ -14,7 +14,6 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from prestatie._errors import PrestatieError, Problem, WorkbookError, WorkbookWa
 from prestatie._model import (
     Budget,
 )
-from prestatie._money import from_spreadsheet_number
+from prestatie._money import HALF_CENT, from_spreadsheet_number, total
 from prestatie._xlsx.build import DataRow, build_budget
 from prestatie._xlsx.cells import Cells, CellValue, Row, resolve_engine, text_problem, unescape
 from prestatie._xlsx.codecs import CellError, is_blank
@@ -47,7 +46,6 @@ from prestatie._xlsx.schema import (
 )
 
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
-_TOLERANCE = Decimal("0.005")
 
 
 def read_workbook(
@@ -447,24 +445,19 @@ class _Reader:
                 or not isinstance(cached, int | float)
             ):
                 continue
-            total = sum(
-                (
-                    r.values.get(column.key) or 0
-                    for r in rows
-                    if r.ok
-                    and r.values.get("flow") is flow
-                    and r.values.get("column") is budget_column
-                ),
-                start=Decimal(0),
+            exact = total(
+                r.values.get(column.key) or 0
+                for r in rows
+                if r.ok and r.values.get("flow") is flow and r.values.get("column") is budget_column
             )
             try:
                 shown = from_spreadsheet_number(cached)
             except PrestatieError:  # NaN or infinity: no total to compare
                 continue
-            if abs(shown - total) > _TOLERANCE:
+            if abs(shown - exact) > HALF_CENT:
                 warnings.warn(
                     f"{self.path}: {sheet.name}!{get_column_letter(index + 1)}{number}: the total"
-                    f" shows {cached}, but the rows above add up to {total}: the rows are read,"
+                    f" shows {cached}, but the rows above add up to {exact}: the rows are read,"
                     " the total is not",
                     WorkbookWarning,
                     stacklevel=6,
