@@ -117,8 +117,8 @@ def _ps_number(instance: object, attribute: attrs.Attribute[Any], value: str) ->
     of(str)(instance, attribute, value)
     if not _PS_NUMBER.fullmatch(value):
         raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected a PS number like"
-            f" 'PS/2016/344', got {value!r}",
+            f"expected a PS number like 'PS/2016/344', got {value!r}",
+            owner=type(instance).__name__,
             field=attribute.name,
         )
 
@@ -198,13 +198,15 @@ class Duration:
     def __attrs_post_init__(self) -> None:
         if self.kind is DurationKind.STRUCTUREEL and self.end_year is not None:
             raise InvalidValueError(
-                f"Duration.end_year: a structural prestatie has no end year, got {self.end_year}",
+                f"a structural prestatie has no end year, got {self.end_year}",
+                owner="Duration",
                 field="end_year",
             )
         start, end = self.start_year, self.end_year
         if start is not None and end is not None and end < start:
             raise InvalidValueError(
-                f"Duration.end_year: expected {start} (start_year) or later, got {end}",
+                f"expected {start} (start_year) or later, got {end}",
+                owner="Duration",
                 field="end_year",
             )
 
@@ -257,8 +259,8 @@ class ReserveLink:
     def __attrs_post_init__(self) -> None:
         if not self.related and self.proposals:
             raise InvalidValueError(
-                "ReserveLink.proposals: expected none when related is False,"
-                f" got {len(self.proposals)}",
+                f"expected none when related is False, got {len(self.proposals)}",
+                owner="ReserveLink",
                 field="proposals",
             )
 
@@ -367,8 +369,8 @@ class Budget:
     def __attrs_post_init__(self) -> None:
         if self.last_year < self.first_year:
             raise InvalidValueError(
-                f"Budget.last_year: expected {self.first_year} (first_year) or later,"
-                f" got {self.last_year}",
+                f"expected {self.first_year} (first_year) or later, got {self.last_year}",
+                owner="Budget",
                 field="last_year",
             )
 

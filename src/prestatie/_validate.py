@@ -46,7 +46,8 @@ def of(*types: type) -> Validator:
         if not _is(value, types):
             expected = _expected(types)
             raise InvalidTypeError(
-                f"{_where(instance, attribute)}: expected {expected}, got {describe(value)}",
+                f"expected {expected}, got {describe(value)}",
+                owner=type(instance).__name__,
                 field=attribute.name,
             )
 
@@ -90,7 +91,8 @@ def is_year(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     of(int)(instance, attribute, value)
     if not 1000 <= value <= 9999:
         raise InvalidValueError(
-            f"{_where(instance, attribute)}: expected a four-digit year, got {value}",
+            f"expected a four-digit year, got {value}",
+            owner=type(instance).__name__,
             field=attribute.name,
         )
 
@@ -100,7 +102,8 @@ def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     of(int)(instance, attribute, value)
     if value < 0:
         raise InvalidValueError(
-            f"{_where(instance, attribute)}: expected zero or more, got {value}",
+            f"expected zero or more, got {value}",
+            owner=type(instance).__name__,
             field=attribute.name,
         )
 
@@ -110,7 +113,8 @@ def code_part(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
     non_negative(instance, attribute, value)
     if value > MAX_PART:
         raise InvalidValueError(
-            f"{_where(instance, attribute)}: expected at most {MAX_PART}, got {value}",
+            f"expected at most {MAX_PART}, got {value}",
+            owner=type(instance).__name__,
             field=attribute.name,
         )
 

@@ -66,14 +66,15 @@ class Thresholds:
     def __attrs_post_init__(self) -> None:
         if self.met_orange > self.met_green:
             raise InvalidValueError(
-                f"Thresholds.met_orange: expected at most met_green ({self.met_green}%),"
-                f" got {self.met_orange}%",
+                f"expected at most met_green ({self.met_green}%), got {self.met_orange}%",
+                owner="Thresholds",
                 field="met_orange",
             )
         if self.deviation_green > self.deviation_orange:
             raise InvalidValueError(
-                f"Thresholds.deviation_green: expected at most deviation_orange"
+                f"expected at most deviation_orange"
                 f" ({self.deviation_orange}%), got {self.deviation_green}%",
+                owner="Thresholds",
                 field="deviation_green",
             )
 
