@@ -13,43 +13,15 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from prestatie import _model
 from prestatie._checks import check_budget
 from prestatie._code import Code
 from prestatie._errors import PrestatieError, Problem
-from prestatie._model import (
-    Action,
-    Ambition,
-    Amount,
-    Budget,
-    Duration,
-    DurationKind,
-    Indicator,
-    InvestmentProposal,
-    Measurement,
-    MonitorStatus,
-    Objective,
-    Prestatie,
-    Programme,
-    ProposalLink,
-    Reserve,
-    ReserveLink,
-)
 from prestatie._target import Target
+from prestatie._xlsx import schema
 from prestatie._xlsx.schema import (
-    ACTIES,
-    AMBITIES,
     BEGROTING,
-    DOELEN,
-    INDICATOREN,
-    INVESTERINGSVOORSTELLEN,
     LASTEN_EN_BATEN,
-    MONITOR,
-    PRESTATIES,
-    PROGRAMMAS,
-    REALISATIES,
-    RESERVES,
-    STREEFWAARDEN,
-    VOORSTELLEN_PER_PRESTATIE,
     Owner,
     Sheet,
     year_of,
@@ -99,7 +71,7 @@ def _ordered(rows: list[DataRow]) -> list[DataRow]:
 
 def build_budget(
     fields: dict[str, Any], tables: dict[Sheet, list[DataRow]], where: dict[str, str]
-) -> tuple[Budget | None, list[Problem]]:
+) -> tuple[_model.Budget | None, list[Problem]]:
     """The budget that the Begroting `fields` and the rows of the other sheets describe, and
     every problem found building it; `where` maps the JSON path of each field to its cell."""
     builder = _Builder(where)
@@ -137,7 +109,9 @@ class _Builder:
             self.problem(where, str(error))
             return None
 
-    def build(self, fields: dict[str, Any], tables: dict[Sheet, list[DataRow]]) -> Budget | None:
+    def build(
+        self, fields: dict[str, Any], tables: dict[Sheet, list[DataRow]]
+    ) -> _model.Budget | None:
         index = _Index(tables)
         self.known_positions: dict[str, dict[int, int]] = {}
         self.amount_cells: dict[str, list[tuple[DataRow, str]]] = {}
@@ -146,18 +120,20 @@ class _Builder:
         self.used_amounts: set[tuple[Owner, Code]] = set()
         programmes = [
             self._programme(index, f"$.programmes[{p}]", row)
-            for p, row in enumerate(_ordered([r for r in tables[PROGRAMMAS] if r.ok]))
+            for p, row in enumerate(_ordered([r for r in tables[schema.PROGRAMMAS] if r.ok]))
         ]
         reserves = []
-        for r, row in enumerate(_ordered([r for r in tables[RESERVES] if r.ok])):
+        for r, row in enumerate(_ordered([r for r in tables[schema.RESERVES] if r.ok])):
             self._register(f"$.reserves[{r}]", row)
-            reserves.append(self._make(row, Reserve, **_fields(row, RESERVES)))
+            reserves.append(self._make(row, _model.Reserve, **_fields(row, schema.RESERVES)))
         proposals = []
-        rows = _ordered([r for r in tables[INVESTERINGSVOORSTELLEN] if r.ok])
+        rows = _ordered([r for r in tables[schema.INVESTERINGSVOORSTELLEN] if r.ok])
         for i, row in enumerate(rows):
             self._register(f"$.proposals[{i}]", row)
             proposals.append(
-                self._make(row, InvestmentProposal, **_fields(row, INVESTERINGSVOORSTELLEN))
+                self._make(
+                    row, _model.InvestmentProposal, **_fields(row, schema.INVESTERINGSVOORSTELLEN)
+                )
             )
         self._report_unused(index)
         parts: list[Any] = [*programmes, *reserves, *proposals]
@@ -170,7 +146,7 @@ class _Builder:
             self.problem(self._cell_of(problem.where), problem.message)
         return budget
 
-    def _programme(self, index: _Index, path: str, row: DataRow) -> Programme | None:
+    def _programme(self, index: _Index, path: str, row: DataRow) -> _model.Programme | None:
         self._register(path, row)
         number = row.values["number"]
         objectives = [
@@ -193,19 +169,21 @@ class _Builder:
             )
             if targets:
                 self.objects[f"{apath}.target"] = self.objects[f"{apath}.target[0]"]
-            ambition = Ambition(**_fields(arow, AMBITIES), target=targets[0] if targets else None)
+            ambition = _model.Ambition(
+                **_fields(arow, schema.AMBITIES), target=targets[0] if targets else None
+            )
         if None in objectives:
             return None
         return self._make(
             row,
-            Programme,
-            **_fields(row, PROGRAMMAS),
+            _model.Programme,
+            **_fields(row, schema.PROGRAMMAS),
             ambition=ambition,
             objectives=tuple(objectives),
             amounts=self._amounts_of(path, (Owner.PROGRAMMA, Code.from_parts(number))),
         )
 
-    def _objective(self, index: _Index, path: str, row: DataRow) -> Objective | None:
+    def _objective(self, index: _Index, path: str, row: DataRow) -> _model.Objective | None:
         self._register(path, row)
         code = row.values["code"]
         indicators = []
@@ -217,8 +195,8 @@ class _Builder:
             indicators.append(
                 self._make(
                     irow,
-                    Indicator,
-                    **_fields(irow, INDICATOREN),
+                    _model.Indicator,
+                    **_fields(irow, schema.INDICATOREN),
                     targets=self._targets(index, f"{ipath}.targets", key),
                     realised=self._measurements(index, f"{ipath}.realised", key),
                 )
@@ -231,14 +209,14 @@ class _Builder:
             return None
         return self._make(
             row,
-            Objective,
-            **_fields(row, DOELEN),
+            _model.Objective,
+            **_fields(row, schema.DOELEN),
             indicators=tuple(indicators),
             prestaties=tuple(prestaties),
             amounts=self._amounts_of(path, (Owner.DOEL, code)),
         )
 
-    def _prestatie(self, index: _Index, path: str, row: DataRow) -> Prestatie | None:
+    def _prestatie(self, index: _Index, path: str, row: DataRow) -> _model.Prestatie | None:
         values = row.values
         code = values["code"]
         self._register(path, row)
@@ -250,8 +228,8 @@ class _Builder:
             actions.append(
                 self._make(
                     arow,
-                    Action,
-                    **_fields(arow, ACTIES),
+                    _model.Action,
+                    **_fields(arow, schema.ACTIES),
                     targets=self._targets(index, f"{apath}.targets", key),
                     realised=self._measurements(index, f"{apath}.realised", key),
                 )
@@ -259,29 +237,33 @@ class _Builder:
         links = []
         for k, lrow in enumerate(index.take("links", code)):
             self._register(f"{path}.reserve_link.proposals[{k}]", lrow)
-            links.append(self._make(lrow, ProposalLink, **_fields(lrow, VOORSTELLEN_PER_PRESTATIE)))
+            links.append(
+                self._make(
+                    lrow, _model.ProposalLink, **_fields(lrow, schema.VOORSTELLEN_PER_PRESTATIE)
+                )
+            )
         srow = self._at_most_one(
             index.take("statuses", code), "prestatie", f"monitor status for prestatie {code}"
         )
         status = None
         if srow is not None:
             self._register(f"{path}.status", srow)
-            status = MonitorStatus(**_fields(srow, MONITOR))
+            status = _model.MonitorStatus(**_fields(srow, schema.MONITOR))
         duration = self._duration(row)
         if None in actions or None in links or duration is _BROKEN:
             return None
         reserve_link = self._make(
             row,
-            ReserveLink,
-            **PRESTATIES.nested(values, "reserve_link"),
+            _model.ReserveLink,
+            **schema.PRESTATIES.nested(values, "reserve_link"),
             proposals=tuple(links),
         )
         if reserve_link is None:
             return None
         return self._make(
             row,
-            Prestatie,
-            **_fields(row, PRESTATIES),
+            _model.Prestatie,
+            **_fields(row, schema.PRESTATIES),
             actions=tuple(actions),
             duration=duration,
             reserve_link=reserve_link,
@@ -289,13 +271,13 @@ class _Builder:
             status=status,
         )
 
-    def _duration(self, row: DataRow) -> Duration | object | None:
-        fields = PRESTATIES.nested(row.values, "duration")
+    def _duration(self, row: DataRow) -> _model.Duration | object | None:
+        fields = schema.PRESTATIES.nested(row.values, "duration")
         if fields["kind"] is not None:
-            duration = self._make(row, Duration, **fields)
+            duration = self._make(row, _model.Duration, **fields)
             return _BROKEN if duration is None else duration
         if any(value not in (None, "") for value in fields.values()):
-            labels = ", ".join(repr(kind.value) for kind in DurationKind)
+            labels = ", ".join(repr(kind.value) for kind in _model.DurationKind)
             self.problem(
                 row.cell("duration.kind"),
                 f"Looptijd: expected {labels} when the other looptijd columns are filled,"
@@ -305,24 +287,31 @@ class _Builder:
         return None
 
     def _targets(self, index: _Index, path: str, key: Any) -> tuple[Target, ...]:
+        return self._owned(index, "targets", path, key, Target, schema.STREEFWAARDEN)
+
+    def _measurements(self, index: _Index, path: str, key: Any) -> tuple[_model.Measurement, ...]:
+        return self._owned(index, "measurements", path, key, _model.Measurement, schema.REALISATIES)
+
+    def _owned(
+        self,
+        index: _Index,
+        group: str,
+        path: str,
+        key: Any,
+        factory: Callable[..., T],
+        sheet: Sheet,
+    ) -> tuple[T, ...]:
+        """The targets or measurements of one owner, each from its row; a row that does not
+        make one is reported and left out."""
         built = []
-        for t, row in enumerate(index.take("targets", key)):
-            self._register(f"{path}[{t}]", row)
-            target = self._make(row, Target, **_fields(row, STREEFWAARDEN))
-            if target is not None:
-                built.append(target)
+        for i, row in enumerate(index.take(group, key)):
+            self._register(f"{path}[{i}]", row)
+            item = self._make(row, factory, **_fields(row, sheet))
+            if item is not None:
+                built.append(item)
         return tuple(built)
 
-    def _measurements(self, index: _Index, path: str, key: Any) -> tuple[Measurement, ...]:
-        built = []
-        for m, row in enumerate(index.take("measurements", key)):
-            self._register(f"{path}[{m}]", row)
-            measurement = self._make(row, Measurement, **_fields(row, REALISATIES))
-            if measurement is not None:
-                built.append(measurement)
-        return tuple(built)
-
-    def _amounts_of(self, path: str, key: tuple[Owner, Code]) -> tuple[Amount, ...]:
+    def _amounts_of(self, path: str, key: tuple[Owner, Code]) -> tuple[_model.Amount, ...]:
         self.used_amounts.add(key)
         items = self.amounts.get(key, [])
         self.amount_cells[path] = [cell for _, cell in items]
@@ -330,10 +319,12 @@ class _Builder:
 
     def _amounts(
         self, rows: list[DataRow]
-    ) -> dict[tuple[Owner, Code], list[tuple[Amount, tuple[DataRow, str]]]]:
+    ) -> dict[tuple[Owner, Code], list[tuple[_model.Amount, tuple[DataRow, str]]]]:
         """Each owner's amounts with the row and column of each, in the order its Volgorde
         states (else in row order)."""
-        collected: dict[tuple[Owner, Code], list[tuple[float, int, Amount, tuple[DataRow, str]]]]
+        collected: dict[
+            tuple[Owner, Code], list[tuple[float, int, _model.Amount, tuple[DataRow, str]]]
+        ]
         collected = {}
         year_keys: list[tuple[str, int]] | None = None
         for row in rows:
@@ -350,7 +341,13 @@ class _Builder:
                 if value is None:
                     continue
                 amount = self._make(
-                    row, Amount, flow=flow, column=column, nature=nature, year=year, value=value
+                    row,
+                    _model.Amount,
+                    flow=flow,
+                    column=column,
+                    nature=nature,
+                    year=year,
+                    value=value,
                 )
                 if amount is not None:
                     items = collected.setdefault(key, [])
@@ -411,9 +408,9 @@ class _Builder:
         programmes: list[Any],
         reserves: list[Any],
         proposals: list[Any],
-    ) -> Budget | None:
+    ) -> _model.Budget | None:
         try:
-            return Budget(
+            return _model.Budget(
                 **{field: fields[field] for field in BEGROTING.fields},
                 programmes=tuple(programmes),
                 reserves=tuple(reserves),
@@ -452,15 +449,15 @@ class _Index:
     """The rows of the child sheets, grouped by their parent's key and put in order."""
 
     _KEYS: ClassVar[dict[str, tuple[Sheet, Callable[[dict[str, Any]], Any]]]] = {
-        "ambitions": (AMBITIES, lambda v: v["programme"]),
-        "objectives": (DOELEN, lambda v: v["programme"]),
-        "indicators": (INDICATOREN, lambda v: v["objective"]),
-        "prestaties": (PRESTATIES, lambda v: v["objective"]),
-        "statuses": (MONITOR, lambda v: v["prestatie"]),
-        "actions": (ACTIES, lambda v: v["prestatie"]),
-        "links": (VOORSTELLEN_PER_PRESTATIE, lambda v: v["prestatie"]),
-        "targets": (STREEFWAARDEN, lambda v: (v["owner"], v["owner_code"], v["part"])),
-        "measurements": (REALISATIES, lambda v: (v["owner"], v["owner_code"], v["part"])),
+        "ambitions": (schema.AMBITIES, lambda v: v["programme"]),
+        "objectives": (schema.DOELEN, lambda v: v["programme"]),
+        "indicators": (schema.INDICATOREN, lambda v: v["objective"]),
+        "prestaties": (schema.PRESTATIES, lambda v: v["objective"]),
+        "statuses": (schema.MONITOR, lambda v: v["prestatie"]),
+        "actions": (schema.ACTIES, lambda v: v["prestatie"]),
+        "links": (schema.VOORSTELLEN_PER_PRESTATIE, lambda v: v["prestatie"]),
+        "targets": (schema.STREEFWAARDEN, lambda v: (v["owner"], v["owner_code"], v["part"])),
+        "measurements": (schema.REALISATIES, lambda v: (v["owner"], v["owner_code"], v["part"])),
     }
 
     def __init__(self, tables: dict[Sheet, list[DataRow]]) -> None:
@@ -521,23 +518,23 @@ def _listed_on(*sheets: Sheet) -> str:
 
 
 _PARENTS = {
-    "ambitions": ("programme", _listed_on(PROGRAMMAS)),
-    "objectives": ("programme", _listed_on(PROGRAMMAS)),
-    "indicators": ("objective", _listed_on(DOELEN)),
-    "prestaties": ("objective", _listed_on(DOELEN)),
-    "statuses": ("prestatie", _listed_on(PRESTATIES)),
-    "actions": ("prestatie", _listed_on(PRESTATIES)),
-    "links": ("prestatie", _listed_on(PRESTATIES)),
-    "targets": ("owner_code", _listed_on(AMBITIES, ACTIES, INDICATOREN)),
-    "measurements": ("owner_code", _listed_on(ACTIES, INDICATOREN)),
+    "ambitions": ("programme", _listed_on(schema.PROGRAMMAS)),
+    "objectives": ("programme", _listed_on(schema.PROGRAMMAS)),
+    "indicators": ("objective", _listed_on(schema.DOELEN)),
+    "prestaties": ("objective", _listed_on(schema.DOELEN)),
+    "statuses": ("prestatie", _listed_on(schema.PRESTATIES)),
+    "actions": ("prestatie", _listed_on(schema.PRESTATIES)),
+    "links": ("prestatie", _listed_on(schema.PRESTATIES)),
+    "targets": ("owner_code", _listed_on(schema.AMBITIES, schema.ACTIES, schema.INDICATOREN)),
+    "measurements": ("owner_code", _listed_on(schema.ACTIES, schema.INDICATOREN)),
 }
 _PARENT_KEYS = (
-    (PROGRAMMAS, Owner.PROGRAMMA, ("number",)),
-    (DOELEN, Owner.DOEL, ("code",)),
-    (PRESTATIES, Owner.PRESTATIE, ("code",)),
-    (AMBITIES, Owner.AMBITIE, ("programme",)),
-    (ACTIES, Owner.ACTIE, ("prestatie", "number")),
-    (INDICATOREN, Owner.INDICATOR, ("objective", "position")),
+    (schema.PROGRAMMAS, Owner.PROGRAMMA, ("number",)),
+    (schema.DOELEN, Owner.DOEL, ("code",)),
+    (schema.PRESTATIES, Owner.PRESTATIE, ("code",)),
+    (schema.AMBITIES, Owner.AMBITIE, ("programme",)),
+    (schema.ACTIES, Owner.ACTIE, ("prestatie", "number")),
+    (schema.INDICATOREN, Owner.INDICATOR, ("objective", "position")),
 )
 _GROUP_PARENT = {
     "ambitions": Owner.PROGRAMMA,
@@ -549,9 +546,9 @@ _GROUP_PARENT = {
     "links": Owner.PRESTATIE,
 }
 _LEVEL_SHEETS = {
-    Owner.PROGRAMMA: PROGRAMMAS.name,
-    Owner.DOEL: DOELEN.name,
-    Owner.PRESTATIE: PRESTATIES.name,
+    Owner.PROGRAMMA: schema.PROGRAMMAS.name,
+    Owner.DOEL: schema.DOELEN.name,
+    Owner.PRESTATIE: schema.PRESTATIES.name,
 }
 
 

@@ -124,13 +124,7 @@ def _read_programme_number(value: CellValue) -> int:
 
 
 PROGRAMME_NUMBER = attrs.evolve(INTEGER, name="programmanummer", read=_read_programme_number)
-OPTIONAL_INTEGER = Codec(
-    name="geheel getal of leeg",
-    write=lambda value: value,
-    read=_read_optional_integer,
-    number_format=INTEGER_FORMAT,
-    is_number=True,
-)
+OPTIONAL_INTEGER = attrs.evolve(INTEGER, name="geheel getal of leeg", read=_read_optional_integer)
 
 
 def _number(value: CellValue, expected: str, places: int | None) -> Decimal:

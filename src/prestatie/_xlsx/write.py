@@ -23,6 +23,7 @@ from prestatie._code import Code
 from prestatie._errors import Problem, WorkbookError
 from prestatie._model import Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
 from prestatie._money import cell_problem
+from prestatie._xlsx import schema
 from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
 from prestatie._xlsx.codecs import (
     AMOUNT,
@@ -33,23 +34,11 @@ from prestatie._xlsx.codecs import (
     Codec,
 )
 from prestatie._xlsx.schema import (
-    ACTIES,
-    AMBITIES,
     BEGROTING,
-    DOELEN,
     EXPLANATION_SHEET,
-    INDICATOREN,
-    INVESTERINGSVOORSTELLEN,
     LASTEN_EN_BATEN,
-    MONITOR,
-    PRESTATIES,
-    PROGRAMMAS,
-    REALISATIES,
-    RESERVES,
     SHEETS,
-    STREEFWAARDEN,
     TOTAL_LABEL,
-    VOORSTELLEN_PER_PRESTATIE,
     WORKBOOK_FORMAT_VERSION,
     Column,
     Owner,
@@ -438,45 +427,53 @@ def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem
 
 def _programme_rows(budget: Budget) -> Iterator[Row]:
     for position, programme in enumerate(budget.programmes, start=1):
-        yield {"position": position, **PROGRAMMAS.values(programme)}
+        yield {"position": position, **schema.PROGRAMMAS.values(programme)}
 
 
 def _ambition_rows(budget: Budget) -> Iterator[Row]:
     for programme in budget.programmes:
         if programme.ambition is not None:
-            yield {"programme": programme.number, **AMBITIES.values(programme.ambition)}
+            yield {"programme": programme.number, **schema.AMBITIES.values(programme.ambition)}
 
 
 def _objective_rows(budget: Budget) -> Iterator[Row]:
     for programme in budget.programmes:
         for position, objective in enumerate(programme.objectives, start=1):
-            yield {"programme": programme.number, "position": position, **DOELEN.values(objective)}
+            yield {
+                "programme": programme.number,
+                "position": position,
+                **schema.DOELEN.values(objective),
+            }
 
 
 def _indicator_rows(budget: Budget) -> Iterator[Row]:
     for objective in budget.objectives():
         for position, indicator in enumerate(objective.indicators, start=1):
             place = {"objective": objective.code, "position": position}
-            yield {**place, **INDICATOREN.values(indicator)}
+            yield {**place, **schema.INDICATOREN.values(indicator)}
 
 
 def _prestatie_rows(budget: Budget) -> Iterator[Row]:
     for objective in budget.objectives():
         for position, prestatie in enumerate(objective.prestaties, start=1):
             place = {"objective": objective.code, "position": position}
-            yield {**place, **PRESTATIES.values(prestatie)}
+            yield {**place, **schema.PRESTATIES.values(prestatie)}
 
 
 def _status_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
         if prestatie.status is not None:
-            yield {"prestatie": prestatie.code, **MONITOR.values(prestatie.status)}
+            yield {"prestatie": prestatie.code, **schema.MONITOR.values(prestatie.status)}
 
 
 def _action_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
         for position, action in enumerate(prestatie.actions, start=1):
-            yield {"prestatie": prestatie.code, "position": position, **ACTIES.values(action)}
+            yield {
+                "prestatie": prestatie.code,
+                "position": position,
+                **schema.ACTIES.values(action),
+            }
 
 
 def _placed(owner: Owner, code: Code, part: int | None, position: int) -> Row:
@@ -484,64 +481,61 @@ def _placed(owner: Owner, code: Code, part: int | None, position: int) -> Row:
     return {"owner": owner, "owner_code": code, "part": part, "position": position}
 
 
+def _placed_items(budget: Budget, field: str) -> Iterator[tuple[Row, Any]]:
+    """Each target or measurement (`field` is "targets" or "realised") of the actions and
+    the indicators, with the columns that place it."""
+    for prestatie in budget.prestaties():
+        for action in prestatie.actions:
+            for position, item in enumerate(getattr(action, field), start=1):
+                yield _placed(Owner.ACTIE, prestatie.code, action.number, position), item
+    for objective in budget.objectives():
+        for part, indicator in enumerate(objective.indicators, start=1):
+            for position, item in enumerate(getattr(indicator, field), start=1):
+                yield _placed(Owner.INDICATOR, objective.code, part, position), item
+
+
 def _target_rows(budget: Budget) -> Iterator[Row]:
     for programme in budget.programmes:
         if programme.ambition is not None and programme.ambition.target is not None:
             place = _placed(Owner.AMBITIE, programme.code, None, 1)
-            yield {**place, **STREEFWAARDEN.values(programme.ambition.target)}
-    for prestatie in budget.prestaties():
-        for action in prestatie.actions:
-            for position, target in enumerate(action.targets, start=1):
-                place = _placed(Owner.ACTIE, prestatie.code, action.number, position)
-                yield {**place, **STREEFWAARDEN.values(target)}
-    for objective in budget.objectives():
-        for part, indicator in enumerate(objective.indicators, start=1):
-            for position, target in enumerate(indicator.targets, start=1):
-                place = _placed(Owner.INDICATOR, objective.code, part, position)
-                yield {**place, **STREEFWAARDEN.values(target)}
+            yield {**place, **schema.STREEFWAARDEN.values(programme.ambition.target)}
+    for place, target in _placed_items(budget, "targets"):
+        yield {**place, **schema.STREEFWAARDEN.values(target)}
 
 
 def _measurement_rows(budget: Budget) -> Iterator[Row]:
-    for prestatie in budget.prestaties():
-        for action in prestatie.actions:
-            for position, measurement in enumerate(action.realised, start=1):
-                place = _placed(Owner.ACTIE, prestatie.code, action.number, position)
-                yield {**place, **REALISATIES.values(measurement)}
-    for objective in budget.objectives():
-        for part, indicator in enumerate(objective.indicators, start=1):
-            for position, measurement in enumerate(indicator.realised, start=1):
-                place = _placed(Owner.INDICATOR, objective.code, part, position)
-                yield {**place, **REALISATIES.values(measurement)}
+    for place, measurement in _placed_items(budget, "realised"):
+        yield {**place, **schema.REALISATIES.values(measurement)}
 
 
 def _proposal_link_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
         for position, link in enumerate(prestatie.reserve_link.proposals, start=1):
             place = {"prestatie": prestatie.code, "position": position}
-            yield {**place, **VOORSTELLEN_PER_PRESTATIE.values(link)}
+            yield {**place, **schema.VOORSTELLEN_PER_PRESTATIE.values(link)}
 
 
 def _reserve_rows(budget: Budget) -> Iterator[Row]:
     for position, reserve in enumerate(budget.reserves, start=1):
-        yield {"position": position, **RESERVES.values(reserve)}
+        yield {"position": position, **schema.RESERVES.values(reserve)}
 
 
 def _proposal_rows(budget: Budget) -> Iterator[Row]:
     for position, proposal in enumerate(budget.proposals, start=1):
-        yield {"position": position, **INVESTERINGSVOORSTELLEN.values(proposal)}
+        yield {"position": position, **schema.INVESTERINGSVOORSTELLEN.values(proposal)}
 
 
 _ROWS: dict[Sheet, Callable[[Budget], Iterator[Row]]] = {
-    PROGRAMMAS: _programme_rows,
-    AMBITIES: _ambition_rows,
-    DOELEN: _objective_rows,
-    INDICATOREN: _indicator_rows,
-    PRESTATIES: _prestatie_rows,
-    ACTIES: _action_rows,
-    STREEFWAARDEN: _target_rows,
-    REALISATIES: _measurement_rows,
-    VOORSTELLEN_PER_PRESTATIE: _proposal_link_rows,
-    MONITOR: _status_rows,
-    RESERVES: _reserve_rows,
-    INVESTERINGSVOORSTELLEN: _proposal_rows,
+    schema.PROGRAMMAS: _programme_rows,
+    schema.AMBITIES: _ambition_rows,
+    schema.DOELEN: _objective_rows,
+    schema.INDICATOREN: _indicator_rows,
+    schema.PRESTATIES: _prestatie_rows,
+    schema.ACTIES: _action_rows,
+    schema.STREEFWAARDEN: _target_rows,
+    schema.REALISATIES: _measurement_rows,
+    schema.VOORSTELLEN_PER_PRESTATIE: _proposal_link_rows,
+    schema.MONITOR: _status_rows,
+    schema.RESERVES: _reserve_rows,
+    schema.INVESTERINGSVOORSTELLEN: _proposal_rows,
 }
