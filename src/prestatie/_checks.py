@@ -235,7 +235,7 @@ def check_actueel(budget: Budget, tolerance: Decimal = ZERO) -> list[Problem]:
             change = by_key.get((flow, BudgetColumn.WIJZIGING, nature, year))
             change_value = change[1].value if change else 0
             expected = total([primitief[1].value, change_value])
-            if abs(amount.value - expected) > tolerance:
+            if abs(total([amount.value, -expected])) > tolerance:
                 problems.append(
                     Problem(
                         where=f"{owner.path}.amounts[{i}].value",
