@@ -103,6 +103,7 @@ class Sheet:
     name: str
     columns: tuple[Column, ...]
     model: type | None = None
+    """The model class a row describes."""
     doc: str = ""
     explanation: str = ""
     """What the sheet holds, in Dutch, for the people who fill it in (the Toelichting sheet)."""
@@ -110,6 +111,15 @@ class Sheet:
         init=False, default=attrs.Factory(_model_paths, takes_self=True)
     )
     """Each column that holds a field of `model`: its key and the key's parts."""
+    fields: tuple[str, ...] = attrs.field(
+        init=False,
+        default=attrs.Factory(
+            lambda sheet: tuple(key for key, parts in sheet.paths if len(parts) == 1),
+            takes_self=True,
+        ),
+    )
+    """The fields of `model` that a column holds as they are (not nested): what the
+    model's constructor takes from a row."""
 
     def column(self, key: str) -> Column:
         """The column that holds field `key`."""
@@ -117,11 +127,6 @@ class Sheet:
             if column.key == key:
                 return column
         raise KeyError(key)
-
-    @property
-    def fields(self) -> tuple[str, ...]:
-        """The fields of `model` that a column holds as they are (not nested)."""
-        return tuple(key for key, parts in self.paths if len(parts) == 1)
 
     def values(self, item: Any) -> dict[str, Any]:
         """The value of each column that holds a field of `item` (a `model`), by key; a
