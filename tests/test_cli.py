@@ -21,7 +21,7 @@ from conftest import EXAMPLES, ROOT, run_python
 from libreoffice import needs_soffice, sheet_csv, soffice
 from prestatie import Budget, DocumentKind, Unit, _cli, from_json, read_workbook, write_workbook
 from prestatie._cli import main
-from prestatie._sheets import EXPLANATION_SHEET, SHEETS
+from prestatie._xlsx.schema import EXPLANATION_SHEET, SHEETS
 from test_workbook_errors import reader_bug
 from workbook_edit import edit
 from workbook_examples import monitor_budget

@@ -11,6 +11,7 @@ from pathlib import Path
 import attrs
 import pytest
 from openpyxl import load_workbook
+from prestatie._xlsx_read import _Index
 
 from analysis_examples import replace_prestaties
 from prestatie import (
@@ -23,7 +24,6 @@ from prestatie import (
     read_workbook_with_problems,
     write_workbook,
 )
-from prestatie._xlsx_read import _Index
 from workbook_edit import column_of, edit, find_row, set_text
 from workbook_examples import monitor_budget
 
