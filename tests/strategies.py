@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 import attrs
 from hypothesis import event
@@ -15,19 +16,24 @@ from prestatie import (
     Action,
     Ambition,
     Amount,
+    AssociatedParty,
     Budget,
     BudgetChange,
     BudgetColumn,
     Code,
+    CodeScheme,
     Continuity,
     DocumentKind,
     Duration,
     DurationKind,
     Flow,
     Indicator,
+    IndicatorKind,
     InvestmentProposal,
+    Judgement,
     Measurement,
     MonitorStatus,
+    MutationKind,
     Nature,
     Objective,
     Prestatie,
@@ -36,8 +42,10 @@ from prestatie import (
     ProposalLink,
     Reserve,
     ReserveLink,
+    ReserveMutation,
     Role,
     Score,
+    Section,
     Target,
     TargetKind,
     Thresholds,
@@ -89,9 +97,20 @@ def years(low: int = 1990, high: int = 2040) -> st.SearchStrategy[int]:
 
 @cache
 def codes(max_level: int = 4) -> st.SearchStrategy[Code]:
-    """Dotted codes of one to `max_level` parts."""
-    parts = st.lists(st.integers(min_value=0, max_value=120), min_size=1, max_size=max_level)
-    return parts.map(lambda p: Code.from_parts(*p))
+    """Codes of one to `max_level` parts, numbers (some zero-padded) and now and then a
+    letter, joined by dots or hyphens, sometimes with a trailing dot."""
+    part = st.integers(min_value=0, max_value=120).map(str) | st.sampled_from(
+        ["02", "007", "a", "b", "c", "ab"]
+    )
+    parts = st.lists(part, min_size=1, max_size=max_level)
+    separator = st.sampled_from([".", ".", "-"])
+    trailing = st.sampled_from(["", "", "."])
+    return st.builds(
+        lambda p, sep, end: Code(sep.join(p) + (end if sep == "." else "")),
+        parts,
+        separator,
+        trailing,
+    )
 
 
 @cache
@@ -106,8 +125,9 @@ def targets(draw: st.DrawFn, unit: str | None = None) -> Target:
     target_unit = unit if unit is not None else draw(names())
     text = draw(texts())
     year = draw(st.none() | years())
+    end_year = None if year is None else draw(st.none() | st.integers(year + 1, year + 5))
     if kind is TargetKind.QUALITATIVE:
-        return Target(unit=target_unit, kind=kind, text=text + "x", year=year)
+        return Target(unit=target_unit, kind=kind, text=text + "x", year=year, end_year=end_year)
     lower, upper = draw(_bound()), draw(_bound())
     lower_inclusive, upper_inclusive = draw(st.booleans()), draw(st.booleans())
     if lower is not None and upper is not None:
@@ -127,26 +147,94 @@ def targets(draw: st.DrawFn, unit: str | None = None) -> Target:
         baseline=baseline,
         baseline_year=baseline_year,
         text=text,
+        end_year=end_year,
     )
+
+
+# Values printed where a number is expected, as real budgets print them.
+PRINTED_VALUES = ("PM", "Conform.", "nnb", "nvt", "-", "7,9*", "Geen meting")
 
 
 @cache
 def measurements() -> st.SearchStrategy[Measurement]:
-    return st.builds(Measurement, unit=names(), value=amounts_values(), year=st.none() | years())
+    """A number, a number with its printed text, or only a printed text."""
+    number = st.builds(
+        Measurement, unit=names(), value=amounts_values(), year=st.none() | years(), text=texts()
+    )
+    printed = st.builds(
+        Measurement,
+        unit=names(),
+        value=st.none(),
+        year=st.none() | years(),
+        text=st.sampled_from(PRINTED_VALUES),
+    )
+    return number | printed
+
+
+# Scales of statuses as documents declare them.
+SCALES = (
+    ("groen", "oranje", "rood"),
+    ("goed", "aandachtspunt", "niet volgens planning", "onbekend"),
+    ("G", "O"),
+    ("groen", "geel"),
+    ("✓",),
+)
+DIMENSIONS = (("Beleid", "Tijd", "Geld"), ("Kwaliteit", "Tijd", "Geld"), ("Voortgang",))
+
+
+@st.composite
+def statuses(draw: st.DrawFn, scale: tuple[str, ...] = SCALES[0]) -> MonitorStatus:
+    """A status with scores, a set of budget-change markers and judgements on dimensions
+    whose values lie on `scale` (or are blank)."""
+    dimensions = draw(st.sampled_from(((), *DIMENSIONS)))
+    return MonitorStatus(
+        content=draw(st.none() | st.sampled_from(Score)),
+        financial=draw(st.none() | st.sampled_from(Score)),
+        budget_changes=tuple(draw(st.lists(st.sampled_from(BudgetChange), unique=True))),
+        dimensions=tuple(
+            Judgement(
+                dimension=dimension,
+                value=draw(st.sampled_from(("", *scale))),
+                text=draw(texts(max_size=20)),
+            )
+            for dimension in dimensions
+        ),
+        progress=draw(texts()),
+    )
 
 
 @cache
-def indicators() -> st.SearchStrategy[Indicator]:
-    return st.builds(
-        Indicator,
-        name=names(),
-        unit=names(),
-        baseline=st.none() | amounts_values(),
-        baseline_year=st.none() | years(),
-        targets=st.lists(targets(), max_size=3).map(tuple),
-        realised=st.lists(measurements(), max_size=2).map(tuple),
-        source=texts(),
+def sections() -> st.SearchStrategy[tuple[Section, ...]]:
+    """Headed text in the order printed; headings may repeat."""
+    heading = st.sampled_from(
+        ["Wat willen we bereiken?", "Wat gaan we daarvoor doen?", "Wat mag het kosten?"]
+    ) | texts(min_size=1, max_size=20)
+    return st.lists(st.builds(Section, heading=heading, text=texts()), max_size=3).map(tuple)
+
+
+@st.composite
+def indicators(draw: st.DrawFn, scale: tuple[str, ...] = SCALES[0]) -> Indicator:
+    indicator = Indicator(
+        name=draw(names()),
+        unit=draw(names()),
+        baseline=draw(st.none() | amounts_values()),
+        baseline_year=draw(st.none() | years()),
+        targets=tuple(draw(st.lists(targets(), max_size=3))),
+        realised=tuple(draw(st.lists(measurements(), max_size=2))),
+        source=draw(texts()),
     )
+    return attrs.evolve(indicator, **draw(_indicator_extras(scale)))
+
+
+@st.composite
+def _indicator_extras(draw: st.DrawFn, scale: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "code": draw(st.sampled_from(["", "4.1.a", "D5d", "Nr. 10 Basisset BBV"])),
+        "kind": draw(st.none() | st.sampled_from(IndicatorKind)),
+        "cumulative": draw(st.booleans()),
+        "status": draw(st.none() | statuses(scale)),
+        "trend": draw(st.sampled_from(["", "stabiel", "positieve ontwikkeling"])),
+    }
 
 
 @st.composite
@@ -159,27 +247,23 @@ def durations(draw: st.DrawFn) -> Duration:
     return Duration(kind=kind, start_year=start, end_year=end, text=draw(texts()))
 
 
-@cache
-def statuses() -> st.SearchStrategy[MonitorStatus]:
-    return st.builds(
-        MonitorStatus,
-        content=st.none() | st.sampled_from(Score),
-        financial=st.none() | st.sampled_from(Score),
-        budget_change=st.none() | st.sampled_from(BudgetChange),
-        progress=texts(),
-    )
+# Line categories and begrotingswijzigingen as budgets print them.
+CATEGORIES = ("", "apparaatskosten", "directe lasten", "overdrachten", "kapitaallasten")
+CHANGES = ("1", "3 - 2023")
+TAAKVELDEN = ("0.1 Bestuur", "2.1 Verkeer, vervoer en waterstaat")
 
 
 @cache
 def _amount_keys(
     first_year: int, last_year: int
-) -> st.SearchStrategy[list[tuple[Flow, BudgetColumn, Nature, int]]]:
+) -> st.SearchStrategy[list[tuple[Flow, BudgetColumn, Nature, int, str]]]:
     return st.lists(
         st.tuples(
             st.sampled_from(Flow),
             st.sampled_from(BudgetColumn),
             st.sampled_from(Nature),
             st.integers(min_value=first_year, max_value=last_year),
+            st.sampled_from(CATEGORIES),
         ),
         unique=True,
         max_size=8,
@@ -187,19 +271,69 @@ def _amount_keys(
 
 
 @st.composite
-def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amount, ...]:
-    """Amounts with distinct keys inside the years, where actueel = primitief + wijziging."""
+def amount_tables(
+    draw: st.DrawFn, first_year: int, last_year: int, reserves: tuple[str, ...] = ()
+) -> tuple[Amount, ...]:
+    """Amounts with distinct keys inside the years, on line categories, where actueel =
+    primitief + wijziging; a wijziging may carry its begrotingswijziging, an amount its
+    taakveld and the reserve that funds it."""
     keys = draw(_amount_keys(first_year, last_year))
     values = {key: draw(amounts_values()) for key in keys}
-    for flow, column, nature, year in keys:
-        primitief = values.get((flow, BudgetColumn.PRIMITIEF, nature, year))
+    for flow, column, nature, year, category in keys:
+        primitief = values.get((flow, BudgetColumn.PRIMITIEF, nature, year, category))
         if column is BudgetColumn.ACTUEEL and primitief is not None:
-            change = values.get((flow, BudgetColumn.WIJZIGING, nature, year), Decimal(0))
-            values[(flow, column, nature, year)] = primitief + change
+            change = values.get((flow, BudgetColumn.WIJZIGING, nature, year, category), Decimal(0))
+            values[(flow, column, nature, year, category)] = primitief + change
     return tuple(
-        Amount(flow=flow, column=column, nature=nature, year=year, value=values[key])
+        Amount(
+            flow=flow,
+            column=column,
+            nature=nature,
+            year=year,
+            value=values[key],
+            category=category,
+            **draw(_amount_extras(column, reserves)),
+        )
         for key in keys
-        for flow, column, nature, year in [key]
+        for flow, column, nature, year, category in [key]
+    )
+
+
+@st.composite
+def _amount_extras(
+    draw: st.DrawFn, column: BudgetColumn, reserves: tuple[str, ...]
+) -> dict[str, Any]:
+    # A change is named only on a wijziging that is the only one of its line.
+    change = draw(st.sampled_from(("", *CHANGES))) if column is BudgetColumn.WIJZIGING else ""
+    return {
+        "change": change,
+        "taakveld": draw(st.none() | st.sampled_from(TAAKVELDEN)),
+        "funding": draw(st.none() | st.sampled_from(reserves)) if reserves else None,
+    }
+
+
+@st.composite
+def reserve_mutations(
+    draw: st.DrawFn, first_year: int, last_year: int, reserves: tuple[str, ...]
+) -> tuple[ReserveMutation, ...]:
+    """Toevoegingen and onttrekkingen of the budget's reserves within its years."""
+    if not reserves:
+        return ()
+    return tuple(
+        draw(
+            st.lists(
+                st.builds(
+                    ReserveMutation,
+                    kind=st.sampled_from(MutationKind),
+                    reserve=st.sampled_from(reserves),
+                    column=st.sampled_from(BudgetColumn),
+                    year=st.integers(first_year, last_year),
+                    value=money(),
+                    change=st.sampled_from(("", *CHANGES)),
+                ),
+                max_size=3,
+            )
+        )
     )
 
 
@@ -225,17 +359,11 @@ def record_shape(budget: Budget) -> None:
     shows the distribution each law ran on."""
     prestaties_ = list(budget.prestaties())
     actions = [a for p in prestaties_ for a in p.actions]
-    amounts = [
-        a
-        for programme in budget.programmes
-        for owner in (
-            programme,
-            *programme.objectives,
-            *(p for o in programme.objectives for p in o.prestaties),
-        )
-        for a in owner.amounts
-    ]
+    owners = list(budget.amount_owners())
+    amounts = [a for owner in owners for a in owner.amounts]
     event(f"programmes: {size_bucket(len(budget.programmes))}")
+    event(f"levels: {max((owner.depth for owner in owners), default=-1) + 1}")
+    event(f"code scheme: {budget.code_scheme.describe()}")
     event(f"prestaties: {size_bucket(len(prestaties_))}")
     event(f"actions: {size_bucket(len(actions))}")
     event(f"amounts: {size_bucket(len(amounts))}")
@@ -265,12 +393,45 @@ def money() -> st.SearchStrategy[Decimal]:
 
 @st.composite
 def budget_amount_tables(
-    draw: st.DrawFn, first_year: int, last_year: int, year: int
+    draw: st.DrawFn, first_year: int, last_year: int, year: int, reserves: tuple[str, ...] = ()
 ) -> tuple[Amount, ...]:
     """The amounts of one owner as a budget prints them: lasten (and often baten) primitief for
     the budget year and maybe other years, often a wijziging with the actueel it gives (actueel
     = primitief + wijziging), sometimes an actueel alone, a gerealiseerd near the budget, and
-    incidenteel amounts beside the structurele."""
+    incidenteel amounts beside the structurele; now and then on several line categories, with
+    the wijziging split over numbered begrotingswijzigingen."""
+    categories = [""]
+    if draw(st.integers(0, 3)) == 0:
+        categories = draw(st.lists(st.sampled_from(CATEGORIES[1:]), min_size=1, unique=True))
+    return tuple(
+        attrs.evolve(amount, category=category, **draw(_amount_extras(amount.column, reserves)))
+        if amount.column is not BudgetColumn.WIJZIGING
+        else attrs.evolve(amount, category=category)
+        for category in categories
+        for amount in draw(_split_changes(draw(_one_line_table(first_year, last_year, year))))
+    )
+
+
+@st.composite
+def _split_changes(draw: st.DrawFn, amounts: tuple[Amount, ...]) -> tuple[Amount, ...]:
+    # A wijziging made by two begrotingswijzigingen is two amounts that add up to it.
+    found: list[Amount] = []
+    for amount in amounts:
+        if amount.column is BudgetColumn.WIJZIGING and draw(st.booleans()):
+            first = draw(money())
+            found += [
+                attrs.evolve(amount, value=first, change=CHANGES[0]),
+                attrs.evolve(amount, value=amount.value - first, change=CHANGES[1]),
+            ]
+        else:
+            found.append(amount)
+    return tuple(found)
+
+
+@st.composite
+def _one_line_table(
+    draw: st.DrawFn, first_year: int, last_year: int, year: int
+) -> tuple[Amount, ...]:
     others = [y for y in range(first_year, last_year + 1) if y != year]
     chosen = (
         [year, *draw(st.lists(st.sampled_from(others), unique=True, max_size=2))]
@@ -394,6 +555,7 @@ def prestaties(
     last_year: int = 2020,
     year: int | None = None,
     sparse: bool = True,
+    scale: tuple[str, ...] = SCALES[0],
 ) -> Prestatie:
     """A prestatie without references or reserve links (`budgets` adds consistent ones).
     `sparse` ones may lack actions and have amounts of any key; others are as in a budget
@@ -416,15 +578,25 @@ def prestaties(
         duration=draw(st.none() | durations()),
         amounts=amounts,
         continuity=draw(st.none() | st.sampled_from(Continuity)),
-        status=draw(st.none() | statuses()),
+        status=draw(st.none() | statuses(scale)),
+        sections=draw(sections()),
+        indicators=tuple(
+            draw(
+                st.lists(indicators(scale), max_size=1)
+                if sparse
+                else st.lists(_indicators(first_year, last_year, year, scale), max_size=1)
+            )
+        ),
     )
 
 
 @st.composite
-def _indicators(draw: st.DrawFn, first_year: int, last_year: int, year: int) -> Indicator:
+def _indicators(
+    draw: st.DrawFn, first_year: int, last_year: int, year: int, scale: tuple[str, ...]
+) -> Indicator:
     targets_ = tuple(draw(st.lists(budget_targets(first_year, last_year), min_size=1, max_size=3)))
     baseline = draw(st.none() | bound_values())
-    return Indicator(
+    indicator = Indicator(
         name=draw(names()),
         unit=draw(st.sampled_from(BUDGET_UNITS)),
         baseline=baseline,
@@ -433,6 +605,7 @@ def _indicators(draw: st.DrawFn, first_year: int, last_year: int, year: int) -> 
         realised=draw(realisations(targets_, year, baseline)),
         source=draw(texts()),
     )
+    return attrs.evolve(indicator, **draw(_indicator_extras(scale)))
 
 
 @cache
@@ -467,39 +640,92 @@ def empty_budgets() -> st.SearchStrategy[Budget]:
     return _budgets(0, sparse=True)
 
 
+# How budgets print their codes: `CodeScheme` and the text of a code from its numbers.
+CODE_STYLES = ("dotted", "hyphen", "padded", "letter", "fixed")
+LEVEL_NAMES = (
+    ("kerntaak", "beleidsdoel", "prestatie", "actie"),
+    ("programma", "beleidsdoel", "operationeel doel", "instrument"),
+    ("programma", "maatschappelijk effect", "doelstelling", "actie"),
+    ("programma", "programmadoel", "beleidsdoel", "meerjarendoel"),
+)
+
+
+def code_text(style: str, parts: tuple[int, ...], *, last: bool = False) -> str:
+    """The code of these numbers as a budget of `style` prints it: `7.2.3`, `7-2-3`,
+    `7.2.03` (padded last part), `7.2.c` (a letter for a prestatie), `070203` (fixed)."""
+    if style == "fixed":
+        return "".join(f"{part:02d}" for part in parts)
+    if style == "hyphen":
+        return "-".join(map(str, parts))
+    texts_ = [str(part) for part in parts]
+    if last and style == "padded":
+        texts_[-1] = f"{parts[-1]:02d}"
+    if last and style == "letter":
+        texts_[-1] = chr(ord("a") + parts[-1] - 1)
+    return ".".join(texts_)
+
+
 @st.composite
 def _budgets(draw: st.DrawFn, max_programmes: int, sparse: bool) -> Budget:
     year = draw(years(2000, 2030))
     first_year = year - draw(st.integers(0, 2))
     last_year = year + draw(st.integers(0, 4))
     least = 0 if sparse else 1
-    programmes = []
-    for number in draw(_unique_numbers(1, 20, max_programmes, min(least, max_programmes))):
-        objectives = []
-        for o in draw(_unique_numbers(1, 12, 2 if sparse else 3, least)):
-            code = Code.from_parts(number, o)
-            prestaties_ = tuple(
-                draw(prestaties(Code.from_parts(number, o, s), first_year, last_year, year, sparse))
-                for s in draw(_unique_numbers(1, 15, 3, least))
-            )
-            indicators_ = (
-                st.lists(indicators(), max_size=2)
-                if sparse
-                else st.lists(_indicators(first_year, last_year, year), max_size=2)
-            )
-            objectives.append(
-                Objective(
-                    code=code,
-                    title=draw(texts()),
-                    indicators=tuple(draw(indicators_)),
-                    prestaties=prestaties_,
-                    amounts=draw(
-                        amount_tables(first_year, last_year)
-                        if sparse
-                        else budget_amount_tables(first_year, last_year, year)
-                    ),
+    style = draw(st.sampled_from(CODE_STYLES))
+    scale = draw(st.sampled_from(SCALES))
+    reserves = tuple(
+        Reserve(name=name, description=draw(texts()))
+        for name in draw(st.lists(names(), unique=True, max_size=2))
+    )
+    reserve_names = tuple(r.name for r in reserves)
+
+    def amounts_of() -> st.SearchStrategy[tuple[Amount, ...]]:
+        if sparse:
+            return amount_tables(first_year, last_year, reserve_names)
+        return budget_amount_tables(first_year, last_year, year, reserve_names)
+
+    def indicators_of() -> st.SearchStrategy[list[Indicator]]:
+        if sparse:
+            return st.lists(indicators(scale), max_size=2)
+        return st.lists(_indicators(first_year, last_year, year, scale), max_size=2)
+
+    def objective(parts: tuple[int, ...], depth: int) -> Objective:
+        children = []
+        if depth < 3 and draw(st.integers(0, 3)) == 0:
+            children = [
+                objective((*parts, o), depth + 1) for o in draw(_unique_numbers(1, 9, 2, 1))
+            ]
+        prestaties_ = tuple(
+            draw(
+                prestaties(
+                    Code(code_text(style, (*parts, s), last=True)),
+                    first_year,
+                    last_year,
+                    year,
+                    sparse,
+                    scale=scale,
                 )
             )
+            for s in draw(_unique_numbers(1, 15, 3, 0 if children else least))
+        )
+        return Objective(
+            code=Code(code_text(style, parts)),
+            title=draw(texts()),
+            indicators=tuple(draw(indicators_of())),
+            prestaties=prestaties_,
+            amounts=draw(amounts_of()),
+            objectives=tuple(children),
+            sections=draw(sections()),
+            status=draw(st.none() | statuses(scale)),
+            reserve_mutations=draw(reserve_mutations(first_year, last_year, reserve_names)),
+        )
+
+    programmes = []
+    for number in draw(_unique_numbers(1, 20, max_programmes, min(least, max_programmes))):
+        objectives = [
+            objective((number, o), 1)
+            for o in draw(_unique_numbers(1, 12, 2 if sparse else 3, least))
+        ]
         ambition = draw(st.none() | st.builds(Ambition, text=texts(), target=st.none() | targets()))
         programmes.append(
             Programme(
@@ -507,25 +733,24 @@ def _budgets(draw: st.DrawFn, max_programmes: int, sparse: bool) -> Budget:
                 name=draw(texts()),
                 ambition=ambition,
                 objectives=tuple(objectives),
-                amounts=draw(
-                    amount_tables(first_year, last_year)
-                    if sparse
-                    else budget_amount_tables(first_year, last_year, year)
+                amounts=draw(amounts_of()),
+                sections=draw(sections()),
+                indicators=tuple(draw(indicators_of())),
+                status=draw(st.none() | statuses(scale)),
+                associated_parties=tuple(
+                    draw(
+                        st.lists(st.builds(AssociatedParty, name=names(), text=texts()), max_size=2)
+                    )
                 ),
+                reserve_mutations=draw(reserve_mutations(first_year, last_year, reserve_names)),
             )
         )
-    all_codes = [
-        p.code for programme in programmes for o in programme.objectives for p in o.prestaties
-    ]
-    reserves = tuple(
-        Reserve(name=name, description=draw(texts()))
-        for name in draw(st.lists(names(), unique=True, max_size=2))
-    )
+    all_codes = [p.code for p in _prestaties_of(programmes)]
     proposals = []
     groups: dict[Code, list[ProposalLink]] = {}
     for i, serial in enumerate(draw(_unique_numbers(1, 9999, 2 if all_codes else 0))):
         proposal_year = draw(years(2000, 2030))
-        ps_number = f"PS/{proposal_year}/{serial}"
+        ps_number = draw(st.sampled_from([f"PS/{proposal_year}/{serial}", f"GS DOC-{serial:08d}"]))
         proposals.append(
             InvestmentProposal(
                 name=draw(names()),
@@ -547,7 +772,6 @@ def _budgets(draw: st.DrawFn, max_programmes: int, sparse: bool) -> Budget:
                 ProposalLink(ps_number=ps_number, related=related, text=draw(texts()))
             )
         del i
-    reserve_names = [r.name for r in reserves]
 
     def finish(prestatie: Prestatie) -> Prestatie:
         links = tuple(groups.get(prestatie.code, ()))
@@ -563,14 +787,15 @@ def _budgets(draw: st.DrawFn, max_programmes: int, sparse: bool) -> Budget:
         )
         return attrs.evolve(prestatie, reserve_link=link, actions=actions)
 
-    programmes = [
-        attrs.evolve(
-            programme,
-            objectives=tuple(
-                attrs.evolve(objective, prestaties=tuple(finish(p) for p in objective.prestaties))
-                for objective in programme.objectives
-            ),
+    def finish_all(objective: Objective) -> Objective:
+        return attrs.evolve(
+            objective,
+            objectives=tuple(finish_all(o) for o in objective.objectives),
+            prestaties=tuple(finish(p) for p in objective.prestaties),
         )
+
+    programmes = [
+        attrs.evolve(programme, objectives=tuple(finish_all(o) for o in programme.objectives))
         for programme in programmes
     ]
     budget = Budget(
@@ -585,9 +810,20 @@ def _budgets(draw: st.DrawFn, max_programmes: int, sparse: bool) -> Budget:
         reserves=reserves,
         proposals=tuple(proposals),
         notes=draw(texts()),
+        levels=draw(st.sampled_from(LEVEL_NAMES)),
+        code_scheme=CodeScheme(widths=(2,) * 6) if style == "fixed" else CodeScheme(),
+        scale=scale,
+        paragraphs=draw(sections()),
     )
     record_shape(budget)
     return budget
+
+
+def _prestaties_of(programmes: list[Programme]) -> list[Prestatie]:
+    def of(objective: Objective) -> list[Prestatie]:
+        return [*(p for o in objective.objectives for p in of(o)), *objective.prestaties]
+
+    return [p for programme in programmes for o in programme.objectives for p in of(o)]
 
 
 # Targets and amounts for the arithmetic laws.

@@ -82,13 +82,22 @@ def test_budget_window_defaults_to_the_year_and_three_estimate_years() -> None:
     assert (budget.first_year, budget.last_year) == (2017, 2020)
 
 
-@pytest.mark.parametrize("number", ["PS/16/344", "PS2016/344", "ps/2016/344", "PS/2016/"])
-def test_ps_numbers_must_look_like_PS_yyyy_n(number: str) -> None:
+@pytest.mark.parametrize("number", ["PS/16/344", "PS/2016/", "PS/2016/34a", "", "  "])
+def test_a_reference_written_as_a_PS_number_must_be_one_and_none_is_empty(number: str) -> None:
     with pytest.raises(InvalidValueError, match="PS/2016/344") as caught:
         InvestmentProposal(name="Kwaliteit Openbaar Bestuur", ps_number=number, year=2016)
     assert "InvestmentProposal.ps_number" in str(caught.value)
     with pytest.raises(InvalidValueError):
         ProposalLink(ps_number=number)
+
+
+@pytest.mark.parametrize(
+    "reference", ["PS/2016/344", "GS DOC-00714319", "PS 20-12-2023", "motie M4", "PS2016/344"]
+)
+def test_a_decision_reference_is_kept_in_any_printed_form(reference: str) -> None:
+    proposal = InvestmentProposal(name="Voorstel", ps_number=reference, year=2016)
+    assert proposal.ps_number == reference
+    assert ProposalLink(ps_number=reference).ps_number == reference
 
 
 def test_a_reserve_link_without_relation_lists_no_proposals() -> None:

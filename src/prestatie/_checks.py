@@ -12,17 +12,25 @@ from decimal import Decimal
 
 from prestatie._code import Code
 from prestatie._errors import Problem
-from prestatie._model import Budget, BudgetColumn, Prestatie
+from prestatie._model import (
+    Budget,
+    BudgetColumn,
+    Indicator,
+    MonitorStatus,
+    Objective,
+    Prestatie,
+    Programme,
+    Role,
+)
 from prestatie._money import ZERO, total
 
 Check = Callable[[Budget], list[Problem]]
 
 
 def _prestaties(budget: Budget) -> Iterator[tuple[str, Prestatie]]:
-    for p, programme in enumerate(budget.programmes):
-        for o, objective in enumerate(programme.objectives):
-            for s, prestatie in enumerate(objective.prestaties):
-                yield f"$.programmes[{p}].objectives[{o}].prestaties[{s}]", prestatie
+    for owner in budget.amount_owners():
+        if isinstance(owner.item, Prestatie):
+            yield owner.path, owner.item
 
 
 def check_duplicates(budget: Budget) -> list[Problem]:
@@ -39,41 +47,36 @@ def check_duplicates(budget: Budget) -> list[Problem]:
     programmes: dict[object, str] = {}
     objectives: dict[object, str] = {}
     prestaties: dict[object, str] = {}
-    for p, programme in enumerate(budget.programmes):
-        path = f"$.programmes[{p}]"
-        number = programme.number
-        once(programmes, number, f"{path}.number", f"programme {number}")
-        for o, objective in enumerate(programme.objectives):
-            opath = f"{path}.objectives[{o}]"
-            ocode = objective.code
-            once(objectives, ocode, f"{opath}.code", f"objective {ocode}")
-            for s, prestatie in enumerate(objective.prestaties):
-                spath = f"{opath}.prestaties[{s}]"
-                code = prestatie.code
-                once(prestaties, code, f"{spath}.code", f"prestatie {code}")
-                # Paths are spelled out only for a duplicate: a budget has many actions.
-                first: dict[object, int] = {}
-                for a, action in enumerate(prestatie.actions):
-                    seen = first.setdefault(action.number, a)
-                    if seen != a:
-                        problems.append(
-                            Problem(
-                                where=f"{spath}.actions[{a}].number",
-                                message=f"duplicate action {action.number} of prestatie"
-                                f" {code}: also at {spath}.actions[{seen}].number",
-                            )
-                        )
     for owner in budget.amount_owners():
+        item, path = owner.item, owner.path
+        if isinstance(item, Programme):
+            once(programmes, item.number, f"{path}.number", f"programme {item.number}")
+        elif isinstance(item, Objective):
+            once(objectives, item.code, f"{path}.code", f"objective {item.code}")
+        else:
+            code = item.code
+            once(prestaties, code, f"{path}.code", f"prestatie {code}")
+            # Paths are spelled out only for a duplicate: a budget has many actions.
+            first: dict[object, int] = {}
+            for a, action in enumerate(item.actions):
+                seen = first.setdefault(action.number, a)
+                if seen != a:
+                    problems.append(
+                        Problem(
+                            where=f"{path}.actions[{a}].number",
+                            message=f"duplicate action {action.number} of prestatie"
+                            f" {code}: also at {path}.actions[{seen}].number",
+                        )
+                    )
         keys: dict[object, int] = {}
-        for i, amount in enumerate(owner.amounts):
+        for i, amount in enumerate(item.amounts):
             seen = keys.setdefault(amount.key, i)
             if seen != i:
-                flow, column, nature, year = amount.key
                 problems.append(
                     Problem(
-                        where=f"{owner.path}.amounts[{i}]",
-                        message=f"duplicate amount {flow.value} {column.value} {nature.value}"
-                        f" {year}: also at {owner.path}.amounts[{seen}]",
+                        where=f"{path}.amounts[{i}]",
+                        message=f"duplicate amount {amount.key.describe()}:"
+                        f" also at {path}.amounts[{seen}]",
                     )
                 )
     reserves: dict[object, str] = {}
@@ -88,28 +91,36 @@ def check_duplicates(budget: Budget) -> list[Problem]:
 
 
 def check_hierarchy(budget: Budget) -> list[Problem]:
-    """Each objective's code lies under its programme, each prestatie's under its objective."""
+    """Each objective's code lies directly under its programme's or its objective's, each
+    prestatie's under its objective's, as the budget's code scheme places them; messages
+    name the levels as the budget does."""
+    scheme = budget.code_scheme
     problems = []
-    for p, programme in enumerate(budget.programmes):
-        for o, objective in enumerate(programme.objectives):
-            path = f"$.programmes[{p}].objectives[{o}]"
-            if objective.code.parent != programme.code:
-                problems.append(
-                    Problem(
-                        where=f"{path}.code",
-                        message=f"objective {objective.code} is not under its programme"
-                        f" {programme.number}: expected a code {programme.number}.n",
-                    )
+    for owner in budget.amount_owners():
+        item = owner.item
+        if isinstance(item, Programme):
+            parent = budget.programme_code(item)
+            children: list[tuple[str, int, Objective | Prestatie]] = [
+                ("objectives", i, child) for i, child in enumerate(item.objectives)
+            ]
+        elif isinstance(item, Objective):
+            parent = item.code
+            children = [("objectives", i, child) for i, child in enumerate(item.objectives)]
+            children += [("prestaties", i, child) for i, child in enumerate(item.prestaties)]
+        else:
+            continue
+        for kind, index, child in children:
+            if scheme.is_child(child.code, parent):
+                continue
+            depth = owner.depth + 1
+            problems.append(
+                Problem(
+                    where=f"{owner.path}.{kind}[{index}].code",
+                    message=f"{budget.level_name(depth)} {child.code} is not under its"
+                    f" {budget.level_name(owner.depth)} {parent}: expected a code"
+                    f" {scheme.child_example(parent)}",
                 )
-            for s, prestatie in enumerate(objective.prestaties):
-                if prestatie.code.parent != objective.code:
-                    problems.append(
-                        Problem(
-                            where=f"{path}.prestaties[{s}].code",
-                            message=f"prestatie {prestatie.code} is not under its objective"
-                            f" {objective.code}: expected a code {objective.code}.n",
-                        )
-                    )
+            )
     return problems
 
 
@@ -131,6 +142,22 @@ def check_references(budget: Budget) -> list[Problem]:
                 f"unknown reserve {proposal.reserve!r}",
                 "one of the budget's reserves",
             )
+    for owner in budget.amount_owners():
+        for i, amount in enumerate(owner.amounts):
+            if amount.funding is not None and amount.funding not in reserves:
+                unknown(
+                    f"{owner.path}.amounts[{i}].funding",
+                    f"amount funded from unknown reserve {amount.funding!r}",
+                    "one of the budget's reserves",
+                )
+        if not isinstance(owner.item, Prestatie):
+            for i, mutation in enumerate(owner.item.reserve_mutations):
+                if mutation.reserve not in reserves:
+                    unknown(
+                        f"{owner.path}.reserve_mutations[{i}].reserve",
+                        f"{mutation.kind.value} of unknown reserve {mutation.reserve!r}",
+                        "one of the budget's reserves",
+                    )
     for path, prestatie in _prestaties(budget):
         for a, action in enumerate(prestatie.actions):
             for r, code in enumerate(action.references):
@@ -216,32 +243,91 @@ def check_years(budget: Budget) -> list[Problem]:
                         f" expected {budget.first_year} to {budget.last_year}",
                     )
                 )
+        if isinstance(owner.item, Prestatie):
+            continue
+        for i, mutation in enumerate(owner.item.reserve_mutations):
+            if not budget.first_year <= mutation.year <= budget.last_year:
+                problems.append(
+                    Problem(
+                        where=f"{owner.path}.reserve_mutations[{i}].year",
+                        message=f"year {mutation.year} lies outside the budget's years:"
+                        f" expected {budget.first_year} to {budget.last_year}",
+                    )
+                )
     return problems
 
 
 def check_actueel(budget: Budget, tolerance: Decimal = ZERO) -> list[Problem]:
-    """Where primitief and actueel are both given, actueel = primitief + wijziging, within
-    `tolerance` (a sheet that prints rounded cells may be off by its rounding)."""
+    """Where primitief and actueel are both given, actueel = primitief + the wijzigingen
+    (of every begrotingswijziging), per line category, within `tolerance` (a sheet that
+    prints rounded cells may be off by its rounding)."""
     problems = []
     for owner in budget.amount_owners():
-        by_key = {amount.key: (i, amount) for i, amount in enumerate(owner.amounts)}
+        primitief: dict[object, Decimal] = {}
+        changes: dict[object, list[Decimal]] = defaultdict(list)
+        for amount in owner.amounts:
+            line = (amount.flow, amount.nature, amount.year, amount.category)
+            if amount.column is BudgetColumn.PRIMITIEF and not amount.change:
+                primitief[line] = amount.value
+            elif amount.column is BudgetColumn.WIJZIGING:
+                changes[line].append(amount.value)
         for i, amount in enumerate(owner.amounts):
-            if amount.column is not BudgetColumn.ACTUEEL:
+            line = (amount.flow, amount.nature, amount.year, amount.category)
+            if amount.column is not BudgetColumn.ACTUEEL or amount.change or line not in primitief:
                 continue
-            flow, _, nature, year = amount.key
-            primitief = by_key.get((flow, BudgetColumn.PRIMITIEF, nature, year))
-            if primitief is None:
-                continue
-            change = by_key.get((flow, BudgetColumn.WIJZIGING, nature, year))
-            change_value = change[1].value if change else 0
-            expected = total([primitief[1].value, change_value])
+            change_value = total(changes.get(line, []))
+            expected = total([primitief[line], change_value])
             if abs(total([amount.value, -expected])) > tolerance:
+                category = f" {amount.category}" if amount.category else ""
                 problems.append(
                     Problem(
                         where=f"{owner.path}.amounts[{i}].value",
-                        message=f"actueel {flow.value} {nature.value} {year} is {amount.value}:"
-                        f" expected primitief {primitief[1].value} + wijziging {change_value}"
-                        f" = {expected}",
+                        message=f"actueel {amount.flow.value}{category} {amount.nature.value}"
+                        f" {amount.year} is {amount.value}: expected primitief"
+                        f" {primitief[line]} + wijziging {change_value} = {expected}",
+                    )
+                )
+    return problems
+
+
+def _statuses(budget: Budget) -> Iterator[tuple[str, MonitorStatus]]:
+    def of_indicators(
+        path: str, indicators: tuple[Indicator, ...]
+    ) -> Iterator[tuple[str, MonitorStatus]]:
+        for i, indicator in enumerate(indicators):
+            if indicator.status is not None:
+                yield f"{path}.indicators[{i}].status", indicator.status
+
+    for owner in budget.amount_owners():
+        if owner.item.status is not None:
+            yield f"{owner.path}.status", owner.item.status
+        yield from of_indicators(owner.path, owner.item.indicators)
+
+
+def check_vocabulary(budget: Budget) -> list[Problem]:
+    """Every role is one `prestatie` knows, and every judgement of a status takes a value on
+    the document's scale. An unknown role is kept as printed; this names it."""
+    problems = []
+    known = ", ".join(repr(role.value) for role in Role)
+    for path, prestatie in _prestaties(budget):
+        for r, role in enumerate(prestatie.roles):
+            if not isinstance(role, Role):
+                problems.append(
+                    Problem(
+                        where=f"{path}.roles[{r}]",
+                        message=f"role {role!r} of prestatie {prestatie.code} is not a known"
+                        f" role: expected one of {known} (kept as printed)",
+                    )
+                )
+    scale = ", ".join(repr(value) for value in budget.scale)
+    for path, status in _statuses(budget):
+        for d, judgement in enumerate(status.dimensions):
+            if judgement.value and judgement.value not in budget.scale:
+                problems.append(
+                    Problem(
+                        where=f"{path}.dimensions[{d}].value",
+                        message=f"{judgement.dimension}: {judgement.value!r} is not on the"
+                        f" document's scale: expected one of {scale}",
                     )
                 )
     return problems
@@ -254,6 +340,7 @@ CHECKS: tuple[Check, ...] = (
     check_proposal_symmetry,
     check_years,
     check_actueel,
+    check_vocabulary,
 )
 """Every rule across objects, in the order `check_budget` runs them."""
 

@@ -610,7 +610,7 @@ def _merge(
             (flow, column, mapping.nature, year): value
             for (flow, column, year), value in amounts.get(code, {}).items()
         }
-        kept = tuple(amount for amount in old if amount.key not in new)
+        kept = tuple(amount for amount in old if amount.key[:4] not in new)
         return kept + tuple(
             Amount(flow=flow, column=column, nature=nature, year=year, value=value)
             for (flow, column, nature, year), value in new.items()
@@ -659,9 +659,8 @@ def _merge(
         for p in into.programmes
     ]
     for code in sorted(c for c in codes if c.level == 1):
-        if code.parts[0] not in existing:
-            new = Programme(
-                number=code.parts[0], name=titles.get(code, ""), amounts=merged(code, ())
-            )
+        number = code.parts[0]
+        if isinstance(number, int) and number not in existing:
+            new = Programme(number=number, name=titles.get(code, ""), amounts=merged(code, ()))
             programmes.append(attrs.evolve(new, objectives=objectives(new)))
     return attrs.evolve(into, programmes=tuple(programmes))

@@ -16,11 +16,15 @@ from cattrs.v import format_exception as cattrs_format_exception
 
 from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
-from prestatie._model import Budget
+from prestatie._model import Budget, Role, role_label
 from prestatie._money import parse_decimal, to_amount
 
-FORMAT_VERSION = 1
-"""The version of the JSON form written by `to_json`; `from_json` reads this version."""
+FORMAT_VERSION = 2
+"""The version of the JSON form written by `to_json`; `from_json` reads this version and
+converts version 1 (see docs/json-v2.md for what changed)."""
+
+READ_VERSIONS = (1, 2)
+"""The versions `from_json` reads."""
 
 
 MAX_DEPTH = 32
@@ -137,6 +141,19 @@ def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
     raise _WrongType(f"expected one of {labels}, got {_found(value)}")
 
 
+_ROLE = Role | str
+
+
+def _structure_role(value: Any, _: Any) -> Role | str:
+    # A known label is its `Role`; any other printed role is kept as its text.
+    if not isinstance(value, str):
+        raise _WrongType(f"expected a role as text, got {_found(value)}")
+    for member in Role:
+        if member.value == value:
+            return member
+    return value
+
+
 def _is_enum(kind: Any) -> bool:
     return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
@@ -169,6 +186,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Code, _structure_code)
     converter.register_unstructure_hook(Code, str)
+    converter.register_structure_hook_func(lambda kind: kind == _ROLE, _structure_role)
+    converter.register_unstructure_hook_func(lambda kind: kind == _ROLE, role_label)
     converter.register_structure_hook_func(_is_enum, _structure_enum)
     converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
     converter.register_structure_hook_factory(is_sequence, _tuple_factory)
@@ -236,6 +255,26 @@ def _load(text: str | bytes) -> Any:
     raise JsonError([Problem(where="$", message=f"not valid JSON: {message}")])
 
 
+def upgrade_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 document (without its `format_version`) in the version-2 form, meaning
+    the same: a prestatie's monitor status had one `budget_change` marker (or null); it has
+    a set of `budget_changes`. Every other field of version 1 is a field of version 2, and
+    the fields version 2 adds take their defaults. Anything unexpected is left for the
+    reader to report at its path."""
+    for programme in _items(data.get("programmes")):
+        for objective in _items(programme.get("objectives")):
+            for prestatie in _items(objective.get("prestaties")):
+                status = prestatie.get("status")
+                if isinstance(status, dict) and "budget_change" in status:
+                    marker = status.pop("budget_change")
+                    status["budget_changes"] = [] if marker is None else [marker]
+    return data
+
+
+def _items(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def from_json(text: str | bytes) -> Budget:
     """The budget in a JSON text written by `to_json`.
 
@@ -249,16 +288,19 @@ def from_json(text: str | bytes) -> Budget:
     if shape:
         raise JsonError(shape)
     version = data.pop("format_version", None)
-    if type(version) is not int or version != FORMAT_VERSION:
+    if type(version) is not int or version not in READ_VERSIONS:
         found = "nothing" if version is None else _found(version)
+        expected = " or ".join(str(v) for v in READ_VERSIONS)
         raise JsonError(
             [
                 Problem(
                     where="$.format_version",
-                    message=f"expected format version {FORMAT_VERSION}, got {found}",
+                    message=f"expected format version {expected}, got {found}",
                 )
             ]
         )
+    if version == 1:
+        data = upgrade_v1(data)
     try:
         return _CONVERTER.structure(dict(data), Budget)
     except Exception as exc:  # cattrs raises groups of every error, and our own validators

@@ -11,11 +11,11 @@ import enum
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
-from prestatie._code import Code
+from prestatie._code import DEFAULT_SCHEME, Code, CodeScheme
 from prestatie._errors import InvalidValueError
 from prestatie._money import Unit, to_amount
 from prestatie._target import Target
@@ -38,6 +38,13 @@ class DocumentKind(enum.Enum):
     BEGROTING = "begroting"
     MONITOR = "monitor"
     JAARVERSLAG = "jaarverslag"
+    KADERNOTA = "kadernota"
+    KADERBRIEF = "kaderbrief"
+    VOORJAARSNOTA = "voorjaarsnota"
+    ZOMERNOTA = "zomernota"
+    NAJAARSNOTA = "najaarsnota"
+    BESTUURSRAPPORTAGE_I = "bestuursrapportage I"
+    BESTUURSRAPPORTAGE_II = "bestuursrapportage II"
 
 
 class Flow(enum.Enum):
@@ -64,7 +71,9 @@ class Nature(enum.Enum):
 
 
 class Role(enum.Enum):
-    """The role of the province in a prestatie."""
+    """The roles of the province in a prestatie that `prestatie` knows (Overijssel's list).
+    A prestatie keeps any other role as the text printed (Fryslân's "partner"), and
+    `check_budget` flags it."""
 
     FACILITEERDER = "faciliteerder"
     INVESTEERDER = "investeerder"
@@ -101,6 +110,23 @@ class BudgetChange(enum.Enum):
     RESULTAATBESTEMMING = "Vooraankondiging resultaatbestemming"
 
 
+class IndicatorKind(enum.Enum):
+    """What an indicator measures: a BBV beleidsindicator (verplicht, wettelijk), an effect
+    (outcome) or an output."""
+
+    BBV = "BBV"
+    EFFECT = "effect"
+    OUTCOME = "outcome"
+    OUTPUT = "output"
+
+
+class MutationKind(enum.Enum):
+    """A reserve mutation: money put into a reserve, or taken out of it."""
+
+    TOEVOEGING = "toevoeging"
+    ONTTREKKING = "onttrekking"
+
+
 class Continuity(enum.Enum):
     """How a prestatie relates to the budget before it."""
 
@@ -113,14 +139,63 @@ class Continuity(enum.Enum):
 _PS_NUMBER = re.compile(r"PS/[0-9]{4}/[0-9]+")
 
 
+def is_ps_number(reference: str) -> bool:
+    """Whether a decision reference has the form `PS/yyyy/n` (`PS/2016/344`)."""
+    return _PS_NUMBER.fullmatch(reference) is not None
+
+
 def _ps_number(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """A decision reference in any printed form (`GS DOC-00714319`, `PS 20-12-2023`); one
+    that starts as a PS number, `PS/`, must be one."""
     of(str)(instance, attribute, value)
-    if not _PS_NUMBER.fullmatch(value):
+    if not value.strip() or (value.startswith("PS/") and not is_ps_number(value)):
         raise InvalidValueError(
-            f"expected a PS number like 'PS/2016/344', got {value!r}",
+            f"expected a decision reference such as 'PS/2016/344' or 'GS DOC-00714319',"
+            f" got {value!r}",
             owner=type(instance).__name__,
             field=attribute.name,
         )
+
+
+DEFAULT_LEVELS = ("kerntaak", "beleidsdoel", "prestatie", "actie")
+"""Overijssel's names of the levels, the default of `Budget.levels`."""
+
+DEFAULT_SCALE = tuple(score.value for score in Score)
+"""Groen, oranje, rood: the default of `Budget.scale`."""
+
+
+def _names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    tuple_of(str)(instance, attribute, value)
+    assert isinstance(value, tuple)
+    if not value or not all(name.strip() for name in value):
+        raise InvalidValueError(
+            f"expected one or more names, each some text, got {value!r}",
+            owner=type(instance).__name__,
+            field=attribute.name,
+        )
+
+
+def _marker_set(value: Any) -> Any:
+    # A set of markers in a fixed order, so that equal sets compare equal; anything else
+    # goes on to the validator, which names it.
+    if isinstance(value, tuple | list | set | frozenset) and all(
+        isinstance(item, BudgetChange) for item in value
+    ):
+        return tuple(marker for marker in BudgetChange if marker in value)
+    return value
+
+
+def _roles(value: Any) -> Any:
+    # A role printed as a known label is that `Role`; any other text is kept as printed.
+    if isinstance(value, tuple | list):
+        known = {role.value: role for role in Role}
+        return tuple(known.get(item, item) if isinstance(item, str) else item for item in value)
+    return value
+
+
+def role_label(role: Role | str) -> str:
+    """A role as printed: a known role's label, or the text kept."""
+    return role.value if isinstance(role, Role) else role
 
 
 def _ps_numbers(
@@ -144,25 +219,122 @@ class Amount:
     nature: Nature = attrs.field(validator=of(Nature))
     year: int = attrs.field(validator=is_year)
     value: Decimal = attrs.field(converter=to_amount)
+    category: str = attrs.field(default="", validator=of(str))
+    """The line it is booked on, as printed (apparaatskosten, kapitaallasten, …); empty for
+    the owner's one line."""
+    change: str = attrs.field(default="", validator=of(str))
+    """The begrotingswijziging that made a change (a `WIJZIGING`), as printed: "3 - 2023"."""
+    taakveld: str | None = None
+    """The BBV taakveld, such as "0.1 Bestuur"."""
+    funding: str | None = attrs.field(default=None, validator=optional(str))
+    """The reserve it is funded from ("gedekt door"), by name."""
 
     @property
-    def key(self) -> tuple[Flow, BudgetColumn, Nature, int]:
+    def key(self) -> AmountKey:
         """What identifies the amount within its owner."""
-        return (self.flow, self.column, self.nature, self.year)
+        return AmountKey(self.flow, self.column, self.nature, self.year, self.category, self.change)
+
+
+class AmountKey(NamedTuple):
+    """What identifies an amount within its owner (`Amount.key`)."""
+
+    flow: Flow
+    column: BudgetColumn
+    nature: Nature
+    year: int
+    category: str
+    change: str
+
+    def describe(self) -> str:
+        """As a message names it: "lasten primitief structureel 2018 (apparaatskosten)"."""
+        text = f"{self.flow.value} {self.column.value} {self.nature.value} {self.year}"
+        extra = [part for part in (self.category, self.change) if part]
+        return f"{text} ({', '.join(extra)})" if extra else text
+
+
+@attrs.frozen(kw_only=True)
+class ReserveMutation:
+    """A toevoeging to or onttrekking from a reserve, for one year and one column, in the
+    budget's unit."""
+
+    kind: MutationKind = attrs.field(validator=of(MutationKind))
+    reserve: str = attrs.field(validator=of(str))
+    """The reserve as printed: "Algemene reserve (egalisatie)"."""
+    column: BudgetColumn = attrs.field(validator=of(BudgetColumn))
+    year: int = attrs.field(validator=is_year)
+    value: Decimal = attrs.field(converter=to_amount)
+    change: str = attrs.field(default="", validator=of(str))
+    """The begrotingswijziging that made it, as printed."""
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """Text under a heading, as printed: "Wat willen we bereiken?" and its answer; a
+    paragraaf of the budget."""
+
+    heading: str = attrs.field(validator=of(str))
+    text: str = attrs.field(default="", validator=of(str))
+
+
+@attrs.frozen(kw_only=True)
+class AssociatedParty:
+    """A verbonden partij of a programme, with what the budget says of it."""
+
+    name: str = attrs.field(validator=of(str))
+    text: str = attrs.field(default="", validator=of(str))
+
+
+@attrs.frozen(kw_only=True)
+class Judgement:
+    """A status on one dimension as the document names it (Beleid, Tijd, Geld; Kwaliteit;
+    Voortgang), with a value on the document's scale (`Budget.scale`) and its text."""
+
+    dimension: str = attrs.field(validator=of(str))
+    value: str = attrs.field(default="", validator=of(str))
+    text: str = attrs.field(default="", validator=of(str))
 
 
 @attrs.frozen(kw_only=True)
 class Measurement:
-    """A realised value of some unit, as reported in a monitor or annual report."""
+    """A realised value of some unit, as reported in a monitor or annual report: a number,
+    or only the text printed (`PM`, `Conform.`, `nnb`)."""
 
     unit: str = attrs.field(validator=of(str))
-    value: Decimal = attrs.field(converter=to_amount)
+    value: Decimal | None = attrs.field(converter=to_optional_amount)
     year: int | None = attrs.field(default=None, validator=is_year)
+    text: str = attrs.field(default="", validator=of(str))
+    """The value as printed, when it is not (only) a number: `nnb`, `7,9*`."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.value is None and not self.text.strip():
+            raise InvalidValueError(
+                "expected a value or the text printed, got neither",
+                owner="Measurement",
+                field="value",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class MonitorStatus:
+    """A verdict of a monitor or jaarverslag on a programme, objective, prestatie or
+    indicator: scores for content and finance, judgements on the document's own dimensions,
+    the budget-change markers and the toelichting."""
+
+    content: Score | None = attrs.field(default=None, validator=optional(Score))
+    financial: Score | None = attrs.field(default=None, validator=optional(Score))
+    budget_changes: tuple[BudgetChange, ...] = attrs.field(
+        default=(), converter=_marker_set, validator=tuple_of(BudgetChange)
+    )
+    """The budget-change markers printed, a set in the order of `BudgetChange`."""
+    dimensions: tuple[Judgement, ...] = attrs.field(default=(), validator=tuple_of(Judgement))
+    progress: str = attrs.field(default="", validator=of(str))
+    """Toelichting op voortgang, e.g. "Geen afwijking."."""
 
 
 @attrs.frozen(kw_only=True)
 class Indicator:
-    """An effect or performance indicator of an objective, with its targets per year."""
+    """An indicator of a programme, objective or prestatie, with its targets per year or
+    period and what was realised."""
 
     name: str = attrs.field(validator=of(str))
     unit: str = attrs.field(validator=of(str))
@@ -171,6 +343,14 @@ class Indicator:
     targets: tuple[Target, ...] = attrs.field(default=(), validator=tuple_of(Target))
     realised: tuple[Measurement, ...] = attrs.field(default=(), validator=tuple_of(Measurement))
     source: str = attrs.field(default="", validator=of(str))
+    code: str = attrs.field(default="", validator=of(str))
+    """Its code as printed (`4.1.a`, `D5d`, `Nr. 10 Basisset BBV`)."""
+    kind: IndicatorKind | None = attrs.field(default=None, validator=optional(IndicatorKind))
+    cumulative: bool = attrs.field(default=False, validator=of(bool))
+    """Whether its targets and values add up over the years."""
+    status: MonitorStatus | None = attrs.field(default=None, validator=optional(MonitorStatus))
+    trend: str = attrs.field(default="", validator=of(str))
+    """Its trend as printed: "stabiel", "positieve ontwikkeling"."""
 
 
 @attrs.frozen(kw_only=True)
@@ -269,17 +449,6 @@ NO_RESERVE = ReserveLink(related=False)
 
 
 @attrs.frozen(kw_only=True)
-class MonitorStatus:
-    """A monitor's verdict on a prestatie."""
-
-    content: Score | None = attrs.field(default=None, validator=optional(Score))
-    financial: Score | None = attrs.field(default=None, validator=optional(Score))
-    budget_change: BudgetChange | None = attrs.field(default=None, validator=optional(BudgetChange))
-    progress: str = attrs.field(default="", validator=of(str))
-    """Toelichting op voortgang, e.g. "Geen afwijking."."""
-
-
-@attrs.frozen(kw_only=True)
 class Prestatie:
     """A prestatie: what the province commits to deliver, with its actions and amounts."""
 
@@ -289,7 +458,10 @@ class Prestatie:
     context: str = attrs.field(default="", validator=of(str))
     actions: tuple[Action, ...] = attrs.field(default=(), validator=tuple_of(Action))
     portfolio_holders: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    roles: tuple[Role, ...] = attrs.field(default=(), validator=tuple_of(Role))
+    roles: tuple[Role | str, ...] = attrs.field(
+        default=(), converter=_roles, validator=tuple_of(Role, str)
+    )
+    """Its roles: a known `Role`, or any other role as printed."""
     role_text: str = attrs.field(default="", validator=of(str))
     """The role sentence as printed: "Wij zijn faciliteerder."."""
     duration: Duration | None = attrs.field(default=None, validator=optional(Duration))
@@ -297,11 +469,19 @@ class Prestatie:
     amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
     continuity: Continuity | None = attrs.field(default=None, validator=optional(Continuity))
     status: MonitorStatus | None = attrs.field(default=None, validator=optional(MonitorStatus))
+    sections: tuple[Section, ...] = attrs.field(default=(), validator=tuple_of(Section))
+    """Text under headings, in the order printed."""
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), validator=tuple_of(Indicator))
+
+
+def _objectives(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    tuple_of(Objective)(instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
 class Objective:
-    """A beleidsdoel of a programme, such as 7.1."""
+    """A goal of a programme, such as beleidsdoel 7.1, at any depth: an objective may hold
+    objectives (Noord-Holland's beleidsdoel 1.1 holds operationeel doel 1.1.1)."""
 
     code: Code = attrs.field(converter=to_code)
     title: str = attrs.field(validator=of(str))
@@ -309,6 +489,21 @@ class Objective:
     prestaties: tuple[Prestatie, ...] = attrs.field(default=(), validator=tuple_of(Prestatie))
     amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
     """Amounts booked on the objective itself rather than on one of its prestaties."""
+    objectives: tuple[Objective, ...] = attrs.field(default=(), validator=_objectives)
+    """The objectives one level down."""
+    sections: tuple[Section, ...] = attrs.field(default=(), validator=tuple_of(Section))
+    status: MonitorStatus | None = attrs.field(default=None, validator=optional(MonitorStatus))
+    reserve_mutations: tuple[ReserveMutation, ...] = attrs.field(
+        default=(), validator=tuple_of(ReserveMutation)
+    )
+
+    def all_amounts(self) -> Iterator[Amount]:
+        """Its own amounts, then those of everything below it, each once."""
+        yield from self.amounts
+        for objective in self.objectives:
+            yield from objective.all_amounts()
+        for prestatie in self.prestaties:
+            yield from prestatie.amounts
 
 
 @attrs.frozen(kw_only=True)
@@ -329,10 +524,21 @@ class Programme:
     objectives: tuple[Objective, ...] = attrs.field(default=(), validator=tuple_of(Objective))
     amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
     """Amounts of the programme as a whole, such as personeelsgebonden kosten."""
+    sections: tuple[Section, ...] = attrs.field(default=(), validator=tuple_of(Section))
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), validator=tuple_of(Indicator))
+    status: MonitorStatus | None = attrs.field(default=None, validator=optional(MonitorStatus))
+    associated_parties: tuple[AssociatedParty, ...] = attrs.field(
+        default=(), validator=tuple_of(AssociatedParty)
+    )
+    """Its verbonden partijen."""
+    reserve_mutations: tuple[ReserveMutation, ...] = attrs.field(
+        default=(), validator=tuple_of(ReserveMutation)
+    )
 
     @property
     def code(self) -> Code:
-        """The programme number as a code, the parent of its objectives' codes."""
+        """The programme number as a code, the parent of its objectives' codes (for a
+        budget with fixed-width codes, see `CodeScheme.programme_code`)."""
         return Code.from_parts(self.number)
 
 
@@ -365,6 +571,14 @@ class Budget:
     complete: bool = attrs.field(default=True, validator=of(bool))
     """False for an excerpt, such as a single page: references to prestaties outside it are
     then expected, and not reported as problems."""
+    levels: tuple[str, ...] = attrs.field(default=DEFAULT_LEVELS, validator=_names)
+    """The names of its levels as the province prints them, outermost first: Overijssel's
+    kerntaak, beleidsdoel, prestatie, actie by default."""
+    code_scheme: CodeScheme = attrs.field(default=DEFAULT_SCHEME, validator=of(CodeScheme))
+    scale: tuple[str, ...] = attrs.field(default=DEFAULT_SCALE, validator=_names)
+    """The values a status judgement may take in this document, as printed."""
+    paragraphs: tuple[Section, ...] = attrs.field(default=(), validator=tuple_of(Section))
+    """The paragrafen of the budget (BBV), each a heading and its text."""
 
     def __attrs_post_init__(self) -> None:
         if self.last_year < self.first_year:
@@ -374,10 +588,20 @@ class Budget:
                 field="last_year",
             )
 
+    def level_name(self, depth: int) -> str:
+        """The name of level `depth` (0 for the programme), as printed; "niveau n" past the
+        declared names."""
+        return self.levels[depth] if depth < len(self.levels) else f"niveau {depth + 1}"
+
+    def programme_code(self, programme: Programme) -> Code:
+        """The programme's code under the budget's code scheme."""
+        return self.code_scheme.programme_code(programme.number)
+
     def objectives(self) -> Iterator[Objective]:
-        """Every objective, in budget order."""
-        for programme in self.programmes:
-            yield from programme.objectives
+        """Every objective at any depth, in budget order (each before those it holds)."""
+        for owner in self.amount_owners():
+            if isinstance(owner.item, Objective):
+                yield owner.item
 
     def prestaties(self) -> Iterator[Prestatie]:
         """Every prestatie, in budget order."""
@@ -385,17 +609,14 @@ class Budget:
             yield from objective.prestaties
 
     def amount_owners(self) -> Iterator[AmountOwner]:
-        """Every programme, objective and prestatie with its amounts, once each, in budget
-        order: a programme, then each of its objectives followed by its prestaties."""
+        """Every programme, objective and prestatie, once each, in budget order: a
+        programme, then each of its objectives followed by the objectives it holds and then
+        its prestaties."""
         for p, programme in enumerate(self.programmes):
             path = f"$.programmes[{p}]"
-            yield AmountOwner(item=programme, programme=programme, path=path)
+            yield AmountOwner(item=programme, programme=programme, path=path, depth=0)
             for o, objective in enumerate(programme.objectives):
-                opath = f"{path}.objectives[{o}]"
-                yield AmountOwner(item=objective, programme=programme, path=opath)
-                for s, prestatie in enumerate(objective.prestaties):
-                    spath = f"{opath}.prestaties[{s}]"
-                    yield AmountOwner(item=prestatie, programme=programme, path=spath)
+                yield from _objective_owners(objective, programme, f"{path}.objectives[{o}]", 1)
 
     def prestatie(self, code: str | Code) -> Prestatie:
         """The prestatie with this code; KeyError if there is none."""
@@ -404,6 +625,17 @@ class Budget:
             if prestatie.code == wanted:
                 return prestatie
         raise KeyError(str(wanted))
+
+
+def _objective_owners(
+    objective: Objective, programme: Programme, path: str, depth: int
+) -> Iterator[AmountOwner]:
+    yield AmountOwner(item=objective, programme=programme, path=path, depth=depth)
+    for o, child in enumerate(objective.objectives):
+        yield from _objective_owners(child, programme, f"{path}.objectives[{o}]", depth + 1)
+    for s, prestatie in enumerate(objective.prestaties):
+        spath = f"{path}.prestaties[{s}]"
+        yield AmountOwner(item=prestatie, programme=programme, path=spath, depth=depth + 1)
 
 
 @attrs.frozen(kw_only=True)
@@ -416,6 +648,8 @@ class AmountOwner:
     """The programme it belongs to: itself, for a programme."""
     path: str
     """Its JSON path, such as `$.programmes[0].objectives[1]`."""
+    depth: int = 0
+    """Its level: 0 for a programme, 1 for the objectives directly under it, …"""
 
     @property
     def code(self) -> Code:

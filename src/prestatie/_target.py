@@ -50,12 +50,15 @@ class Target:
     upper: Decimal | None = attrs.field(default=None, converter=to_optional_amount)
     upper_inclusive: bool = attrs.field(default=True, validator=of(bool))
     year: int | None = attrs.field(default=None, validator=is_year)
-    """The year the target applies to, when it is one of a series."""
+    """The year the target applies to, when it is one of a series; the first year of the
+    period it covers, with `end_year`."""
     baseline: Decimal | None = attrs.field(default=None, converter=to_optional_amount)
     """The value a relative target is measured against, when known."""
     baseline_year: int | None = attrs.field(default=None, validator=is_year)
     text: str = attrs.field(default="", validator=of(str))
     """The target as printed in the budget."""
+    end_year: int | None = attrs.field(default=None, validator=is_year)
+    """The last year of the period the target covers ("2021 - 2023"), after `year`."""
 
     def __attrs_post_init__(self) -> None:
         # An open bound's flag is normalised here, as attrs documents for frozen classes: a
@@ -65,6 +68,12 @@ class Target:
             object.__setattr__(self, "lower_inclusive", True)
         if self.upper is None and not self.upper_inclusive:
             object.__setattr__(self, "upper_inclusive", True)
+        if self.end_year is not None and (self.year is None or self.end_year <= self.year):
+            raise InvalidValueError(
+                f"expected a year after the first year ({self.year}), got {self.end_year}",
+                owner="Target",
+                field="end_year",
+            )
         if self.kind is TargetKind.QUALITATIVE:
             if self.lower is not None or self.upper is not None:
                 raise InvalidValueError(
@@ -212,7 +221,8 @@ class Target:
             lower_inclusive=self.lower_inclusive and other.lower_inclusive,
             upper=upper,
             upper_inclusive=self.upper_inclusive and other.upper_inclusive,
-            year=self.year if self.year == other.year else None,
+            year=_period(self, other)[0],
+            end_year=_period(self, other)[1],
         )
 
     def intersect(self, other: Target) -> Target | Conflict:
@@ -238,7 +248,8 @@ class Target:
             lower_inclusive=lower_inclusive,
             upper=upper,
             upper_inclusive=upper_inclusive,
-            year=self.year if self.year == other.year else None,
+            year=_period(self, other)[0],
+            end_year=_period(self, other)[1],
         )
 
     def scale(self, factor: Decimal | int) -> Target:
@@ -251,7 +262,9 @@ class Target:
                 f" the bounds of {self.describe()})"
             )
         if exact == 0:
-            return Target(unit=self.unit, lower=ZERO, upper=ZERO, year=self.year)
+            return Target(
+                unit=self.unit, lower=ZERO, upper=ZERO, year=self.year, end_year=self.end_year
+            )
         return attrs.evolve(
             self,
             lower=None if self.lower is None else multiply(self.lower, exact),
@@ -309,6 +322,13 @@ class Target:
             shown += " t.o.v. basiswaarde"
         shown += "" if self.unit in ("", "%") else f" {self.unit}"
         return shown + (f" ({self.text!r})" if self.text else "")
+
+
+def _period(first: Target, second: Target) -> tuple[int | None, int | None]:
+    # Two targets of one period combine into a target of that period; else of none.
+    if (first.year, first.end_year) == (second.year, second.end_year):
+        return first.year, first.end_year
+    return None, None
 
 
 class Outcome(enum.Enum):

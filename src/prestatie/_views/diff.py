@@ -19,6 +19,7 @@ from prestatie._model import (
     Prestatie,
     Programme,
     ReserveLink,
+    role_label,
 )
 from prestatie._money import ZERO, Unit, convert, format_amount, total
 from prestatie._target import Target
@@ -296,8 +297,8 @@ def _field_changes(old: Prestatie, new: Prestatie) -> tuple[FieldChange, ...]:
         changes.append(
             FieldChange(
                 what="rol",
-                old=", ".join(role.value for role in old.roles) or "-",
-                new=", ".join(role.value for role in new.roles) or "-",
+                old=", ".join(map(role_label, old.roles)) or "-",
+                new=", ".join(map(role_label, new.roles)) or "-",
             )
         )
     if _duration_key(old.duration) != _duration_key(new.duration):

@@ -286,6 +286,8 @@ def _result(
     if measurement is None:
         wanted = target.year if target.year is not None else year
         return not_measurable(f"geen realisatie voor {wanted}")
+    if measurement.value is None:
+        return not_measurable(f"realisatie zonder getal: {measurement.text}")
     try:
         evaluation = target.evaluate(
             measurement.value, baseline if target.baseline is None else None

@@ -122,14 +122,15 @@ def summary_columns(budget: Budget) -> tuple[BudgetColumn, ...]:
 
 
 def summarise(budget: Budget) -> Summary:
-    """The totals of `budget` per kerntaak and beleidsdoel, per year, in the budget's unit.
+    """The totals of `budget` per kerntaak and beleidsdoel (or the budget's own names of its
+    first two levels), per year, in the budget's unit.
 
     Which column: the actuele begroting when the budget has any actueel amount, else the
     primitieve begroting; the whole budget is read from one column, so the totals add up.
     A monitor or jaarverslag that records gerealiseerd amounts gets those tables too. Lasten
     and baten are separate tables (lasten first), each amount counted once, structureel and
     incidenteel together, exactly (`Decimal`). A kerntaak's line is its own amounts plus its
-    beleidsdoelen's; a beleidsdoel's is its own plus its prestaties'. The years are the
+    beleidsdoelen's; a beleidsdoel's is its own plus everything below it. The years are the
     budget's window, plus any year an amount lies outside it, so nothing is left out.
 
     Streefwaarden of all actions are added per unit and year (`Target.__add__`) where that
@@ -168,23 +169,24 @@ def _by_year(
 
 def _table(budget: Budget, flow: Flow, column: BudgetColumn, years: list[int]) -> SummaryTable:
     lines: list[SummaryLine] = []
+    top, goal = (one_line(budget.level_name(d)).capitalize() for d in (0, 1))
     count = 0
     grand = AmountsByYear(budget.unit, dict.fromkeys(years, ZERO))
     for programme in budget.programmes:
         children: list[SummaryLine] = []
         every = list(programme.amounts)  # the kerntaak's own, then each beleidsdoel's
         for objective in programme.objectives:
-            owned = [*objective.amounts, *(a for p in objective.prestaties for a in p.amounts)]
+            owned = list(objective.all_amounts())
             every += owned
             amounts, _ = _by_year(owned, flow, column, budget.unit, years)
-            label = f"Beleidsdoel {objective.code} {one_line(objective.title, 50)}".rstrip()
+            label = f"{goal} {objective.code} {one_line(objective.title, 50)}".rstrip()
             children.append(SummaryLine(code=objective.code, label=label, level=2, amounts=amounts))
         own, own_count = _by_year(programme.amounts, flow, column, budget.unit, years)
         if own_count:
             children.append(
                 SummaryLine(
                     code=programme.code,
-                    label=f"Kerntaak {programme.number} niet per beleidsdoel",
+                    label=f"{top} {programme.number} niet per {budget.level_name(1)}",
                     level=2,
                     amounts=own,
                 )
@@ -192,7 +194,7 @@ def _table(budget: Budget, flow: Flow, column: BudgetColumn, years: list[int]) -
         programme_total, programme_count = _by_year(every, flow, column, budget.unit, years)
         count += programme_count
         grand = grand + programme_total
-        label = f"Kerntaak {programme.number} {one_line(programme.name, 50)}".rstrip()
+        label = f"{top} {programme.number} {one_line(programme.name, 50)}".rstrip()
         lines.append(
             SummaryLine(code=programme.code, label=label, level=1, amounts=programme_total)
         )

@@ -135,11 +135,12 @@ class _Builder:
                     row, _model.InvestmentProposal, **_fields(row, schema.INVESTERINGSVOORSTELLEN)
                 )
             )
+        paragraphs = self._sections(index, "$.paragraphs", (Owner.BEGROTING, None))
         self._report_unused(index)
         parts: list[Any] = [*programmes, *reserves, *proposals]
         if any(part is None for part in parts) or any(not r.ok for t in tables.values() for r in t):
             return None
-        budget = self._make_budget(fields, programmes, reserves, proposals)
+        budget = self._make_budget(fields, programmes, reserves, proposals, paragraphs)
         if budget is None:
             return None
         for problem in check_budget(budget):
@@ -149,10 +150,18 @@ class _Builder:
     def _programme(self, index: _Index, path: str, row: DataRow) -> _model.Programme | None:
         self._register(path, row)
         number = row.values["number"]
+        code = Code.from_parts(number)
         objectives = [
             self._objective(index, f"{path}.objectives[{o}]", orow)
-            for o, orow in enumerate(index.take("objectives", number))
+            for o, orow in enumerate(index.take("objectives", (number, None)))
         ]
+        extras = self._node_extras(index, path, Owner.PROGRAMMA, code)
+        parties = []
+        for v, vrow in enumerate(index.take("parties", number)):
+            self._register(f"{path}.associated_parties[{v}]", vrow)
+            parties.append(
+                self._make(vrow, _model.AssociatedParty, **_fields(vrow, schema.VERBONDEN_PARTIJEN))
+            )
         arow = self._at_most_one(
             index.take("ambitions", number), "programme", f"ambition for programme {number}"
         )
@@ -172,7 +181,7 @@ class _Builder:
             ambition = _model.Ambition(
                 **_fields(arow, schema.AMBITIES), target=targets[0] if targets else None
             )
-        if None in objectives:
+        if None in objectives or None in parties or extras is None:
             return None
         return self._make(
             row,
@@ -180,14 +189,44 @@ class _Builder:
             **_fields(row, schema.PROGRAMMAS),
             ambition=ambition,
             objectives=tuple(objectives),
-            amounts=self._amounts_of(path, (Owner.PROGRAMMA, Code.from_parts(number))),
+            amounts=self._amounts_of(path, (Owner.PROGRAMMA, code)),
+            associated_parties=tuple(parties),
+            reserve_mutations=self._mutations(index, path, (Owner.PROGRAMMA, code)),
+            **extras,
         )
 
     def _objective(self, index: _Index, path: str, row: DataRow) -> _model.Objective | None:
         self._register(path, row)
         code = row.values["code"]
+        objectives = [
+            self._objective(index, f"{path}.objectives[{o}]", orow)
+            for o, orow in enumerate(index.take("objectives", (row.values["programme"], code)))
+        ]
+        extras = self._node_extras(index, path, Owner.DOEL, code)
+        prestaties = [
+            self._prestatie(index, f"{path}.prestaties[{s}]", srow)
+            for s, srow in enumerate(index.take("prestaties", code))
+        ]
+        if None in objectives or None in prestaties or extras is None:
+            return None
+        return self._make(
+            row,
+            _model.Objective,
+            **_fields(row, schema.DOELEN),
+            objectives=tuple(objectives),
+            prestaties=tuple(prestaties),
+            amounts=self._amounts_of(path, (Owner.DOEL, code)),
+            reserve_mutations=self._mutations(index, path, (Owner.DOEL, code)),
+            **extras,
+        )
+
+    def _node_extras(
+        self, index: _Index, path: str, level: Owner, code: Code
+    ) -> dict[str, Any] | None:
+        """The indicators, headed texts and status of a programme, objective or prestatie;
+        None when one of them cannot be made (its problem is reported)."""
         indicators = []
-        for i, irow in enumerate(index.take("indicators", code)):
+        for i, irow in enumerate(index.take("indicators", (level, code))):
             ipath = f"{path}.indicators[{i}]"
             self._register(ipath, irow)
             part = irow.values["position"] if irow.values["position"] is not None else i + 1
@@ -199,21 +238,43 @@ class _Builder:
                     **_fields(irow, schema.INDICATOREN),
                     targets=self._targets(index, f"{ipath}.targets", key),
                     realised=self._measurements(index, f"{ipath}.realised", key),
+                    status=self._status(index, f"{ipath}.status", (Owner.INDICATOR, code, part)),
                 )
             )
-        prestaties = [
-            self._prestatie(index, f"{path}.prestaties[{s}]", srow)
-            for s, srow in enumerate(index.take("prestaties", code))
-        ]
-        if None in indicators or None in prestaties:
+        if None in indicators:
             return None
+        return {
+            "indicators": tuple(indicators),
+            "sections": self._sections(index, f"{path}.sections", (level, code)),
+            "status": self._status(index, f"{path}.status", (level, code, None)),
+        }
+
+    def _sections(self, index: _Index, path: str, key: Any) -> tuple[_model.Section, ...]:
+        return self._owned(index, "sections", path, key, _model.Section, schema.TEKSTEN)
+
+    def _mutations(self, index: _Index, path: str, key: Any) -> tuple[_model.ReserveMutation, ...]:
+        return self._owned(
+            index,
+            "mutations",
+            f"{path}.reserve_mutations",
+            key,
+            _model.ReserveMutation,
+            schema.RESERVEMUTATIES,
+        )
+
+    def _status(self, index: _Index, path: str, key: Any) -> _model.MonitorStatus | None:
+        level, code, _ = key
+        srow = self._at_most_one(
+            index.take("statuses", key), "prestatie", f"status for {level.value} {code}"
+        )
+        if srow is None:
+            return None
+        self._register(path, srow)
+        dimensions = self._owned(
+            index, "judgements", f"{path}.dimensions", key, _model.Judgement, schema.OORDELEN
+        )
         return self._make(
-            row,
-            _model.Objective,
-            **_fields(row, schema.DOELEN),
-            indicators=tuple(indicators),
-            prestaties=tuple(prestaties),
-            amounts=self._amounts_of(path, (Owner.DOEL, code)),
+            srow, _model.MonitorStatus, **_fields(srow, schema.MONITOR), dimensions=dimensions
         )
 
     def _prestatie(self, index: _Index, path: str, row: DataRow) -> _model.Prestatie | None:
@@ -242,15 +303,9 @@ class _Builder:
                     lrow, _model.ProposalLink, **_fields(lrow, schema.VOORSTELLEN_PER_PRESTATIE)
                 )
             )
-        srow = self._at_most_one(
-            index.take("statuses", code), "prestatie", f"monitor status for prestatie {code}"
-        )
-        status = None
-        if srow is not None:
-            self._register(f"{path}.status", srow)
-            status = _model.MonitorStatus(**_fields(srow, schema.MONITOR))
+        extras = self._node_extras(index, path, Owner.PRESTATIE, code)
         duration = self._duration(row)
-        if None in actions or None in links or duration is _BROKEN:
+        if None in actions or None in links or duration is _BROKEN or extras is None:
             return None
         reserve_link = self._make(
             row,
@@ -268,7 +323,7 @@ class _Builder:
             duration=duration,
             reserve_link=reserve_link,
             amounts=self._amounts_of(path, (Owner.PRESTATIE, code)),
-            status=status,
+            **extras,
         )
 
     def _duration(self, row: DataRow) -> _model.Duration | object | None:
@@ -336,6 +391,7 @@ class _Builder:
             positions = self._positions(row)
             key = (values["level"], values["code"])
             flow, column, nature = values["flow"], values["column"], values["nature"]
+            line = {key: values[key] for key in ("category", "change", "taakveld", "funding")}
             for column_key, year in year_keys:
                 value = values[column_key]
                 if value is None:
@@ -348,6 +404,7 @@ class _Builder:
                     nature=nature,
                     year=year,
                     value=value,
+                    **line,
                 )
                 if amount is not None:
                     items = collected.setdefault(key, [])
@@ -408,6 +465,7 @@ class _Builder:
         programmes: list[Any],
         reserves: list[Any],
         proposals: list[Any],
+        paragraphs: tuple[_model.Section, ...],
     ) -> _model.Budget | None:
         try:
             return _model.Budget(
@@ -415,6 +473,7 @@ class _Builder:
                 programmes=tuple(programmes),
                 reserves=tuple(reserves),
                 proposals=tuple(proposals),
+                paragraphs=paragraphs,
             )
         except PrestatieError as error:
             field = error.field or "year"
@@ -450,10 +509,14 @@ class _Index:
 
     _KEYS: ClassVar[dict[str, tuple[Sheet, Callable[[dict[str, Any]], Any]]]] = {
         "ambitions": (schema.AMBITIES, lambda v: v["programme"]),
-        "objectives": (schema.DOELEN, lambda v: v["programme"]),
-        "indicators": (schema.INDICATOREN, lambda v: v["objective"]),
+        "objectives": (schema.DOELEN, lambda v: (v["programme"], v["parent"])),
+        "indicators": (schema.INDICATOREN, lambda v: (v["level"], v["objective"])),
         "prestaties": (schema.PRESTATIES, lambda v: v["objective"]),
-        "statuses": (schema.MONITOR, lambda v: v["prestatie"]),
+        "statuses": (schema.MONITOR, lambda v: (v["level"], v["prestatie"], v["part"])),
+        "judgements": (schema.OORDELEN, lambda v: (v["level"], v["owner_code"], v["part"])),
+        "sections": (schema.TEKSTEN, lambda v: (v["level"], v["owner_code"])),
+        "parties": (schema.VERBONDEN_PARTIJEN, lambda v: v["programme"]),
+        "mutations": (schema.RESERVEMUTATIES, lambda v: (v["level"], v["owner_code"])),
         "actions": (schema.ACTIES, lambda v: v["prestatie"]),
         "links": (schema.VOORSTELLEN_PER_PRESTATIE, lambda v: v["prestatie"]),
         "targets": (schema.STREEFWAARDEN, lambda v: (v["owner"], v["owner_code"], v["part"])),
@@ -486,8 +549,17 @@ class _Index:
 
     def parent_missing(self, group: str, key: Any) -> bool:
         """Whether the parent that rows of `group` under `key` name has no row at all."""
-        if group == "amounts":
+        if group in ("amounts", "indicators", "sections", "mutations"):
             owner, code = key
+            if owner is Owner.BEGROTING:
+                return False
+        elif group == "objectives":
+            programme, parent = key
+            owner, code = (Owner.PROGRAMMA, programme) if parent is None else (Owner.DOEL, parent)
+        elif group in ("statuses", "judgements"):
+            owner, code, _ = key
+            if owner is Owner.INDICATOR:
+                code = key
         elif group in ("targets", "measurements"):
             owner = key[0]
             code = key if owner is not Owner.AMBITIE else key[1]
@@ -517,12 +589,20 @@ def _listed_on(*sheets: Sheet) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
+_NODE_SHEETS = _listed_on(schema.PROGRAMMAS, schema.DOELEN, schema.PRESTATIES)
 _PARENTS = {
     "ambitions": ("programme", _listed_on(schema.PROGRAMMAS)),
-    "objectives": ("programme", _listed_on(schema.PROGRAMMAS)),
-    "indicators": ("objective", _listed_on(schema.DOELEN)),
+    "objectives": ("programme", _listed_on(schema.PROGRAMMAS, schema.DOELEN)),
+    "indicators": ("objective", _NODE_SHEETS),
     "prestaties": ("objective", _listed_on(schema.DOELEN)),
-    "statuses": ("prestatie", _listed_on(schema.PRESTATIES)),
+    "statuses": (
+        "prestatie",
+        _listed_on(schema.PROGRAMMAS, schema.DOELEN, schema.PRESTATIES, schema.INDICATOREN),
+    ),
+    "judgements": ("owner_code", _listed_on(schema.MONITOR)),
+    "sections": ("owner_code", _NODE_SHEETS),
+    "parties": ("programme", _listed_on(schema.PROGRAMMAS)),
+    "mutations": ("owner_code", _listed_on(schema.PROGRAMMAS, schema.DOELEN)),
     "actions": ("prestatie", _listed_on(schema.PRESTATIES)),
     "links": ("prestatie", _listed_on(schema.PRESTATIES)),
     "targets": ("owner_code", _listed_on(schema.AMBITIES, schema.ACTIES, schema.INDICATOREN)),
@@ -544,6 +624,7 @@ _GROUP_PARENT = {
     "statuses": Owner.PRESTATIE,
     "actions": Owner.PRESTATIE,
     "links": Owner.PRESTATIE,
+    "parties": Owner.PROGRAMMA,
 }
 _LEVEL_SHEETS = {
     Owner.PROGRAMMA: schema.PROGRAMMAS.name,
@@ -555,7 +636,14 @@ _LEVEL_SHEETS = {
 def _show_key(key: Any) -> str:
     if not isinstance(key, tuple):
         return str(key)
+    if len(key) == 2:
+        first, second = key
+        if isinstance(first, Owner):
+            return f"{first.value} {second}"
+        return f"programme {first}" if second is None else f"objective {second}"
     owner, code, part = key
+    if owner is not Owner.INDICATOR and part is None:
+        return f"{owner.value} {code}"
     if owner is Owner.AMBITIE:
         return f"the ambition of programme {code}"
     if owner is Owner.ACTIE:

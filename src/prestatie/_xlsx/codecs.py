@@ -14,11 +14,9 @@ from typing import Any
 
 import attrs
 
-from prestatie._code import MAX_PART, Code
+from prestatie._code import MAX_PART, Code, CodeScheme
 from prestatie._errors import PrestatieError
-from prestatie._model import (
-    Role,
-)
+from prestatie._model import DEFAULT_LEVELS, DEFAULT_SCALE, BudgetChange, Role, role_label
 from prestatie._money import from_cell, from_spreadsheet_number
 from prestatie._xlsx.cells import CellValue
 
@@ -283,11 +281,52 @@ def _list_codec(name: str, item: Callable[[str], Any], to_text: Callable[[Any], 
     return Codec(name=name, write=write, read=read)
 
 
-def _role(text: str) -> Role:
+def _role(text: str) -> Role | str:
+    # A known role is its `Role`; any other is kept as written (`check` names it).
     for role in Role:
         if role.value.casefold() == text.strip().casefold():
             return role
-    raise CellError("roles from " + ", ".join(repr(role.value) for role in Role) + " joined by ;")
+    return text
+
+
+def _marker(text: str) -> BudgetChange:
+    for marker in BudgetChange:
+        if marker.value.casefold() == text.strip().casefold():
+            return marker
+    labels = ", ".join(repr(marker.value) for marker in BudgetChange)
+    raise CellError(f"markers from {labels} joined by ;")
+
+
+def _read_optional_code(value: CellValue) -> Code | None:
+    return None if is_blank(value) else _read_code(value)
+
+
+OPTIONAL_CODE = Codec(
+    name="code (tekst) of leeg",
+    write=lambda code: None if code is None else str(code),
+    read=_read_optional_code,
+)
+
+
+def _read_scheme(value: CellValue) -> CodeScheme:
+    if is_blank(value):
+        return CodeScheme()
+    text = _text_of(value).strip()
+    prefix = "vaste breedte "
+    widths = text.removeprefix(prefix).split("-") if text.startswith(prefix) else []
+    if text != "punten" and (not widths or not all(w.isdigit() for w in widths)):
+        raise CellError("'punten', or 'vaste breedte' and the digits per level like 2-2-2")
+    try:
+        return CodeScheme(widths=tuple(int(width) for width in widths))
+    except PrestatieError as error:
+        raise CellError(str(error)) from None
+
+
+CODE_SCHEME = Codec(
+    name="codeschema: punten, of vaste breedte 2-2-2",
+    write=lambda scheme: scheme.describe(),
+    read=_read_scheme,
+)
 
 
 def _code_item(text: str) -> Code:
@@ -295,5 +334,11 @@ def _code_item(text: str) -> Code:
 
 
 TEXTS = _list_codec("lijst van teksten (gescheiden door ;)", str, str)
-ROLES = _list_codec("lijst van rollen (gescheiden door ;)", _role, lambda role: role.value)
+ROLES = _list_codec("lijst van rollen (gescheiden door ;)", _role, role_label)
+# Names a budget declares; a workbook without them has the defaults.
+LEVELS = attrs.evolve(TEXTS, read=lambda value: TEXTS.read(value) or DEFAULT_LEVELS)
+SCALE = attrs.evolve(TEXTS, read=lambda value: TEXTS.read(value) or DEFAULT_SCALE)
+MARKERS = _list_codec(
+    "lijst van begrotingswijzigingen (gescheiden door ;)", _marker, lambda marker: marker.value
+)
 CODES = _list_codec("lijst van codes (gescheiden door ;)", _code_item, str)

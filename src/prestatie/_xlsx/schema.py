@@ -11,12 +11,13 @@ import attrs
 
 from prestatie import _model
 from prestatie._model import (
-    BudgetChange,
     BudgetColumn,
     Continuity,
     DocumentKind,
     DurationKind,
     Flow,
+    IndicatorKind,
+    MutationKind,
     Nature,
     Score,
 )
@@ -27,21 +28,27 @@ from prestatie._xlsx.codecs import (
     AMOUNT,
     BOOLEAN,
     CODE,
+    CODE_SCHEME,
     CODES,
     INTEGER,
+    LEVELS,
+    MARKERS,
     NO,
     NUMBER,
+    OPTIONAL_CODE,
     OPTIONAL_INTEGER,
     OPTIONAL_NUMBER,
     OPTIONAL_TEXT,
     PROGRAMME_NUMBER,
     ROLES,
+    SCALE,
     TEXT,
     TEXTS,
     YES,
     CellError,
     Codec,
     enum_codec,
+    is_blank,
 )
 
 WORKBOOK_FORMAT_VERSION = 1
@@ -51,6 +58,7 @@ WORKBOOK_FORMAT_VERSION = 1
 class Owner(enum.Enum):
     """What a row of a child sheet belongs to."""
 
+    BEGROTING = "begroting"
     PROGRAMMA = "programma"
     DOEL = "doel"
     PRESTATIE = "prestatie"
@@ -59,11 +67,13 @@ class Owner(enum.Enum):
     INDICATOR = "indicator"
 
 
-def _owner_codec(*owners: Owner) -> Codec:
+def _owner_codec(*owners: Owner, blank: Owner | None = None) -> Codec:
     codec = enum_codec(Owner, optional=False)
     labels = tuple(owner.value for owner in owners)
 
     def read(value: CellValue) -> Owner:
+        if blank is not None and is_blank(value):
+            return blank
         owner = codec.read(value)
         if owner not in owners:
             raise CellError("one of " + ", ".join(repr(label) for label in labels))
@@ -175,6 +185,9 @@ BEGROTING = Sheet(
         _col("Laatste jaar", "last_year", INTEGER, required=True),
         _col("Volledig", "complete", BOOLEAN, "nee for an excerpt", required=True),
         _col("Toelichting", "notes", TEXT),
+        _col("Niveaus", "levels", LEVELS, "the names of the levels, outermost first"),
+        _col("Codeschema", "code_scheme", CODE_SCHEME, "how codes show their place"),
+        _col("Schaal", "scale", SCALE, "the values a status judgement may take"),
     ),
 )
 
@@ -211,6 +224,12 @@ DOELEN = Sheet(
     explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
     columns=(
         _col("Programma", "programme", PROGRAMME_NUMBER, required=True),
+        _col(
+            "Bovenliggend doel",
+            "parent",
+            OPTIONAL_CODE,
+            "the objective it lies under; blank for one directly under the programme",
+        ),
         _order(),
         _col("Code", "code", CODE, required=True),
         _col("Titel", "title", TEXT),
@@ -220,16 +239,35 @@ DOELEN = Sheet(
 INDICATOREN = Sheet(
     name="Indicatoren",
     model=_model.Indicator,
-    doc="One row per indicator of an objective.",
-    explanation="Eén regel per indicator van een beleidsdoel, met nulmeting en bron.",
+    doc="One row per indicator of a programme, objective or prestatie.",
+    explanation=(
+        "Eén regel per indicator van een programma, doel of prestatie (kolom Niveau; leeg is"
+        " doel), met nulmeting en bron."
+    ),
     columns=(
-        _col("Doel", "objective", CODE, required=True),
+        _col(
+            "Niveau",
+            "level",
+            _owner_codec(Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE, blank=Owner.DOEL),
+            "blank for an objective's",
+        ),
+        _col(
+            "Doel",
+            "objective",
+            CODE,
+            "the code of its programme, objective or prestatie",
+            required=True,
+        ),
         _order(),
         _col("Naam", "name", TEXT),
         _col("Eenheid", "unit", TEXT),
         _col("Nulmeting", "baseline", OPTIONAL_NUMBER),
         _col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
         _col("Bron", "source", TEXT),
+        _col("Indicatorcode", "code", TEXT, "the code as printed"),
+        _col("Soort", "kind", enum_codec(IndicatorKind, optional=True)),
+        _col("Cumulatief", "cumulative", BOOLEAN),
+        _col("Trend", "trend", TEXT),
     ),
 )
 
@@ -266,20 +304,102 @@ PRESTATIES = Sheet(
     ),
 )
 
+_NODE = (Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE)
+
 MONITOR = Sheet(
     name="Monitor",
     model=_model.MonitorStatus,
-    doc="One row per prestatie that has a monitor status.",
+    doc="One row per programme, objective, prestatie or indicator that has a status.",
     explanation=(
-        "Eén regel per prestatie met een monitorstatus: de scores voor inhoud en financiën, "
-        "een begrotingswijziging en de toelichting op de voortgang."
+        "Eén regel per prestatie (of programma, doel of indicator: kolom Niveau) met een"
+        " status: de scores voor inhoud en financiën, de begrotingswijzigingen en de"
+        " toelichting op de voortgang; de oordelen per dimensie staan op het blad Oordelen."
     ),
     columns=(
-        _col("Prestatie", "prestatie", CODE, required=True),
+        _col(
+            "Niveau",
+            "level",
+            _owner_codec(*_NODE, Owner.INDICATOR, blank=Owner.PRESTATIE),
+            "blank for a prestatie's",
+        ),
+        _col("Prestatie", "prestatie", CODE, "the code of what it judges", required=True),
+        _col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
         _col("Score inhoud", "content", enum_codec(Score, optional=True)),
         _col("Score financiën", "financial", enum_codec(Score, optional=True)),
-        _col("Begrotingswijziging", "budget_change", enum_codec(BudgetChange, optional=True)),
+        _col("Begrotingswijziging", "budget_changes", MARKERS),
         _col("Toelichting op voortgang", "progress", TEXT),
+    ),
+)
+
+OORDELEN = Sheet(
+    name="Oordelen",
+    model=_model.Judgement,
+    doc="One row per judgement of a status on one dimension (Beleid, Tijd, Geld, …).",
+    explanation=(
+        "Eén regel per oordeel van een status op één dimensie (zoals Beleid, Tijd, Geld), met"
+        " een waarde van de schaal van het document."
+    ),
+    columns=(
+        _col("Niveau", "level", _owner_codec(*_NODE, Owner.INDICATOR), required=True),
+        _col("Code", "owner_code", CODE, required=True),
+        _col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
+        _order(),
+        _col("Dimensie", "dimension", TEXT),
+        _col("Waarde", "value", TEXT),
+        _col("Tekst", "text", TEXT),
+    ),
+)
+
+TEKSTEN = Sheet(
+    name="Teksten",
+    model=_model.Section,
+    doc="One row per headed text of a programme, objective or prestatie, or a paragraaf of"
+    " the budget, in the order printed.",
+    explanation=(
+        "Eén regel per tekst onder een kop (Wat willen we bereiken?, …) van een programma,"
+        " doel of prestatie, of een paragraaf van de begroting, in de volgorde van het"
+        " document."
+    ),
+    columns=(
+        _col("Niveau", "level", _owner_codec(Owner.BEGROTING, *_NODE), required=True),
+        _col("Code", "owner_code", OPTIONAL_CODE, "blank for a paragraaf"),
+        _order(),
+        _col("Kop", "heading", TEXT),
+        _col("Tekst", "text", TEXT),
+    ),
+)
+
+VERBONDEN_PARTIJEN = Sheet(
+    name="Verbonden partijen",
+    model=_model.AssociatedParty,
+    doc="One row per verbonden partij of a programme.",
+    explanation="Eén regel per verbonden partij van een programma.",
+    columns=(
+        _col("Programma", "programme", PROGRAMME_NUMBER, required=True),
+        _order(),
+        _col("Naam", "name", TEXT),
+        _col("Tekst", "text", TEXT),
+    ),
+)
+
+RESERVEMUTATIES = Sheet(
+    name="Reservemutaties",
+    model=_model.ReserveMutation,
+    doc="One row per toevoeging to or onttrekking from a reserve, in the budget's unit.",
+    explanation=(
+        "Eén regel per toevoeging aan of onttrekking uit een reserve, bij een programma of"
+        " doel, in de eenheid van de begroting."
+    ),
+    columns=(
+        _col("Niveau", "level", _owner_codec(Owner.PROGRAMMA, Owner.DOEL), required=True),
+        _col("Code", "owner_code", CODE, required=True),
+        _order(),
+        _col("Soort", "kind", enum_codec(MutationKind, optional=False), required=True),
+        _col("Reserve", "reserve", TEXT, required=True),
+        _col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
+        _col("Jaar", "year", INTEGER, required=True),
+        _col("Bedrag", "value", NUMBER, required=True),
+        _col("Begrotingswijziging", "change", TEXT),
     ),
 )
 
@@ -333,6 +453,7 @@ STREEFWAARDEN = Sheet(
         _col("Nulmeting", "baseline", OPTIONAL_NUMBER),
         _col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
         _col("Tekst", "text", TEXT, "the target as printed"),
+        _col("Eindjaar", "end_year", OPTIONAL_INTEGER, "the last year of a period"),
     ),
 )
 
@@ -358,8 +479,11 @@ REALISATIES = Sheet(
         ),
         _order(),
         _col("Eenheid", "unit", TEXT),
-        _col("Waarde", "value", NUMBER, required=True),
+        _col(
+            "Waarde", "value", OPTIONAL_NUMBER, "blank when only a text is printed", required=True
+        ),
         _col("Jaar", "year", OPTIONAL_INTEGER),
+        _col("Tekst", "text", TEXT, "the value as printed, when not only a number"),
     ),
 )
 
@@ -401,6 +525,10 @@ LASTEN_EN_BATEN = Sheet(
         _col("Lasten/baten", "flow", enum_codec(Flow, optional=False), required=True),
         _col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
         _col("Aard", "nature", enum_codec(Nature, optional=False), required=True),
+        _col("Categorie", "category", TEXT, "the line as printed: apparaatskosten, …"),
+        _col("Begrotingswijziging", "change", TEXT, "the begrotingswijziging of a wijziging"),
+        _col("Taakveld", "taakveld", OPTIONAL_TEXT),
+        _col("Gedekt door", "funding", OPTIONAL_TEXT, "the reserve that funds it"),
         # The year columns come here: see `year_header`.
         _col(
             ORDER,
@@ -456,7 +584,11 @@ SHEETS: tuple[Sheet, ...] = (
     REALISATIES,
     VOORSTELLEN_PER_PRESTATIE,
     MONITOR,
+    OORDELEN,
+    TEKSTEN,
+    VERBONDEN_PARTIJEN,
     LASTEN_EN_BATEN,
+    RESERVEMUTATIES,
     RESERVES,
     INVESTERINGSVOORSTELLEN,
 )

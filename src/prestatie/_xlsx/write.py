@@ -21,7 +21,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from prestatie._atomic import atomic_write
 from prestatie._code import Code
 from prestatie._errors import Problem, WorkbookError
-from prestatie._model import Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
+from prestatie._model import (
+    AmountOwner,
+    Budget,
+    BudgetColumn,
+    Flow,
+    Indicator,
+    Objective,
+    Prestatie,
+    Programme,
+)
 from prestatie._money import cell_problem
 from prestatie._xlsx import schema
 from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
@@ -355,7 +364,15 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
         # twice (which the checks report) spills into a further row rather than being lost.
         rows: list[Row] = []
         for position, amount in enumerate(owner.amounts, start=1):
-            key = (amount.flow, amount.column, amount.nature)
+            key = (
+                amount.flow,
+                amount.column,
+                amount.nature,
+                amount.category,
+                amount.change,
+                amount.taakveld,
+                amount.funding,
+            )
             row = next((r for r in rows if r["key"] == key and amount.year not in r["years"]), None)
             if row is None:
                 row = {"key": key, "years": {}, "positions": {}}
@@ -363,7 +380,7 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
             row["years"][amount.year] = amount.value
             row["positions"][amount.year] = position
         for row in rows:
-            flow, column, nature = row["key"]
+            flow, column, nature, category, change, taakveld, funding = row["key"]
             order = " ".join(f"{year}:{position}" for year, position in row["positions"].items())
             yield {
                 "level": level,
@@ -371,6 +388,10 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
                 "flow": flow,
                 "column": column,
                 "nature": nature,
+                "category": category,
+                "change": change,
+                "taakveld": taakveld,
+                "funding": funding,
                 "years": row["years"],
                 "order": order,
             }
@@ -437,20 +458,30 @@ def _ambition_rows(budget: Budget) -> Iterator[Row]:
 
 
 def _objective_rows(budget: Budget) -> Iterator[Row]:
-    for programme in budget.programmes:
-        for position, objective in enumerate(programme.objectives, start=1):
+    for owner in budget.amount_owners():
+        if isinstance(owner.item, Prestatie):
+            continue
+        parent = None if isinstance(owner.item, Programme) else owner.item.code
+        for position, objective in enumerate(owner.item.objectives, start=1):
             yield {
-                "programme": programme.number,
+                "programme": owner.programme.number,
+                "parent": parent,
                 "position": position,
                 **schema.DOELEN.values(objective),
             }
 
 
+def _indicators(budget: Budget) -> Iterator[tuple[AmountOwner, int, Indicator]]:
+    """Each indicator of a programme, objective or prestatie, with its owner and position."""
+    for owner in budget.amount_owners():
+        for position, indicator in enumerate(owner.item.indicators, start=1):
+            yield owner, position, indicator
+
+
 def _indicator_rows(budget: Budget) -> Iterator[Row]:
-    for objective in budget.objectives():
-        for position, indicator in enumerate(objective.indicators, start=1):
-            place = {"objective": objective.code, "position": position}
-            yield {**place, **schema.INDICATOREN.values(indicator)}
+    for owner, position, indicator in _indicators(budget):
+        place = {"level": _LEVELS[type(owner.item)], "objective": owner.code}
+        yield {**place, "position": position, **schema.INDICATOREN.values(indicator)}
 
 
 def _prestatie_rows(budget: Budget) -> Iterator[Row]:
@@ -460,10 +491,64 @@ def _prestatie_rows(budget: Budget) -> Iterator[Row]:
             yield {**place, **schema.PRESTATIES.values(prestatie)}
 
 
+def _statuses(budget: Budget) -> Iterator[tuple[Row, Any]]:
+    """Each status with the columns that place it: its owner and, for an indicator's, the
+    indicator's position."""
+    for owner in budget.amount_owners():
+        if owner.item.status is not None:
+            place = {"level": _LEVELS[type(owner.item)], "code": owner.code, "part": None}
+            yield place, owner.item.status
+    for owner, position, indicator in _indicators(budget):
+        if indicator.status is not None:
+            yield {"level": Owner.INDICATOR, "code": owner.code, "part": position}, indicator.status
+
+
 def _status_rows(budget: Budget) -> Iterator[Row]:
-    for prestatie in budget.prestaties():
-        if prestatie.status is not None:
-            yield {"prestatie": prestatie.code, **schema.MONITOR.values(prestatie.status)}
+    for place, status in _statuses(budget):
+        yield {
+            "level": place["level"],
+            "prestatie": place["code"],
+            "part": place["part"],
+            **schema.MONITOR.values(status),
+        }
+
+
+def _judgement_rows(budget: Budget) -> Iterator[Row]:
+    for place, status in _statuses(budget):
+        for position, judgement in enumerate(status.dimensions, start=1):
+            yield {
+                "level": place["level"],
+                "owner_code": place["code"],
+                "part": place["part"],
+                "position": position,
+                **schema.OORDELEN.values(judgement),
+            }
+
+
+def _section_rows(budget: Budget) -> Iterator[Row]:
+    for position, section in enumerate(budget.paragraphs, start=1):
+        paragraph: Row = {"level": Owner.BEGROTING, "owner_code": None, "position": position}
+        yield {**paragraph, **schema.TEKSTEN.values(section)}
+    for owner in budget.amount_owners():
+        for position, section in enumerate(owner.item.sections, start=1):
+            place = {"level": _LEVELS[type(owner.item)], "owner_code": owner.code}
+            yield {**place, "position": position, **schema.TEKSTEN.values(section)}
+
+
+def _party_rows(budget: Budget) -> Iterator[Row]:
+    for programme in budget.programmes:
+        for position, party in enumerate(programme.associated_parties, start=1):
+            place = {"programme": programme.number, "position": position}
+            yield {**place, **schema.VERBONDEN_PARTIJEN.values(party)}
+
+
+def _mutation_rows(budget: Budget) -> Iterator[Row]:
+    for owner in budget.amount_owners():
+        if isinstance(owner.item, Prestatie):
+            continue
+        for position, mutation in enumerate(owner.item.reserve_mutations, start=1):
+            place = {"level": _LEVELS[type(owner.item)], "owner_code": owner.code}
+            yield {**place, "position": position, **schema.RESERVEMUTATIES.values(mutation)}
 
 
 def _action_rows(budget: Budget) -> Iterator[Row]:
@@ -488,10 +573,9 @@ def _placed_items(budget: Budget, field: str) -> Iterator[tuple[Row, Any]]:
         for action in prestatie.actions:
             for position, item in enumerate(getattr(action, field), start=1):
                 yield _placed(Owner.ACTIE, prestatie.code, action.number, position), item
-    for objective in budget.objectives():
-        for part, indicator in enumerate(objective.indicators, start=1):
-            for position, item in enumerate(getattr(indicator, field), start=1):
-                yield _placed(Owner.INDICATOR, objective.code, part, position), item
+    for owner, part, indicator in _indicators(budget):
+        for position, item in enumerate(getattr(indicator, field), start=1):
+            yield _placed(Owner.INDICATOR, owner.code, part, position), item
 
 
 def _target_rows(budget: Budget) -> Iterator[Row]:
@@ -536,6 +620,10 @@ _ROWS: dict[Sheet, Callable[[Budget], Iterator[Row]]] = {
     schema.REALISATIES: _measurement_rows,
     schema.VOORSTELLEN_PER_PRESTATIE: _proposal_link_rows,
     schema.MONITOR: _status_rows,
+    schema.OORDELEN: _judgement_rows,
+    schema.TEKSTEN: _section_rows,
+    schema.VERBONDEN_PARTIJEN: _party_rows,
+    schema.RESERVEMUTATIES: _mutation_rows,
     schema.RESERVES: _reserve_rows,
     schema.INVESTERINGSVOORSTELLEN: _proposal_rows,
 }
