@@ -830,7 +830,10 @@ def monitor_prestatie(item: Prestatie) -> Prestatie:
         actions=actions,
         amounts=monitor_amounts(code, item.amounts),
         status=MonitorStatus(
-            content=content, financial=financial, budget_change=change, progress=progress
+            content=content,
+            financial=financial,
+            budget_changes=() if change is None else (change,),
+            progress=progress,
         ),
     )
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from prestatie._code import Code
-from prestatie._model import Amount, Budget, BudgetColumn, DocumentKind, Flow
+from prestatie._model import DEFAULT_LEVELS, Amount, Budget, BudgetColumn, DocumentKind, Flow
 from prestatie._money import ZERO, AmountsByYear, Unit, format_amount, total
 from prestatie._target import Target, TargetKind
 from prestatie._views.text import align, one_line
@@ -93,6 +93,8 @@ class Summary:
     unit: Unit
     years: tuple[int, ...]
     columns: tuple[BudgetColumn, ...]
+    levels: tuple[str, ...]
+    """The budget's names of its levels, outermost first."""
     tables: tuple[SummaryTable, ...]
     target_sums: tuple[TargetSum, ...]
     unsummed: tuple[UnsummedTarget, ...]
@@ -153,6 +155,7 @@ def summarise(budget: Budget) -> Summary:
         unit=budget.unit,
         years=tuple(years),
         columns=columns,
+        levels=budget.levels,
         tables=tables,
         target_sums=sums,
         unsummed=unsummed,
@@ -251,6 +254,8 @@ def render_summary(summary: Summary) -> str:
     per kerntaak and beleidsdoel and a Totaal line, amounts in Dutch notation; then the
     streefwaarden per eenheid. Tables without a single amount are left out."""
     lines = [summary.title, unit_line(summary.unit)]
+    if summary.levels != DEFAULT_LEVELS:  # Overijssel's own, the default, go without saying
+        lines.insert(1, "Niveaus: " + " → ".join(one_line(name) for name in summary.levels))
     shown = [table for table in summary.tables if table.count]
     if not shown:
         lines += ["", "Geen bedragen in deze begroting."]
