@@ -693,7 +693,10 @@ def _budgets(draw: st.DrawFn, max_programmes: int, sparse: bool) -> Budget:
         children = []
         if depth < 3 and draw(st.integers(0, 3)) == 0:
             children = [
-                objective((*parts, o), depth + 1) for o in draw(_unique_numbers(1, 9, 2, 1))
+                # Numbered past the prestaties (1-15): an objective and a prestatie never
+                # share a code.
+                objective((*parts, o), depth + 1)
+                for o in draw(_unique_numbers(16, 24, 2, 1))
             ]
         prestaties_ = tuple(
             draw(
@@ -950,13 +953,20 @@ def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
 
 @st.composite
 def thresholds(draw: st.DrawFn) -> Thresholds:
-    """Status-colour thresholds in whole and half percents, in a valid order."""
+    """Status-colour thresholds in whole and half percents, in a valid order; now and then
+    apart for underspending, and with absolute floors."""
     percents = st.integers(0, 200).map(lambda n: Decimal(n) / 2)
     met = sorted([draw(percents), draw(percents)])
     deviation = sorted([draw(percents), draw(percents)])
+    under = sorted([draw(percents), draw(percents)]) if draw(st.booleans()) else [None, None]
+    floors = sorted([draw(money()), draw(money())]) if draw(st.booleans()) else [0, 0]
     return Thresholds(
         met_green=met[1],
         met_orange=met[0],
         deviation_green=deviation[0],
         deviation_orange=deviation[1],
+        under_green=under[0],
+        under_orange=under[1],
+        floor_green=max(floors[0], 0),
+        floor_orange=max(floors[1], 0),
     )

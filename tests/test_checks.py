@@ -73,8 +73,8 @@ def code_outside_objective(budget: Budget) -> tuple[Budget, str, str]:
     return (
         changed,
         f"$.programmes[0].objectives[0].prestaties[{n}].code",
-        f"prestatie 99.1.1 is not under its objective {objective.code}:"
-        f" expected a code {objective.code}.n",
+        f"{budget.level_name(2)} 99.1.1 is not under its {budget.level_name(1)}"
+        f" {objective.code}: expected a code {budget.code_scheme.child_example(objective.code)}",
     )
 
 

@@ -73,7 +73,9 @@ def test_every_target_is_judged_once_and_colours_follow_the_rule(
         event(case)
     cases_seen |= cases
     action_targets = sum(len(a.targets) for p in budget.prestaties() for a in p.actions)
-    indicator_targets = sum(len(i.targets) for o in budget.objectives() for i in o.indicators)
+    indicator_targets = sum(
+        len(i.targets) for owner in budget.amount_owners() for i in owner.item.indicators
+    )
     assert sum(len(item.targets) for item in report.prestaties) == action_targets
     assert len(report.indicators) == indicator_targets
     assert sum(report.count(o) for o in Outcome) == action_targets + indicator_targets
@@ -104,19 +106,24 @@ def test_every_target_is_judged_once_and_colours_follow_the_rule(
             assert finance.ruimte is None
             continue
         assert finance.ruimte == finance.budgeted - finance.realised
+        green, orange = rule.deviation_green, rule.deviation_orange
+        if finance.ruimte > 0 and rule.under_green is not None and rule.under_orange is not None:
+            green, orange = rule.under_green, rule.under_orange  # underspent: its own bounds
+        small = abs(finance.ruimte)
         if finance.budgeted == 0:
-            expected = Score.GROEN if finance.ruimte == 0 else Score.ROOD
+            within_green = within_orange = finance.ruimte == 0
         else:
             deviation = abs(Fraction(finance.ruimte) / Fraction(finance.budgeted)) * 100
             assert finance.deviation is not None
             assert abs(Fraction(finance.deviation) - deviation) <= Fraction(1, 20)
-            expected = (
-                Score.GROEN
-                if deviation <= rule.deviation_green
-                else Score.ORANJE
-                if deviation <= rule.deviation_orange
-                else Score.ROOD
-            )
+            within_green, within_orange = deviation <= green, deviation <= orange
+        expected = (
+            Score.GROEN
+            if within_green or small <= rule.floor_green
+            else Score.ORANJE
+            if within_orange or small <= rule.floor_orange
+            else Score.ROOD
+        )
         assert item.financial is expected
 
 
@@ -125,13 +132,23 @@ def test_every_target_is_judged_once_and_colours_follow_the_rule(
 def test_stricter_thresholds_never_give_a_better_colour(
     budget: Budget, first: Thresholds, second: Thresholds
 ) -> None:
-    """Law: raising the share to be met and lowering the deviation allowed never turns a
-    colour from rood towards groen."""
+    """Law: raising the share to be met and lowering the deviation allowed (over- and
+    underspending, relative and absolute) never turns a colour from rood towards groen."""
+
+    def under(rule: Thresholds) -> tuple[Decimal, Decimal]:
+        if rule.under_green is None or rule.under_orange is None:
+            return rule.deviation_green, rule.deviation_orange
+        return rule.under_green, rule.under_orange
+
     strict = Thresholds(
         met_green=max(first.met_green, second.met_green),
         met_orange=max(first.met_orange, second.met_orange),
         deviation_green=min(first.deviation_green, second.deviation_green),
         deviation_orange=min(first.deviation_orange, second.deviation_orange),
+        under_green=min(under(first)[0], under(second)[0]),
+        under_orange=min(under(first)[1], under(second)[1]),
+        floor_green=min(first.floor_green, second.floor_green),
+        floor_orange=min(first.floor_orange, second.floor_orange),
     )
     lenient = progress(budget, first)
     for loose, tight in zip(lenient.prestaties, progress(budget, strict).prestaties, strict=True):
@@ -258,3 +275,19 @@ def test_render_has_dutch_labels_and_aligned_columns() -> None:
         assert row[end] == " "
     assert lines[-2] == "Streefwaarden: 2 gehaald, 2 niet gehaald, 3 niet meetbaar"
     assert lines[-1].startswith("Kleurregel: inhoud groen bij ten minste 80% gehaald")
+
+
+def test_underspending_has_its_own_bounds_and_a_floor_keeps_small_deviations_green() -> None:
+    """Overspending by 20% is rood under 10/15; underspending by 20% is groen when
+    underspending allows 25%; a deviation of 40 on a budget of 100 is groen under a floor of
+    50 and oranje under an orange floor of 50."""
+    rule = Thresholds(deviation_green=10, deviation_orange=15, under_green=25, under_orange=30)
+    assert rule.financial(Decimal(100), Decimal(120)) is Score.ROOD
+    assert rule.financial(Decimal(100), Decimal(80)) is Score.GROEN
+    assert (
+        Thresholds(floor_green=50, floor_orange=50).financial(Decimal(100), Decimal(140))
+        is Score.GROEN
+    )
+    assert Thresholds(floor_orange=50).financial(Decimal(100), Decimal(140)) is Score.ORANJE
+    with pytest.raises(InvalidValueError, match="floor_orange"):
+        Thresholds(floor_green=60, floor_orange=50)

@@ -34,8 +34,10 @@ def _prestaties(budget: Budget) -> Iterator[tuple[str, Prestatie]]:
 
 
 def check_duplicates(budget: Budget) -> list[Problem]:
-    """No two programmes, objectives, prestaties, reserves or proposals share a code or name;
-    no two actions of a prestatie share a number; no amount is given twice."""
+    """No two programmes, objectives, prestaties, reserves or proposals share a code or name,
+    nor an objective and a prestatie; no two actions of a prestatie share a number; no amount
+    is given twice (its key: flow, column, nature, year, line category and
+    begrotingswijziging)."""
     problems: list[Problem] = []
 
     def once(seen: dict[object, str], key: object, path: str, what: str) -> None:
@@ -79,6 +81,15 @@ def check_duplicates(budget: Budget) -> list[Problem]:
                         f" also at {path}.amounts[{seen}]",
                     )
                 )
+    for key, where in prestaties.items():
+        if key in objectives:
+            problems.append(
+                Problem(
+                    where=where,
+                    message=f"prestatie {key} has the code of the objective at"
+                    f" {objectives[key]}: expected a code of its own",
+                )
+            )
     reserves: dict[object, str] = {}
     for r, reserve in enumerate(budget.reserves):
         name = reserve.name

@@ -36,6 +36,17 @@ def _percent(value: Decimal | int) -> Decimal:
     return amount
 
 
+def _optional_percent(value: Decimal | int | None) -> Decimal | None:
+    return None if value is None else _percent(value)
+
+
+def _amount_floor(value: Decimal | int) -> Decimal:
+    amount = to_amount(value, "floor")
+    if amount < 0:
+        raise InvalidValueError(f"floor: expected zero or more, got {amount}")
+    return amount
+
+
 @attrs.frozen(kw_only=True)
 class Thresholds:
     """The knobs of the status-colour rule of `progress`, as percentages from 0 to 100.
@@ -54,14 +65,30 @@ class Thresholds:
     A monitor during the year holds what was realised so far against the budget of the
     whole year: raise the deviation thresholds for it.
 
+    Underspending may be judged apart from overspending (`under_green`, `under_orange`), and a
+    deviation within an absolute floor in the budget's unit (`floor_green`, `floor_orange`)
+    counts as small whatever its share: a colour needs the deviation beyond both the
+    relative and the absolute bound.
+
     Each comparison is exact (no rounding), the boundaries inclusive as stated; `met_orange`
-    may not exceed `met_green`, nor `deviation_green` exceed `deviation_orange`.
+    may not exceed `met_green`, nor `deviation_green` exceed `deviation_orange` (nor the
+    under and floor pairs likewise).
     """
 
     met_green: Decimal = attrs.field(default=to_amount(80), converter=_percent)
     met_orange: Decimal = attrs.field(default=to_amount(50), converter=_percent)
     deviation_green: Decimal = attrs.field(default=to_amount(10), converter=_percent)
     deviation_orange: Decimal = attrs.field(default=to_amount(25), converter=_percent)
+    under_green: Decimal | None = attrs.field(default=None, converter=_optional_percent)
+    """The afwijking allowed for groen when less was spent than budgeted (a positive
+    ruimte); None: `deviation_green`, as for overspending."""
+    under_orange: Decimal | None = attrs.field(default=None, converter=_optional_percent)
+    """As `under_green`, for oranje."""
+    floor_green: Decimal = attrs.field(default=ZERO, converter=_amount_floor)
+    """An absolute floor in the budget's unit: a |ruimte| of at most this is groen whatever
+    its share, as a rule "more than 10% and more than € 100.000" states it."""
+    floor_orange: Decimal = attrs.field(default=ZERO, converter=_amount_floor)
+    """As `floor_green`, for at most oranje."""
 
     def __attrs_post_init__(self) -> None:
         if self.met_orange > self.met_green:
@@ -76,6 +103,30 @@ class Thresholds:
                 f" ({self.deviation_orange}%), got {self.deviation_green}%",
                 owner="Thresholds",
                 field="deviation_green",
+            )
+        under = (self.under_green, self.under_orange)
+        if None in under and under != (None, None):
+            raise InvalidValueError(
+                f"expected both or neither, got under_green={self.under_green} and"
+                f" under_orange={self.under_orange}",
+                owner="Thresholds",
+                field="under_green",
+            )
+        if (
+            self.under_green is not None
+            and self.under_orange is not None
+            and self.under_green > self.under_orange
+        ):
+            raise InvalidValueError(
+                f"expected at most under_orange ({self.under_orange}%), got {self.under_green}%",
+                owner="Thresholds",
+                field="under_green",
+            )
+        if self.floor_green > self.floor_orange:
+            raise InvalidValueError(
+                f"expected at most floor_orange ({self.floor_orange}), got {self.floor_green}",
+                owner="Thresholds",
+                field="floor_green",
             )
 
     def content(self, met: int, measurable: int) -> Score | None:
@@ -94,11 +145,15 @@ class Thresholds:
         """The financial colour of a budget (actueel) and what was realised (gerealiseerd)."""
         if budgeted is None or realised is None:
             return None
+        ruimte = total([budgeted, -realised])
+        green, orange = self.deviation_green, self.deviation_orange
+        if ruimte > 0 and self.under_green is not None and self.under_orange is not None:
+            green, orange = self.under_green, self.under_orange
         # |ruimte| / |actueel| × 100 ≤ t, as |ruimte| × 100 ≤ t × |actueel|.
-        deviation = multiply(abs(total([budgeted, -realised])), 100)
-        if deviation <= multiply(self.deviation_green, abs(budgeted)):
+        deviation = multiply(abs(ruimte), 100)
+        if deviation <= multiply(green, abs(budgeted)) or abs(ruimte) <= self.floor_green:
             return Score.GROEN
-        if deviation <= multiply(self.deviation_orange, abs(budgeted)):
+        if deviation <= multiply(orange, abs(budgeted)) or abs(ruimte) <= self.floor_orange:
             return Score.ORANJE
         return Score.ROOD
 
@@ -228,15 +283,15 @@ def progress(budget: Budget, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Pro
         )
     indicators = tuple(
         _result(
-            objective.code,
+            owner.code,
             f"indicator {one_line(indicator.name, 40)}",
             target,
             indicator.realised,
             budget.year,
             indicator.baseline,
         )
-        for objective in budget.objectives()
-        for indicator in objective.indicators
+        for owner in budget.amount_owners()
+        for indicator in owner.item.indicators
         for target in indicator.targets
     )
     return ProgressReport(
