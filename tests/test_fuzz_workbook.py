@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from prestatie import Budget, read_workbook, read_workbook_with_problems, write_workbook
-from prestatie._xlsx_cells import calamine_installed
+from prestatie._xlsx.cells import calamine_installed
 from workbook_examples import INJECTED, monitor_budget
 
 # Words the columns know, so that changes also reach the checks behind the cells.

@@ -24,7 +24,7 @@ from prestatie import (
     progress,
     render_progress,
 )
-from prestatie._progress import Finance
+from prestatie._views.progress import Finance
 from strategies import budgets, thresholds
 
 RANK = {None: -1, Score.GROEN: 0, Score.ORANJE: 1, Score.ROOD: 2}

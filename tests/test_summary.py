@@ -27,7 +27,7 @@ from prestatie import (
     TargetKind,
     summarise,
 )
-from prestatie._summary import render_summary
+from prestatie._views.summary import render_summary
 from strategies import budgets, size_bucket
 
 

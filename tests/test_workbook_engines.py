@@ -22,7 +22,7 @@ from prestatie import (
     read_workbook_with_problems,
     write_workbook,
 )
-from prestatie._xlsx_cells import resolve_engine
+from prestatie._xlsx.cells import resolve_engine
 from strategies import budgets, degenerate_budgets
 from workbook_edit import edit
 from workbook_examples import monitor_budget

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from conftest import EXAMPLES, run_python
 from prestatie import Budget, check_budget, read_workbook, write_workbook
-from prestatie._sheets import join_list, split_list
+from prestatie._xlsx.codecs import join_list, split_list
 from strategies import budgets, degenerate_budgets, texts
 from workbook_examples import INJECTED, monitor_budget
 
