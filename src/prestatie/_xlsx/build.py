@@ -232,12 +232,13 @@ class _Builder:
             part = irow.values["position"] if irow.values["position"] is not None else i + 1
             key = (Owner.INDICATOR, code, part)
             indicators.append(
-                self._make(
+                self._measured(
+                    index,
                     irow,
                     _model.Indicator,
-                    **_fields(irow, schema.INDICATOREN),
-                    targets=self._targets(index, f"{ipath}.targets", key),
-                    realised=self._measurements(index, f"{ipath}.realised", key),
+                    schema.INDICATOREN,
+                    ipath,
+                    key,
                     status=self._status(index, f"{ipath}.status", (Owner.INDICATOR, code, part)),
                 )
             )
@@ -286,15 +287,7 @@ class _Builder:
             apath = f"{path}.actions[{a}]"
             self._register(apath, arow)
             key = (Owner.ACTIE, code, arow.values["number"])
-            actions.append(
-                self._make(
-                    arow,
-                    _model.Action,
-                    **_fields(arow, schema.ACTIES),
-                    targets=self._targets(index, f"{apath}.targets", key),
-                    realised=self._measurements(index, f"{apath}.realised", key),
-                )
-            )
+            actions.append(self._measured(index, arow, _model.Action, schema.ACTIES, apath, key))
         links = []
         for k, lrow in enumerate(index.take("links", code)):
             self._register(f"{path}.reserve_link.proposals[{k}]", lrow)
@@ -340,6 +333,27 @@ class _Builder:
             )
             return _BROKEN
         return None
+
+    def _measured(
+        self,
+        index: _Index,
+        row: DataRow,
+        factory: Callable[..., T],
+        sheet: Sheet,
+        path: str,
+        key: Any,
+        **fields: Any,
+    ) -> T | None:
+        """An action or an indicator from its row, with its targets and realised values (and
+        `fields` found elsewhere, such as an indicator's status)."""
+        return self._make(
+            row,
+            factory,
+            **_fields(row, sheet),
+            targets=self._targets(index, f"{path}.targets", key),
+            realised=self._measurements(index, f"{path}.realised", key),
+            **fields,
+        )
 
     def _targets(self, index: _Index, path: str, key: Any) -> tuple[Target, ...]:
         return self._owned(index, "targets", path, key, Target, schema.STREEFWAARDEN)
