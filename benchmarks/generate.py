@@ -339,7 +339,7 @@ def _prestatie(
         status=MonitorStatus(
             content=rng.choice(list(Score)),
             financial=rng.choice(list(Score)),
-            budget_change=rng.choice(list(BudgetChange)),
+            budget_changes=(rng.choice(list(BudgetChange)),),
             progress="Geen afwijking." if rng.random() < 0.7 else _sentence(rng),
         ),
     )

@@ -13,6 +13,7 @@ from decimal import Decimal
 from prestatie._code import Code
 from prestatie._errors import Problem
 from prestatie._model import (
+    Amount,
     Budget,
     BudgetColumn,
     Indicator,
@@ -20,6 +21,7 @@ from prestatie._model import (
     Objective,
     Prestatie,
     Programme,
+    ReserveMutation,
     Role,
 )
 from prestatie._money import ZERO, total
@@ -242,29 +244,22 @@ def check_proposal_symmetry(budget: Budget) -> list[Problem]:
 
 
 def check_years(budget: Budget) -> list[Problem]:
-    """Every amount lies within the budget's window of years."""
+    """Every amount and reserve mutation lies within the budget's window of years."""
     problems = []
     for owner in budget.amount_owners():
-        for i, amount in enumerate(owner.amounts):
-            if not budget.first_year <= amount.year <= budget.last_year:
-                problems.append(
-                    Problem(
-                        where=f"{owner.path}.amounts[{i}].year",
-                        message=f"year {amount.year} lies outside the budget's years:"
-                        f" expected {budget.first_year} to {budget.last_year}",
+        dated: dict[str, tuple[Amount | ReserveMutation, ...]] = {"amounts": owner.amounts}
+        if not isinstance(owner.item, Prestatie):
+            dated["reserve_mutations"] = owner.item.reserve_mutations
+        for field, items in dated.items():
+            for i, item in enumerate(items):
+                if not budget.first_year <= item.year <= budget.last_year:
+                    problems.append(
+                        Problem(
+                            where=f"{owner.path}.{field}[{i}].year",
+                            message=f"year {item.year} lies outside the budget's years:"
+                            f" expected {budget.first_year} to {budget.last_year}",
+                        )
                     )
-                )
-        if isinstance(owner.item, Prestatie):
-            continue
-        for i, mutation in enumerate(owner.item.reserve_mutations):
-            if not budget.first_year <= mutation.year <= budget.last_year:
-                problems.append(
-                    Problem(
-                        where=f"{owner.path}.reserve_mutations[{i}].year",
-                        message=f"year {mutation.year} lies outside the budget's years:"
-                        f" expected {budget.first_year} to {budget.last_year}",
-                    )
-                )
     return problems
 
 
