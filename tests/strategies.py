@@ -97,12 +97,13 @@ def years(low: int = 1990, high: int = 2040) -> st.SearchStrategy[int]:
 
 @cache
 def codes(max_level: int = 4) -> st.SearchStrategy[Code]:
-    """Codes of one to `max_level` parts, numbers (some zero-padded) and now and then a
-    letter, joined by dots or hyphens, sometimes with a trailing dot."""
-    part = st.integers(min_value=0, max_value=120).map(str) | st.sampled_from(
-        ["02", "007", "a", "b", "c", "ab"]
+    """Codes of one to `max_level` parts, numbers (some zero-padded) and after the first now
+    and then letters, joined by dots or hyphens, sometimes with a trailing dot."""
+    number = st.integers(min_value=0, max_value=120).map(str) | st.sampled_from(["02", "007"])
+    part = number | st.sampled_from(["a", "b", "c", "ab"])
+    parts = st.builds(
+        lambda first, rest: [first, *rest], number, st.lists(part, max_size=max_level - 1)
     )
-    parts = st.lists(part, min_size=1, max_size=max_level)
     separator = st.sampled_from([".", ".", "-"])
     trailing = st.sampled_from(["", "", "."])
     return st.builds(

@@ -54,7 +54,7 @@ def budget_xlsx(tmp_path: Path) -> Path:
 @pytest.fixture
 def broken_xlsx(budget_xlsx: Path) -> Path:
     """The monitor budget with a malformed code and a number that is no number."""
-    edit(budget_xlsx, [("Prestaties", "Code", 2, "x.y"), ("Acties", "Nummer", 2, "twee")])
+    edit(budget_xlsx, [("Prestaties", "Code", 2, "x..y"), ("Acties", "Nummer", 2, "twee")])
     return budget_xlsx
 
 

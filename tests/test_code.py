@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prestatie import Code, InvalidTypeError, InvalidValueError, PrestatieError
+from prestatie import Code, CodeScheme, InvalidTypeError, InvalidValueError, PrestatieError
 from strategies import codes
 
 
@@ -26,12 +26,52 @@ def test_codes_sort_naturally_so_7_10_follows_7_9() -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["", "7.", ".7", "7..2", "7.a", "07.2", " 7.2", "7,2", "7.2 "])
+@pytest.mark.parametrize(
+    "text",
+    ["", ".7", "7..2", "a.7", "x.y", "zeven", "7.abc", "7.-2", "7.2-3", " 7.2", "7,2", "7.2 "],
+)
 def test_malformed_codes_are_refused_with_the_text_found(text: str) -> None:
     with pytest.raises(InvalidValueError, match="expected numbers joined by dots") as caught:
         Code(text)
     assert repr(text) in str(caught.value)
     assert isinstance(caught.value, PrestatieError)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "parent"),
+    [
+        ("7.", (7,), None),
+        ("7.1.", (7, 1), "7"),
+        ("1.1.1.02", (1, 1, 1, 2), "1.1.1"),
+        ("4.1.a", (4, 1, "a"), "4.1"),
+        ("7-1-1", (7, 1, 1), "7-1"),
+        ("020101", (20101,), None),
+        ("07.2", (7, 2), "07"),
+    ],
+)
+def test_codes_as_provinces_print_them_keep_their_text_and_know_their_parts(
+    text: str, parts: tuple[int | str, ...], parent: str | None
+) -> None:
+    code = Code(text)
+    assert str(code) == text
+    assert code.parts == parts
+    assert (None if code.parent is None else str(code.parent)) == parent
+
+
+def test_codes_are_equal_by_their_parts_so_a_zero_padded_part_is_the_same() -> None:
+    assert Code("1.1.1.02") == Code("1.1.1.2")
+    assert hash(Code("01.01")) == hash(Code("1.1"))
+    assert Code("7-1") == Code("7.1")
+
+
+def test_a_fixed_width_scheme_splits_a_code_by_its_widths() -> None:
+    scheme = CodeScheme(widths=(2, 2, 2))
+    assert scheme.split(Code("020101")) == (2, 1, 1)
+    assert scheme.is_child(Code("020101"), Code("0201"))
+    assert not scheme.is_child(Code("020101"), Code("0202"))
+    assert scheme.split(Code("02010")) is None
+    assert str(scheme.programme_code(2)) == "02"
+    assert scheme.child_example(Code("0201")) == "0201nn"
 
 
 def test_a_number_is_not_taken_for_a_code() -> None:

@@ -10,9 +10,11 @@ import attrs
 
 from prestatie._errors import InvalidTypeError, InvalidValueError, describe
 
-# Twelve digits hold a fixed-width code of six levels (`020101` is three).
-_PART = r"(?:[0-9]{1,12}|[A-Za-z][A-Za-z0-9]{0,5})"
-_CODE = re.compile(rf"{_PART}(?:(?P<sep>[.-])(?:{_PART}(?:(?P=sep){_PART})*(?P=sep)?)?)?")
+# Twelve digits hold a fixed-width code of six levels (`020101` is three). A code starts
+# with a number; a later part may be one or two letters (`4.1.a`), so a word is no code.
+_NUMBER = r"[0-9]{1,12}"
+_PART = rf"(?:{_NUMBER}|[A-Za-z]{{1,2}})"
+_CODE = re.compile(rf"{_NUMBER}(?:(?P<sep>[.-])(?:{_PART}(?:(?P=sep){_PART})*(?P=sep)?)?)?")
 MAX_PART = 999_999
 """The largest number of a programme (six digits)."""
 
@@ -33,8 +35,8 @@ def _split(text: str) -> list[str]:
 class Code:
     """A code such as `7.2.3`, kept as printed.
 
-    Its parts are numbers or letters, joined by dots or by hyphens (`7-1-1`), sometimes with
-    a separator after the last part (`7.1.`). Two codes are equal when their parts are:
+    Its parts are numbers, or after the first one or two letters, joined by dots or by
+    hyphens (`7-1-1`), sometimes with a separator after the last part (`7.1.`). Two codes are equal when their parts are:
     `1.1.1.02` equals `1.1.1.2`, and each keeps its own text. Codes sort naturally, part by
     part, numbers as numbers, and a parent sorts before its children:
 
