@@ -621,12 +621,14 @@ def _unique_numbers(
     )
 
 
-def budgets(max_programmes: int = 3) -> st.SearchStrategy[Budget]:
+def budgets(max_programmes: int = 3, *, three_levels: bool = False) -> st.SearchStrategy[Budget]:
     """A budget shaped like a real one that every cross-object check accepts: one to
     `max_programmes` programmes, each with one to three objectives of one to three prestaties,
     each with one to four actions; amounts on every level; realised values in the units of
-    their targets. Its size is recorded as hypothesis events."""
-    return _budgets(max_programmes, sparse=False)
+    their targets. Its size is recorded as hypothesis events. With `three_levels`, only
+    Overijssel's shape: programme, objective, prestatie, with dotted codes (what a foreign
+    sheet's mapping reads)."""
+    return _budgets(max_programmes, sparse=False, three_levels=three_levels)
 
 
 def degenerate_budgets(max_programmes: int = 2) -> st.SearchStrategy[Budget]:
@@ -667,12 +669,14 @@ def code_text(style: str, parts: tuple[int, ...], *, last: bool = False) -> str:
 
 
 @st.composite
-def _budgets(draw: st.DrawFn, max_programmes: int, sparse: bool) -> Budget:
+def _budgets(
+    draw: st.DrawFn, max_programmes: int, sparse: bool, three_levels: bool = False
+) -> Budget:
     year = draw(years(2000, 2030))
     first_year = year - draw(st.integers(0, 2))
     last_year = year + draw(st.integers(0, 4))
     least = 0 if sparse else 1
-    style = draw(st.sampled_from(CODE_STYLES))
+    style = "dotted" if three_levels else draw(st.sampled_from(CODE_STYLES))
     scale = draw(st.sampled_from(SCALES))
     reserves = tuple(
         Reserve(name=name, description=draw(texts()))
@@ -692,7 +696,7 @@ def _budgets(draw: st.DrawFn, max_programmes: int, sparse: bool) -> Budget:
 
     def objective(parts: tuple[int, ...], depth: int) -> Objective:
         children = []
-        if depth < 3 and draw(st.integers(0, 3)) == 0:
+        if not three_levels and depth < 3 and draw(st.integers(0, 3)) == 0:
             children = [
                 # Numbered past the prestaties (1-15): an objective and a prestatie never
                 # share a code.

@@ -276,7 +276,7 @@ def _exact(budget: Budget, unit: Unit) -> dict[tuple[Code, Flow, BudgetColumn, i
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(budgets())
+@given(budgets(three_levels=True))
 def test_multi_year_report_reads_back_with_its_mapping_within_rounding(
     tmp_path: Path, budget: Budget
 ) -> None:

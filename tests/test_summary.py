@@ -63,7 +63,8 @@ def test_grand_total_is_the_sum_of_programmes_and_of_all_amounts(
 ) -> None:
     """Law: per table and year, Totaal = the sum of the kerntaak lines = the sum of every
     amount of that flow, column and year; a kerntaak line = its own amounts plus those of its
-    beleidsdoelen and their prestaties; a beleidsdoel line = its own plus its prestaties'.
+    beleidsdoelen and everything below them; a beleidsdoel line (one directly under its
+    kerntaak) = its own plus those of the objectives and prestaties below it.
     The expected sums are added up here, as fractions, from the budget's tree."""
     summary = summarise(budget)
     for table in summary.tables:
@@ -93,18 +94,20 @@ def test_grand_total_is_the_sum_of_programmes_and_of_all_amounts(
                 year: expected[year] for year in summary.years
             }
         objective_lines = {line.code: line for line in table.lines if line.level == 2}
-        for objective in budget.objectives():
-            owners = [objective.amounts, *(item.amounts for item in objective.prestaties)]
+        for objective in (o for programme in budget.programmes for o in programme.objectives):
+            owners = _owners((), (objective,))
             expected = _added(owners, flow, column)
             line = objective_lines[objective.code]
             assert all(line.amounts.values[year] == expected[year] for year in summary.years)
 
 
 def _owners(own: tuple[Amount, ...], objectives: Iterable[Objective]) -> list[tuple[Amount, ...]]:
-    """`own` amounts and those of each objective and each of its prestaties."""
+    """`own` amounts and those of each objective, the objectives below it and each of their
+    prestaties."""
     found = [own]
     for objective in objectives:
-        found += [objective.amounts, *(item.amounts for item in objective.prestaties)]
+        found += _owners(objective.amounts, objective.objectives)
+        found += [item.amounts for item in objective.prestaties]
     return found
 
 

@@ -49,7 +49,7 @@ def test_every_cell_problem_is_reported_with_sheet_cell_found_and_expected(writt
     edit(
         written,
         [
-            ("Prestaties", "Rollen", 2, "regelneef"),
+            ("Prestaties", "Looptijd", 2, "soms"),
             ("Doelen", "Code", 2, 7.2),
             ("Acties", "Nummer", 3, "twee"),
             ("Lasten en baten", "2018 (x € 1.000)", amount_row, 12.345),
@@ -62,18 +62,17 @@ def test_every_cell_problem_is_reported_with_sheet_cell_found_and_expected(writt
     assert found == [
         ("Doelen!C2", "Code: expected a code like '7.2.3', written as text, got float 7.2"),
         (
-            "Prestaties!H2",
-            "Rollen: expected roles from 'faciliteerder', 'investeerder', 'uitvoerder',"
-            " 'toezichthouder', 'regisseur', 'beïnvloeder', 'belangenassembleur', 'wegbeheerder',"
-            " 'uitvoerder van een wettelijke taak' joined by ;, got str 'regelneef'",
+            "Prestaties!J2",
+            "Looptijd: expected one of 'structureel', 'niet structureel' or a blank cell,"
+            " got str 'soms'",
         ),
         ("Acties!C3", "Nummer: expected a whole number, got str 'twee'"),
         (
-            f"Lasten en baten!F{amount_row}",
+            f"Lasten en baten!J{amount_row}",
             "2018 (x € 1.000): expected an amount with at most 2 decimals, got float 12.345",
         ),
         (
-            f"Lasten en baten!G{amount_row}",
+            f"Lasten en baten!K{amount_row}",
             "formula =1+2 has no computed value: expected a value (open and save the file in"
             " Excel or LibreOffice to compute it)",
         ),
@@ -81,12 +80,12 @@ def test_every_cell_problem_is_reported_with_sheet_cell_found_and_expected(writt
 
 
 def test_read_workbook_raises_one_error_with_a_line_per_problem(written: Path) -> None:
-    edit(written, [("Prestaties", "Rollen", 2, "regelneef"), ("Acties", "Nummer", 2, "x")])
+    edit(written, [("Prestaties", "Looptijd", 2, "soms"), ("Acties", "Nummer", 2, "x")])
     with pytest.raises(WorkbookError) as caught:
         read_workbook(written)
     lines = str(caught.value).splitlines()
     assert lines[0] == f"{written}: the workbook cannot be read as a budget"
-    assert [line.split(":")[0].strip() for line in lines[1:]] == ["Prestaties!H2", "Acties!C2"]
+    assert [line.split(":")[0].strip() for line in lines[1:]] == ["Prestaties!J2", "Acties!C2"]
     assert len(caught.value.problems) == 2
 
 
@@ -105,8 +104,16 @@ def test_cross_object_problems_point_at_the_cells_their_values_came_from(written
     assert found == [
         ("Prestaties!O3", "prestatie 7.1.1 refers to unknown reserve 'Onbekende reserve'"),
         ("Acties!C3", "duplicate action 2 of prestatie 7.2.3"),
-        (f"Lasten en baten!F{actueel}", "actueel lasten structureel 2018 is 1900"),
+        (f"Lasten en baten!J{actueel}", "actueel lasten structureel 2018 is 1900"),
     ]
+
+
+def test_a_role_outside_the_known_list_is_kept_and_reported_at_its_cell(written: Path) -> None:
+    """A role as a province prints it reads; `check` names it at the Rollen cell."""
+    edit(written, [("Prestaties", "Rollen", 2, "partner")])
+    _, problems = read_workbook_with_problems(written)
+    assert [p.where for p in problems] == ["Prestaties!H2"]
+    assert "role 'partner'" in problems[0].message
 
 
 def test_rows_whose_parent_is_missing_are_reported(written: Path) -> None:
@@ -150,7 +157,8 @@ def test_headers_are_matched_whatever_their_case_spacing_and_order(tmp_path: Pat
                 if data_type == "s":
                     cell.data_type = "s"
         sheet.cell(row=1, column=len(rows[0]) + 1).value = "Opmerking"
-        sheet.cell(row=2, column=len(rows[0]) + 1).value = "een notitie"
+        if len(rows) > 1:  # a note on an empty sheet would be a row of its own
+            sheet.cell(row=2, column=len(rows[0]) + 1).value = "een notitie"
     workbook.create_sheet("Notities")["A1"] = "iets"
     workbook.save(path)
     with pytest.warns(WorkbookWarning) as caught:
@@ -205,9 +213,9 @@ def test_a_total_that_disagrees_with_its_rows_is_a_warning(written: Path) -> Non
     workbook = load_workbook(written)
     sheet = workbook["Lasten en baten"]
     total_row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "Totaal")
-    sheet.cell(row=total_row, column=6).value = 999  # a number where the formula was
+    sheet.cell(row=total_row, column=10).value = 999  # a number where the formula was
     workbook.save(written)
-    with pytest.warns(WorkbookWarning, match=re.escape(f"Lasten en baten!F{total_row}: the total")):
+    with pytest.warns(WorkbookWarning, match=re.escape(f"Lasten en baten!J{total_row}: the total")):
         assert read_workbook(written) == monitor_budget()
 
 

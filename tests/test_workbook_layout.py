@@ -16,7 +16,6 @@ from prestatie import (
     Amount,
     AssociatedParty,
     Budget,
-    BudgetChange,
     Duration,
     DurationKind,
     Indicator,
@@ -85,7 +84,7 @@ def _dropdown(sheet: Worksheet, header: str) -> list[str]:
         ("Prestaties", "Relatie met reserve", ["ja", "nee"]),
         ("Streefwaarden", "Soort", [kind.value for kind in TargetKind]),
         ("Monitor", "Score inhoud", [score.value for score in Score]),
-        ("Monitor", "Begrotingswijziging", [change.value for change in BudgetChange]),
+        ("Monitor", "Niveau", ["programma", "doel", "prestatie", "indicator"]),
         ("Lasten en baten", "Kolom", ["primitief", "wijziging", "actueel", "gerealiseerd"]),
     ],
 )
@@ -135,8 +134,8 @@ def test_totals_rows_are_live_sumifs_formulas_over_the_data_rows(
         ("baten", "primitief"),
     ]
     last = len(data) + 1
-    assert totals[0][5] == (
-        f'=SUMIFS(F$2:F${last},$C$2:$C${last},"lasten",$D$2:$D${last},"primitief")'
+    assert totals[0][9] == (
+        f'=SUMIFS(J$2:J${last},$C$2:$C${last},"lasten",$D$2:$D${last},"primitief")'
     )
 
 

@@ -266,7 +266,7 @@ class _Builder:
     def _status(self, index: _Index, path: str, key: Any) -> _model.MonitorStatus | None:
         level, code, _ = key
         srow = self._at_most_one(
-            index.take("statuses", key), "prestatie", f"status for {level.value} {code}"
+            index.take("statuses", key), "prestatie", f"monitor status for {level.value} {code}"
         )
         if srow is None:
             return None

@@ -224,15 +224,15 @@ DOELEN = Sheet(
     explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
     columns=(
         _col("Programma", "programme", PROGRAMME_NUMBER, required=True),
+        _order(),
+        _col("Code", "code", CODE, required=True),
+        _col("Titel", "title", TEXT),
         _col(
             "Bovenliggend doel",
             "parent",
             OPTIONAL_CODE,
             "the objective it lies under; blank for one directly under the programme",
         ),
-        _order(),
-        _col("Code", "code", CODE, required=True),
-        _col("Titel", "title", TEXT),
     ),
 )
 
@@ -245,12 +245,6 @@ INDICATOREN = Sheet(
         " doel), met nulmeting en bron."
     ),
     columns=(
-        _col(
-            "Niveau",
-            "level",
-            _owner_codec(Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE, blank=Owner.DOEL),
-            "blank for an objective's",
-        ),
         _col(
             "Doel",
             "objective",
@@ -268,6 +262,12 @@ INDICATOREN = Sheet(
         _col("Soort", "kind", enum_codec(IndicatorKind, optional=True)),
         _col("Cumulatief", "cumulative", BOOLEAN),
         _col("Trend", "trend", TEXT),
+        _col(
+            "Niveau",
+            "level",
+            _owner_codec(Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE, blank=Owner.DOEL),
+            "blank for an objective's",
+        ),
     ),
 )
 
@@ -316,18 +316,18 @@ MONITOR = Sheet(
         " toelichting op de voortgang; de oordelen per dimensie staan op het blad Oordelen."
     ),
     columns=(
+        _col("Prestatie", "prestatie", CODE, "the code of what it judges", required=True),
+        _col("Score inhoud", "content", enum_codec(Score, optional=True)),
+        _col("Score financiën", "financial", enum_codec(Score, optional=True)),
+        _col("Begrotingswijziging", "budget_changes", MARKERS),
+        _col("Toelichting op voortgang", "progress", TEXT),
         _col(
             "Niveau",
             "level",
             _owner_codec(*_NODE, Owner.INDICATOR, blank=Owner.PRESTATIE),
             "blank for a prestatie's",
         ),
-        _col("Prestatie", "prestatie", CODE, "the code of what it judges", required=True),
         _col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
-        _col("Score inhoud", "content", enum_codec(Score, optional=True)),
-        _col("Score financiën", "financial", enum_codec(Score, optional=True)),
-        _col("Begrotingswijziging", "budget_changes", MARKERS),
-        _col("Toelichting op voortgang", "progress", TEXT),
     ),
 )
 
