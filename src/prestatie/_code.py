@@ -36,9 +36,10 @@ class Code:
     """A code such as `7.2.3`, kept as printed.
 
     Its parts are numbers, or after the first one or two letters, joined by dots or by
-    hyphens (`7-1-1`), sometimes with a separator after the last part (`7.1.`). Two codes are equal when their parts are:
-    `1.1.1.02` equals `1.1.1.2`, and each keeps its own text. Codes sort naturally, part by
-    part, numbers as numbers, and a parent sorts before its children:
+    hyphens (`7-1-1`), sometimes with a separator after the last part (`7.1.`). Two codes
+    are equal when their parts are: `1.1.1.02` equals `1.1.1.2`, and each keeps its own
+    text. Codes sort naturally, part by part, numbers as numbers, and a parent sorts before
+    its children:
 
     >>> sorted([Code("7.10"), Code("7.9"), Code("7"), Code("7.9.1")])
     [Code('7'), Code('7.9'), Code('7.9.1'), Code('7.10')]
