@@ -14,7 +14,8 @@ Conventions, the same for every sample:
   prints baten negative, as Noord-Holland's, is a sign convention of the print);
 - the nature (structureel / incidenteel) is printed by none of these tables: every amount is
   recorded as structureel, and the notes say so;
-- totals, subtotals, saldo and percentage columns are not stored: they follow from the rows.
+- totals, subtotals, saldo and percentage columns are not stored: they follow from the rows;
+- an indicator's unit is `%` where its values print one, else empty (no unit is printed).
 """
 
 from __future__ import annotations
@@ -533,7 +534,7 @@ def fryslan() -> Budget:
                 "Opkomst verkiezingen Provinciale Staten", "%", "nvt 59,1% nvt nvt nvt 65,5%"
             ),
             indicator("Opkomst verkiezingen Gemeenteraad", "%", "57,9% nvt nvt nvt 54,8% nvt"),
-            indicator("Aantal gemeenten onder preventief toezicht", "gemeenten", "0 0 0 0 0 0"),
+            indicator("Aantal gemeenten onder preventief toezicht", "", "0 0 0 0 0 0"),
             indicator("% gemeenten onder preventief toezicht", "%", "0% 0% 0% 0% 0% 0%"),
         ),
         objectives=(
@@ -794,8 +795,8 @@ def zuid_holland() -> Budget:
         indicators=(
             bbv(
                 "Aantal gemeenten onder preventief financieel toezicht",
-                "gemeenten",
-                Measurement(unit="gemeenten", value=Decimal(0), year=2019, text="0"),
+                "",
+                Measurement(unit="", value=Decimal(0), year=2019, text="0"),
                 "0|0|0|0",
             ),
             bbv(
@@ -812,9 +813,9 @@ def zuid_holland() -> Budget:
         indicators=(
             bbv(
                 "Waardering Openbaar Vervoer obv Klantenbarometer",
-                "cijfer",
+                "",
                 Measurement(
-                    unit="cijfer",
+                    unit="",
                     value=number("7,9"),
                     year=2019,
                     text="7,9 (landelijk gemiddelde 7,8)",
