@@ -82,11 +82,20 @@ def test_read_budget_with_problems_refuses_another_extension(tmp_path: Path) -> 
 
 
 def _walk(budget: Budget) -> list[Programme | Objective | Prestatie]:
+    """Each programme, then each of its objectives followed by the objectives it holds (in
+    the same way) and then its prestaties."""
+
+    def objective_walk(objective: Objective) -> list[Programme | Objective | Prestatie]:
+        found: list[Programme | Objective | Prestatie] = [objective]
+        for child in objective.objectives:
+            found += objective_walk(child)
+        return [*found, *objective.prestaties]
+
     owners: list[Programme | Objective | Prestatie] = []
     for programme in budget.programmes:
         owners.append(programme)
         for objective in programme.objectives:
-            owners += [objective, *objective.prestaties]
+            owners += objective_walk(objective)
     return owners
 
 

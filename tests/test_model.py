@@ -115,7 +115,7 @@ def test_wrong_types_name_class_field_and_expectation() -> None:
         Prestatie(code="7.2.3", title=None)  # type: ignore[arg-type]
     assert str(caught.value) == "Prestatie.title: expected text, got NoneType None"
     with pytest.raises(InvalidTypeError, match=r"Prestatie\.roles\[0\]: expected a Role"):
-        Prestatie(code="7.2.3", title="x", roles=("faciliteerder",))  # type: ignore[arg-type]
+        Prestatie(code="7.2.3", title="x", roles=(7,))  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match="expected a tuple, got list"):
         Prestatie(code="7.2.3", title="x", actions=[])  # type: ignore[arg-type]
 

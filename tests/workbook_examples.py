@@ -143,13 +143,8 @@ def monitor_budget() -> Budget:
 def model_totals(budget: Budget) -> dict[tuple[Flow, BudgetColumn, int], Decimal]:
     """The sum of every amount of the budget per flow, budget column and year."""
     totals: dict[tuple[Flow, BudgetColumn, int], Decimal] = {}
-    for programme in budget.programmes:
-        owners = [programme.amounts]
-        for objective in programme.objectives:
-            owners.append(objective.amounts)
-            owners.extend(prestatie.amounts for prestatie in objective.prestaties)
-        for amounts in owners:
-            for amount in amounts:
-                key = (amount.flow, amount.column, amount.year)
-                totals[key] = totals.get(key, Decimal(0)) + amount.value
+    for owner in budget.amount_owners():
+        for amount in owner.amounts:
+            key = (amount.flow, amount.column, amount.year)
+            totals[key] = totals.get(key, Decimal(0)) + amount.value
     return totals
