@@ -59,7 +59,12 @@ from prestatie._report import ReportKind, write_report
 from prestatie._summary import Summary, render_summary, summarise
 from prestatie._table import BudgetLine, check_table
 from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
-from prestatie._target_text import format_target, parse_references, parse_targets
+from prestatie._target_text import (
+    TargetContext,
+    format_target,
+    parse_references,
+    parse_targets,
+)
 from prestatie._xlsx_read import read_workbook, read_workbook_with_problems
 from prestatie._xlsx_write import write_workbook
 
@@ -110,6 +115,7 @@ __all__ = [
     "Score",
     "Summary",
     "Target",
+    "TargetContext",
     "TargetKind",
     "Thresholds",
     "Unit",
