@@ -355,6 +355,13 @@ def _unit(tokens: Sequence[_Token], i: int) -> _Unit | None:
     """
     if i < len(tokens) and tokens[i].lower in _NOT_UNITS:
         return None
+    if i < len(tokens) and tokens[i].text == "(":  # "(semi-)publieke laadpunten"
+        close = next((k for k in range(i + 1, min(i + 5, len(tokens))) if tokens[k].text == ")"), 0)
+        if close and _glued(tokens, close + 1):
+            end = _noun_phrase(tokens, close + 1)
+            if end > close + 1:
+                return _extended(tokens, _words(tokens, i, end), end)
+        return None
     j = i
     while j < len(tokens) and tokens[j].kind == "word" and j - i <= _LONGEST_LISTED_UNIT:
         if j > i and tokens[j].lower == "en" and _item_starts(tokens, j + 1):
@@ -414,7 +421,10 @@ def _quantity_unit(tokens: Sequence[_Token], quantity: _Quantity) -> _Unit | Non
 
 
 def _words(tokens: Sequence[_Token], i: int, j: int) -> str:
-    return " ".join(t.text for t in tokens[i:j])
+    """tokens[i:j] as printed, spaces collapsed: "km/u", "(semi-)publieke laadpunten"."""
+    return "".join(
+        ("" if k == i or _glued(tokens, k) else " ") + tokens[k].text for k in range(i, j)
+    )
 
 
 def _bounded(kind: int, value: Decimal, unit: str) -> Target:
@@ -525,9 +535,10 @@ def _direction(
         j += 1  # "49% CO2 reductie"
     comparative = _phrase(tokens, j + 1, ("dan",))  # "5% meer dan": a qualifier's words
     if j < stop and not comparative:
-        if tokens[j].lower in _DECREASE:
+        word = tokens[j].lower.rsplit("-", 1)[-1]  # "CO2-reductie"
+        if word in _DECREASE:
             return -1, j + 1
-        if tokens[j].lower in _INCREASE:
+        if word in _INCREASE:
             return 1, j + 1
     for k in range(start - 1, max(clause_start, start - _CHANGE_REACH) - 1, -1):
         if tokens[k].kind == "number" and not _is_year(tokens, k):
@@ -822,7 +833,7 @@ def _whens(
     for i in range(start, end):
         if tokens[i].lower in ("jaarlijks", "jaarlijkse"):
             whens.append(_When(i, i + 1, yearly=True))
-        elif tokens[i].lower in ("elk", "ieder") and _phrase(tokens, i + 1, ("jaar",)):
+        elif tokens[i].lower in ("elk", "ieder", "per") and _phrase(tokens, i + 1, ("jaar",)):
             whens.append(_When(i, i + 2, yearly=True))
     return whens
 
