@@ -14,6 +14,7 @@ periods attach to the targets near them.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Sequence
@@ -161,7 +162,7 @@ _CHANGE_REACH = 8  # tokens between a word such as "reductie" and the percentage
 _ONE_SIDED = (_AT_LEAST, _MORE, _AT_MOST, _LESS)
 _YEAR = re.compile(r"1[89][0-9][0-9]|2[01][0-9][0-9]")
 _PERIOD_SEPARATOR = re.compile(r"\s*(?:-|–|−|t/m|tot en met|tot)\s*")
-_CODE_WORD = re.compile(r"[^\W\d_]+[0-9]+")  # "m2", "CO2", "PM10": a unit, not a number
+_CODE_WORD = re.compile(r"[^\W\d_]+[0-9]+")  # "CO2", "PM10": a name between number and unit
 
 
 @attrs.frozen
@@ -174,12 +175,6 @@ class _Token:
     @property
     def lower(self) -> str:
         return self.text.lower()
-
-    @property
-    def wordlike(self) -> bool:
-        return self.kind == "word" or (
-            self.kind == "other" and bool(_CODE_WORD.fullmatch(self.text))
-        )
 
 
 @attrs.frozen
@@ -329,7 +324,7 @@ def _noun_phrase(tokens: Sequence[_Token], i: int) -> int:
     """The end of the adjectives and noun starting at token i ("nieuwe woningen"): words that
     are no stop words, continued after a word ending in -e, a unit of measure or an acronym."""
     j = i
-    while j < len(tokens) and tokens[j].wordlike and tokens[j].lower not in _STOP_WORDS:
+    while j < len(tokens) and tokens[j].kind == "word" and tokens[j].lower not in _STOP_WORDS:
         if tokens[j].lower in _NOT_UNITS:
             break
         if j > i and j + 1 < len(tokens) and tokens[j + 1].lower in _PRONOUNS:
@@ -384,7 +379,7 @@ def _extended(tokens: Sequence[_Token], unit: str, j: int) -> _Unit:
         and tokens[j].text == "/"
         and _glued(tokens, j)
         and _glued(tokens, j + 1)
-        and tokens[j + 1].wordlike
+        and tokens[j + 1].kind == "word"
     ):
         unit, j = f"{unit}/{tokens[j + 1].text}", j + 2
     if unit == PERCENT and j < len(tokens):
@@ -471,15 +466,8 @@ def _baseline(tokens: Sequence[_Token], i: int, stop: int) -> tuple[int | None, 
     return None
 
 
-def _clause_end(tokens: Sequence[_Token], i: int) -> int:
-    j = i
-    while j < len(tokens) and tokens[j].text not in (";", ":") and not _sentence_ends(tokens, j):
-        j += 1
-    return j
-
-
 def _relative_at(
-    tokens: Sequence[_Token], i: int, clause_start: int, *, norm: bool
+    tokens: Sequence[_Token], i: int, clause: tuple[int, int], *, norm: bool
 ) -> _Found | None:
     """A change against a baseline starting at token i: "49% CO2 reductie t.o.v. 1990",
     "minimaal 50 procent minder ... ten opzichte van 2016", "we besparen 25% ...", "80 tot 95%"
@@ -487,7 +475,7 @@ def _relative_at(
 
     A percentage with a word of change is a target with a qualifier, with a baseline, or in a
     norm; in narrative ("de uitstoot daalde 5%") it is none."""
-    stop = _clause_end(tokens, i)
+    clause_start, stop = clause
     found = _named_change(tokens, i, stop)
     if found is not None:
         return found
@@ -859,25 +847,30 @@ def _clauses(tokens: Sequence[_Token], start: int, end: int) -> list[tuple[int, 
 def _dated(
     text: str, tokens: Sequence[_Token], found: list[_Found], start: int, end: int
 ) -> list[Target]:
-    """The targets of one sentence with the year, period or yearly phrase nearest each in its
-    clause, and their printed text; an adjacent phrase becomes part of that text."""
+    """The targets of one sentence, in order, each with the year or period phrase nearest it in
+    its clause and the clause's "jaarlijks", and with its printed text; a phrase right after a
+    target becomes part of that text."""
     taken = {f.baseline for f in found if f.baseline is not None}
     targets = []
+    k = 0
     for begin, finish in _clauses(tokens, start, end):
         whens = _whens(text, tokens, begin, finish, taken)
-        dates = [w for w in whens if not w.yearly]
+        dates = sorted((w for w in whens if not w.yearly), key=lambda w: w.start)
+        starts = [w.start for w in dates]
+        follows = {w.start: w.end for w in whens}
         yearly = any(w.yearly for w in whens)
-        for item in (f for f in found if begin <= f.start < finish):
+        while k < len(found) and found[k].start < finish:
+            item, k = found[k], k + 1
             target, last = item.target, item.end
             if dates and target.year is None:
-                nearest = min(dates, key=lambda w: _distance(item, w))
+                at = bisect.bisect_left(starts, item.start)
+                nearby = dates[max(at - 1, 0) : at + 2]
+                nearest = min(nearby, key=lambda w: _distance(item, w))
                 target = attrs.evolve(target, year=nearest.year, first_year=nearest.first_year)
-                if nearest.start == last:
-                    last = nearest.end
             if yearly and not target.yearly:
                 target = attrs.evolve(target, yearly=True)
-            while any(w.start == last for w in whens):
-                last = next(w.end for w in whens if w.start == last)
+            while last in follows:
+                last = follows[last]
             targets.append(
                 attrs.evolve(target, text=text[tokens[item.start].start : tokens[last - 1].end])
             )
@@ -927,24 +920,24 @@ def _read(
     tokens: Sequence[_Token], start: int, end: int, *, norm: bool, cell: bool
 ) -> list[_Found]:
     found: list[_Found] = []
-    clause_start = start
-    i = start
-    while i < end:
-        if tokens[i].text in (";", ":"):
-            clause_start = i + 1
-        read = _read_at(tokens, i, clause_start, norm=norm, cell=cell)
-        if read:
-            found += read
-            i = max(f.end for f in read)
-        else:
-            i += 1
+    for clause in _clauses(tokens, start, end):
+        i = clause[0]
+        while i < clause[1]:
+            read = _read_at(tokens, i, clause, norm=norm, cell=cell)
+            if read:
+                found += read
+                i = max(f.end for f in read)
+            else:
+                i += 1
     return found
 
 
 def _read_at(
-    tokens: Sequence[_Token], i: int, clause_start: int, *, norm: bool, cell: bool
+    tokens: Sequence[_Token], i: int, clause: tuple[int, int], *, norm: bool, cell: bool
 ) -> list[_Found] | None:
-    relative = _relative_at(tokens, i, clause_start, norm=norm)
+    """The targets that start at token i of a clause, tried from the most to the least
+    specific reading: a change, a qualifier, a trailing qualifier, a bare number in a norm."""
+    relative = _relative_at(tokens, i, clause, norm=norm)
     if relative is not None:
         return [relative]
     qualified = _qualified_at(tokens, i, cell=cell)
