@@ -209,6 +209,18 @@ BOOLEAN = Codec(
 )
 
 
+def _read_optional_bool(value: CellValue) -> bool:
+    return False if is_blank(value) else _read_bool(value)
+
+
+OPTIONAL_BOOLEAN = Codec(
+    name="ja, nee of leeg (nee)",
+    write=lambda value: YES if value else NO,
+    read=_read_optional_bool,
+    choices=(YES, NO),
+)
+
+
 def _enum_codec(kind: type[enum.Enum], *, optional: bool) -> Codec:
     labels = tuple(str(member.value) for member in kind)
     by_label = {label.casefold(): member for label, member in zip(labels, kind, strict=True)}
@@ -556,7 +568,9 @@ STREEFWAARDEN = Sheet(
         _col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN),
         _col("Bovengrens", "upper", OPTIONAL_NUMBER),
         _col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN),
-        _col("Jaar", "year", OPTIONAL_INTEGER),
+        _col("Jaar", "year", OPTIONAL_INTEGER, "the year it is due, or the last of its period"),
+        _col("Eerste jaar", "first_year", OPTIONAL_INTEGER, "the first year of its period"),
+        _col("Jaarlijks", "yearly", OPTIONAL_BOOLEAN, "ja when it holds for each year"),
         _col("Nulmeting", "baseline", OPTIONAL_NUMBER),
         _col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
         _col("Tekst", "text", TEXT, "the target as printed"),

@@ -1010,6 +1010,8 @@ _TARGET = (
     "upper",
     "upper_inclusive",
     "year",
+    "first_year",
+    "yearly",
     "baseline",
     "baseline_year",
     "text",

@@ -544,6 +544,8 @@ def _target_rows(budget: Budget) -> Iterator[Row]:
             "upper": target.upper,
             "upper_inclusive": target.upper_inclusive,
             "year": target.year,
+            "first_year": target.first_year,
+            "yearly": target.yearly,
             "baseline": target.baseline,
             "baseline_year": target.baseline_year,
             "text": target.text,
