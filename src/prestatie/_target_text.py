@@ -504,13 +504,18 @@ def _relative_at(
     baseline = _baseline(tokens, end, min(stop, end + _BASELINE_REACH))
     if baseline is None and kind is None and not norm:
         return None
-    if baseline is not None:
-        end = baseline[2]
     changes = sorted((sign * lower_value, sign * upper_value))
-    target = _change(kind, changes, decrease=sign < 0)
-    year = None if baseline is None else baseline[0]
-    at = None if baseline is None or baseline[1] < 0 else baseline[1]
-    return _Found(attrs.evolve(target, baseline_year=year), start, end, at)
+    return _against(_change(kind, changes, decrease=sign < 0), start, end, baseline)
+
+
+def _against(
+    target: Target, start: int, end: int, baseline: tuple[int | None, int, int] | None
+) -> _Found:
+    """A relative target read from tokens[start:end], with the baseline phrase after it."""
+    if baseline is None:
+        return _Found(target, start, end)
+    year, at, end = baseline
+    return _Found(attrs.evolve(target, baseline_year=year), start, end, None if at < 0 else at)
 
 
 def _direction(
@@ -571,11 +576,7 @@ def _named_change(tokens: Sequence[_Token], i: int, stop: int) -> _Found | None:
         change = _CHANGE_WORDS[word]
         bound = Target.at_most(change, "") if change < 0 else Target.at_least(change, "")
         baseline = _baseline(tokens, i + 1, min(stop, i + 1 + _BASELINE_REACH))
-        end = i + 1 if baseline is None else baseline[2]
-        year = None if baseline is None else baseline[0]
-        at = None if baseline is None or baseline[1] < 0 else baseline[1]
-        target = attrs.evolve(bound, kind=TargetKind.RELATIVE, baseline_year=year)
-        return _Found(target, i, end, at)
+        return _against(attrs.evolve(bound, kind=TargetKind.RELATIVE), i, i + 1, baseline)
     qualifier = _qualifier(tokens, i)
     j = i if qualifier is None or qualifier[0] not in (_AT_LEAST, _AT_MOST) else qualifier[1]
     if _phrase(tokens, j, ("gelijk", "aan")) and _is_year(tokens, j + 2):
@@ -638,8 +639,22 @@ def _qualified_at(tokens: Sequence[_Token], i: int, *, cell: bool) -> list[_Foun
         and _qualifier(tokens, first.end + 1) is not None
     ):
         return _range(tokens, i, kind, first, descriptive=descriptive)
+    return _items(tokens, i, first, kind, cell=cell, descriptive=descriptive)
+
+
+def _items(
+    tokens: Sequence[_Token],
+    start: int,
+    quantity: _Quantity,
+    kind: int,
+    *,
+    cell: bool,
+    descriptive: bool = False,
+) -> list[_Found] | None:
+    """The targets of a list whose first quantity starts at token `start`: "maximaal 50
+    democratiespelen, 30 spelen ... en 40 gastlessen" is three; in a cell a number may stand
+    without unit."""
     targets: list[_Found] = []
-    start, quantity = i, first
     while True:
         unit = _quantity_unit(tokens, quantity)
         if unit is None:
@@ -713,24 +728,7 @@ def _bare_at(tokens: Sequence[_Token], i: int, *, cell: bool) -> list[_Found] | 
     quantity = _quantity(tokens, i, article_is_number=False)
     if quantity is None:
         return None
-    targets: list[_Found] = []
-    start = i
-    while True:
-        unit = _quantity_unit(tokens, quantity)
-        if unit is None:
-            if not cell:
-                break
-            unit = _Unit("", quantity.end)
-        target = _with_unit(Target.exactly(quantity.value, unit.text), unit)
-        targets.append(_Found(target, start, unit.end))
-        if not unit.more:
-            break
-        start = unit.end + 1
-        next_quantity = _quantity(tokens, start, article_is_number=False)
-        if next_quantity is None:
-            break
-        quantity = next_quantity
-    return targets or None
+    return _items(tokens, i, quantity, _EXACTLY, cell=cell)
 
 
 # Sentences, and when a target applies.
