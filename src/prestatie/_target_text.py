@@ -805,6 +805,8 @@ def _whens(
             lead -= 1
         if lead - 1 >= start and tokens[lead - 1].lower in ("in", "uiterlijk"):
             lead -= 1
+            if lead - 1 >= start and tokens[lead - 1].lower == "uiterlijk":
+                lead -= 1  # "uiterlijk in 2030"
         elif lead - 3 >= start and _phrase(tokens, lead - 3, ("tot", "en", "met")):
             lead -= 3
         elif lead - 1 >= start and tokens[lead - 1].lower == "tot":
