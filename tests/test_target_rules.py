@@ -1,0 +1,156 @@
+"""Targets as finance staff read them (`describe`), scaling as a law on sets of values, and the
+limits of a relative change, each checked on its edge."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prestatie import InvalidTypeError, InvalidValueError, Target, TargetKind
+from strategies import absolute_targets, years
+
+_RELATIVE = TargetKind.RELATIVE
+
+
+@pytest.mark.parametrize(
+    ("target", "shown"),
+    [
+        (
+            Target.at_most(50, "democratiespelen", text="maximaal 50 democratiespelen"),
+            "≤ 50 democratiespelen ('maximaal 50 democratiespelen')",
+        ),
+        (Target.at_least(2, "adviezen"), "≥ 2 adviezen"),
+        (Target.at_least(3, "adviezen", strict=True), "> 3 adviezen"),
+        (Target.at_most(3, "adviezen", strict=True), "< 3 adviezen"),
+        (Target.between(10, 20, "gastlessen"), "≥ 10 en ≤ 20 gastlessen"),
+        (
+            Target.between(Decimal("1.5"), Decimal("1234.5"), "euro", lower_inclusive=False),
+            "> 1,5 en ≤ 1.234,5 euro",
+        ),
+        (Target.between(10, 20, "%"), "≥ 10% en ≤ 20%"),
+        (Target.exactly(5, "euro"), "= 5 euro"),
+        (Target.exactly(0, "gastlessen"), "= 0 gastlessen"),
+        (Target.exactly(Decimal("45.6"), "%"), "= 45,6%"),
+        (Target(unit="gastlessen"), "elke waarde gastlessen"),
+        (Target(unit=""), "elke waarde"),
+        (Target.qualitative("Meer draagvlak"), "'Meer draagvlak'"),
+        (Target(unit="", kind=_RELATIVE, lower=5), "≥ 5% t.o.v. basiswaarde"),
+        (
+            Target(unit="%", kind=_RELATIVE, upper=-5, upper_inclusive=False),
+            "< -5% t.o.v. basiswaarde",
+        ),
+        (
+            Target(unit="", kind=_RELATIVE, lower=0, lower_inclusive=False, text="neemt toe"),
+            "> 0% t.o.v. basiswaarde ('neemt toe')",
+        ),
+    ],
+)
+def test_describe_writes_the_target_in_mathematical_notation(target: Target, shown: str) -> None:
+    """`describe` gives ≥/>/≤/< and = with the amount in Dutch notation, "%" after each
+    number of a percentage or relative target, the unit unless it is "" or "%", "elke waarde"
+    without bounds, "t.o.v. basiswaarde" for a relative target, and the text as printed."""
+    assert target.describe() == shown
+
+
+def test_a_qualitative_target_has_no_unit_unless_given() -> None:
+    """`Target.qualitative(text)` counts nothing: its unit is ""."""
+    assert Target.qualitative("Meer draagvlak").unit == ""
+
+
+@given(
+    absolute_targets(),
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal(1000), places=2),
+    st.none() | years(),
+)
+def test_law_scaling_multiplies_each_bound_and_keeps_unit_flags_and_year(
+    target: Target, factor: Decimal, year: int | None
+) -> None:
+    """x × factor for every x in the target: each present bound is multiplied, an open bound
+    stays open, strictness, unit and year are kept, and the printed text is dropped (it
+    states the old numbers)."""
+    target = attrs.evolve(target, year=year, text="maximaal 50 gastlessen")
+    scaled = target.scale(factor)
+    assert scaled.lower == (None if target.lower is None else target.lower * factor)
+    assert scaled.upper == (None if target.upper is None else target.upper * factor)
+    assert (scaled.lower_inclusive, scaled.upper_inclusive) == (
+        target.lower_inclusive,
+        target.upper_inclusive,
+    )
+    assert (scaled.unit, scaled.kind, scaled.year, scaled.text) == (
+        target.unit,
+        TargetKind.ABSOLUTE,
+        year,
+        "",
+    )
+
+
+@given(absolute_targets(), st.none() | years())
+def test_law_scaling_by_zero_gives_exactly_zero_in_the_same_year(
+    target: Target, year: int | None
+) -> None:
+    """Zero times any value is zero: the result is "= 0" of the same unit and year."""
+    target = attrs.evolve(target, year=year)
+    assert target.scale(0) == Target(unit=target.unit, lower=0, upper=0, year=year)
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        (
+            Target(unit="", kind=_RELATIVE, lower=5),
+            "cannot scale ≥ 5% t.o.v. basiswaarde: a relative target must first be resolved"
+            " against its baseline (Target.resolve)",
+        ),
+        (
+            Target.qualitative("Meer draagvlak"),
+            "cannot scale 'Meer draagvlak': a qualitative target has no values",
+        ),
+    ],
+)
+def test_only_an_absolute_target_scales(target: Target, message: str) -> None:
+    """Scaling a relative or qualitative target is refused, saying why."""
+    with pytest.raises(InvalidValueError) as caught:
+        target.scale(2)
+    assert str(caught.value) == message
+
+
+def test_a_float_scale_factor_is_refused_by_name() -> None:
+    """The factor must be exact; the error calls it the scale factor."""
+    with pytest.raises(InvalidTypeError) as caught:
+        Target.at_most(1, "gastlessen").scale(0.5)  # type: ignore[arg-type]
+    assert str(caught.value).startswith("scale factor: expected a Decimal or int, got float 0.5")
+
+
+@pytest.mark.parametrize(
+    ("baseline", "percent", "resolved"),
+    [
+        (100, -100, 0),  # the largest fall: down to nothing
+        (-10, 100, 0),  # the largest rise of a negative baseline: up to nothing
+        (0, 150, 0),  # a zero baseline moves by nothing, whatever the change
+        (0, -100, 0),
+        (-10, Decimal("99.5"), Decimal("-0.05")),
+        (10, Decimal("-99.5"), Decimal("0.05")),
+    ],
+)
+def test_a_change_on_the_edge_of_its_limits_resolves(
+    baseline: int, percent: Decimal | int, resolved: Decimal | int
+) -> None:
+    """-100% is allowed for any baseline, and up to 100% for a negative baseline; a zero
+    baseline allows any change of -100% or more."""
+    target = Target(unit="", kind=_RELATIVE, lower=percent)
+    assert target.resolve(baseline).lower == resolved
+
+
+@pytest.mark.parametrize(
+    ("baseline", "percent"),
+    [(10, Decimal("-100.5")), (0, Decimal("-100.01")), (-10, Decimal("100.5"))],
+)
+def test_a_change_beyond_its_limits_is_refused(baseline: int, percent: Decimal) -> None:
+    """Below -100%, or above 100% of a negative baseline, a change has no monotone meaning."""
+    target = Target(unit="", kind=_RELATIVE, lower=percent)
+    with pytest.raises(InvalidValueError, match="has no monotone meaning"):
+        target.resolve(baseline)
