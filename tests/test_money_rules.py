@@ -18,9 +18,10 @@ from prestatie import (
     InvalidValueError,
     Unit,
     UnitMismatchError,
+    round_table,
     round_to_unit,
 )
-from prestatie._money import from_spreadsheet_number
+from prestatie._money import convert, format_amount, from_spreadsheet_number
 from strategies import amounts_values, years
 
 # Decimal texts of at most 15 significant digits: a float holds each of them exactly enough
@@ -154,3 +155,63 @@ def test_a_float_amount_of_a_year_is_refused_naming_the_year() -> None:
     with pytest.raises(InvalidTypeError) as caught:
         AmountsByYear(Unit.EURO, {2016: 1, 2017: 0.5})  # type: ignore[dict-item]
     assert str(caught.value).startswith("amount of 2017: expected a Decimal or int, got float 0.5")
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (Decimal("1234567.891"), "1.234.567,891"),
+        (Decimal("-1234.5"), "-1.234,5"),
+        (Decimal("1E+3"), "1.000"),
+        (Decimal("1E-7"), "0,0000001"),
+        (Decimal(999), "999"),
+        (0, "0"),
+    ],
+)
+def test_format_amount_groups_thousands_with_dots_and_never_uses_an_exponent(
+    amount: Decimal | int, text: str
+) -> None:
+    """Dutch notation in full: "." between thousands, "," before the decimals, every digit
+    written out (1E+3 is "1.000", 1E-7 is "0,0000001")."""
+    assert format_amount(amount) == text
+
+
+@pytest.mark.parametrize("other", ["euro", None, 1000])
+def test_convert_refuses_anything_but_units_on_either_side(other: object) -> None:
+    """A unit given as text or a number is refused, naming both sides, whichever side it is."""
+    for source, target in [(Unit.EURO, other), (other, Unit.EURO)]:
+        with pytest.raises(UnitMismatchError) as caught:
+            convert(Decimal(1), source, target)  # type: ignore[arg-type]
+        assert str(caught.value) == f"cannot convert between {source!r} and {target!r}"
+
+
+def _largest_remainder(exact: list[Fraction]) -> tuple[list[int], int]:
+    """The documented rule, in fractions: the total half away from zero, every part floored,
+    the missing units to the largest remainders, the earlier part first on a tie."""
+    rounded_total = _half_away_from_zero(sum(exact, Fraction(0)))
+    floors = [math.floor(value) for value in exact]
+    order = sorted(range(len(exact)), key=lambda i: (floors[i] - exact[i], i))
+    raised = set(order[: rounded_total - sum(floors)])
+    return [floor + (i in raised) for i, floor in enumerate(floors)], rounded_total
+
+
+@given(
+    st.lists(st.integers(min_value=-(10**9), max_value=10**9), max_size=12),
+    st.sampled_from([(Unit.EURO, Unit.THOUSAND), (Unit.EURO, Unit.MILLION)]),
+)
+@example([400, 600, 0], (Unit.EURO, Unit.THOUSAND))  # the one missing unit goes to 600
+@example([2500], (Unit.EURO, Unit.THOUSAND))  # a half rounds away from zero: 3
+@example([-2500], (Unit.EURO, Unit.THOUSAND))
+@example([1500, 1000], (Unit.EURO, Unit.THOUSAND))  # 2.5 in all: 3, the 1 to the 0.5
+def test_law_round_table_gives_the_units_to_the_largest_remainders(
+    euros: list[int], units: tuple[Unit, Unit]
+) -> None:
+    """`round_table` agrees with a plain computation of the largest remainder method."""
+    source, target = units
+    exact = [
+        Fraction(value) * Fraction(10) ** (source.exponent - target.exponent) for value in euros
+    ]
+    parts, rounded_total = _largest_remainder(exact)
+    rounded = round_table([Decimal(value) for value in euros], source, target)
+    assert list(rounded.parts) == parts
+    assert rounded.total == rounded_total

@@ -154,3 +154,24 @@ def test_a_change_beyond_its_limits_is_refused(baseline: int, percent: Decimal) 
     target = Target(unit="", kind=_RELATIVE, lower=percent)
     with pytest.raises(InvalidValueError, match="has no monotone meaning"):
         target.resolve(baseline)
+
+
+@given(absolute_targets())
+def test_law_a_strict_bound_never_allows_the_same_values_as_an_inclusive_one(
+    target: Target,
+) -> None:
+    """Flipping the strictness of a present bound changes the set of values, so the two
+    targets are not `same_values`; flipping it on an open bound changes nothing."""
+    for side in ("lower", "upper"):
+        if target.is_exact:
+            break  # "exactly x" with a strict bound allows no value at all
+        flag = f"{side}_inclusive"
+        flipped = attrs.evolve(target, **{flag: not getattr(target, flag)})
+        assert flipped.same_values(target) is (getattr(target, side) is None)
+
+
+def test_qualitative_targets_are_the_same_only_with_the_same_text() -> None:
+    """Without numbers, the text is what a qualitative target states."""
+    first = Target.qualitative("Meer draagvlak")
+    assert first.same_values(Target.qualitative("Meer draagvlak"))
+    assert not first.same_values(Target.qualitative("Minder draagvlak"))

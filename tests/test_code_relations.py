@@ -1,4 +1,5 @@
-"""Codes compare as their tuples of numbers, with every operator, and only with codes."""
+"""How codes relate: they compare as their tuples of numbers, with every operator and only
+with codes, and a code is an ancestor of exactly the codes whose chain of parents reaches it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from prestatie import Code
+from prestatie._code import MAX_PART
 from strategies import codes
 
 OPERATORS = [operator.lt, operator.le, operator.gt, operator.ge, operator.eq, operator.ne]
@@ -70,3 +72,47 @@ def test_repr_names_the_code_so_that_it_can_be_typed_back(text: str) -> None:
     """`repr` shows the constructor call with the code's text: Code('7.2.3')."""
     assert repr(Code(text)) == f"Code({text!r})"
     assert eval(repr(Code(text))) == Code(text)
+
+
+def _chain_of_parents(code: Code) -> list[Code]:
+    """The parent, the parent's parent, ... up to the programme, one `parent` at a time."""
+    chain = []
+    parent = code.parent
+    while parent is not None:
+        chain.append(parent)
+        parent = parent.parent
+    return chain
+
+
+@st.composite
+def _related_codes(draw: st.DrawFn) -> tuple[Code, Code]:
+    """Two codes that are often each other's ancestor, descendant, sibling or equal."""
+    a = draw(codes())
+    kind = draw(st.sampled_from(["any", "descendant", "ancestor", "same", "sibling"]))
+    extra = draw(st.lists(st.integers(0, 12), min_size=1, max_size=3))
+    if kind == "descendant":
+        return a, Code.from_parts(*a.parts, *extra)
+    if kind == "ancestor":
+        return Code.from_parts(*a.parts, *extra), a
+    if kind == "same":
+        return a, Code(str(a))
+    if kind == "sibling":
+        sibling = (a.parts[-1] + extra[0] + 1) % (MAX_PART + 1)
+        return a, Code.from_parts(*a.parts[:-1], sibling)
+    return a, draw(codes())
+
+
+@given(_related_codes())
+def test_law_a_code_is_an_ancestor_exactly_of_the_codes_whose_parents_reach_it(
+    pair: tuple[Code, Code],
+) -> None:
+    """`a.is_ancestor_of(b)` holds exactly when following `parent` up from b reaches a: `7`
+    is an ancestor of `7.2.3`, not of `8.1`, `7` itself or its sibling `8`."""
+    a, b = pair
+    assert a.is_ancestor_of(b) is (a in _chain_of_parents(b))
+
+
+@given(codes())
+def test_law_no_code_is_its_own_ancestor(code: Code) -> None:
+    """Ancestry is strict: a code lies not below itself."""
+    assert not code.is_ancestor_of(Code(str(code)))
