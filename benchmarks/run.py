@@ -308,7 +308,7 @@ def run(folder: Path, scale: float, runs: int, memory: bool) -> None:
         print(f"{name:<36}{median[name]:>10.3f}{min(values):>10.3f}{max(values):>10.3f}")
 
     print()
-    print("targets (ratios of medians from this run; each engine against itself):")
+    print("targets (ratios of medians from this run):")
     floor, floor_write = (
         median["floor read (openpyxl read-only)"],
         median["floor write (openpyxl write-only)"],

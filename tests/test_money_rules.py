@@ -21,7 +21,7 @@ from prestatie import (
     round_table,
     round_to_unit,
 )
-from prestatie._money import convert, format_amount, from_spreadsheet_number
+from prestatie._money import convert, format_amount, from_spreadsheet_number, parse_amount
 from strategies import amounts_values, years
 
 # Decimal texts of at most 15 significant digits: a float holds each of them exactly enough
@@ -215,3 +215,24 @@ def test_law_round_table_gives_the_units_to_the_largest_remainders(
     rounded = round_table([Decimal(value) for value in euros], source, target)
     assert list(rounded.parts) == parts
     assert rounded.total == rounded_total
+
+
+def test_a_non_breaking_space_in_an_amount_is_a_space() -> None:
+    """Spreadsheets write "€ 1.234" with a non-breaking space; it reads as 1234."""
+    assert parse_amount("€\u00a01.234") == 1234
+    assert parse_amount("1.234\u00a0miljoen") == 1_234_000_000
+
+
+def test_a_scaled_amount_is_written_without_an_exponent() -> None:
+    """ "0,01 duizend" is 10, stored as 10 and not as 1E+1."""
+    assert str(parse_amount("0,01 duizend")) == "10"
+    assert str(parse_amount("€ 3,75 miljoen")) == "3750000"
+
+
+def test_a_foreign_digit_is_refused_with_the_expected_form() -> None:
+    """The whole message: the text, the digit with its code point, and what was expected."""
+    with pytest.raises(InvalidValueError) as caught:
+        parse_amount("1.٢٣٤")
+    assert str(caught.value) == (
+        "'1.٢٣٤': holds the digit '٢' (U+0662): expected the digits 0-9 of a Dutch amount"
+    )

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prestatie import InvalidTypeError, InvalidValueError, Target, TargetKind
+from prestatie import InvalidTypeError, InvalidValueError, Target, TargetKind, UnitMismatchError
 from strategies import absolute_targets, years
 
 _RELATIVE = TargetKind.RELATIVE
@@ -175,3 +175,80 @@ def test_qualitative_targets_are_the_same_only_with_the_same_text() -> None:
     first = Target.qualitative("Meer draagvlak")
     assert first.same_values(Target.qualitative("Meer draagvlak"))
     assert not first.same_values(Target.qualitative("Minder draagvlak"))
+
+
+@given(absolute_targets(), absolute_targets(), st.none() | years(), st.none() | years())
+def test_law_a_sum_or_intersection_keeps_the_year_only_when_both_share_it(
+    a: Target, b: Target, first: int | None, second: int | None
+) -> None:
+    """Targets of the same year add and intersect to a target of that year; targets of
+    different years (or none) give a target of no particular year."""
+    a, b = attrs.evolve(a, year=first), attrs.evolve(b, year=second)
+    expected = first if first == second else None
+    assert (a + b).year == expected
+    both = a.intersect(b)
+    if isinstance(both, Target):
+        assert both.year == expected
+
+
+def test_between_includes_both_ends_unless_told_and_has_no_text() -> None:
+    """`Target.between(10, 20, unit)` allows 10 and 20 themselves; its text, like that of
+    `at_least` and `exactly`, is empty unless given."""
+    target = Target.between(10, 20, "gastlessen")
+    assert target.contains(10)
+    assert target.contains(20)
+    assert (target.lower_inclusive, target.upper_inclusive) == (True, True)
+    for made in (target, Target.at_least(1, "x"), Target.exactly(1, "x")):
+        assert made.text == ""
+
+
+_RELATIVE_ONE = Target(unit="x", kind=_RELATIVE, lower=1)
+_NOT_RESOLVED = (
+    "cannot {verb} ≥ 1% t.o.v. basiswaarde x: a relative target must first be resolved against"
+    " its baseline (Target.resolve)"
+)
+
+
+@pytest.mark.parametrize(
+    ("operation", "verb"),
+    [
+        (lambda: _RELATIVE_ONE + Target.at_most(5, "x"), "add"),
+        (lambda: Target.at_most(5, "x") + _RELATIVE_ONE, "add"),
+        (lambda: _RELATIVE_ONE.intersect(Target.at_most(5, "x")), "intersect"),
+        (lambda: Target.at_most(5, "x").intersect(_RELATIVE_ONE), "intersect"),
+        (lambda: _RELATIVE_ONE.contains(3), "test a value against"),
+    ],
+)
+def test_an_unresolved_relative_target_is_refused_naming_the_operation(
+    operation: object, verb: str
+) -> None:
+    """Adding, intersecting or testing a value against a relative target says which of
+    these was tried and that the target must be resolved first."""
+    with pytest.raises(InvalidValueError) as caught:
+        operation()  # type: ignore[operator]
+    assert str(caught.value) == _NOT_RESOLVED.format(verb=verb)
+
+
+@pytest.mark.parametrize(
+    ("verb", "operation"), [("add", Target.__add__), ("intersect", Target.intersect)]
+)
+def test_targets_of_different_units_are_refused_naming_both(verb: str, operation: object) -> None:
+    """The error names the operation, both targets and both units."""
+    with pytest.raises(UnitMismatchError) as caught:
+        operation(Target.at_most(5, "x"), Target.at_most(5, "y"))  # type: ignore[operator]
+    assert str(caught.value) == (
+        f"cannot {verb} targets of different units: ≤ 5 x is in 'x', ≤ 5 y is in 'y'"
+    )
+
+
+def test_a_target_intersects_only_with_a_target() -> None:
+    """Intersecting with a number is a type error naming what was given."""
+    with pytest.raises(InvalidTypeError) as caught:
+        Target.at_most(5, "x").intersect(5)  # type: ignore[arg-type]
+    assert str(caught.value) == "cannot intersect a Target and int 5"
+
+
+def test_a_float_tested_against_a_target_is_refused_by_name() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        Target.at_most(5, "x").contains(0.5)  # type: ignore[arg-type]
+    assert str(caught.value).startswith("value: expected a Decimal or int, got float 0.5")

@@ -1,0 +1,69 @@
+"""What `parse_targets` reads from Dutch action text, phrase by phrase: signs, money, number
+words, "procent", scales, lists, several qualifiers, and whole-cell quantities."""
+
+from __future__ import annotations
+
+import pytest
+
+from prestatie import parse_targets
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # A sign belongs to the number: a fall of 5% against 2016.
+        ("minimaal -5% t.o.v. 2016", ["≥ -5% t.o.v. basiswaarde ('minimaal -5% t.o.v. 2016')"]),
+        ("minimaal +5% t.o.v. 2016", ["≥ 5% t.o.v. basiswaarde ('minimaal +5% t.o.v. 2016')"]),
+        # After "€" a number like a year is an amount; without it, "in 2016" is a year.
+        ("maximaal € 2016", ["≤ 2.016 euro ('maximaal € 2016')"]),
+        ("in 2016 minimaal 5 adviezen", ["≥ 5 adviezen ('minimaal 5 adviezen')"]),
+        # After a qualifier "een" is the number one; "procent" is "%".
+        ("minimaal een workshop", ["≥ 1 workshop ('minimaal een workshop')"]),
+        ("tussen een en drie adviezen", ["≥ 1 en ≤ 3 adviezen ('tussen een en drie adviezen')"]),
+        ("minimaal 10 procent", ["≥ 10% ('minimaal 10 procent')"]),
+        # Scales multiply, and the result is a whole number written in full.
+        (
+            "maximaal 20 miljoen bezoekers",
+            ["≤ 20.000.000 bezoekers ('maximaal 20 miljoen bezoekers')"],
+        ),
+        ("maximaal € 0,01 duizend", ["≤ 10 euro ('maximaal € 0,01 duizend')"]),
+        # A list after one qualifier, with "," and "en"; each item keeps its own text.
+        (
+            "maximaal 50 spelen, 40 gastlessen en 3 adviezen",
+            [
+                "≤ 50 spelen ('maximaal 50 spelen')",
+                "≤ 40 gastlessen ('40 gastlessen')",
+                "≤ 3 adviezen ('3 adviezen')",
+            ],
+        ),
+        # Two sentences, two qualifiers: both targets, in order.
+        (
+            "maximaal 5 spelen. Minimaal 3 adviezen.",
+            ["≤ 5 spelen ('maximaal 5 spelen')", "≥ 3 adviezen ('Minimaal 3 adviezen')"],
+        ),
+        (
+            "meer dan 10 en minder dan 20 spelen",
+            ["> 10 en < 20 spelen ('meer dan 10 en minder dan 20 spelen')"],
+        ),
+        # A range whose ends are of different units is no range.
+        ("tussen 10 en 20%", []),
+        ("tussen 10% en 20", []),
+        # A cell that is one quantity is exactly that quantity.
+        ("45,6%", ["= 45,6% ('45,6%')"]),
+        ("12", ["= 12 ('12')"]),
+        (" € 1.500 ", ["= 1.500 euro ('€ 1.500')"]),
+    ],
+)
+def test_parse_targets_reads_each_phrase_as_the_budget_means_it(
+    text: str, shown: list[str]
+) -> None:
+    """Each text gives exactly these targets, shown with `describe`."""
+    assert [target.describe() for target in parse_targets(text)] == shown
+
+
+def test_the_value_of_a_scaled_number_has_no_exponent() -> None:
+    """ "20 miljoen" is stored as 20000000, not as 2.0E+7, so it prints as the budget does."""
+    (target,) = parse_targets("maximaal 20 miljoen bezoekers")
+    assert str(target.upper) == "20000000"
+    (target,) = parse_targets("maximaal € 0,01 duizend")
+    assert str(target.upper) == "10"
