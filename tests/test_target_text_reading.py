@@ -36,6 +36,14 @@ from prestatie import parse_targets
                 "≤ 3 adviezen ('3 adviezen')",
             ],
         ),
+        # An item with its own unit ("%", "€") ends at "," or "en" when a next item follows.
+        ("minimaal 10% en 3 adviezen", ["≥ 10% ('minimaal 10%')", "≥ 3 adviezen ('3 adviezen')"]),
+        (
+            "maximaal € 5.000, 3 adviezen",
+            ["≤ 5.000 euro ('maximaal € 5.000')", "≤ 3 adviezen ('3 adviezen')"],
+        ),
+        ("minimaal 10% en een workshop", ["≥ 10% ('minimaal 10%')"]),
+        ("maximaal 10% en de rest", ["≤ 10% ('maximaal 10%')"]),
         # Two sentences, two qualifiers: both targets, in order.
         (
             "maximaal 5 spelen. Minimaal 3 adviezen.",
