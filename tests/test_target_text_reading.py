@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from prestatie import parse_targets
+from prestatie import Code, parse_references, parse_targets
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,60 @@ def test_the_value_of_a_scaled_number_has_no_exponent() -> None:
     assert str(target.upper) == "20000000"
     (target,) = parse_targets("maximaal € 0,01 duizend")
     assert str(target.upper) == "10"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # A next item whose word is no unit (a month, "derde") ends the list; what came
+        # before it stays.
+        ("maximaal 50 spelen en 3 juni", ["≤ 50 spelen ('maximaal 50 spelen')"]),
+        # A unit of up to six words still ends at "en" before the next item.
+        (
+            "maximaal 5 a b c d e f en 3 adviezen",
+            ["≤ 5 a b c d e f ('maximaal 5 a b c d e f')", "≤ 3 adviezen ('3 adviezen')"],
+        ),
+        # Only "," and "en" continue a list; ";" does not.
+        ("maximaal 50 spelen; 3 adviezen", ["≤ 50 spelen ('maximaal 50 spelen')"]),
+        # A noun ends the unit; an adjective in -e takes the next word, unless that is a
+        # stop word or there is none.
+        ("maximaal 40 gastlessen extra", ["≤ 40 gastlessen ('maximaal 40 gastlessen')"]),
+        ("maximaal 40 nieuwe", ["≤ 40 nieuwe ('maximaal 40 nieuwe')"]),
+        ("maximaal 40 nieuwe van de provincie", ["≤ 40 nieuwe ('maximaal 40 nieuwe')"]),
+        # A number without a unit of its own, before "," or "en", is no target.
+        ("maximaal 50, 40 gastlessen", []),
+        ("maximaal 50 en 40 gastlessen", []),
+        # A new qualifier after an item starts a new target, not a range.
+        (
+            "maximaal 5 spelen minimaal 3 adviezen",
+            ["≤ 5 spelen ('maximaal 5 spelen')", "≥ 3 adviezen ('minimaal 3 adviezen')"],
+        ),
+        # "een" as the upper end of a range is the number one.
+        ("tussen 0 en een advies", ["≥ 0 en ≤ 1 advies ('tussen 0 en een advies')"]),
+        # Only a one-sided qualifier makes a change against a baseline; "precies" does not,
+        # and "t.o.v." with nothing after it is no baseline.
+        ("precies 5% t.o.v. 2016", ["= 5% ('precies 5%')"]),
+        ("minimaal 5% t.o.v.", ["≥ 5% ('minimaal 5%')"]),
+        # A "+" glued to what comes before it ("1E+5") leads no change.
+        ("waarde 1E+5% t.o.v. 2016", []),
+        # "een" alone is an article, not the number one.
+        ("een", []),
+    ],
+)
+def test_parse_targets_ends_lists_and_ranges_where_the_text_does(
+    text: str, shown: list[str]
+) -> None:
+    """Where a list of items, a range or a change ends, and what is no target at all."""
+    assert [target.describe() for target in parse_targets(text)] == shown
+
+
+def test_a_lower_bound_followed_by_another_lower_bound_is_no_range() -> None:
+    """ "meer dan 10 en minimaal 20": two lower bounds make no range with an upper bound."""
+    assert all(
+        target.upper is None for target in parse_targets("meer dan 10 en minimaal 20 spelen")
+    )
+
+
+def test_a_reference_that_is_no_code_is_skipped_and_the_rest_still_read() -> None:
+    """ "7.02" is no code of ours; "7.3" after it is still found."""
+    assert parse_references("prestatie 7.02 en 7.3") == (Code("7.3"),)
