@@ -88,7 +88,8 @@ def test_the_value_of_a_scaled_number_has_no_exponent() -> None:
             "maximaal 5 a b c d e f en 3 adviezen",
             ["≤ 5 a b c d e f ('maximaal 5 a b c d e f')", "≤ 3 adviezen ('3 adviezen')"],
         ),
-        # Only "," and "en" continue a list; ";" does not.
+        # Only "," and "en" continue a list; ";" or another word does not.
+        ("minimaal 10% plus 3 adviezen", ["≥ 10% ('minimaal 10%')"]),
         ("maximaal 50 spelen; 3 adviezen", ["≤ 50 spelen ('maximaal 50 spelen')"]),
         # A noun ends the unit; an adjective in -e takes the next word, unless that is a
         # stop word or there is none.
