@@ -310,8 +310,8 @@ def budget_amount_tables(
 @st.composite
 def budget_targets(draw: st.DrawFn, first_year: int, last_year: int) -> Target:
     """A target as budgets state them: mostly absolute in a count or amount, sometimes a
-    relative change of -100% to +100% (often with its baseline), sometimes qualitative;
-    for the budget's years or for none."""
+    relative change of -150% to +150% (below -100% it has no meaning), often with its
+    baseline, sometimes qualitative; for the budget's years or for none."""
     unit = draw(st.sampled_from(BUDGET_UNITS))
     year = draw(st.none() | years(first_year, last_year))
     text = draw(texts(max_size=20))
@@ -324,7 +324,7 @@ def budget_targets(draw: st.DrawFn, first_year: int, last_year: int) -> Target:
         return attrs.evolve(Target.qualitative(text + "x"), year=year)
     if kind is TargetKind.ABSOLUTE:
         return attrs.evolve(draw(absolute_targets(unit=unit)), year=year, text=text)
-    percents = st.none() | st.decimals(min_value=-100, max_value=100, places=1)
+    percents = st.none() | st.decimals(min_value=-150, max_value=150, places=1)
     lower, upper = draw(percents), draw(percents)
     if lower is not None and upper is not None and lower > upper:
         lower, upper = upper, lower
