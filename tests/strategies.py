@@ -678,12 +678,17 @@ def two_decimal_amounts(count: int) -> st.SearchStrategy[list[Decimal]]:
 @st.composite
 def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
     """Two versions of a budget: the second drops some prestaties of the first, changes the
-    title, roles, targets or amounts of others, and adds new ones. The second may still refer
-    to a dropped prestatie: it is for comparing, not for the cross-object checks."""
+    title, roles, targets, amounts, duration or portfolio holders of others, and adds new
+    ones. The second may still refer to a dropped prestatie: it is for comparing, not for the
+    cross-object checks."""
     old = draw(budgets())
 
     def revise(prestatie: Prestatie) -> list[Prestatie]:
-        change = draw(st.sampled_from(["keep", "drop", "title", "roles", "targets", "amounts"]))
+        change = draw(
+            st.sampled_from(
+                ["keep", "drop", "title", "roles", "targets", "amounts", "duration", "holders"]
+            )
+        )
         if change == "drop":
             return []
         if change == "title":
@@ -695,8 +700,13 @@ def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
             action = Action(number=99, text="nieuw", targets=(draw(targets()),))
             return [attrs.evolve(prestatie, actions=(*prestatie.actions, action))]
         if change == "amounts":
-            table = draw(amount_tables(old.first_year, old.last_year))
+            table = draw(budget_amount_tables(old.first_year, old.last_year, old.year))
             return [attrs.evolve(prestatie, amounts=table)]
+        if change == "duration":
+            return [attrs.evolve(prestatie, duration=draw(st.none() | durations()))]
+        if change == "holders":
+            holders = (*prestatie.portfolio_holders, draw(names()))
+            return [attrs.evolve(prestatie, portfolio_holders=holders)]
         return [prestatie]
 
     programmes = []
@@ -706,7 +716,7 @@ def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
             kept = [new for p in objective.prestaties for new in revise(p)]
             if draw(st.booleans()):
                 code = Code.from_parts(*objective.code.parts, 99)
-                kept.append(draw(prestaties(code, old.first_year, old.last_year)))
+                kept.append(draw(prestaties(code, old.first_year, old.last_year, old.year, False)))
             objectives.append(attrs.evolve(objective, prestaties=tuple(kept)))
         programmes.append(attrs.evolve(programme, objectives=tuple(objectives)))
     return old, attrs.evolve(old, programmes=tuple(programmes))
