@@ -119,8 +119,12 @@ def _heading(sheet: Sheet, number: int, label: str, code: Code | None, state: _S
 
 
 def _name_after(label: str, pattern: str | None) -> str:
-    found = re.search(pattern or r"^\s*[0-9]+(?:\.[0-9]+)*", label, flags=re.IGNORECASE)
-    return label[found.end() :].strip(" .:-–—\t") if found else ""
+    """The text after the code in a label: "Bestuur" in "Programma 1 – Bestuur"."""
+    found = re.search(pattern or r"^\s*([0-9]+(?:\.[0-9]+)*)", label, flags=re.IGNORECASE)
+    if found is None:
+        return ""
+    end = found.end(found.lastindex) if found.lastindex else found.end()
+    return label[end:].strip(" .:-–—\t")
 
 
 def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
@@ -242,7 +246,7 @@ def _name_in(text: str, pattern: str) -> tuple[Code, str] | None:
         code = printed_code(".".join(part for part in found.groups() if part is not None))
     except PrestatieError:
         return None
-    name = text[found.end() :].strip(" .:-–—\t")
+    name = _name_after(text, pattern)
     return (code, name) if name else None
 
 
@@ -361,6 +365,18 @@ def _collect(
                 continue
             owned[key] = total([owned[key], value]) if key in owned else value
             first_row.setdefault((row.code, key), row.number)
+    if not any(column.budget_column is BudgetColumn.WIJZIGING for column in columns):
+        for owned in amounts.values():
+            _derive_wijziging(owned)
+
+
+def _derive_wijziging(owned: dict[_Key, Decimal]) -> None:
+    """Where a table prints primitief and actueel ("na wijziging") but no wijziging column,
+    the wijziging is their difference, as the BBV defines actueel."""
+    for (flow, column, year, nature, taakveld), value in list(owned.items()):
+        primitief = owned.get((flow, BudgetColumn.PRIMITIEF, year, nature, taakveld))
+        if column is BudgetColumn.ACTUEEL and primitief is not None:
+            owned[(flow, BudgetColumn.WIJZIGING, year, nature, taakveld)] = value - primitief
 
 
 def _merge(

@@ -196,13 +196,13 @@ def check_derived(sheet: Sheet, row: Row, columns: list[Column]) -> None:
             continue
         if row.flow in mapping.negative:
             stated = -stated
-        year = derived.year or year_in(sheet.headers.get(col, ""))
-        years = {year} if year is not None else {key[2] for key in values}
+        own_year = derived.year or year_in(sheet.headers.get(col, ""))
+        years = {own_year} if own_year is not None else {key[2] for key in values}
         for each in sorted(years):
             flows = {key[0] for key in values if key[2] == each}
-            flow = row.flow if row.flow in flows else (flows.pop() if len(flows) == 1 else None)
-            if flow is None:
+            if row.flow not in flows and len(flows) != 1:
                 continue
+            flow = row.flow if row.flow in flows else flows.pop()
             if derived.definition is Definition.ACTUEEL:
                 a = values.get((flow, BudgetColumn.PRIMITIEF, each))
                 b = values.get((flow, BudgetColumn.WIJZIGING, each))

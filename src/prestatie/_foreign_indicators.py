@@ -43,9 +43,9 @@ def indicator_rows(sheet: Sheet) -> Iterator[tuple[Code, Indicator]]:
     years = []
     if mapping.year_columns is not None:
         for col, header in sheet.headers.items():
-            found = mapping.year_columns.match(header) if header else None
-            if found is not None:
-                years.append((col, found[1]))
+            matched = mapping.year_columns.match(header) if header else None
+            if matched is not None:
+                years.append((col, matched[1]))
     if code_col is None:
         return
     for number in range(max(mapping.header_rows) + 1, sheet.max_row + 1):
@@ -75,7 +75,7 @@ def indicator_rows(sheet: Sheet) -> Iterator[tuple[Code, Indicator]]:
                 sheet.problem(
                     number, baseline_col, value, "a number such as 653.000 or 27%, or PM / -"
                 )
-        targets = []
+        targets: list[tuple[int, Decimal | None, str]] = []
         for col, year in years:
             text = sheet.text(number, col)
             if not text:

@@ -23,8 +23,8 @@ from typing import Any, NewType
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, override
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, override
 from openpyxl.utils import column_index_from_string
 
 from prestatie._code import Code
@@ -400,8 +400,7 @@ def _column_ref(converter: cattrs.Converter, texts: Any) -> Any:
             return ColumnRef(header=value)
         if not isinstance(value, dict):
             raise _At(
-                "expected a header text or {header = ..., aliases = [...]}, got"
-                f" {_shown(value)}"
+                f"expected a header text or {{header = ..., aliases = [...]}}, got {_shown(value)}"
             )
         return tables(value, ColumnRef)  # type: ignore[no-any-return]
 
@@ -462,9 +461,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _text)
     converter.register_structure_hook(CodeText, _code_text)
     converter.register_structure_hook(Year, _whole(1000, 9999, "a year"))
-    converter.register_structure_hook(
-        ColumnYear, _whole(1000, 9999, "a year (or [budget] year)")
-    )
+    converter.register_structure_hook(ColumnYear, _whole(1000, 9999, "a year (or [budget] year)"))
     converter.register_structure_hook(RowNumber, _whole(1, 1_048_576, "a row number from 1"))
     converter.register_structure_hook(Pattern, _pattern(1))
     converter.register_structure_hook(PlainPattern, _pattern(0))
@@ -552,9 +549,7 @@ def _make_converter() -> cattrs.Converter:
         skip=plain,
         codes=override(struct_hook=codes),
         names=override(struct_hook=names),
-        natures=override(
-            struct_hook=_labels_to(converter, "labels and natures", str, Nature)
-        ),
+        natures=override(struct_hook=_labels_to(converter, "labels and natures", str, Nature)),
         owner=override(struct_hook=converter.get_structure_hook(CodeText)),
         negative=override(struct_hook=flows),
         columns=override(struct_hook=_array_of_tables(converter, AmountColumn, "columns")),
@@ -573,9 +568,7 @@ def _optional_year(value: Any, _: Any) -> int | None:
 
 
 def _tables_of_with(converter: cattrs.Converter, kind: type, **overrides: Any) -> Any:
-    base = make_dict_structure_fn(
-        kind, converter, _cattrs_forbid_extra_keys=True, **overrides
-    )
+    base: Any = make_dict_structure_fn(kind, converter, _cattrs_forbid_extra_keys=True, **overrides)
 
     def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, dict):
@@ -602,10 +595,10 @@ def _problems(exc: BaseException, path: str) -> Iterator[tuple[bool, str, str]]:
             else:
                 yield from _problems(sub, where)
     elif isinstance(exc, IterableValidationError):
-        with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            yield from _problems(sub, f"{path}[{getattr(note, 'index', 0)}]")
-        for sub in without:
+        indexed, rest = exc.group_exceptions()
+        for sub, index in indexed:
+            yield from _problems(sub, f"{path}[{getattr(index, 'index', 0)}]")
+        for sub in rest:
             yield from _problems(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         keys = ", ".join(_keys_of(exc.cl)) if exc.cl is not None else ""
