@@ -56,9 +56,8 @@ class Totals:
         grand = bool(mapping.grand_totals) and bool(
             re.search(mapping.grand_totals or "", label, flags=re.IGNORECASE)
         )
-        return cls(
-            flow=flows[0] if len(flows) == 1 else None, saldo=words[:1] == ["saldo"], grand=grand
-        )
+        saldo = re.search(mapping.saldo_totals, label, flags=re.IGNORECASE) is not None
+        return cls(flow=flows[0] if len(flows) == 1 else None, saldo=saldo, grand=grand)
 
 
 @attrs.define

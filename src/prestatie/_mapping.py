@@ -236,6 +236,8 @@ class Mapping:
     saldo: Saldo = attrs.field(default=Saldo.LASTEN_MIN_BATEN, validator=of(Saldo))
     """How the sheet's saldo rows and columns are computed."""
     totals: str = attrs.field(default=r"^\s*(totaal|lasten|baten|saldo)\b.*", validator=of(str))
+    saldo_totals: str = attrs.field(default=r"^\s*saldo\b", validator=of(str))
+    """Totals rows that combine lasten and baten by `saldo`, rather than add them up."""
     grand_totals: str | None = attrs.field(default=None, validator=optional(str))
     """Totals rows that add up every row above them, not just those since the last total."""
     skip: str | None = attrs.field(default=None, validator=optional(str))
@@ -253,7 +255,8 @@ class Mapping:
             raise InvalidValueError("Mapping: a wide layout needs columns or year_columns")
         for code in (*self.codes.values(), *self.names, *([self.owner] if self.owner else [])):
             printed_code(code)
-        for pattern in (self.code_pattern, self.flow_pattern, self.totals, self.grand_totals):
+        patterns = (self.code_pattern, self.flow_pattern, self.totals, self.saldo_totals)
+        for pattern in (*patterns, self.grand_totals):
             if pattern is not None:
                 re.compile(pattern)
         for pattern in (self.skip, self.taakveld_pattern):
@@ -545,6 +548,7 @@ def _make_converter() -> cattrs.Converter:
         flow_pattern=pattern,
         taakveld_pattern=pattern,
         totals=plain,
+        saldo_totals=plain,
         grand_totals=plain,
         skip=plain,
         codes=override(struct_hook=codes),
