@@ -1,6 +1,7 @@
 """prestatie: a typed model of the Dutch provincial performance budget (prestatiebegroting),
 with a versioned JSON form and Excel import and export."""
 
+from prestatie._by_taakveld import TaakveldLine, by_taakveld, render_by_taakveld
 from prestatie._checks import check_budget
 from prestatie._code import Code
 from prestatie._diff import BudgetDiff, diff_budgets, render_diff
@@ -18,7 +19,7 @@ from prestatie._errors import (
 from prestatie._files import read_budget, write_budget
 from prestatie._foreign import import_sheet
 from prestatie._json import FORMAT_VERSION, from_json, to_json
-from prestatie._mapping import Mapping, load_mapping
+from prestatie._mapping import Mapping, Saldo, load_mapping
 from prestatie._model import (
     Action,
     Ambition,
@@ -57,6 +58,7 @@ from prestatie._money import (
 from prestatie._progress import ProgressReport, Thresholds, progress, render_progress
 from prestatie._report import ReportKind, write_report
 from prestatie._summary import Summary, render_summary, summarise
+from prestatie._taakveld import TAAKVELDEN
 from prestatie._table import BudgetLine, check_table
 from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
 from prestatie._target_text import format_target, parse_references, parse_targets
@@ -67,6 +69,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMAT_VERSION",
+    "TAAKVELDEN",
     "Action",
     "Ambition",
     "Amount",
@@ -107,8 +110,10 @@ __all__ = [
     "ReserveLink",
     "Role",
     "Rounded",
+    "Saldo",
     "Score",
     "Summary",
+    "TaakveldLine",
     "Target",
     "TargetKind",
     "Thresholds",
@@ -117,6 +122,7 @@ __all__ = [
     "WorkbookError",
     "WorkbookWarning",
     "__version__",
+    "by_taakveld",
     "check_budget",
     "check_table",
     "diff_budgets",
@@ -132,6 +138,7 @@ __all__ = [
     "read_budget",
     "read_workbook",
     "read_workbook_with_problems",
+    "render_by_taakveld",
     "render_diff",
     "render_progress",
     "render_summary",

@@ -195,6 +195,10 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
         row = Row(number, owner, code is not None, label, flow, nature, cells)
         row.taakveld = state.taakveld
         row.title = title
+        row.budget_column = next(
+            (c for p, c in mapping.budget_rows.items() if re.search(p, label, re.IGNORECASE)),
+            None,
+        )
         if long:
             assert year_col is not None
             row.year = _year(sheet, number, year_col)
@@ -229,7 +233,8 @@ def _values(row: Row, columns: list[Column], mapping: Mapping) -> Iterator[tuple
         value = row.cells[column.index]
         if flow is Flow.SALDO and mapping.saldo is Saldo.BATEN_MIN_LASTEN:
             value = -value
-        yield (flow, column.budget_column, year, row.nature, row.taakveld), value
+        budget_column = row.budget_column or column.budget_column
+        yield (flow, budget_column, year, row.nature, row.taakveld), value
 
 
 # A heading that names a programme, objective or prestatie: "Kerntaak 7 Kwaliteit openbaar

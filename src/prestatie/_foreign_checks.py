@@ -31,6 +31,7 @@ class Row:
     taakveld: str | None = None
     title: str = ""
     year: int | None = None  # a long layout's year
+    budget_column: BudgetColumn | None = None  # set by its label (`budget_rows`)
 
 
 def _fmt(amount: Decimal) -> str:

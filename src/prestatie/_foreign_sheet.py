@@ -208,6 +208,7 @@ def amount_columns(sheet: Sheet, mapping: Mapping) -> list[Column]:
 
 def _with_checked_saldo(sheet: Sheet, columns: list[Column]) -> list[Column]:
     seen: dict[tuple[Flow | None, BudgetColumn, int], Column] = {}
+    kept = []
     for column in columns:
         key = (column.flow, column.budget_column, column.year)
         if key in seen:
@@ -222,14 +223,16 @@ def _with_checked_saldo(sheet: Sheet, columns: list[Column]) -> list[Column]:
                     f" {column.year}: expected one column per amount",
                 )
             )
-        seen.setdefault(key, column)
+            continue  # reported once, here, not again at every row
+        seen[key] = column
+        kept.append(column)
     return [
         attrs.evolve(column, checked_saldo=True)
         if column.flow is Flow.SALDO
         and (Flow.LASTEN, column.budget_column, column.year) in seen
         and (Flow.BATEN, column.budget_column, column.year) in seen
         else column
-        for column in columns
+        for column in kept
     ]
 
 

@@ -236,6 +236,9 @@ class Mapping:
     saldo: Saldo = attrs.field(default=Saldo.LASTEN_MIN_BATEN, validator=of(Saldo))
     """How the sheet's saldo rows and columns are computed."""
     totals: str = attrs.field(default=r"^\s*(totaal|lasten|baten|saldo)\b.*", validator=of(str))
+    budget_rows: MappingType[str, BudgetColumn] = attrs.field(factory=dict)
+    """Row-label patterns that set the budget column of the row's amounts, for tables that
+    put "begroting", "wijziging" and "na wijziging" in rows: "^- I 2" = "wijziging"."""
     saldo_totals: str = attrs.field(default=r"^\s*saldo\b", validator=of(str))
     """Totals rows that combine lasten and baten by `saldo`, rather than add them up."""
     grand_totals: str | None = attrs.field(default=None, validator=optional(str))
@@ -444,8 +447,9 @@ def _labels_to(
         for label, item in value.items():
             try:
                 key = converter.structure(label, key_kind)
-            except _At:
-                problems.append(_At(keyed.format(label=label), f".{_toml_key(label)}"))
+            except _At as exc:
+                message = keyed.format(label=label) if keyed else exc.message
+                problems.append(_At(message, f".{_toml_key(label)}"))
                 continue
             try:
                 found[key] = converter.structure(item, value_kind)
@@ -553,6 +557,11 @@ def _make_converter() -> cattrs.Converter:
         skip=plain,
         codes=override(struct_hook=codes),
         names=override(struct_hook=names),
+        budget_rows=override(
+            struct_hook=_labels_to(
+                converter, "patterns and budget columns", PlainPattern, BudgetColumn
+            )
+        ),
         natures=override(struct_hook=_labels_to(converter, "labels and natures", str, Nature)),
         owner=override(struct_hook=converter.get_structure_hook(CodeText)),
         negative=override(struct_hook=flows),
