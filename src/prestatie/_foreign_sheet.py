@@ -181,7 +181,6 @@ class Sheet:
 def amount_columns(sheet: Sheet, mapping: Mapping) -> list[Column]:
     """The mapped amount columns; two that hold the same amount are a problem naming both.
     The derived columns are found too (`Sheet.derived`)."""
-    sheet.derived = [(d, col) for d in mapping.derived if (col := sheet.find(d)) is not None]
     columns = []
     for spec in mapping.columns:
         col = sheet.find(spec)
@@ -203,6 +202,7 @@ def amount_columns(sheet: Sheet, mapping: Mapping) -> list[Column]:
                     f" {mapping.year_columns.pattern!r}",
                 )
             )
+    sheet.derived = [(d, col) for d in mapping.derived if (col := sheet.find(d)) is not None]
     return _with_checked_saldo(sheet, sorted(columns, key=lambda c: c.index))
 
 
