@@ -32,7 +32,8 @@ from prestatie import (
     load_mapping,
     write_report,
 )
-from prestatie._mapping import ColumnRef, Saldo, mapping_from_dict
+from prestatie._mapping import mapping_from_dict
+from prestatie._mapping_model import ColumnRef, Saldo
 from prestatie._money import convert
 from strategies import budgets
 

@@ -26,7 +26,8 @@ from prestatie import (
     render_by_taakveld,
     to_json,
 )
-from prestatie._mapping import mapping_from_dict, printed_code
+from prestatie._mapping import mapping_from_dict
+from prestatie._mapping_model import printed_code
 
 
 def _sheet(path: Path, rows: list[list[Any]]) -> Path:

@@ -19,7 +19,8 @@ from prestatie._errors import (
 from prestatie._files import read_budget, write_budget
 from prestatie._foreign import import_sheet
 from prestatie._json import FORMAT_VERSION, from_json, to_json
-from prestatie._mapping import Mapping, Saldo, load_mapping
+from prestatie._mapping import Mapping, load_mapping
+from prestatie._mapping_model import Saldo
 from prestatie._model import (
     Action,
     Ambition,

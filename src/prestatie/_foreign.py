@@ -31,7 +31,7 @@ from prestatie._foreign_checks import (
 )
 from prestatie._foreign_indicators import indicator_rows
 from prestatie._foreign_sheet import Column, Sheet, amount_columns, read_rows
-from prestatie._mapping import Layout, Mapping, Saldo, printed_code
+from prestatie._mapping_model import Layout, Mapping, Saldo, printed_code
 from prestatie._model import (
     Amount,
     Budget,

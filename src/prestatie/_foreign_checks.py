@@ -11,7 +11,7 @@ import attrs
 
 from prestatie._code import Code
 from prestatie._foreign_sheet import Column, Sheet, year_in
-from prestatie._mapping import Definition, Mapping, Saldo
+from prestatie._mapping_model import Definition, Mapping, Saldo
 from prestatie._model import BudgetColumn, Flow, Nature
 from prestatie._money import ZERO, total
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from prestatie._code import Code
 from prestatie._errors import PrestatieError
 from prestatie._foreign_sheet import Sheet
-from prestatie._mapping import printed_code
+from prestatie._mapping_model import printed_code
 from prestatie._model import Indicator
 from prestatie._money import from_spreadsheet_number, parse_amount
 from prestatie._target import Target, TargetKind

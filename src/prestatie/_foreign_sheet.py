@@ -12,7 +12,7 @@ import attrs
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from prestatie._errors import PrestatieError, Problem, WorkbookError, describe
-from prestatie._mapping import ColumnRef, DerivedColumn, Mapping
+from prestatie._mapping_model import ColumnRef, DerivedColumn, Mapping
 from prestatie._model import BudgetColumn, Flow
 from prestatie._money import from_spreadsheet_number, parse_amount
 from prestatie._sheets import CellValue
@@ -202,7 +202,13 @@ def amount_columns(sheet: Sheet, mapping: Mapping) -> list[Column]:
                     f" {mapping.year_columns.pattern!r}",
                 )
             )
-    sheet.derived = [(d, col) for d in mapping.derived if (col := sheet.find(d)) is not None]
+    sheet.derived = []
+    for derived in mapping.derived:
+        # A header that is an amount column as well is reported missing once.
+        also_amount = any(c.header == derived.header for c in mapping.columns)
+        col = sheet.find(derived, required=not also_amount)
+        if col is not None:
+            sheet.derived.append((derived, col))
     return _with_checked_saldo(sheet, sorted(columns, key=lambda c: c.index))
 
 
