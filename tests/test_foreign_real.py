@@ -33,7 +33,7 @@ class Sample:
     """Cell → part of its message, for the faults of the source itself."""
     spots: tuple[tuple[str, str, str, int, int, str | None], ...] = ()
     """(code, flow, budget column, year, value as printed, taakveld)."""
-    changed: tuple[str, int] = ("", 0)
+    changed: tuple[str, int | str] = ("", 0)
     """A cell changed by one figure, and…"""
     totals: frozenset[str] = frozenset()
     """…the cells that then report it: the totals, saldi and derived cells it feeds."""
@@ -97,6 +97,11 @@ SAMPLES = {
         changed=("C7", 3794),
         totals=frozenset({"Saldo kerntaken!C8"}),
     ),
+    "overijssel-jaarverslag-2017-resultaat": Sample(
+        "Overijssel",
+        changed=("B4", "-51,7"),  # text, as the page's decimals are
+        totals=frozenset({"Resultaatoverzicht!B3", "Resultaatoverzicht!D4"}),
+    ),
     "utrecht-begroting-2017-saldi": Sample(
         "Utrecht",
         spots=(
@@ -140,9 +145,9 @@ SAMPLES = {
     ),
     "zeeland-begroting-2022-programmas": Sample(
         "Zeeland",
-        problems={
+        problems={  # its Realisatie 2020 saldi are baten − lasten
             f"Lasten en baten!D{row}": "expected lasten − baten (Lasten en baten!B"
-            for row in range(5, 13)
+            for row in (*range(5, 13), 14, 15, 18)
         },
     ),
     "zeeland-begroting-2024-meerjarenperspectief": Sample(
@@ -198,6 +203,7 @@ def test_every_transcription_has_a_sample_its_mapping_and_its_source() -> None:
     assert set(NAMES) == set(SAMPLES)
     assert len(NAMES) >= 12
     assert len({sample.province for sample in SAMPLES.values()}) >= 8
+    assert len(NAMES) == 14
     sources = (DATA / "SOURCES.md").read_text(encoding="utf-8")
     for name in NAMES:
         lines = (MAPPINGS / f"{name}.toml").read_text(encoding="utf-8").splitlines()

@@ -143,6 +143,8 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
     skip = re.compile(mapping.skip or r"(?!)", flags=re.IGNORECASE)
     flow_pattern = re.compile(mapping.flow_pattern or r"(?!)", flags=re.IGNORECASE)
     natures = {normalise_header(label): nature for label, nature in mapping.natures.items()}
+    above_totals = re.compile(mapping.totals_above or r"(?!)", flags=re.IGNORECASE)
+    pending: list[tuple[Row, Totals, int]] = []
     table = Table()
     for number in range(max(mapping.header_rows) + 1, sheet.max_row + 1):
         if sheet.blank(number):
@@ -158,14 +160,23 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
             kind = Totals.of(total_label, mapping)
             flow = kind.flow or state.section
             cells = _cells(sheet, number, columns, flow)
-            table.rows.append(Row(number, None, False, label, flow, Nature.STRUCTUREEL, cells))
+            row = Row(number, None, False, label, flow, Nature.STRUCTUREEL, cells)
+            check_derived(sheet, row, columns)
+            check_saldo(sheet, row, columns)
+            table.rows.append(row)
             continue  # counted in the totals under it, not imported
         if code is None and stated and totals.search(total_label):
             kind = Totals.of(total_label, mapping)
             flow = kind.flow or (Flow.SALDO if kind.saldo else state.section)
             cells = _cells(sheet, number, columns, flow)
             row = Row(number, None, False, total_label, flow, mapping.nature, cells)
-            check_totals(sheet, row, table.covered_by(kind), columns, kind)
+            for above, above_kind, start in pending:  # totals above their parts close here
+                check_totals(sheet, above, table.rows[start:], columns, above_kind)
+            pending.clear()
+            if above_totals.search(total_label):
+                pending.append((row, kind, len(table.rows)))
+            else:
+                check_totals(sheet, row, table.covered_by(kind), columns, kind)
             check_derived(sheet, row, columns)
             check_total_column(sheet, row, total_col)
             continue
@@ -207,6 +218,8 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
         check_saldo(sheet, row, columns)
         table.rows.append(row)
         yield row
+    for above, above_kind, start in pending:  # totals above their parts, up to the end
+        check_totals(sheet, above, table.rows[start:], columns, above_kind)
 
 
 def _year(sheet: Sheet, row: int, col: int) -> int | None:

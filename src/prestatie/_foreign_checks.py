@@ -213,9 +213,11 @@ def check_derived(sheet: Sheet, row: Row, columns: list[Column]) -> None:
                 sign, text, name = -1, "−", "actueel − gerealiseerd"
             if a is None:
                 continue
-            expected = a[0] + sign * (b[0] if b else ZERO)
+            expected = derived.sign * (a[0] + sign * (b[0] if b else ZERO))
             if abs(stated - expected) > mapping.tolerance:
                 cells = a[1] + (f" {text} {b[1]}" if b else "")
+                if derived.sign < 0:
+                    name, cells = f"−({name})", f"−({cells})"
                 label = derived.header or str(derived)
                 sheet.note(
                     row.number,

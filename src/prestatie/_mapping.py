@@ -272,7 +272,11 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(
         DerivedColumn,
         _tables_of_with(
-            converter, DerivedColumn, **ref_fields, year=override(struct_hook=_optional_year)
+            converter,
+            DerivedColumn,
+            **ref_fields,
+            year=override(struct_hook=_optional_year),
+            sign=override(struct_hook=_sign),
         ),
     )
     converter.register_structure_hook(
@@ -315,6 +319,7 @@ def _make_converter() -> cattrs.Converter:
         totals=plain,
         saldo_totals=plain,
         grand_totals=plain,
+        totals_above=plain,
         skip=plain,
         codes=override(struct_hook=codes),
         names=override(struct_hook=names),
@@ -335,6 +340,12 @@ def _make_converter() -> cattrs.Converter:
 
 def _year(value: Any, _: Any) -> int | None:
     return _whole(1000, 9999, "a year")(value, None)  # type: ignore[no-any-return]
+
+
+def _sign(value: Any, _: Any) -> int:
+    if value in (1, -1) and not isinstance(value, bool):
+        return int(value)
+    raise _At(f"expected 1 or -1, got {_shown(value)}")
 
 
 def _optional_year(value: Any, _: Any) -> int | None:

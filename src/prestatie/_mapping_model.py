@@ -140,6 +140,9 @@ class DerivedColumn(ColumnRef):
     definition: Definition = attrs.field(validator=of(Definition))
     year: int | None = attrs.field(default=None, validator=optional(int))
     """The year it derives from; by default the year in its header, or every year."""
+    sign: int = attrs.field(default=1, validator=attrs.validators.in_((1, -1)))
+    """-1 for a column printed the other way round: "Realisatie t.o.v. Actuele Begroting" is
+    gerealiseerd − actueel, the ruimte with its sign turned."""
 
 
 @attrs.frozen(kw_only=True)
@@ -230,6 +233,9 @@ class Mapping:
     saldo_totals: str = attrs.field(default=r"^\s*saldo\b", validator=of(str))
     """Totals rows that combine lasten and baten by `saldo`, rather than add them up."""
     grand_totals: str | None = attrs.field(default=None, validator=optional(str))
+    totals_above: str | None = attrs.field(default=None, validator=optional(str))
+    """Totals rows that stand above their parts: they add up the rows under them, up to the
+    next total or the end of the table."""
     """Totals rows that add up every row above them, not just those since the last total."""
     skip: str | None = attrs.field(default=None, validator=optional(str))
     """Rows that count in the totals under them but are not imported."""
@@ -247,7 +253,7 @@ class Mapping:
         for code in (*self.codes.values(), *self.names, *([self.owner] if self.owner else [])):
             printed_code(code)
         patterns = (self.code_pattern, self.flow_pattern, self.totals, self.saldo_totals)
-        for pattern in (*patterns, self.grand_totals):
+        for pattern in (*patterns, self.grand_totals, self.totals_above):
             if pattern is not None:
                 re.compile(pattern)
         for pattern in (self.skip, self.taakveld_pattern):
