@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from conftest import EXAMPLES
 from prestatie import (
     Amount,
     Budget,
@@ -20,9 +21,11 @@ from prestatie import (
     Nature,
     Programme,
     WorkbookError,
+    WorkbookWarning,
     by_taakveld,
     from_json,
     import_sheet,
+    load_mapping,
     render_by_taakveld,
     to_json,
 )
@@ -240,3 +243,18 @@ def test_an_amount_keeps_its_taakveld_in_json_and_json_without_one_reads_as_befo
     text = to_json(budget)
     assert from_json(text) == budget
     assert text.count('"taakveld"') == 4  # the amount without one writes no key
+
+
+def test_a_total_with_no_rows_to_add_up_is_stated_as_unchecked(tmp_path: Path) -> None:
+    rows = [["Omschrijving", "2020"], ["7 Bestuur", 10], ["Totaal lasten", 10], ["Totaal baten", 4]]
+    mapping = {"code": "Omschrijving", "code_pattern": r"^(\d+) ", "year_columns": {}}
+    with pytest.warns(WorkbookWarning, match="'Totaal baten' has no rows above it to add up"):
+        budget = import_sheet(_sheet(tmp_path / "t.xlsx", rows), mapping_from_dict(mapping))
+    assert [a.value for a in budget.programmes[0].amounts] == [10]
+
+
+def test_a_skipped_total_is_stated_as_unchecked() -> None:
+    name = "fryslan-begroting-2025-programma-1"
+    mapping = load_mapping(EXAMPLES / "mappings" / "real" / f"{name}.toml")
+    with pytest.warns(WorkbookWarning, match="'Saldo programma 1' is skipped: not checked"):
+        import_sheet(EXAMPLES / "data" / "real" / f"{name}.xlsx", mapping)

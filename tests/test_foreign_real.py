@@ -9,6 +9,7 @@ import importlib.util
 import json
 import re
 import shutil
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from conftest import EXAMPLES
-from prestatie import Budget, Code, WorkbookError, import_sheet, load_mapping
+from prestatie import Budget, Code, WorkbookError, WorkbookWarning, import_sheet, load_mapping
 from prestatie._cli import main
 
 DATA = EXAMPLES / "data" / "real"
@@ -173,7 +174,9 @@ SAMPLES = {
 
 
 def _import(name: str, path: Path | None = None) -> Budget:
-    return import_sheet(path or DATA / f"{name}.xlsx", load_mapping(MAPPINGS / f"{name}.toml"))
+    with warnings.catch_warnings():  # a skipped total is stated as unchecked: tested elsewhere
+        warnings.simplefilter("ignore", WorkbookWarning)
+        return import_sheet(path or DATA / f"{name}.xlsx", load_mapping(MAPPINGS / f"{name}.toml"))
 
 
 def _problems(name: str, path: Path | None = None) -> dict[str, str]:
@@ -345,7 +348,12 @@ def test_the_command_converts_and_checks_each_real_table(name: str, tmp_path: Pa
     code, _, errors = _cli("check", "--mapping", mapping, sheet)
     problems = SAMPLES[name].problems
     assert code == (1 if problems else 0), errors
-    listed = re.findall(r"!([A-Z]+[0-9]+): ", errors)
+    listed = [
+        cell
+        for line in errors.splitlines()
+        if not line.startswith("Warning: ")
+        for cell in re.findall(r"!([A-Z]+[0-9]+): ", line)
+    ]
     assert sorted(listed) == sorted(cell.split("!")[1] for cell in problems)
     code, _, errors = _cli("convert", "--mapping", mapping, sheet, out)
     assert code == (1 if problems else 0), errors

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -19,7 +20,7 @@ import attrs
 
 from prestatie._checks import CHECKS, check_actueel
 from prestatie._code import Code
-from prestatie._errors import PrestatieError, Problem, WorkbookError
+from prestatie._errors import PrestatieError, Problem, WorkbookError, WorkbookWarning
 from prestatie._foreign_checks import (
     Row,
     Table,
@@ -161,6 +162,12 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
             flow = kind.flow or state.section
             cells = _cells(sheet, number, columns, flow)
             row = Row(number, None, False, label, flow, Nature.STRUCTUREEL, cells)
+            if code is None and totals.search(total_label):
+                warnings.warn(
+                    f"{sheet.ref(number, code_col)}: {total_label!r} is skipped: not checked",
+                    WorkbookWarning,
+                    stacklevel=2,
+                )
             check_derived(sheet, row, columns)
             check_saldo(sheet, row, columns)
             table.rows.append(row)

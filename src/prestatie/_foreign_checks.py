@@ -5,11 +5,13 @@ the cell that claims it, naming the cells it was checked against."""
 from __future__ import annotations
 
 import re
+import warnings
 from decimal import Decimal
 
 import attrs
 
 from prestatie._code import Code
+from prestatie._errors import WorkbookWarning
 from prestatie._foreign_sheet import Column, Sheet, year_in
 from prestatie._mapping_model import Definition, Mapping, Saldo
 from prestatie._model import BudgetColumn, Flow, Nature
@@ -95,6 +97,14 @@ def check_totals(
     """Each of a totals row's cells against the sum of the cells above it that it totals."""
     mapping = sheet.mapping
     tolerance = mapping.tolerance
+    if row.cells and not any(column.index in part.cells for part in covered for column in columns):
+        warnings.warn(
+            f"{sheet.ref(row.number, 1)}: the total {row.label!r} has no rows above it to add"
+            " up: not checked",
+            WorkbookWarning,
+            stacklevel=2,
+        )
+        return
     for column in columns:
         stated = row.cells.get(column.index)
         if stated is None or any((r.number, column.index) in sheet.bad for r in covered):
