@@ -44,7 +44,7 @@ from prestatie._model import (
     Prestatie,
     Programme,
 )
-from prestatie._money import convert, total
+from prestatie._money import Unit, convert, total
 from prestatie._sheets import normalise_header
 from prestatie._taakveld import TAAKVELD
 
@@ -356,7 +356,7 @@ def _collect(
     columns: list[Column],
     amounts: dict[Code, dict[_Key, Decimal]],
     titles: dict[Code, str],
-    unit: object,
+    unit: Unit,
 ) -> None:
     """Each row's amounts added to its owner's: lines of one heading add up, as do a long
     layout's bookings; a code's own row given twice is a problem."""
@@ -376,7 +376,7 @@ def _collect(
             )
             continue
         for key, value in _values(row, columns, mapping):
-            value = convert(value, mapping.unit, unit)  # type: ignore[arg-type]
+            value = convert(value, mapping.unit, unit)
             owned = amounts[row.code]
             if key in owned and row.own and mapping.layout is Layout.WIDE:
                 first = first_row[(row.code, key)]
