@@ -34,7 +34,6 @@ from prestatie import (
 )
 from prestatie._mapping import mapping_from_dict
 from prestatie._mapping_model import ColumnRef, Saldo
-from prestatie._money import convert
 from strategies import budgets
 
 MAPPINGS = EXAMPLES / "mappings"
@@ -260,6 +259,9 @@ def _report(tmp_path: Path, budget: Budget, kind: str, **options: object) -> Pat
     return path
 
 
+EUROS = {Unit.EURO: 1, Unit.THOUSAND: 1000, Unit.MILLION: 1_000_000}
+
+
 def _exact(budget: Budget, unit: Unit) -> dict[tuple[Code, Flow, BudgetColumn, int], Decimal]:
     sums: dict[tuple[Code, Flow, BudgetColumn, int], Decimal] = {}
     for programme in budget.programmes:
@@ -270,7 +272,7 @@ def _exact(budget: Budget, unit: Unit) -> dict[tuple[Code, Flow, BudgetColumn, i
         for code, amounts in owners:
             for a in amounts:
                 key = (code, a.flow, a.column, a.year)
-                sums[key] = sums.get(key, Decimal(0)) + convert(a.value, budget.unit, unit)
+                sums[key] = sums.get(key, Decimal(0)) + a.value * EUROS[budget.unit] / EUROS[unit]
     return sums
 
 

@@ -10,9 +10,8 @@ import attrs
 
 from prestatie._model import Budget, BudgetColumn, Flow
 from prestatie._money import format_amount, total
-from prestatie._summary import budget_amounts
 from prestatie._taakveld import taakveld_name
-from prestatie._text import align
+from prestatie._views.text import align
 
 Heading = tuple[Flow, BudgetColumn, int]
 """A column of the overview: flow, budget column and year."""
@@ -31,10 +30,11 @@ def by_taakveld(budget: Budget) -> tuple[TaakveldLine, ...]:
     """A line per taakveld that some amount of `budget` is booked on, in taakveld order;
     amounts without a taakveld are left out. Lasten, baten and saldo stay apart."""
     parts: dict[str, dict[Heading, list[Decimal]]] = defaultdict(lambda: defaultdict(list))
-    for amount in budget_amounts(budget):
-        if amount.taakveld is not None:
-            heading = (amount.flow, amount.column, amount.year)
-            parts[amount.taakveld][heading].append(amount.value)
+    for owner in budget.amount_owners():
+        for amount in owner.amounts:
+            if amount.taakveld is not None:
+                heading = (amount.flow, amount.column, amount.year)
+                parts[amount.taakveld][heading].append(amount.value)
 
     def order(code: str) -> tuple[int, ...]:
         return tuple(int(part) for part in code.split("."))

@@ -45,8 +45,8 @@ from prestatie._model import (
     Programme,
 )
 from prestatie._money import Unit, convert, total
-from prestatie._sheets import normalise_header
 from prestatie._taakveld import TAAKVELD
+from prestatie._xlsx.schema import normalise_header
 
 _Key = tuple[Flow, BudgetColumn, int, Nature, str | None]
 

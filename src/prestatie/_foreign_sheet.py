@@ -15,9 +15,8 @@ from prestatie._errors import PrestatieError, Problem, WorkbookError, describe
 from prestatie._mapping_model import ColumnRef, DerivedColumn, Mapping
 from prestatie._model import BudgetColumn, Flow
 from prestatie._money import from_spreadsheet_number, parse_amount
-from prestatie._sheets import CellValue
-from prestatie._xlsx_cells import Cells
-from prestatie._xlsx_safety import check_xlsx
+from prestatie._xlsx.cells import Cells, CellValue
+from prestatie._xlsx.safety import check_xlsx
 
 _EXPECTED_AMOUNT = "an amount such as 1.234 or 1.234,56, or '-' for none"
 

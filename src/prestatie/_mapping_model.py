@@ -20,8 +20,8 @@ from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._model import BudgetColumn, DocumentKind, Flow, Nature
 from prestatie._money import ZERO, Unit, to_amount
-from prestatie._sheets import normalise_header
 from prestatie._validate import of, optional, tuple_of
+from prestatie._xlsx.schema import normalise_header
 
 _LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
 
