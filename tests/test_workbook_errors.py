@@ -11,7 +11,6 @@ from pathlib import Path
 import attrs
 import pytest
 from openpyxl import load_workbook
-from prestatie._xlsx_read import _Index
 
 from analysis_examples import replace_prestaties
 from prestatie import (
@@ -24,6 +23,8 @@ from prestatie import (
     read_workbook_with_problems,
     write_workbook,
 )
+from prestatie._xlsx.build import _Index
+from prestatie._xlsx.schema import Sheet
 from workbook_edit import column_of, edit, find_row, set_text
 from workbook_examples import monitor_budget
 
@@ -299,7 +300,7 @@ def reader_bug(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the reader's own code raise a KeyError: a group of rows names a sheet no table
     has, as a bug would."""
     keys = dict(_Index._KEYS)
-    keys["geen"] = ("Geen blad", lambda values: None)
+    keys["geen"] = (Sheet(name="Geen blad", columns=()), lambda values: None)
     monkeypatch.setattr(_Index, "_KEYS", keys)
 
 
