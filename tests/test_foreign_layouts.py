@@ -8,8 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from conftest import EXAMPLES
 from prestatie import (
@@ -26,8 +27,10 @@ from prestatie import (
     from_json,
     import_sheet,
     load_mapping,
+    read_workbook,
     render_by_taakveld,
     to_json,
+    write_workbook,
 )
 from prestatie._mapping import mapping_from_dict
 from prestatie._mapping_model import printed_code
@@ -258,3 +261,25 @@ def test_a_skipped_total_is_stated_as_unchecked() -> None:
     mapping = load_mapping(EXAMPLES / "mappings" / "real" / f"{name}.toml")
     with pytest.warns(WorkbookWarning, match="'Saldo programma 1' is skipped: not checked"):
         import_sheet(EXAMPLES / "data" / "real" / f"{name}.xlsx", mapping)
+
+
+def test_a_workbook_keeps_each_amounts_taakveld_and_reads_one_written_without_the_column(
+    tmp_path: Path,
+) -> None:
+    budget = _taakveld_budget()
+    path = tmp_path / "taakvelden.xlsx"
+    write_workbook(budget, path)
+    assert read_workbook(path) == budget
+    one_each = Budget(
+        province="Drenthe",
+        year=2017,
+        programmes=(attrs.evolve(budget.programmes[1], amounts=budget.programmes[1].amounts[:1]),),
+    )
+    write_workbook(one_each, path)
+    workbook = load_workbook(path)
+    sheet = workbook["Lasten en baten"]
+    headers = [cell.value for cell in sheet[1]]
+    sheet.delete_cols(headers.index("Taakveld") + 1)
+    workbook.save(path)
+    old = read_workbook(path)
+    assert [(a.value, a.taakveld) for a in old.programmes[0].amounts] == [(7000, None)]
