@@ -188,7 +188,8 @@ def _amount_keys(
 
 @st.composite
 def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amount, ...]:
-    """Amounts with distinct keys inside the years, where actueel = primitief + wijziging."""
+    """Amounts with distinct keys inside the years, where actueel = primitief + wijziging, all
+    on one taakveld or none."""
     keys = draw(_amount_keys(first_year, last_year))
     values = {key: draw(amounts_values()) for key in keys}
     for flow, column, nature, year in keys:
@@ -196,8 +197,12 @@ def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amo
         if column is BudgetColumn.ACTUEEL and primitief is not None:
             change = values.get((flow, BudgetColumn.WIJZIGING, nature, year), Decimal(0))
             values[(flow, column, nature, year)] = primitief + change
+    # One taakveld (or none) per owner keeps the keys distinct and the law above intact.
+    taakveld = draw(st.none() | st.sampled_from(("0.1", "0.6", "2.3", "8.2")))
     return tuple(
-        Amount(flow=flow, column=column, nature=nature, year=year, value=values[key])
+        Amount(
+            flow=flow, column=column, nature=nature, year=year, value=values[key], taakveld=taakveld
+        )
         for key in keys
         for flow, column, nature, year in [key]
     )

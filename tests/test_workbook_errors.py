@@ -69,11 +69,11 @@ def test_every_cell_problem_is_reported_with_sheet_cell_found_and_expected(writt
         ),
         ("Acties!C3", "Nummer: expected a whole number, got str 'twee'"),
         (
-            f"Lasten en baten!F{amount_row}",
+            f"Lasten en baten!G{amount_row}",
             "2018 (x € 1.000): expected an amount with at most 2 decimals, got float 12.345",
         ),
         (
-            f"Lasten en baten!G{amount_row}",
+            f"Lasten en baten!H{amount_row}",
             "formula =1+2 has no computed value: expected a value (open and save the file in"
             " Excel or LibreOffice to compute it)",
         ),
@@ -105,7 +105,7 @@ def test_cross_object_problems_point_at_the_cells_their_values_came_from(written
     assert found == [
         ("Prestaties!O3", "prestatie 7.1.1 refers to unknown reserve 'Onbekende reserve'"),
         ("Acties!C3", "duplicate action 2 of prestatie 7.2.3"),
-        (f"Lasten en baten!F{actueel}", "actueel lasten structureel 2018 is 1900"),
+        (f"Lasten en baten!G{actueel}", "actueel lasten structureel 2018 is 1900"),
     ]
 
 
@@ -205,9 +205,9 @@ def test_a_total_that_disagrees_with_its_rows_is_a_warning(written: Path) -> Non
     workbook = load_workbook(written)
     sheet = workbook["Lasten en baten"]
     total_row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "Totaal")
-    sheet.cell(row=total_row, column=6).value = 999  # a number where the formula was
+    sheet.cell(row=total_row, column=7).value = 999  # a number where the formula was
     workbook.save(written)
-    with pytest.warns(WorkbookWarning, match=re.escape(f"Lasten en baten!F{total_row}: the total")):
+    with pytest.warns(WorkbookWarning, match=re.escape(f"Lasten en baten!G{total_row}: the total")):
         assert read_workbook(written) == monitor_budget()
 
 

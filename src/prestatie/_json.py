@@ -17,7 +17,7 @@ from cattrs.v import format_exception as cattrs_format_exception
 
 from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
-from prestatie._model import Budget
+from prestatie._model import Amount, Budget
 from prestatie._money import parse_decimal, to_amount
 from prestatie._target import Target
 
@@ -165,6 +165,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     - tuples are written as lists and read only from lists;
     - a target's `first_year` and `yearly` are written only when set, so that a budget without
       periods reads in versions that predate them.
+    - an amount's taakveld is written only when it has one, so a budget without taakvelden
+      reads and writes as before.
     """
     converter.register_structure_hook(str, _strict(str, "text"))
     converter.register_structure_hook(int, _strict(int, "a whole number"))
@@ -184,6 +186,10 @@ def configure_converter(converter: cattrs.Converter) -> None:
             first_year=override(omit_if_default=True),
             yearly=override(omit_if_default=True),
         ),
+    )
+    converter.register_unstructure_hook(
+        Amount,
+        make_dict_unstructure_fn(Amount, converter, taakveld=override(omit_if_default=True)),
     )
 
 

@@ -352,6 +352,7 @@ class _Builder:
                     nature=nature,
                     year=year,
                     value=value,
+                    taakveld=values.get("taakveld"),
                 )
                 if amount is not None:
                     items = collected.setdefault(key, [])

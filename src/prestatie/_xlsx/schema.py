@@ -386,12 +386,12 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
 LASTEN_EN_BATEN = Sheet(
     name="Lasten en baten",
     model=_model.Amount,
-    doc="One row per owner, flow, budget column and nature, with a column per year in the"
-    " budget's unit; totals rows with live SUMIFS formulas close the table.",
+    doc="One row per owner, flow, budget column, nature and taakveld, with a column per year"
+    " in the budget's unit; totals rows with live SUMIFS formulas close the table.",
     explanation=(
-        "Eén regel per niveau (programma, doel of prestatie), lasten of baten, "
-        "begrotingskolom en aard, met een kolom per jaar in de eenheid van de begroting. De "
-        "totaalregels onderaan rekenen zelf; laat ze staan."
+        "Eén regel per niveau (programma, doel of prestatie), lasten, baten of saldo, "
+        "begrotingskolom, aard en taakveld, met een kolom per jaar in de eenheid van de "
+        "begroting. De totaalregels onderaan rekenen zelf; laat ze staan."
     ),
     columns=(
         _col(
@@ -404,6 +404,12 @@ LASTEN_EN_BATEN = Sheet(
         _col("Lasten/baten", "flow", enum_codec(Flow, optional=False), required=True),
         _col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
         _col("Aard", "nature", enum_codec(Nature, optional=False), required=True),
+        _col(
+            "Taakveld",
+            "taakveld",
+            OPTIONAL_TEXT,
+            "the BBV taakveld the amounts are booked on, such as 0.6; blank for none",
+        ),
         # The year columns come here: see `year_header`.
         _col(
             ORDER,
@@ -414,7 +420,7 @@ LASTEN_EN_BATEN = Sheet(
         ),
     ),
 )
-"""The fixed columns; a column per year stands between `Aard` and `Volgorde`."""
+"""The fixed columns; a column per year stands between `Taakveld` and `Volgorde`."""
 
 RESERVES = Sheet(
     name="Reserves",

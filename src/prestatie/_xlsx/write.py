@@ -351,11 +351,11 @@ def amount_years(budget: Budget) -> list[int]:
 def _amount_rows(budget: Budget) -> Iterator[Row]:
     for owner in budget.amount_owners():
         level, code = _LEVELS[type(owner.item)], str(owner.code)
-        # One row per flow, column and nature, in the order they first appear; a key given
-        # twice (which the checks report) spills into a further row rather than being lost.
+        # One row per flow, column, nature and taakveld, in the order they first appear; a key
+        # given twice (which the checks report) spills into a further row rather than being lost.
         rows: list[Row] = []
         for position, amount in enumerate(owner.amounts, start=1):
-            key = (amount.flow, amount.column, amount.nature)
+            key = (amount.flow, amount.column, amount.nature, amount.taakveld)
             row = next((r for r in rows if r["key"] == key and amount.year not in r["years"]), None)
             if row is None:
                 row = {"key": key, "years": {}, "positions": {}}
@@ -363,7 +363,7 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
             row["years"][amount.year] = amount.value
             row["positions"][amount.year] = position
         for row in rows:
-            flow, column, nature = row["key"]
+            flow, column, nature, taakveld = row["key"]
             order = " ".join(f"{year}:{position}" for year, position in row["positions"].items())
             yield {
                 "level": level,
@@ -371,6 +371,7 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
                 "flow": flow,
                 "column": column,
                 "nature": nature,
+                "taakveld": taakveld,
                 "years": row["years"],
                 "order": order,
             }
