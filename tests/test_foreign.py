@@ -32,8 +32,8 @@ from prestatie import (
     load_mapping,
     write_report,
 )
-from prestatie._mapping import mapping_from_dict
-from prestatie._mapping_model import ColumnRef, Saldo
+from prestatie._foreign.load import mapping_from_dict
+from prestatie._foreign.mapping import ColumnRef, Saldo
 from strategies import budgets
 
 MAPPINGS = EXAMPLES / "mappings"

@@ -19,7 +19,7 @@ from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
 from prestatie._model import Amount, Budget
 from prestatie._money import parse_decimal, to_amount
-from prestatie._target import Target
+from prestatie._target.algebra import Target
 
 FORMAT_VERSION = 1
 """The version of the JSON form written by `to_json`; `from_json` reads this version."""

@@ -10,7 +10,7 @@ import attrs
 from prestatie._code import Code
 from prestatie._model import Amount, Budget, BudgetColumn, DocumentKind, Flow
 from prestatie._money import ZERO, AmountsByYear, Unit, format_amount, total
-from prestatie._target import Target, TargetKind
+from prestatie._target.algebra import Target, TargetKind
 from prestatie._views.text import align, one_line
 
 COLUMN_LABELS = {
