@@ -56,6 +56,7 @@ from prestatie._money import (
 )
 from prestatie._progress import ProgressReport, Thresholds, progress, render_progress
 from prestatie._report import ReportKind, write_report
+from prestatie._schema import json_schema
 from prestatie._summary import Summary, render_summary, summarise
 from prestatie._table import BudgetLine, check_table
 from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
@@ -124,6 +125,7 @@ __all__ = [
     "format_target",
     "from_json",
     "import_sheet",
+    "json_schema",
     "load_mapping",
     "parse_amount",
     "parse_references",

@@ -44,6 +44,7 @@ from prestatie._model import Budget, DocumentKind
 from prestatie._money import Unit
 from prestatie._progress import Thresholds, progress, render_progress
 from prestatie._report import ReportKind
+from prestatie._schema import json_schema
 from prestatie._summary import render_summary, summarise
 from prestatie._xlsx_read import read_workbook_with_problems
 
@@ -590,3 +591,17 @@ def progress_command(
     except PrestatieError as error:
         raise _Failure(f"{file}: {error}", EXIT_PROBLEMS) from error
     click.echo(render_progress(report))
+
+
+@main.command(
+    epilog=_example("prestatie schema > budget.schema.json")
+)
+@_guarded
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the JSON form.
+
+    It is generated from the model, for the current format version, so that tools in any
+    language can validate a budget's JSON or generate types from it. The rules across
+    objects (`prestatie check`) are not in it.
+    """
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
