@@ -55,6 +55,7 @@ from prestatie._money import (
     round_to_unit,
 )
 from prestatie._progress import ProgressReport, Thresholds, progress, render_progress
+from prestatie._records import records, write_records
 from prestatie._report import ReportKind, write_report
 from prestatie._schema import json_schema
 from prestatie._summary import Summary, render_summary, summarise
@@ -134,6 +135,7 @@ __all__ = [
     "read_budget",
     "read_workbook",
     "read_workbook_with_problems",
+    "records",
     "render_diff",
     "render_progress",
     "render_summary",
@@ -142,6 +144,7 @@ __all__ = [
     "summarise",
     "to_json",
     "write_budget",
+    "write_records",
     "write_report",
     "write_workbook",
 ]

@@ -43,6 +43,7 @@ from prestatie._mapping import Mapping, load_mapping
 from prestatie._model import Budget, DocumentKind
 from prestatie._money import Unit
 from prestatie._progress import Thresholds, progress, render_progress
+from prestatie._records import CSV, DIALECTS, JSONL, write_records
 from prestatie._report import ReportKind
 from prestatie._schema import json_schema
 from prestatie._summary import render_summary, summarise
@@ -593,9 +594,7 @@ def progress_command(
     click.echo(render_progress(report))
 
 
-@main.command(
-    epilog=_example("prestatie schema > budget.schema.json")
-)
+@main.command(epilog=_example("prestatie schema > budget.schema.json"))
 @_guarded
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the JSON form.
@@ -605,3 +604,45 @@ def schema() -> None:
     objects (`prestatie check`) are not in it.
     """
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command(
+    epilog=_example(
+        "prestatie export examples/data/begroting-2017.json begroting-2017.csv",
+        "prestatie export --dialect excel-nl begroting-2017.xlsx begroting-2017.csv",
+        "prestatie export monitor-2017-2.json bedragen.jsonl",
+    )
+)
+@click.argument("file", type=_FILE, metavar="BUDGET")
+@click.argument("out", type=_FILE, metavar="OUT.csv|OUT.jsonl")
+@click.option(
+    "--dialect",
+    type=click.Choice(DIALECTS),
+    default="csv",
+    show_default=True,
+    help="csv: commas and decimal points. excel-nl: semicolons, decimal commas and a byte"
+    " order mark, for a double click in Dutch Excel.",
+)
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@_guarded
+def export(file: Path, out: Path, dialect: str, force: bool) -> None:
+    """Write one row per amount of BUDGET to a CSV (.csv) or JSON Lines (.jsonl) file.
+
+    Each row has the province, document and year; the level (kerntaak, beleidsdoel,
+    prestatie) and code of the amount's owner; the codes and titles of its kerntaak,
+    beleidsdoel and prestatie; flow, column, nature and year; and the value in the budget's
+    unit and in euros. Ready for pandas, DuckDB, Power BI or a pivot table.
+    """
+    _check_suffix(file)
+    if out.suffix.lower() not in (CSV, JSONL):
+        _usage(f"{out}: expected a .csv or .jsonl file, got {out.suffix.lower() or 'no extension'}")
+    if out.suffix.lower() == JSONL and dialect != "csv":
+        _usage(f"--dialect {dialect} is for a .csv file, got {out}")
+    _check_new(out, force)
+    budget = _read(file)
+    with _busy(f"writing {out}"):
+        try:
+            count = write_records(budget, out, dialect=dialect, force=True)
+        except OSError as error:
+            raise _os_failure(error, out, "write") from error
+    click.echo(f"wrote {out}: {_count(count, 'amount')} of {file}", err=True)
