@@ -4,9 +4,11 @@ them."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -17,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from openpyxl import load_workbook
 
-from conftest import EXAMPLES, run_python
+from conftest import EXAMPLES, ROOT, run_python
 from libreoffice import needs_soffice, soffice
 from prestatie import (
     Amount,
@@ -266,3 +268,30 @@ def test_libreoffice_in_dutch_reads_excel_nl_numbers_as_numbers(
         for key in ("objective", "prestatie", "prestatie_title", "province", "unit"):
             shown = cells[key]
             assert (shown.lstrip("'") if isinstance(shown, str) else shown) == record[key]
+
+
+def test_the_readmes_analysis_snippets_print_the_pivot_it_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pandas, DuckDB and pivot snippets run on the CSV the README makes, and the pivot
+    prints the table shown, whose Totaal row is the bundled budget's lasten per year."""
+    pytest.importorskip("pandas")
+    pytest.importorskip("duckdb")
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("<!-- section: analysis -->\n\n## ")[1].split("\n## ")[0]
+    (tmp_path / "examples").symlink_to(EXAMPLES)
+    monkeypatch.chdir(tmp_path)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        for snippet in re.findall(r"```python\n(.*?)```", section, flags=re.S):
+            exec(compile(snippet, "README.md", "exec"), {})
+    (shown,) = re.findall(r"```text\n(.*?)```", section, flags=re.S)
+    lines = [line.rstrip() for line in printed.getvalue().splitlines()]
+    assert "\n".join(lines).endswith(shown.rstrip("\n"))
+    years = [int(year) for year in shown.splitlines()[0].split()[1:-1]]
+    totals = [Decimal(total) for total in shown.splitlines()[-1].split()[1:]]
+    by_year = dict.fromkeys(years, Decimal(0))
+    for _, amount in _json_amounts(read_budget(DATA / "begroting-2017.json")):
+        if (amount["flow"], amount["column"]) == ("lasten", "primitief"):
+            by_year[amount["year"]] += Decimal(amount["value"])
+    assert totals == [*by_year.values(), sum(by_year.values())]
