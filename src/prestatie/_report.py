@@ -25,6 +25,7 @@ from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._model import Amount, Budget, BudgetColumn, Flow, Programme
 from prestatie._money import Unit, round_table
+from prestatie._xlsx_cached import cache_formula_values
 
 _BOLD = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -295,4 +296,9 @@ def write_report(
         _multi_year(workbook, budget, to_unit)
     else:
         _monitor(workbook, budget, to_unit, year or budget.year)
-    atomic_write(Path(path), lambda temporary: workbook.save(temporary))
+
+    def write(temporary: Path) -> None:
+        workbook.save(temporary)
+        cache_formula_values(temporary)  # totals that readers without a calculator see
+
+    atomic_write(Path(path), write)

@@ -41,6 +41,7 @@ from prestatie._sheets import (
     explanation_rows,
     year_header,
 )
+from prestatie._xlsx_cached import cache_formula_values
 from prestatie._xlsx_text import MAX_CELL_TEXT, escape, too_long
 
 Row = dict[str, Any]
@@ -67,7 +68,12 @@ def write_workbook(
     a workbook (control characters), and `InvalidValueError` for a `path` that holds a
     control character.
     """
-    atomic_write(path, lambda temporary: _write(budget, temporary, os.fspath(path), explanation))
+
+    def write(temporary: Path) -> None:
+        _write(budget, temporary, os.fspath(path), explanation)
+        cache_formula_values(temporary)  # totals that readers without a calculator see
+
+    atomic_write(path, write)
 
 
 def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> None:
