@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 from generate import generate  # noqa: E402
 
 from prestatie import _xlsx_write, from_json, to_json, write_workbook  # noqa: E402
-from prestatie._xlsx_cached import cache_formula_values  # noqa: E402
+from prestatie._xlsx.cached import cache_formula_values  # noqa: E402
 
 
 def _without_step(path: Path) -> list[str]:

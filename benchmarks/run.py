@@ -43,7 +43,7 @@ from prestatie import (  # noqa: E402
     to_json,
     write_workbook,
 )
-from prestatie._sheets import SHEETS  # noqa: E402
+from prestatie._xlsx.schema import SHEETS  # noqa: E402
 
 SHEET_NAMES = [sheet.name for sheet in SHEETS]
 

@@ -11,9 +11,10 @@ years both cover.
 from __future__ import annotations
 
 import sys
-import warnings
 from decimal import Decimal
 from pathlib import Path
+
+import _example
 
 import prestatie
 from prestatie import Budget, BudgetColumn, DocumentKind, Flow
@@ -67,26 +68,13 @@ def totals(old: Budget, new: Budget, years: tuple[int, ...]) -> list[str]:
     return lines
 
 
-def plain_warning(message: Warning | str, *_: object) -> str:
-    """A warning as one plain line, without the source line Python shows by default."""
-    return f"Waarschuwing: {message}\n"
-
-
 def main(argv: list[str]) -> int:
-    warnings.formatwarning = plain_warning
     if len(argv) not in (0, 2):
         print("gebruik: python examples/compare_budgets.py [OUD NIEUW]", file=sys.stderr)
         return 2
     old_path, new_path = (Path(argv[0]), Path(argv[1])) if argv else DEFAULT
-    for path in (old_path, new_path):
-        if not path.is_file():
-            print(f"{path}: bestand niet gevonden (file not found)", file=sys.stderr)
-            return 2
-    try:
-        old, new = prestatie.read_budget(old_path), prestatie.read_budget(new_path)
-    except prestatie.PrestatieError as error:
-        print(error, file=sys.stderr)
-        return 1
+    _example.start(old_path, new_path)
+    old, new = _example.read(old_path), _example.read(new_path)
     diff = prestatie.diff_budgets(old, new)
     print(prestatie.render_diff(diff))
     if old.unit is not new.unit:

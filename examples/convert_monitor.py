@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import warnings
 from decimal import Decimal
 from pathlib import Path
+
+import _example
 
 import prestatie
 from prestatie import Amount, Budget, BudgetColumn, Flow
@@ -91,22 +92,13 @@ def shown(path: Path) -> Path:
         return path
 
 
-def plain_warning(message: Warning | str, *_: object) -> str:
-    """A warning as one plain line, without the source line Python shows by default."""
-    return f"Waarschuwing: {message}\n"
-
-
 def main(argv: list[str]) -> int:
-    warnings.formatwarning = plain_warning
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", nargs="?", type=Path, help="the .xlsx or .json to write")
     parser.add_argument("--sheet", type=Path, default=SHEET, help="the foreign monitor sheet")
     parser.add_argument("--mapping", type=Path, default=MAPPING, help="its TOML mapping")
     args = parser.parse_args(argv)
-    for path in (args.sheet, args.mapping):
-        if not path.is_file():
-            print(f"{path}: bestand niet gevonden (file not found)", file=sys.stderr)
-            return 2
+    _example.start(args.sheet, args.mapping)
     out: Path = args.out or Path(tempfile.mkdtemp(prefix="prestatie-")) / "monitor-canoniek.xlsx"
     try:
         budget = prestatie.read_budget(args.sheet, mapping=args.mapping)

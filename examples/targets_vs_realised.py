@@ -12,9 +12,10 @@ share of measurable targets gehaald), beside the colour the monitor itself recor
 from __future__ import annotations
 
 import sys
-import warnings
 from collections import Counter
 from pathlib import Path
+
+import _example
 
 import prestatie
 from prestatie import Budget, Code, DocumentKind, Outcome, Prestatie, TargetKind
@@ -88,23 +89,11 @@ def report(budget: Budget, codes: list[str]) -> tuple[list[str], Counter[str]]:
     return [line.rstrip() for line in lines], counts
 
 
-def plain_warning(message: Warning | str, *_: object) -> str:
-    """A warning as one plain line, without the source line Python shows by default."""
-    return f"Waarschuwing: {message}\n"
-
-
 def main(argv: list[str]) -> int:
-    warnings.formatwarning = plain_warning
     path = Path(argv[0]) if argv else DEFAULT
     codes = argv[1:] or list(DEFAULT_CODES)
-    if not path.is_file():
-        print(f"{path}: bestand niet gevonden (file not found)", file=sys.stderr)
-        return 2
-    try:
-        budget = prestatie.read_budget(path)
-    except prestatie.PrestatieError as error:
-        print(error, file=sys.stderr)
-        return 1
+    _example.start(path)
+    budget = _example.read(path)
     for code in codes:
         try:
             budget.prestatie(code)

@@ -11,8 +11,9 @@ once, exactly.
 from __future__ import annotations
 
 import sys
-import warnings
 from pathlib import Path
+
+import _example
 
 import prestatie
 from prestatie import Budget, BudgetColumn, Flow, Unit
@@ -62,22 +63,10 @@ def table(budget: Budget) -> str:
     return "\n".join(lines)
 
 
-def plain_warning(message: Warning | str, *_: object) -> str:
-    """A warning as one plain line, without the source line Python shows by default."""
-    return f"Waarschuwing: {message}\n"
-
-
 def main(argv: list[str]) -> int:
-    warnings.formatwarning = plain_warning
     path = Path(argv[0]) if argv else DEFAULT
-    if not path.is_file():
-        print(f"{path}: bestand niet gevonden (file not found)", file=sys.stderr)
-        return 2
-    try:
-        budget = prestatie.read_budget(path)
-    except prestatie.PrestatieError as error:
-        print(error, file=sys.stderr)
-        return 1
+    _example.start(path)
+    budget = _example.read(path)
     print(table(budget))
     return 0
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cache
 
 import attrs
+from hypothesis import event
 from hypothesis import strategies as st
 
 from prestatie import (
@@ -30,6 +31,7 @@ from prestatie import (
     Nature,
     Objective,
     Prestatie,
+    PrestatieError,
     Programme,
     ProposalLink,
     Reserve,
@@ -201,43 +203,235 @@ def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amo
     )
 
 
-@cache
-def _actions() -> st.SearchStrategy[tuple[Action, ...]]:
-    numbers = st.lists(st.integers(min_value=1, max_value=40), unique=True, max_size=4)
-    return numbers.flatmap(
-        lambda ns: st.tuples(
-            *[
-                st.builds(
-                    Action,
-                    number=st.just(n),
-                    text=texts(),
-                    targets=st.lists(targets(), max_size=3).map(tuple),
-                    realised=st.lists(measurements(), max_size=2).map(tuple),
-                )
-                for n in ns
-            ]
+# Budgets. `budgets()` makes budgets shaped like real ones: every level filled, several
+# members on each, amounts on every level, and realised values in the units of their targets.
+# `degenerate_budgets()` keeps the odd shapes (empty levels, amounts and measurements drawn
+# at random) and `empty_budgets()` has no programme at all.
+
+# Units of counts and amounts that budgets state their targets in; "%" does not add up.
+BUDGET_UNITS = ("democratiespelen", "gastlessen", "adviezen", "nieuwe woningen", "km", "%")
+
+
+def size_bucket(count: int) -> str:
+    """`count` in a bucket: 0, 1, 2-4, 5-9, 10-29, 30-99 or 100+."""
+    for limit, name in ((0, "0"), (1, "1"), (4, "2-4"), (9, "5-9"), (29, "10-29"), (99, "30-99")):
+        if count <= limit:
+            return name
+    return "100+"
+
+
+def record_shape(budget: Budget) -> None:
+    """Record the budget's size as hypothesis events, so `--hypothesis-show-statistics`
+    shows the distribution each law ran on."""
+    prestaties_ = list(budget.prestaties())
+    actions = [a for p in prestaties_ for a in p.actions]
+    amounts = [
+        a
+        for programme in budget.programmes
+        for owner in (
+            programme,
+            *programme.objectives,
+            *(p for o in programme.objectives for p in o.prestaties),
         )
+        for a in owner.amounts
+    ]
+    event(f"programmes: {size_bucket(len(budget.programmes))}")
+    event(f"prestaties: {size_bucket(len(prestaties_))}")
+    event(f"actions: {size_bucket(len(actions))}")
+    event(f"amounts: {size_bucket(len(amounts))}")
+    matched = sum(
+        1
+        for a in actions
+        for t in a.targets
+        if any(
+            " ".join(m.unit.split()).casefold() == " ".join(t.unit.split()).casefold()
+            for m in a.realised
+        )
+    )
+    event(f"action targets with a realised value of their unit: {size_bucket(matched)}")
+
+
+@cache
+def money() -> st.SearchStrategy[Decimal]:
+    """Amounts as budgets in x € 1.000 print them, mostly whole or with one decimal, now and
+    then large, negative or in cents, and sometimes any amount up to a trillion."""
+    return st.one_of(
+        st.integers(0, 2_000).map(Decimal),
+        st.decimals(min_value=0, max_value=100_000, places=1),
+        st.decimals(min_value=-10_000, max_value=10**7, places=2),
+        amounts_values(),
     )
 
 
 @st.composite
+def budget_amount_tables(
+    draw: st.DrawFn, first_year: int, last_year: int, year: int
+) -> tuple[Amount, ...]:
+    """The amounts of one owner as a budget prints them: lasten (and often baten) primitief for
+    the budget year and maybe other years, often a wijziging with the actueel it gives (actueel
+    = primitief + wijziging), sometimes an actueel alone, a gerealiseerd near the budget, and
+    incidenteel amounts beside the structurele."""
+    others = [y for y in range(first_year, last_year + 1) if y != year]
+    chosen = (
+        [year, *draw(st.lists(st.sampled_from(others), unique=True, max_size=2))]
+        if others
+        else [year]
+    )
+    found = []
+    for amount_year in sorted(chosen):
+        for flow in (Flow.LASTEN, *((Flow.BATEN,) if draw(st.booleans()) else ())):
+            natures = [Nature.STRUCTUREEL]
+            if draw(st.integers(0, 3)) == 0:
+                natures.append(Nature.INCIDENTEEL)
+            for nature in natures:
+                values: dict[BudgetColumn, Decimal] = {}
+                primitief = draw(money())
+                shape = draw(st.sampled_from(["primitief", "wijziging", "wijziging", "actueel"]))
+                if shape != "actueel":
+                    values[BudgetColumn.PRIMITIEF] = primitief
+                if shape == "wijziging":
+                    change = draw(money())
+                    values[BudgetColumn.WIJZIGING] = change
+                    values[BudgetColumn.ACTUEEL] = primitief + change
+                if shape == "actueel":
+                    values[BudgetColumn.ACTUEEL] = primitief
+                if draw(st.booleans()):
+                    basis = values.get(BudgetColumn.ACTUEEL, primitief)
+                    percent = draw(st.integers(0, 200))
+                    realised = (basis * percent / 100).quantize(Decimal("0.01"))
+                    values[BudgetColumn.GEREALISEERD] = realised
+                found += [
+                    Amount(flow=flow, column=column, nature=nature, year=amount_year, value=value)
+                    for column, value in values.items()
+                ]
+    return tuple(found)
+
+
+@st.composite
+def budget_targets(draw: st.DrawFn, first_year: int, last_year: int) -> Target:
+    """A target as budgets state them: mostly absolute in a count or amount, sometimes a
+    relative change of -100% to +100% (often with its baseline), sometimes qualitative;
+    for the budget's years or for none."""
+    unit = draw(st.sampled_from(BUDGET_UNITS))
+    year = draw(st.none() | years(first_year, last_year))
+    text = draw(texts(max_size=20))
+    kind = draw(
+        st.sampled_from(
+            [TargetKind.ABSOLUTE] * 4 + [TargetKind.RELATIVE] * 2 + [TargetKind.QUALITATIVE]
+        )
+    )
+    if kind is TargetKind.QUALITATIVE:
+        return attrs.evolve(Target.qualitative(text + "x"), year=year)
+    if kind is TargetKind.ABSOLUTE:
+        return attrs.evolve(draw(absolute_targets(unit=unit)), year=year, text=text)
+    percents = st.none() | st.decimals(min_value=-100, max_value=100, places=1)
+    lower, upper = draw(percents), draw(percents)
+    if lower is not None and upper is not None and lower > upper:
+        lower, upper = upper, lower
+    return Target(
+        unit=unit,
+        kind=TargetKind.RELATIVE,
+        lower=lower,
+        upper=upper,
+        year=year,
+        baseline=draw(st.none() | bound_values()),
+        baseline_year=draw(st.none() | years(first_year - 5, first_year)),
+        text=text,
+    )
+
+
+@st.composite
+def realisations(
+    draw: st.DrawFn, targets_: tuple[Target, ...], year: int, baseline: Decimal | None = None
+) -> tuple[Measurement, ...]:
+    """What a monitor records for `targets_`: for most targets a measurement of the same unit
+    (now and then spelled in other case), for the target's year, for no year or for another
+    year; its value on a bound, just inside or outside one, between them, or anywhere."""
+    found = []
+    for target in targets_:
+        if target.kind is TargetKind.QUALITATIVE or draw(st.integers(0, 4)) == 0:
+            continue
+        wanted = target.year if target.year is not None else year
+        when = draw(st.sampled_from([wanted, wanted, None, wanted - 1]))
+        try:
+            resolved = target.resolve(baseline if target.baseline is None else None)
+        except PrestatieError:
+            resolved = target
+        bounds = [b for b in (resolved.lower, resolved.upper) if b is not None]
+        near = [b + step for b in bounds for step in (Decimal(-1), Decimal(0), Decimal(1))]
+        if len(bounds) == 2:
+            near.append((bounds[0] + bounds[1]) / 2)
+        value = draw(st.sampled_from(near) | bound_values()) if near else draw(bound_values())
+        unit = target.unit if draw(st.integers(0, 5)) else target.unit.upper()
+        found.append(Measurement(unit=unit, value=value, year=when))
+    return tuple(found)
+
+
+@st.composite
+def _actions(
+    draw: st.DrawFn, first_year: int, last_year: int, year: int, sparse: bool
+) -> tuple[Action, ...]:
+    numbers = draw(_unique_numbers(1, 40, 4, 0 if sparse else 1))
+    actions = []
+    for number in numbers:
+        if sparse:
+            targets_ = tuple(draw(st.lists(targets(), max_size=3)))
+            realised = tuple(draw(st.lists(measurements(), max_size=2)))
+        else:
+            targets_ = tuple(draw(st.lists(budget_targets(first_year, last_year), max_size=4)))
+            realised = draw(realisations(targets_, year))
+        actions.append(
+            Action(number=number, text=draw(texts()), targets=targets_, realised=realised)
+        )
+    return tuple(actions)
+
+
+@st.composite
 def prestaties(
-    draw: st.DrawFn, code: Code, first_year: int = 2017, last_year: int = 2020
+    draw: st.DrawFn,
+    code: Code,
+    first_year: int = 2017,
+    last_year: int = 2020,
+    year: int | None = None,
+    sparse: bool = True,
 ) -> Prestatie:
-    """A prestatie without references or reserve links (`budgets` adds consistent ones)."""
+    """A prestatie without references or reserve links (`budgets` adds consistent ones).
+    `sparse` ones may lack actions and have amounts of any key; others are as in a budget
+    for `year`."""
+    year = first_year if year is None else year
+    amounts = (
+        draw(amount_tables(first_year, last_year))
+        if sparse
+        else draw(budget_amount_tables(first_year, last_year, year))
+    )
     return Prestatie(
         code=code,
         title=draw(texts()),
         introduction=draw(texts()),
         context=draw(texts()),
-        actions=draw(_actions()),
+        actions=draw(_actions(first_year, last_year, year, sparse)),
         portfolio_holders=tuple(draw(st.lists(names(), max_size=2))),
         roles=tuple(draw(st.lists(st.sampled_from(Role), unique=True, max_size=5))),
         role_text=draw(texts()),
         duration=draw(st.none() | durations()),
-        amounts=draw(amount_tables(first_year, last_year)),
+        amounts=amounts,
         continuity=draw(st.none() | st.sampled_from(Continuity)),
         status=draw(st.none() | statuses()),
+    )
+
+
+@st.composite
+def _indicators(draw: st.DrawFn, first_year: int, last_year: int, year: int) -> Indicator:
+    targets_ = tuple(draw(st.lists(budget_targets(first_year, last_year), min_size=1, max_size=3)))
+    baseline = draw(st.none() | bound_values())
+    return Indicator(
+        name=draw(names()),
+        unit=draw(st.sampled_from(BUDGET_UNITS)),
+        baseline=baseline,
+        baseline_year=draw(st.none() | years(first_year - 5, first_year)),
+        targets=targets_,
+        realised=draw(realisations(targets_, year, baseline)),
+        source=draw(texts()),
     )
 
 
@@ -253,28 +447,57 @@ def _unique_numbers(
     )
 
 
+def budgets(max_programmes: int = 3) -> st.SearchStrategy[Budget]:
+    """A budget shaped like a real one that every cross-object check accepts: one to
+    `max_programmes` programmes, each with one to three objectives of one to three prestaties,
+    each with one to four actions; amounts on every level; realised values in the units of
+    their targets. Its size is recorded as hypothesis events."""
+    return _budgets(max_programmes, sparse=False)
+
+
+def degenerate_budgets(max_programmes: int = 2) -> st.SearchStrategy[Budget]:
+    """A budget that every cross-object check accepts but where any level may be empty
+    (programmes without objectives, prestaties without actions, no amounts), with amounts of
+    any key and measurements of any unit."""
+    return _budgets(max_programmes, sparse=True)
+
+
+def empty_budgets() -> st.SearchStrategy[Budget]:
+    """A budget without programmes, reserves or proposals."""
+    return _budgets(0, sparse=True)
+
+
 @st.composite
-def budgets(draw: st.DrawFn, max_programmes: int = 2) -> Budget:
-    """A budget that every cross-object check accepts."""
+def _budgets(draw: st.DrawFn, max_programmes: int, sparse: bool) -> Budget:
     year = draw(years(2000, 2030))
     first_year = year - draw(st.integers(0, 2))
     last_year = year + draw(st.integers(0, 4))
+    least = 0 if sparse else 1
     programmes = []
-    for number in draw(_unique_numbers(1, 20, max_programmes)):
+    for number in draw(_unique_numbers(1, 20, max_programmes, min(least, max_programmes))):
         objectives = []
-        for o in draw(_unique_numbers(1, 12, 2)):
+        for o in draw(_unique_numbers(1, 12, 2 if sparse else 3, least)):
             code = Code.from_parts(number, o)
             prestaties_ = tuple(
-                draw(prestaties(Code.from_parts(number, o, s), first_year, last_year))
-                for s in draw(_unique_numbers(1, 15, 3))
+                draw(prestaties(Code.from_parts(number, o, s), first_year, last_year, year, sparse))
+                for s in draw(_unique_numbers(1, 15, 3, least))
+            )
+            indicators_ = (
+                st.lists(indicators(), max_size=2)
+                if sparse
+                else st.lists(_indicators(first_year, last_year, year), max_size=2)
             )
             objectives.append(
                 Objective(
                     code=code,
                     title=draw(texts()),
-                    indicators=tuple(draw(st.lists(indicators(), max_size=2))),
+                    indicators=tuple(draw(indicators_)),
                     prestaties=prestaties_,
-                    amounts=draw(amount_tables(first_year, last_year)),
+                    amounts=draw(
+                        amount_tables(first_year, last_year)
+                        if sparse
+                        else budget_amount_tables(first_year, last_year, year)
+                    ),
                 )
             )
         ambition = draw(st.none() | st.builds(Ambition, text=texts(), target=st.none() | targets()))
@@ -284,7 +507,11 @@ def budgets(draw: st.DrawFn, max_programmes: int = 2) -> Budget:
                 name=draw(texts()),
                 ambition=ambition,
                 objectives=tuple(objectives),
-                amounts=draw(amount_tables(first_year, last_year)),
+                amounts=draw(
+                    amount_tables(first_year, last_year)
+                    if sparse
+                    else budget_amount_tables(first_year, last_year, year)
+                ),
             )
         )
     all_codes = [
@@ -346,7 +573,7 @@ def budgets(draw: st.DrawFn, max_programmes: int = 2) -> Budget:
         )
         for programme in programmes
     ]
-    return Budget(
+    budget = Budget(
         province=draw(names()),
         year=year,
         kind=draw(st.sampled_from(DocumentKind)),
@@ -359,6 +586,8 @@ def budgets(draw: st.DrawFn, max_programmes: int = 2) -> Budget:
         proposals=tuple(proposals),
         notes=draw(texts()),
     )
+    record_shape(budget)
+    return budget
 
 
 # Targets and amounts for the arithmetic laws.

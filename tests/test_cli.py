@@ -21,7 +21,8 @@ from conftest import EXAMPLES, ROOT, run_python
 from libreoffice import needs_soffice, sheet_csv, soffice
 from prestatie import Budget, DocumentKind, Unit, _cli, from_json, read_workbook, write_workbook
 from prestatie._cli import main
-from prestatie._sheets import EXPLANATION_SHEET, SHEETS
+from prestatie._xlsx.schema import EXPLANATION_SHEET, SHEETS
+from test_workbook_errors import reader_bug
 from workbook_edit import edit
 from workbook_examples import monitor_budget
 
@@ -554,3 +555,25 @@ def test_a_reader_of_stdout_that_goes_away_ends_the_command_quietly(
     result = invoke("summary", DATA / "begroting-2017.json")
     assert result.exit_code == 1
     assert result.stderr == ""
+
+
+def test_an_internal_error_is_one_line_without_traceback_and_debug_shows_it(
+    budget_xlsx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in the reader is no user's mistake, and not an unreadable file either: one line
+    that names it an internal error and points to --debug, exit code 3; --debug adds the
+    traceback."""
+    reader_bug(monkeypatch)
+    result = invoke("check", budget_xlsx)
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Error: internal error (KeyError: ")
+    assert "Geen blad" in result.stderr
+    assert "): a bug in prestatie" in result.stderr
+    assert "--debug" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    debug = invoke("--debug", "check", budget_xlsx)
+    assert debug.exit_code == 3
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert "KeyError: " in debug.stderr
+    assert "Geen blad" in debug.stderr

@@ -1,5 +1,6 @@
 """Reading a workbook whose cells were changed at random ends in a budget or in a list of
-problems (what `read_workbook` raises as a `WorkbookError`), never in any other exception.
+problems (what `read_workbook` raises as a `WorkbookError`), never in any other exception,
+and never in "cannot be read": the file stays an intact workbook, so a problem names a cell.
 
 The valid workbook is written and loaded once; each example changes a few of its cells in
 memory (any type: blanks, numbers, NaN, dates, booleans, long and escaped texts, formulas,
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from prestatie import Budget, read_workbook, read_workbook_with_problems, write_workbook
-from prestatie._xlsx_cells import calamine_installed
+from prestatie._xlsx.cells import calamine_installed
 from workbook_examples import INJECTED, monitor_budget
 
 # Words the columns know, so that changes also reach the checks behind the cells.
@@ -147,6 +148,8 @@ def test_a_workbook_with_cells_changed_at_random_reads_or_raises_a_workbook_erro
     assert (budget is None) == bool(problems)
     assert budget is None or isinstance(budget, Budget)
     assert all(problem.where and problem.message for problem in problems)
+    # A changed cell is a problem of that cell; "cannot be read" here would be a crash hidden.
+    assert not [problem for problem in problems if "cannot be read" in problem.message]
 
 
 def test_the_unchanged_workbook_reads_as_its_budget(tmp_path: Path) -> None:

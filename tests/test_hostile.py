@@ -20,8 +20,7 @@ from hypothesis import strategies as st
 from conftest import run_python
 from hostile import CASES, WHOLE_FILE, Hostile
 from prestatie import Budget, WorkbookError, from_json, read_workbook, write_workbook
-from prestatie._xlsx_cells import calamine_installed, resolve_engine
-from prestatie._xlsx_text import escape, unescape
+from prestatie._xlsx.cells import calamine_installed, escape, resolve_engine, unescape
 from workbook_examples import monitor_budget
 
 SECONDS = 10

@@ -3,12 +3,13 @@ value, each prestatie's budget against its realisation, and the colours the rule
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from analysis_examples import YEAR, small_monitor
@@ -23,7 +24,7 @@ from prestatie import (
     progress,
     render_progress,
 )
-from prestatie._progress import Finance
+from prestatie._views.progress import Finance
 from strategies import budgets, thresholds
 
 RANK = {None: -1, Score.GROEN: 0, Score.ORANJE: 1, Score.ROOD: 2}
@@ -33,16 +34,44 @@ def monitors() -> st.SearchStrategy[Budget]:
     return budgets().map(lambda b: attrs.evolve(b, kind=DocumentKind.MONITOR))
 
 
-@settings(max_examples=40)
+def _score(score: Score | None) -> str:
+    return "geen oordeel" if score is None else score.value
+
+
+EVERY_CASE = frozenset(
+    {f"outcome: {outcome.value}" for outcome in Outcome}
+    | {f"{kind}: {_score(score)}" for kind in ("inhoud", "financiën") for score in [*Score, None]}
+)
+"""What the examples of the colour law must include between them."""
+
+
+@pytest.fixture(scope="module")
+def cases_seen() -> Iterator[set[str]]:
+    """The outcomes and colours the colour law met; once the module ran, it must have met
+    each of them, or the law proved less than it claims."""
+    seen: set[str] = set()
+    yield seen
+    if seen:
+        assert not EVERY_CASE - seen, f"the colour law never met {sorted(EVERY_CASE - seen)}"
+
+
+@settings(max_examples=60)
 @given(monitors(), thresholds())
 def test_every_target_is_judged_once_and_colours_follow_the_rule(
-    budget: Budget, rule: Thresholds
+    cases_seen: set[str], budget: Budget, rule: Thresholds
 ) -> None:
     """Laws: every target of every action and indicator has one result; a gehaald target
     contains its realised value; the content colour is the thresholds applied to the share
     gehaald of the measurable targets; ruimte = actueel − gerealiseerd, and the financial
-    colour is the thresholds applied to |ruimte| / |actueel|."""
+    colour is the thresholds applied to |ruimte| / |actueel|. Between them the examples meet
+    every outcome and every colour of both kinds (see `cases_seen`)."""
     report = progress(budget, rule)
+    cases = {f"outcome: {o.value}" for o in Outcome if report.count(o)}
+    cases |= {f"inhoud: {_score(item.content)}" for item in report.prestaties}
+    cases |= {f"financiën: {_score(item.financial)}" for item in report.prestaties}
+    for case in sorted(cases):
+        event(case)
+    cases_seen |= cases
     action_targets = sum(len(a.targets) for p in budget.prestaties() for a in p.actions)
     indicator_targets = sum(len(i.targets) for o in budget.objectives() for i in o.indicators)
     assert sum(len(item.targets) for item in report.prestaties) == action_targets

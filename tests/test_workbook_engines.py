@@ -22,8 +22,8 @@ from prestatie import (
     read_workbook_with_problems,
     write_workbook,
 )
-from prestatie._xlsx_cells import resolve_engine
-from strategies import budgets
+from prestatie._xlsx.cells import resolve_engine
+from strategies import budgets, degenerate_budgets
 from workbook_edit import edit
 from workbook_examples import monitor_budget
 
@@ -46,7 +46,7 @@ def _same_by_both(path: Path) -> Outcome:
 
 
 @settings(max_examples=40)
-@given(budgets())
+@given(budgets() | degenerate_budgets())
 def test_engines_read_generated_budgets_alike(budget: Budget) -> None:
     """Any budget written and read back gives the same outcome with either engine."""
     with tempfile.TemporaryDirectory() as folder:

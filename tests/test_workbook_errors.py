@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from prestatie import (
     read_workbook_with_problems,
     write_workbook,
 )
+from prestatie._xlsx.build import _Index
+from prestatie._xlsx.schema import Sheet
 from workbook_edit import column_of, edit, find_row, set_text
 from workbook_examples import monitor_budget
 
@@ -291,3 +294,40 @@ def test_an_amount_of_at_most_15_significant_digits_is_stored_exactly(
     path = tmp_path / "monitor.xlsx"
     write_workbook(budget, path)
     assert read_workbook(path).prestatie(str(item.code)) == item
+
+
+def reader_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the reader's own code raise a KeyError: a group of rows names a sheet no table
+    has, as a bug would."""
+    keys = dict(_Index._KEYS)
+    keys["geen"] = (Sheet(name="Geen blad", columns=()), lambda values: None)
+    monkeypatch.setattr(_Index, "_KEYS", keys)
+
+
+@pytest.mark.parametrize("engine", ["openpyxl", "calamine"])
+def test_a_bug_in_the_reader_is_raised_not_reported_as_an_unreadable_file(
+    written: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """A KeyError raised in the reader's own code is a crash that tests and `--debug` can see,
+    never "the workbook cannot be read"."""
+    reader_bug(monkeypatch)
+    with pytest.raises(KeyError, match="Geen blad"):
+        read_workbook_with_problems(written, engine=engine)
+
+
+@pytest.mark.parametrize("engine", ["openpyxl", "calamine"])
+def test_a_workbook_missing_its_list_of_parts_cannot_be_read(
+    written: Path, tmp_path: Path, engine: str
+) -> None:
+    """A KeyError of the zip library (the workbook's list of parts is not in the archive) is
+    a reason in the file: "the workbook cannot be read", naming the file."""
+    damaged = tmp_path / "zonder-onderdelen.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            if item.filename != "xl/_rels/workbook.xml.rels":
+                target.writestr(item, source.read(item))
+    budget, problems = read_workbook_with_problems(damaged, engine=engine)
+    assert budget is None
+    (problem,) = problems
+    assert problem.where == str(damaged)
+    assert problem.message.startswith("the workbook cannot be read: ")

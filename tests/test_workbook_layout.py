@@ -34,7 +34,7 @@ from prestatie import (
     TargetKind,
     write_workbook,
 )
-from prestatie._sheets import SHEETS
+from prestatie._xlsx.schema import SHEETS
 from workbook_edit import column_of
 from workbook_examples import monitor_budget
 

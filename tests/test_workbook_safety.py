@@ -12,7 +12,7 @@ import pytest
 
 from prestatie import Budget, InvalidValueError, WorkbookError, read_workbook, write_workbook
 from prestatie._atomic import atomic_write
-from prestatie._xlsx_safety import DEFAULT_MAX_UNCOMPRESSED_BYTES
+from prestatie._xlsx.safety import DEFAULT_MAX_UNCOMPRESSED_BYTES
 from workbook_examples import monitor_budget
 
 OLE = bytes.fromhex("D0CF11E0A1B11AE1")

@@ -25,7 +25,7 @@ from prestatie import (
     write_report,
     write_workbook,
 )
-from prestatie._xlsx_cached import cache_formula_values
+from prestatie._xlsx.cached import cache_formula_values
 from strategies import budgets
 
 pd = pytest.importorskip("pandas")

@@ -3,7 +3,6 @@ with a versioned JSON form and Excel import and export."""
 
 from prestatie._checks import check_budget
 from prestatie._code import Code
-from prestatie._diff import BudgetDiff, diff_budgets, render_diff
 from prestatie._errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -15,14 +14,16 @@ from prestatie._errors import (
     WorkbookError,
     WorkbookWarning,
 )
-from prestatie._files import read_budget, write_budget
+from prestatie._files import read_budget, read_budget_with_problems, write_budget
 from prestatie._foreign import import_sheet
 from prestatie._json import FORMAT_VERSION, from_json, to_json
+from prestatie._json_schema import json_schema
 from prestatie._mapping import Mapping, load_mapping
 from prestatie._model import (
     Action,
     Ambition,
     Amount,
+    AmountOwner,
     Budget,
     BudgetChange,
     BudgetColumn,
@@ -54,16 +55,16 @@ from prestatie._money import (
     round_table,
     round_to_unit,
 )
-from prestatie._progress import ProgressReport, Thresholds, progress, render_progress
 from prestatie._records import records, write_records
-from prestatie._report import ReportKind, write_report
-from prestatie._schema import json_schema
-from prestatie._summary import Summary, render_summary, summarise
-from prestatie._table import BudgetLine, check_table
 from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
 from prestatie._target_text import format_target, parse_references, parse_targets
-from prestatie._xlsx_read import read_workbook, read_workbook_with_problems
-from prestatie._xlsx_write import write_workbook
+from prestatie._views.budget_line import BudgetLine, check_table
+from prestatie._views.diff import BudgetDiff, diff_budgets, render_diff
+from prestatie._views.progress import ProgressReport, Thresholds, progress, render_progress
+from prestatie._views.summary import Summary, render_summary, summarise
+from prestatie._xlsx.read import read_workbook, read_workbook_with_problems
+from prestatie._xlsx.report import ReportKind, write_report
+from prestatie._xlsx.write import write_workbook
 
 __version__ = "0.1.0"
 
@@ -72,6 +73,7 @@ __all__ = [
     "Action",
     "Ambition",
     "Amount",
+    "AmountOwner",
     "AmountsByYear",
     "Budget",
     "BudgetChange",
@@ -133,6 +135,7 @@ __all__ = [
     "parse_targets",
     "progress",
     "read_budget",
+    "read_budget_with_problems",
     "read_workbook",
     "read_workbook_with_problems",
     "records",

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from prestatie._code import Code
 from prestatie._errors import Problem
-from prestatie._model import Amount, Budget, BudgetColumn, Prestatie
+from prestatie._model import Budget, BudgetColumn, Prestatie
+from prestatie._money import ZERO, total
 
 Check = Callable[[Budget], list[Problem]]
 
@@ -22,16 +23,6 @@ def _prestaties(budget: Budget) -> Iterator[tuple[str, Prestatie]]:
         for o, objective in enumerate(programme.objectives):
             for s, prestatie in enumerate(objective.prestaties):
                 yield f"$.programmes[{p}].objectives[{o}].prestaties[{s}]", prestatie
-
-
-def _amount_owners(budget: Budget) -> Iterator[tuple[str, tuple[Amount, ...]]]:
-    for p, programme in enumerate(budget.programmes):
-        yield f"$.programmes[{p}]", programme.amounts
-        for o, objective in enumerate(programme.objectives):
-            yield f"$.programmes[{p}].objectives[{o}]", objective.amounts
-            for s, prestatie in enumerate(objective.prestaties):
-                path = f"$.programmes[{p}].objectives[{o}].prestaties[{s}]"
-                yield path, prestatie.amounts
 
 
 def check_duplicates(budget: Budget) -> list[Problem]:
@@ -72,17 +63,17 @@ def check_duplicates(budget: Budget) -> list[Problem]:
                                 f" {code}: also at {spath}.actions[{seen}].number",
                             )
                         )
-    for owner, amounts in _amount_owners(budget):
+    for owner in budget.amount_owners():
         keys: dict[object, int] = {}
-        for i, amount in enumerate(amounts):
+        for i, amount in enumerate(owner.amounts):
             seen = keys.setdefault(amount.key, i)
             if seen != i:
                 flow, column, nature, year = amount.key
                 problems.append(
                     Problem(
-                        where=f"{owner}.amounts[{i}]",
+                        where=f"{owner.path}.amounts[{i}]",
                         message=f"duplicate amount {flow.value} {column.value} {nature.value}"
-                        f" {year}: also at {owner}.amounts[{seen}]",
+                        f" {year}: also at {owner.path}.amounts[{seen}]",
                     )
                 )
     reserves: dict[object, str] = {}
@@ -215,12 +206,12 @@ def check_proposal_symmetry(budget: Budget) -> list[Problem]:
 def check_years(budget: Budget) -> list[Problem]:
     """Every amount lies within the budget's window of years."""
     problems = []
-    for owner, amounts in _amount_owners(budget):
-        for i, amount in enumerate(amounts):
+    for owner in budget.amount_owners():
+        for i, amount in enumerate(owner.amounts):
             if not budget.first_year <= amount.year <= budget.last_year:
                 problems.append(
                     Problem(
-                        where=f"{owner}.amounts[{i}].year",
+                        where=f"{owner.path}.amounts[{i}].year",
                         message=f"year {amount.year} lies outside the budget's years:"
                         f" expected {budget.first_year} to {budget.last_year}",
                     )
@@ -228,13 +219,13 @@ def check_years(budget: Budget) -> list[Problem]:
     return problems
 
 
-def check_actueel(budget: Budget, tolerance: Decimal = Decimal(0)) -> list[Problem]:
+def check_actueel(budget: Budget, tolerance: Decimal = ZERO) -> list[Problem]:
     """Where primitief and actueel are both given, actueel = primitief + wijziging, within
     `tolerance` (a sheet that prints rounded cells may be off by its rounding)."""
     problems = []
-    for owner, amounts in _amount_owners(budget):
-        by_key = {amount.key: (i, amount) for i, amount in enumerate(amounts)}
-        for i, amount in enumerate(amounts):
+    for owner in budget.amount_owners():
+        by_key = {amount.key: (i, amount) for i, amount in enumerate(owner.amounts)}
+        for i, amount in enumerate(owner.amounts):
             if amount.column is not BudgetColumn.ACTUEEL:
                 continue
             flow, _, nature, year = amount.key
@@ -243,11 +234,11 @@ def check_actueel(budget: Budget, tolerance: Decimal = Decimal(0)) -> list[Probl
                 continue
             change = by_key.get((flow, BudgetColumn.WIJZIGING, nature, year))
             change_value = change[1].value if change else 0
-            expected = primitief[1].value + change_value
-            if abs(amount.value - expected) > tolerance:
+            expected = total([primitief[1].value, change_value])
+            if abs(total([amount.value, -expected])) > tolerance:
                 problems.append(
                     Problem(
-                        where=f"{owner}.amounts[{i}].value",
+                        where=f"{owner.path}.amounts[{i}].value",
                         message=f"actueel {flow.value} {nature.value} {year} is {amount.value}:"
                         f" expected primitief {primitief[1].value} + wijziging {change_value}"
                         f" = {expected}",

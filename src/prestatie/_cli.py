@@ -2,8 +2,8 @@
 
 Results go to stdout; problems, warnings and progress go to stderr. Exit codes: 0 when all
 is well, 1 when the input has problems (or the command found some), 2 for a usage error or
-input that cannot be read at all. A user's mistake is one line on stderr, never a traceback;
-`--debug` adds the traceback.
+input that cannot be read at all, 3 for an internal error (a bug). A user's mistake is one
+line on stderr, never a traceback, and so is an internal error; `--debug` adds the traceback.
 """
 
 from __future__ import annotations
@@ -25,32 +25,38 @@ from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
-from prestatie import __version__
-from prestatie._checks import check_budget
-from prestatie._diff import diff_budgets, render_diff
-from prestatie._errors import (
+from prestatie import (
+    Budget,
+    DocumentKind,
     JsonError,
+    Mapping,
     MappingError,
     PrestatieError,
     Problem,
+    ReportKind,
+    Thresholds,
+    Unit,
     WorkbookError,
-    _ProblemsError,
+    __version__,
+    diff_budgets,
+    json_schema,
+    load_mapping,
+    parse_amount,
+    progress,
+    read_budget,
+    read_budget_with_problems,
+    render_diff,
+    render_progress,
+    render_summary,
+    summarise,
+    write_budget,
+    write_records,
 )
-from prestatie._files import JSON, XLSX, read_budget, suffix_of, write_budget
-from prestatie._foreign import import_sheet
-from prestatie._json import from_json
-from prestatie._mapping import Mapping, load_mapping
-from prestatie._model import Budget, DocumentKind
-from prestatie._money import Unit
-from prestatie._progress import Thresholds, progress, render_progress
-from prestatie._records import CSV, DIALECTS, JSONL, write_records
-from prestatie._report import ReportKind
-from prestatie._schema import json_schema
-from prestatie._summary import render_summary, summarise
-from prestatie._xlsx_read import read_workbook_with_problems
+from prestatie._records import CSV, DIALECTS, JSONL
 
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2  # click's own code for a usage error, too
+EXIT_INTERNAL = 3
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -161,7 +167,7 @@ def _failure(error: BaseException, source: str = "") -> _Failure:
     if isinstance(error, MappingError):
         lines = tuple(str(problem) for problem in error.problems)
         return _Failure("the mapping cannot be used", EXIT_UNUSABLE, lines)
-    if isinstance(error, _ProblemsError):
+    if isinstance(error, JsonError | WorkbookError):
         source = error.source or source
         lines = tuple(_problem_line(source, problem) for problem in error.problems)
         unreadable = any(_is_whole_file(source, problem) for problem in error.problems)
@@ -208,6 +214,18 @@ def _guarded(function: F) -> F:
                     click.echo(line, err=True)
                 click.echo(f"Error: {failure.message}", err=True)
                 context.exit(failure.code)
+            except (click.exceptions.Exit, click.ClickException, click.Abort):
+                raise
+            except Exception as error:
+                # A bug rather than the user's mistake: one line that says so.
+                if debug:
+                    traceback.print_exc()
+                click.echo(
+                    f"Error: internal error ({type(error).__name__}: {error}): a bug in"
+                    " prestatie; run the command again with --debug to see the traceback",
+                    err=True,
+                )
+                context.exit(EXIT_INTERNAL)
 
     return _debug_option(run)  # type: ignore[return-value]
 
@@ -243,13 +261,15 @@ def _mapping(path: Path | None) -> Mapping | None:
         raise _failure(error, str(path)) from error
 
 
+XLSX, JSON = ".xlsx", ".json"
+
+
 def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
-    try:
-        suffix = suffix_of(path)
-    except PrestatieError as error:
-        _usage(str(error))
-    if suffix not in allowed:
-        _usage(f"{path}: expected a {' or '.join(allowed)} file, got {suffix!r}")
+    suffix = path.suffix.lower()
+    for expected in ((XLSX, JSON), allowed):
+        if suffix not in expected:
+            found = repr(suffix) if suffix else "no extension"
+            _usage(f"{path}: expected a {' or '.join(expected)} file, got {found}")
     return suffix
 
 
@@ -348,20 +368,10 @@ def template(out: Path, province: str, year: int, kind: str, unit: str, force: b
 def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], bool]:
     """Every problem of one file, and whether the file could not be read at all."""
     source = str(path)
+    if mapping is not None and path.suffix.lower() == JSON:
+        return [Problem(where=source, message="a mapping reads a .xlsx sheet")], True
     try:
-        suffix = suffix_of(path)
-        if mapping is not None:
-            if suffix != XLSX:
-                return [Problem(where=source, message="a mapping reads a .xlsx sheet")], True
-            import_sheet(path, mapping)
-            return [], False
-        if suffix == XLSX:
-            budget, problems = read_workbook_with_problems(path)
-        else:
-            budget = from_json(path.read_bytes())
-            problems = check_budget(budget)
-    except (WorkbookError, JsonError) as error:
-        problems = list(error.problems)
+        _, problems = read_budget_with_problems(path, mapping=mapping)
     except (PrestatieError, OSError) as error:
         return [Problem(where=source, message=_failure(error, source).message)], True
     return problems, any(_is_whole_file(source, problem) for problem in problems)
@@ -515,17 +525,23 @@ def diff(old: Path, new: Path, exit_code: bool) -> None:
 
 def _percentage(context: click.Context, parameter: click.Parameter, value: str) -> decimal.Decimal:
     """A percentage such as 80, 12.5 or 12,5 (a trailing % allowed), as an exact Decimal."""
-    text = value.strip().removesuffix("%").strip().replace(",", ".")
     try:
-        number = decimal.Decimal(text)
-    except decimal.InvalidOperation:
-        number = decimal.Decimal("NaN")
-    if not number.is_finite() or not 0 <= number <= 1000:
+        # Either mark starts the decimals: read "12.5" as the Dutch "12,5".
+        number = parse_amount(value.strip().removesuffix("%").strip().replace(".", ","))
+    except PrestatieError:
+        number = None
+    if number is None or not 0 <= number <= 1000:
         raise click.BadParameter(f"expected a percentage such as 80 or 12,5, got {value!r}")
     return number
 
 
 _DEFAULTS = Thresholds()
+_AT_MOST = {"met_orange": "met_green", "deviation_green": "deviation_orange"}
+"""The threshold that each of these may not exceed."""
+
+
+def _option(field: str) -> str:
+    return "--" + field.replace("_", "-")
 
 
 def _threshold(name: str, field: str, help: str) -> Callable[[F], F]:
@@ -571,21 +587,23 @@ def progress_command(
     afwijking, by the thresholds below (percentages, boundaries inclusive).
     """
     _check_suffix(file)
-    for lower, higher, names in (
-        (met_orange, met_green, ("--met-orange", "--met-green")),
-        (deviation_green, deviation_orange, ("--deviation-green", "--deviation-orange")),
-    ):
-        if lower > higher:
-            _usage(f"{names[0]} {lower}% exceeds {names[1]} {higher}%: expected at most that")
+    given = {
+        "met_green": met_green,
+        "met_orange": met_orange,
+        "deviation_green": deviation_green,
+        "deviation_orange": deviation_orange,
+    }
     try:
-        thresholds = Thresholds(
-            met_green=met_green,
-            met_orange=met_orange,
-            deviation_green=deviation_green,
-            deviation_orange=deviation_orange,
-        )
+        thresholds = Thresholds(**given)
     except PrestatieError as error:
-        _usage(str(error))
+        # Thresholds refuses a threshold above the one it may not exceed; say it in options.
+        above = _AT_MOST.get(error.field or "")
+        if error.field is None or above is None:
+            _usage(str(error))
+        _usage(
+            f"{_option(error.field)} {given[error.field]}% exceeds {_option(above)}"
+            f" {given[above]}%: expected at most that"
+        )
     budget = _read(file)
     try:
         report = progress(budget, thresholds)

@@ -26,6 +26,18 @@ class Problem:
 class PrestatieError(Exception):
     """Base class of every error that prestatie raises on purpose."""
 
+    def __init__(self, *args: object, field: str | None = None, owner: str | None = None) -> None:
+        self.reason: str | None = None
+        """What is wrong with `field`, without naming it, when `owner` was given."""
+        if owner is not None and field is not None and args:
+            self.reason = str(args[0])
+            args = (f"{owner}.{field}: {self.reason}", *args[1:])
+        super().__init__(*args)
+        self.field = field
+        """The field at fault (`end_year`), when the error is about one: a reader points at
+        the cell that field came from. With `owner` (`Duration`), the message is
+        `Duration.end_year: ` followed by the reason given."""
+
 
 class InvalidValueError(PrestatieError, ValueError):
     """A value that makes an object meaningless: a malformed code, an end before a start."""

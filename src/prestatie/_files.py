@@ -7,14 +7,14 @@ from pathlib import Path
 
 from prestatie._atomic import atomic_write
 from prestatie._checks import check_budget
-from prestatie._errors import InvalidValueError, JsonError
+from prestatie._errors import InvalidValueError, JsonError, Problem, WorkbookError
 from prestatie._foreign import import_sheet
 from prestatie._json import from_json, to_json
 from prestatie._mapping import Mapping, load_mapping
 from prestatie._model import Budget
-from prestatie._report import ReportKind, write_report
-from prestatie._xlsx_read import read_workbook
-from prestatie._xlsx_write import write_workbook
+from prestatie._xlsx.read import read_workbook_with_problems
+from prestatie._xlsx.report import ReportKind, write_report
+from prestatie._xlsx.write import write_workbook
 
 XLSX, JSON = ".xlsx", ".json"
 SUFFIXES = (XLSX, JSON)
@@ -42,22 +42,51 @@ def read_budget(
     for another extension, and `OSError` when the file cannot be opened.
     """
     if mapping is not None:
-        if not isinstance(mapping, Mapping):
-            mapping = load_mapping(mapping)
-        if suffix_of(path) != XLSX:
-            raise InvalidValueError(f"{path}: a mapping reads a .xlsx sheet, got a .json file")
-        return import_sheet(path, mapping)
-    if suffix_of(path) == XLSX:
-        return read_workbook(path)
-    text = Path(path).read_bytes()
-    try:
-        budget = from_json(text)
-    except JsonError as error:
-        raise JsonError(error.problems, source=str(path)) from None
-    problems = check_budget(budget)
-    if problems:
-        raise JsonError(problems, source=str(path))
+        return import_sheet(path, _xlsx_mapping(path, mapping))
+    budget, problems = read_budget_with_problems(path)
+    if budget is None or problems:
+        error = WorkbookError if suffix_of(path) == XLSX else JsonError
+        raise error(problems, source=str(path))
     return budget
+
+
+def read_budget_with_problems(
+    path: str | os.PathLike[str],
+    *,
+    mapping: Mapping | str | os.PathLike[str] | None = None,
+) -> tuple[Budget | None, list[Problem]]:
+    """The budget in `path` and every problem found, for callers that decide themselves:
+    as `read_budget`, but the problems of the file are returned rather than raised.
+
+    The budget is None when any problem was found. Raises `MappingError` for a mapping that
+    cannot be used, `InvalidValueError` for another extension, and `OSError` when the file
+    cannot be opened.
+    """
+    if mapping is not None:
+        loaded = _xlsx_mapping(path, mapping)
+        try:
+            return import_sheet(path, loaded), []
+        except WorkbookError as error:
+            return None, list(error.problems)
+    if suffix_of(path) == XLSX:
+        return read_workbook_with_problems(path)
+    try:
+        budget = from_json(Path(path).read_bytes())
+    except JsonError as error:
+        return None, list(error.problems)
+    problems = check_budget(budget)
+    return (None if problems else budget), problems
+
+
+def _xlsx_mapping(
+    path: str | os.PathLike[str], mapping: Mapping | str | os.PathLike[str]
+) -> Mapping:
+    """The mapping, loaded; a mapping reads a workbook, so `path` must be one."""
+    if not isinstance(mapping, Mapping):
+        mapping = load_mapping(mapping)
+    if suffix_of(path) != XLSX:
+        raise InvalidValueError(f"{path}: a mapping reads a .xlsx sheet, got a .json file")
+    return mapping
 
 
 def write_budget(

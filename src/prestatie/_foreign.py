@@ -27,7 +27,7 @@ from prestatie._errors import PrestatieError, Problem, WorkbookError, describe
 from prestatie._mapping import ColumnRef, Layout, Mapping
 from prestatie._model import Amount, Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
 from prestatie._money import convert, from_spreadsheet_number, parse_amount, total
-from prestatie._xlsx_safety import check_xlsx
+from prestatie._xlsx.safety import check_xlsx
 
 _Key = tuple[Flow, BudgetColumn, int]
 

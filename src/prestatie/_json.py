@@ -5,10 +5,9 @@ from __future__ import annotations
 import enum
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import cattrs
@@ -18,6 +17,7 @@ from cattrs.v import format_exception as cattrs_format_exception
 from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
 from prestatie._model import Budget
+from prestatie._money import parse_decimal, to_amount
 
 FORMAT_VERSION = 1
 """The version of the JSON form written by `to_json`; `from_json` reads this version."""
@@ -113,14 +113,11 @@ def _strict(kind: type, label: str) -> Any:
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
+        return to_amount(value)
     if isinstance(value, str):
-        try:
-            amount = Decimal(value)
-        except InvalidOperation:
-            amount = Decimal("NaN")
+        amount = parse_decimal(value)
         # Decimal also reads "1_000", " 1" and non-ASCII digits; the JSON form has none.
-        if amount.is_finite() and value.isascii() and value.strip() == value and "_" not in value:
+        if amount is not None and value.isascii() and value.strip() == value and "_" not in value:
             return amount
     raise _WrongType(
         f'expected an amount as a string like "1823.50" or an integer, got {_found(value)}'
@@ -194,8 +191,15 @@ def to_json(budget: Budget, *, indent: int | None = 2) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
+# A model error about one field is reported at that field's path: its reason travels to
+# `_problems` after this mark, followed by the field's name.
+_FIELD_MARK = "\x1f"
+
+
 def _format(exc: BaseException, kind: type | None) -> str:
     if isinstance(exc, PrestatieError):
+        if exc.reason is not None:
+            return f"{exc.reason}{_FIELD_MARK}{exc.field}"
         return str(exc)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
@@ -204,17 +208,13 @@ def _format(exc: BaseException, kind: type | None) -> str:
     return cattrs_format_exception(exc, kind)
 
 
-# The model's constructors name the field they refuse as "Budget.last_year: ...".
-_FIELD_MESSAGE = re.compile(r"[A-Z]\w*\.(?P<field>[a-z_]+): (?P<message>.*)", re.DOTALL)
-
-
 def _problems(exc: BaseException) -> list[Problem]:
     problems = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_format):
         message, _, where = line.rpartition(" @ ")
-        field = _FIELD_MESSAGE.fullmatch(message)
-        if field:
-            where, message = f"{where}.{field['field']}", field["message"]
+        reason, mark, field = message.partition(_FIELD_MARK)
+        if mark:
+            where, message = f"{where}.{field}", reason
         problems.append(Problem(where=where, message=message))
     return problems
 

@@ -117,8 +117,9 @@ def _ps_number(instance: object, attribute: attrs.Attribute[Any], value: str) ->
     of(str)(instance, attribute, value)
     if not _PS_NUMBER.fullmatch(value):
         raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected a PS number like"
-            f" 'PS/2016/344', got {value!r}"
+            f"expected a PS number like 'PS/2016/344', got {value!r}",
+            owner=type(instance).__name__,
+            field=attribute.name,
         )
 
 
@@ -197,12 +198,16 @@ class Duration:
     def __attrs_post_init__(self) -> None:
         if self.kind is DurationKind.STRUCTUREEL and self.end_year is not None:
             raise InvalidValueError(
-                f"Duration.end_year: a structural prestatie has no end year, got {self.end_year}"
+                f"a structural prestatie has no end year, got {self.end_year}",
+                owner="Duration",
+                field="end_year",
             )
         start, end = self.start_year, self.end_year
         if start is not None and end is not None and end < start:
             raise InvalidValueError(
-                f"Duration.end_year: expected {start} (start_year) or later, got {end}"
+                f"expected {start} (start_year) or later, got {end}",
+                owner="Duration",
+                field="end_year",
             )
 
 
@@ -254,8 +259,9 @@ class ReserveLink:
     def __attrs_post_init__(self) -> None:
         if not self.related and self.proposals:
             raise InvalidValueError(
-                "ReserveLink.proposals: expected none when related is False,"
-                f" got {len(self.proposals)}"
+                f"expected none when related is False, got {len(self.proposals)}",
+                owner="ReserveLink",
+                field="proposals",
             )
 
 
@@ -363,8 +369,9 @@ class Budget:
     def __attrs_post_init__(self) -> None:
         if self.last_year < self.first_year:
             raise InvalidValueError(
-                f"Budget.last_year: expected {self.first_year} (first_year) or later,"
-                f" got {self.last_year}"
+                f"expected {self.first_year} (first_year) or later, got {self.last_year}",
+                owner="Budget",
+                field="last_year",
             )
 
     def objectives(self) -> Iterator[Objective]:
@@ -377,6 +384,19 @@ class Budget:
         for objective in self.objectives():
             yield from objective.prestaties
 
+    def amount_owners(self) -> Iterator[AmountOwner]:
+        """Every programme, objective and prestatie with its amounts, once each, in budget
+        order: a programme, then each of its objectives followed by its prestaties."""
+        for p, programme in enumerate(self.programmes):
+            path = f"$.programmes[{p}]"
+            yield AmountOwner(item=programme, programme=programme, path=path)
+            for o, objective in enumerate(programme.objectives):
+                opath = f"{path}.objectives[{o}]"
+                yield AmountOwner(item=objective, programme=programme, path=opath)
+                for s, prestatie in enumerate(objective.prestaties):
+                    spath = f"{opath}.prestaties[{s}]"
+                    yield AmountOwner(item=prestatie, programme=programme, path=spath)
+
     def prestatie(self, code: str | Code) -> Prestatie:
         """The prestatie with this code; KeyError if there is none."""
         wanted = Code(code)
@@ -384,3 +404,28 @@ class Budget:
             if prestatie.code == wanted:
                 return prestatie
         raise KeyError(str(wanted))
+
+
+@attrs.frozen(kw_only=True)
+class AmountOwner:
+    """A programme, objective or prestatie as an owner of amounts, with its place in the
+    budget (see `Budget.amount_owners`)."""
+
+    item: Programme | Objective | Prestatie
+    programme: Programme
+    """The programme it belongs to: itself, for a programme."""
+    path: str
+    """Its JSON path, such as `$.programmes[0].objectives[1]`."""
+
+    @property
+    def code(self) -> Code:
+        return self.item.code
+
+    @property
+    def amounts(self) -> tuple[Amount, ...]:
+        return self.item.amounts
+
+    @property
+    def title(self) -> str:
+        """A programme's name, an objective's or prestatie's title."""
+        return self.item.name if isinstance(self.item, Programme) else self.item.title

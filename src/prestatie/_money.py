@@ -70,12 +70,65 @@ def from_spreadsheet_number(value: float | int) -> Decimal:
     return amount
 
 
+def from_cell(value: float | int | Decimal) -> Decimal:
+    """The exact number a workbook cell holds: a float as the cell shows it
+    (`from_spreadsheet_number`), an int or a `Decimal` as it is."""
+    if type(value) is int:
+        return Decimal(value)  # the common case, sooner
+    if isinstance(value, Decimal):
+        return value
+    return from_spreadsheet_number(value)
+
+
+HALF_CENT = Decimal("0.005")
+"""How far a total that a spreadsheet computed in floats may lie from the exact one."""
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """The number a text states in plain decimal notation (`1823.50`, `-4`, `1e3`), exactly;
+    None when it states none, or no finite one.
+
+    >>> parse_decimal("12.5"), parse_decimal("NaN"), parse_decimal("twaalf")
+    (Decimal('12.5'), None, None)
+    """
+    try:
+        number = Decimal(text)
+    except decimal.InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
 def convert(amount: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
     """The same amount stated in another unit, exactly (no rounding)."""
     if not isinstance(from_unit, Unit) or not isinstance(to_unit, Unit):
         raise UnitMismatchError(f"cannot convert between {from_unit!r} and {to_unit!r}")
     # A shift of the decimal point is exact at any size; a division could round.
     return to_amount(amount).scaleb(from_unit.exponent - to_unit.exponent)
+
+
+# A cell holds an IEEE double: 15 significant digits survive any round trip, and Excel and
+# LibreOffice refuse magnitudes beyond about 1e308.
+_CELL_DIGITS = 15
+_CELL_EXPONENT = 300
+
+
+def _storable(value: Decimal) -> bool:
+    digits = value.as_tuple().digits
+    if len(digits) > _CELL_DIGITS and len(value.normalize().as_tuple().digits) > _CELL_DIGITS:
+        return False
+    return not value or -_CELL_EXPONENT <= value.adjusted() <= _CELL_EXPONENT
+
+
+def cell_problem(value: Decimal) -> str | None:
+    """Why a workbook cell cannot hold `value` exactly, as `found: expected ...`, or None
+    when it can."""
+    if _storable(value):
+        return None
+    return (
+        f"the number {value} cannot be stored exactly in a workbook cell: expected at most"
+        f" {_CELL_DIGITS} significant digits and a size between 1e-{_CELL_EXPONENT} and"
+        f" 1e{_CELL_EXPONENT} (the JSON form keeps any amount exactly)"
+    )
 
 
 # Dutch notation: "." groups thousands, "," starts the decimals, ",-" means whole euros.

@@ -68,19 +68,25 @@ class Target:
         if self.kind is TargetKind.QUALITATIVE:
             if self.lower is not None or self.upper is not None:
                 raise InvalidValueError(
-                    f"Target.kind: a qualitative target has no bounds, got lower={self.lower}"
-                    f" and upper={self.upper}"
+                    f"a qualitative target has no bounds, got lower={self.lower}"
+                    f" and upper={self.upper}",
+                    owner="Target",
+                    field="kind",
                 )
             if not self.text.strip():
-                raise InvalidValueError("Target.text: a qualitative target needs its text")
+                raise InvalidValueError(
+                    "a qualitative target needs its text", owner="Target", field="text"
+                )
         if self.lower is not None and self.upper is not None:
             empty = self.lower > self.upper or (
                 self.lower == self.upper and not (self.lower_inclusive and self.upper_inclusive)
             )
             if empty:
                 raise InvalidValueError(
-                    f"Target.lower: the minimum {self.lower} is above the maximum {self.upper}:"
-                    " no value can meet this target"
+                    f"the minimum {self.lower} is above the maximum {self.upper}:"
+                    " no value can meet this target",
+                    owner="Target",
+                    field="lower",
                 )
 
     # Constructors for the usual kinds.

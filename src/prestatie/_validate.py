@@ -44,8 +44,11 @@ def of(*types: type) -> Validator:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not _is(value, types):
+            expected = _expected(types)
             raise InvalidTypeError(
-                f"{_where(instance, attribute)}: expected {_expected(types)}, got {describe(value)}"
+                f"expected {expected}, got {describe(value)}",
+                owner=type(instance).__name__,
+                field=attribute.name,
             )
 
     return check
@@ -68,11 +71,14 @@ def tuple_of(*types: type) -> Validator:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         where = _where(instance, attribute)
         if not isinstance(value, tuple):
-            raise InvalidTypeError(f"{where}: expected a tuple, got {describe(value)}")
+            raise InvalidTypeError(
+                f"{where}: expected a tuple, got {describe(value)}", field=attribute.name
+            )
         for index, item in enumerate(value):
             if not _is(item, types):
                 raise InvalidTypeError(
-                    f"{where}[{index}]: expected {_expected(types)}, got {describe(item)}"
+                    f"{where}[{index}]: expected {_expected(types)}, got {describe(item)}",
+                    field=attribute.name,
                 )
 
     return check
@@ -85,7 +91,9 @@ def is_year(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     of(int)(instance, attribute, value)
     if not 1000 <= value <= 9999:
         raise InvalidValueError(
-            f"{_where(instance, attribute)}: expected a four-digit year, got {value}"
+            f"expected a four-digit year, got {value}",
+            owner=type(instance).__name__,
+            field=attribute.name,
         )
 
 
@@ -94,7 +102,9 @@ def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     of(int)(instance, attribute, value)
     if value < 0:
         raise InvalidValueError(
-            f"{_where(instance, attribute)}: expected zero or more, got {value}"
+            f"expected zero or more, got {value}",
+            owner=type(instance).__name__,
+            field=attribute.name,
         )
 
 
@@ -103,7 +113,9 @@ def code_part(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
     non_negative(instance, attribute, value)
     if value > MAX_PART:
         raise InvalidValueError(
-            f"{_where(instance, attribute)}: expected at most {MAX_PART}, got {value}"
+            f"expected at most {MAX_PART}, got {value}",
+            owner=type(instance).__name__,
+            field=attribute.name,
         )
 
 

@@ -24,7 +24,7 @@ from prestatie._checks import (
     check_references,
     check_years,
 )
-from prestatie._schema import SCHEMA_FILE, shipped_schema
+from prestatie._json_schema import SCHEMA_FILE, shipped_schema
 from strategies import budgets
 
 jsonschema = pytest.importorskip("jsonschema")

@@ -94,7 +94,7 @@ def check_table(
         if stated is None or any(part is None for part in parts):
             return
         computed = total(part for part in parts if part is not None)
-        difference = abs(stated - computed)
+        difference = abs(total([stated, -computed]))
         if difference > allowed:
             problems.append(
                 Problem(

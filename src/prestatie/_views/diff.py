@@ -15,13 +15,15 @@ from prestatie._model import (
     Continuity,
     Duration,
     Flow,
+    Objective,
     Prestatie,
+    Programme,
     ReserveLink,
 )
 from prestatie._money import ZERO, Unit, convert, format_amount, total
-from prestatie._summary import COLUMN_LABELS, FLOW_LABELS, document_title, unit_line
 from prestatie._target import Target
-from prestatie._text import align, one_line
+from prestatie._views.summary import COLUMN_LABELS, FLOW_LABELS, document_title, unit_line
+from prestatie._views.text import align, one_line
 
 
 @attrs.frozen(kw_only=True)
@@ -202,10 +204,11 @@ def _own_amount_changes(
 ) -> tuple[OwnAmountsDiff, ...]:
     def owners(budget: Budget) -> dict[Code, tuple[str, tuple[Amount, ...]]]:
         found = {}
-        for programme in budget.programmes:
-            found[programme.code] = (f"Kerntaak {programme.number}", programme.amounts)
-            for objective in programme.objectives:
-                found[objective.code] = (f"Beleidsdoel {objective.code}", objective.amounts)
+        for owner in budget.amount_owners():
+            if isinstance(owner.item, Programme):
+                found[owner.code] = (f"Kerntaak {owner.item.number}", owner.amounts)
+            elif isinstance(owner.item, Objective):
+                found[owner.code] = (f"Beleidsdoel {owner.code}", owner.amounts)
         return found
 
     before, after = owners(old), owners(new)

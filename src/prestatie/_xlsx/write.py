@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,37 +19,43 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from prestatie._atomic import atomic_write
+from prestatie._code import Code
 from prestatie._errors import Problem, WorkbookError
-from prestatie._model import Amount, Budget, BudgetColumn, Flow
-from prestatie._sheets import (
+from prestatie._model import Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
+from prestatie._money import cell_problem
+from prestatie._xlsx import schema
+from prestatie._xlsx.cached import cache_formula_values
+from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
+from prestatie._xlsx.codecs import (
     AMOUNT,
     AMOUNT_FORMAT,
-    BEGROTING,
     CENTS_FORMAT,
-    EXPLANATION_SHEET,
     INTEGER_FORMAT,
+    TEXT_FORMAT,
+    Codec,
+)
+from prestatie._xlsx.schema import (
+    BEGROTING,
+    EXPLANATION_SHEET,
     LASTEN_EN_BATEN,
     SHEETS,
-    TEXT_FORMAT,
     TOTAL_LABEL,
     WORKBOOK_FORMAT_VERSION,
-    CellValue,
-    Codec,
     Column,
     Owner,
     Sheet,
     explanation_rows,
+    year_column,
     year_header,
 )
-from prestatie._xlsx_cached import cache_formula_values
-from prestatie._xlsx_text import MAX_CELL_TEXT, escape, too_long
 
 Row = dict[str, Any]
 _Worksheet = Any  # the stubs of openpyxl lack what a write-only sheet proxies
 
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_TOTAL_FONT = Font(bold=True)
+BOLD = Font(bold=True)
+"""The font of headers and totals, in the budget workbook and the reports alike."""
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+"""The fill of header cells."""
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _FORMULA_START = ("=", "+", "-", "@")
 _LAST_ROW = 1_048_576
@@ -88,7 +94,7 @@ def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> N
         elif sheet is LASTEN_EN_BATEN:
             _write_amounts(worksheet, budget, problems)
         else:
-            _write_table(worksheet, sheet, sheet.columns, list(_ROWS[sheet.name](budget)), problems)
+            _write_table(worksheet, sheet, sheet.columns, list(_ROWS[sheet](budget)), problems)
     workbook.save(path)  # also when there are problems: it closes the sheets' streams
     if problems:
         raise WorkbookError(
@@ -150,9 +156,9 @@ def _write_explanation(worksheet: _Worksheet) -> None:
             cell.data_type = "s"
             cell.alignment = _WRAP
             if number == 0 or not rows[number - 1]:  # the title and the tables' headers
-                cell.font = _HEADER_FONT
+                cell.font = BOLD
                 if number:
-                    cell.fill = _HEADER_FILL
+                    cell.fill = HEADER_FILL
             cells.append(cell)
         worksheet.append(cells)
 
@@ -221,8 +227,8 @@ def _header(worksheet: _Worksheet, headers: Sequence[str]) -> list[Cell]:
     for header in headers:
         cell = WriteOnlyCell(worksheet, value=header)
         cell.data_type = "s"
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
         cells.append(cell)
     return cells
 
@@ -301,9 +307,10 @@ def _write_table(
         if column.codec.is_number:
             for number, cells in enumerate(encoded, start=2):
                 value = cells[index]
-                if isinstance(value, Decimal) and not _storable(value):
+                trouble = cell_problem(value) if isinstance(value, Decimal) else None
+                if trouble is not None:
                     where = f"{name}!{letters[index]}{number}"
-                    problems.append(Problem(where=where, message=_unstorable(value)))
+                    problems.append(Problem(where=where, message=trouble))
     for number, cells in enumerate(encoded, start=2):
         worksheet.append(
             [
@@ -313,31 +320,8 @@ def _write_table(
         )
 
 
-# A cell holds an IEEE double: 15 significant digits survive any round trip, and Excel and
-# LibreOffice refuse magnitudes beyond about 1e308.
-_CELL_DIGITS = 15
-_CELL_EXPONENT = 300
-
-
-def _storable(value: Decimal) -> bool:
-    digits = value.as_tuple().digits
-    if len(digits) > _CELL_DIGITS and len(value.normalize().as_tuple().digits) > _CELL_DIGITS:
-        return False
-    return not value or -_CELL_EXPONENT <= value.adjusted() <= _CELL_EXPONENT
-
-
-def _unstorable(value: Decimal) -> str:
-    return (
-        f"the number {value} cannot be stored exactly in a workbook cell: expected at most"
-        f" {_CELL_DIGITS} significant digits and a size between 1e-{_CELL_EXPONENT} and"
-        f" 1e{_CELL_EXPONENT} (the JSON form keeps any amount exactly)"
-    )
-
-
 def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
-    values: dict[str, Any] = {"format_version": WORKBOOK_FORMAT_VERSION}
-    for column in BEGROTING.columns[1:]:
-        values[column.key] = getattr(budget, column.key)
+    values = {"format_version": WORKBOOK_FORMAT_VERSION, **BEGROTING.values(budget)}
     worksheet.column_dimensions["A"].width = _width(
         (column.header for column in BEGROTING.columns), "Gegeven"
     )
@@ -351,7 +335,7 @@ def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]
         if column.codec.choices:
             _dropdown(worksheet, column.codec.choices, f"B{number}")
         label = _cell(worksheet, column.header, TEXT_FORMAT, f"Begroting!A{number}", problems)
-        label.font = _HEADER_FONT
+        label.font = BOLD
         value = column.codec.write(values[column.key])
         number_format = INTEGER_FORMAT if column.codec.is_number else TEXT_FORMAT
         worksheet.append(
@@ -359,30 +343,24 @@ def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]
         )
 
 
-def amount_owners(budget: Budget) -> Iterator[tuple[Owner, str, tuple[Amount, ...]]]:
-    """Every owner of amounts, in budget order: level, code and amounts."""
-    for programme in budget.programmes:
-        yield Owner.PROGRAMMA, str(programme.code), programme.amounts
-        for objective in programme.objectives:
-            yield Owner.DOEL, str(objective.code), objective.amounts
-            for prestatie in objective.prestaties:
-                yield Owner.PRESTATIE, str(prestatie.code), prestatie.amounts
+_LEVELS = {Programme: Owner.PROGRAMMA, Objective: Owner.DOEL, Prestatie: Owner.PRESTATIE}
 
 
 def amount_years(budget: Budget) -> list[int]:
     """The years the amounts table shows: the budget's window, and any year an amount has."""
     years = set(range(budget.first_year, budget.last_year + 1))
-    for _, _, amounts in amount_owners(budget):
-        years.update(amount.year for amount in amounts)
+    for owner in budget.amount_owners():
+        years.update(amount.year for amount in owner.amounts)
     return sorted(years)
 
 
 def _amount_rows(budget: Budget) -> Iterator[Row]:
-    for level, code, amounts in amount_owners(budget):
+    for owner in budget.amount_owners():
+        level, code = _LEVELS[type(owner.item)], str(owner.code)
         # One row per flow, column and nature, in the order they first appear; a key given
         # twice (which the checks report) spills into a further row rather than being lost.
         rows: list[Row] = []
-        for position, amount in enumerate(amounts, start=1):
+        for position, amount in enumerate(owner.amounts, start=1):
             key = (amount.flow, amount.column, amount.nature)
             row = next((r for r in rows if r["key"] == key and amount.year not in r["years"]), None)
             if row is None:
@@ -407,14 +385,12 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
 def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
     years = amount_years(budget)
     fixed, order = LASTEN_EN_BATEN.columns[:-1], LASTEN_EN_BATEN.columns[-1]
-    year_columns = [
-        Column(header=year_header(year, budget.unit), key=f"year:{year}", codec=AMOUNT)
-        for year in years
-    ]
+    year_columns = [year_column(year, year_header(year, budget.unit)) for year in years]
+    year_keys = {year: column.key for year, column in zip(years, year_columns, strict=True)}
     columns = [*fixed, *year_columns, order]
     rows = []
     for row in _amount_rows(budget):
-        row.update({f"year:{year}": value for year, value in row.pop("years").items()})
+        row.update({year_keys[year]: value for year, value in row.pop("years").items()})
         rows.append({column.key: row.get(column.key) for column in columns})
     present = {(row["flow"], row["column"]) for row in rows}
     totals = [(f, c) for f in Flow for c in BudgetColumn if (f, c) in present]
@@ -435,7 +411,7 @@ def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem
             else:
                 value = None
             cell = _cell(worksheet, value, TEXT_FORMAT, "", problems)
-            cell.font = _TOTAL_FONT
+            cell.font = BOLD
             cells.append(cell)
         for index in range(len(fixed), len(fixed) + len(year_columns)):
             letter = get_column_letter(index + 1)
@@ -446,20 +422,24 @@ def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem
             )
             cell = WriteOnlyCell(worksheet, value=formula)
             cell.number_format = year_format
-            cell.font = _TOTAL_FONT
+            cell.font = BOLD
             cells[index] = cell
         worksheet.append(cells)
 
 
+# Each sheet's rows: the walk to its objects and the columns that place each row; the
+# columns of the object's own fields come from the schema (`Sheet.values`).
+
+
 def _programme_rows(budget: Budget) -> Iterator[Row]:
     for position, programme in enumerate(budget.programmes, start=1):
-        yield {"position": position, "number": programme.number, "name": programme.name}
+        yield {"position": position, **schema.PROGRAMMAS.values(programme)}
 
 
 def _ambition_rows(budget: Budget) -> Iterator[Row]:
     for programme in budget.programmes:
         if programme.ambition is not None:
-            yield {"programme": programme.number, "text": programme.ambition.text}
+            yield {"programme": programme.number, **schema.AMBITIES.values(programme.ambition)}
 
 
 def _objective_rows(budget: Budget) -> Iterator[Row]:
@@ -468,60 +448,28 @@ def _objective_rows(budget: Budget) -> Iterator[Row]:
             yield {
                 "programme": programme.number,
                 "position": position,
-                "code": objective.code,
-                "title": objective.title,
+                **schema.DOELEN.values(objective),
             }
 
 
 def _indicator_rows(budget: Budget) -> Iterator[Row]:
     for objective in budget.objectives():
         for position, indicator in enumerate(objective.indicators, start=1):
-            yield {
-                "objective": objective.code,
-                "position": position,
-                "name": indicator.name,
-                "unit": indicator.unit,
-                "baseline": indicator.baseline,
-                "baseline_year": indicator.baseline_year,
-                "source": indicator.source,
-            }
+            place = {"objective": objective.code, "position": position}
+            yield {**place, **schema.INDICATOREN.values(indicator)}
 
 
 def _prestatie_rows(budget: Budget) -> Iterator[Row]:
     for objective in budget.objectives():
         for position, prestatie in enumerate(objective.prestaties, start=1):
-            duration = prestatie.duration
-            yield {
-                "objective": objective.code,
-                "position": position,
-                "code": prestatie.code,
-                "title": prestatie.title,
-                "introduction": prestatie.introduction,
-                "context": prestatie.context,
-                "portfolio_holders": prestatie.portfolio_holders,
-                "roles": prestatie.roles,
-                "role_text": prestatie.role_text,
-                "duration.kind": duration and duration.kind,
-                "duration.start_year": duration and duration.start_year,
-                "duration.end_year": duration and duration.end_year,
-                "duration.text": duration.text if duration else "",
-                "reserve_link.related": prestatie.reserve_link.related,
-                "reserve_link.reserve": prestatie.reserve_link.reserve,
-                "continuity": prestatie.continuity,
-            }
+            place = {"objective": objective.code, "position": position}
+            yield {**place, **schema.PRESTATIES.values(prestatie)}
 
 
 def _status_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
-        status = prestatie.status
-        if status is not None:
-            yield {
-                "prestatie": prestatie.code,
-                "content": status.content,
-                "financial": status.financial,
-                "budget_change": status.budget_change,
-                "progress": status.progress,
-            }
+        if prestatie.status is not None:
+            yield {"prestatie": prestatie.code, **schema.MONITOR.values(prestatie.status)}
 
 
 def _action_rows(budget: Budget) -> Iterator[Row]:
@@ -530,107 +478,70 @@ def _action_rows(budget: Budget) -> Iterator[Row]:
             yield {
                 "prestatie": prestatie.code,
                 "position": position,
-                "number": action.number,
-                "text": action.text,
-                "references": action.references,
+                **schema.ACTIES.values(action),
             }
 
 
-def _target_rows(budget: Budget) -> Iterator[Row]:
-    def row(owner: Owner, code: Any, part: int | None, position: int, target: Any) -> Row:
-        return {
-            "owner": owner,
-            "owner_code": code,
-            "part": part,
-            "position": position,
-            "kind": target.kind,
-            "unit": target.unit,
-            "lower": target.lower,
-            "lower_inclusive": target.lower_inclusive,
-            "upper": target.upper,
-            "upper_inclusive": target.upper_inclusive,
-            "year": target.year,
-            "baseline": target.baseline,
-            "baseline_year": target.baseline_year,
-            "text": target.text,
-        }
+def _placed(owner: Owner, code: Code, part: int | None, position: int) -> Row:
+    """The columns that place a target or measurement: its owner, and its position there."""
+    return {"owner": owner, "owner_code": code, "part": part, "position": position}
 
-    for programme in budget.programmes:
-        if programme.ambition is not None and programme.ambition.target is not None:
-            yield row(Owner.AMBITIE, programme.code, None, 1, programme.ambition.target)
+
+def _placed_items(budget: Budget, field: str) -> Iterator[tuple[Row, Any]]:
+    """Each target or measurement (`field` is "targets" or "realised") of the actions and
+    the indicators, with the columns that place it."""
     for prestatie in budget.prestaties():
         for action in prestatie.actions:
-            for position, target in enumerate(action.targets, start=1):
-                yield row(Owner.ACTIE, prestatie.code, action.number, position, target)
+            for position, item in enumerate(getattr(action, field), start=1):
+                yield _placed(Owner.ACTIE, prestatie.code, action.number, position), item
     for objective in budget.objectives():
         for part, indicator in enumerate(objective.indicators, start=1):
-            for position, target in enumerate(indicator.targets, start=1):
-                yield row(Owner.INDICATOR, objective.code, part, position, target)
+            for position, item in enumerate(getattr(indicator, field), start=1):
+                yield _placed(Owner.INDICATOR, objective.code, part, position), item
+
+
+def _target_rows(budget: Budget) -> Iterator[Row]:
+    for programme in budget.programmes:
+        if programme.ambition is not None and programme.ambition.target is not None:
+            place = _placed(Owner.AMBITIE, programme.code, None, 1)
+            yield {**place, **schema.STREEFWAARDEN.values(programme.ambition.target)}
+    for place, target in _placed_items(budget, "targets"):
+        yield {**place, **schema.STREEFWAARDEN.values(target)}
 
 
 def _measurement_rows(budget: Budget) -> Iterator[Row]:
-    def row(owner: Owner, code: Any, part: int, position: int, measurement: Any) -> Row:
-        return {
-            "owner": owner,
-            "owner_code": code,
-            "part": part,
-            "position": position,
-            "unit": measurement.unit,
-            "value": measurement.value,
-            "year": measurement.year,
-        }
-
-    for prestatie in budget.prestaties():
-        for action in prestatie.actions:
-            for position, measurement in enumerate(action.realised, start=1):
-                yield row(Owner.ACTIE, prestatie.code, action.number, position, measurement)
-    for objective in budget.objectives():
-        for part, indicator in enumerate(objective.indicators, start=1):
-            for position, measurement in enumerate(indicator.realised, start=1):
-                yield row(Owner.INDICATOR, objective.code, part, position, measurement)
+    for place, measurement in _placed_items(budget, "realised"):
+        yield {**place, **schema.REALISATIES.values(measurement)}
 
 
 def _proposal_link_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
         for position, link in enumerate(prestatie.reserve_link.proposals, start=1):
-            yield {
-                "prestatie": prestatie.code,
-                "position": position,
-                "ps_number": link.ps_number,
-                "related": link.related,
-                "text": link.text,
-            }
+            place = {"prestatie": prestatie.code, "position": position}
+            yield {**place, **schema.VOORSTELLEN_PER_PRESTATIE.values(link)}
 
 
 def _reserve_rows(budget: Budget) -> Iterator[Row]:
     for position, reserve in enumerate(budget.reserves, start=1):
-        yield {"position": position, "name": reserve.name, "description": reserve.description}
+        yield {"position": position, **schema.RESERVES.values(reserve)}
 
 
 def _proposal_rows(budget: Budget) -> Iterator[Row]:
     for position, proposal in enumerate(budget.proposals, start=1):
-        yield {
-            "position": position,
-            "name": proposal.name,
-            "ps_number": proposal.ps_number,
-            "year": proposal.year,
-            "amended_by": proposal.amended_by,
-            "reserve": proposal.reserve,
-            "amount": proposal.amount,
-        }
+        yield {"position": position, **schema.INVESTERINGSVOORSTELLEN.values(proposal)}
 
 
-_ROWS = {
-    "Programma's": _programme_rows,
-    "Ambities": _ambition_rows,
-    "Doelen": _objective_rows,
-    "Indicatoren": _indicator_rows,
-    "Prestaties": _prestatie_rows,
-    "Acties": _action_rows,
-    "Streefwaarden": _target_rows,
-    "Realisaties": _measurement_rows,
-    "Voorstellen per prestatie": _proposal_link_rows,
-    "Monitor": _status_rows,
-    "Reserves": _reserve_rows,
-    "Investeringsvoorstellen": _proposal_rows,
+_ROWS: dict[Sheet, Callable[[Budget], Iterator[Row]]] = {
+    schema.PROGRAMMAS: _programme_rows,
+    schema.AMBITIES: _ambition_rows,
+    schema.DOELEN: _objective_rows,
+    schema.INDICATOREN: _indicator_rows,
+    schema.PRESTATIES: _prestatie_rows,
+    schema.ACTIES: _action_rows,
+    schema.STREEFWAARDEN: _target_rows,
+    schema.REALISATIES: _measurement_rows,
+    schema.VOORSTELLEN_PER_PRESTATIE: _proposal_link_rows,
+    schema.MONITOR: _status_rows,
+    schema.RESERVES: _reserve_rows,
+    schema.INVESTERINGSVOORSTELLEN: _proposal_rows,
 }

@@ -1,24 +1,15 @@
-"""The one description of the budget workbook: its sheets, their columns, and how each
-column's cells are written and read. Both the writer and the reader work from it.
-
-A codec turns a model value into a cell value and back. Reading raises `CellError` with
-what was expected; the reader adds where, and what it found.
-"""
+"""The one description of the budget workbook: its sheets, their columns, and the model
+field each column holds. Both the writer and the reader work from it."""
 
 from __future__ import annotations
 
-import datetime
 import enum
-import functools
 import re
-from collections.abc import Callable, Iterable
-from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from prestatie._code import MAX_PART, Code
-from prestatie._errors import PrestatieError
+from prestatie import _model
 from prestatie._model import (
     BudgetChange,
     BudgetColumn,
@@ -27,302 +18,34 @@ from prestatie._model import (
     DurationKind,
     Flow,
     Nature,
-    Role,
     Score,
 )
-from prestatie._money import Unit, from_spreadsheet_number
-from prestatie._target import TargetKind
+from prestatie._money import Unit
+from prestatie._target import Target, TargetKind
+from prestatie._xlsx.cells import CellValue
+from prestatie._xlsx.codecs import (
+    AMOUNT,
+    BOOLEAN,
+    CODE,
+    CODES,
+    INTEGER,
+    NO,
+    NUMBER,
+    OPTIONAL_INTEGER,
+    OPTIONAL_NUMBER,
+    OPTIONAL_TEXT,
+    PROGRAMME_NUMBER,
+    ROLES,
+    TEXT,
+    TEXTS,
+    YES,
+    CellError,
+    Codec,
+    enum_codec,
+)
 
 WORKBOOK_FORMAT_VERSION = 1
 """The version of the workbook layout written by `write_workbook` and read by `read_workbook`."""
-
-CellValue = str | int | float | Decimal | bool | datetime.datetime | datetime.date | None
-
-TEXT_FORMAT = "@"
-INTEGER_FORMAT = "0"
-AMOUNT_FORMAT = "#,##0"
-CENTS_FORMAT = "#,##0.00"
-
-
-class CellError(Exception):
-    """A cell whose value does not fit its column; `expected` says what would."""
-
-    def __init__(self, expected: str) -> None:
-        super().__init__(expected)
-        self.expected = expected
-
-
-@attrs.frozen
-class Codec:
-    """How one kind of column is written and read."""
-
-    name: str
-    """What the column holds, for the documentation and for error messages."""
-    write: Callable[[Any], CellValue]
-    read: Callable[[CellValue], Any]
-    number_format: str = TEXT_FORMAT
-    choices: tuple[str, ...] = ()
-    """The allowed values, offered as a dropdown list."""
-    is_number: bool = False
-
-
-def is_blank(value: CellValue) -> bool:
-    """An empty cell: nothing, or an empty string (some writers store those)."""
-    return value is None or value == ""
-
-
-def _text_of(value: CellValue) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        raise CellError("text")
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, int | float | Decimal):
-        return str(from_spreadsheet_number(value) if isinstance(value, float) else value)
-    raise CellError("text")
-
-
-def _read_text(value: CellValue) -> str:
-    return "" if is_blank(value) else _text_of(value)
-
-
-def _read_optional_text(value: CellValue) -> str | None:
-    return None if is_blank(value) else _text_of(value)
-
-
-TEXT = Codec(name="tekst", write=lambda value: value or None, read=_read_text)
-"""Text; a blank cell is the empty text."""
-OPTIONAL_TEXT = Codec(name="tekst of leeg", write=lambda value: value, read=_read_optional_text)
-"""Text or nothing; a blank cell is nothing (None)."""
-
-
-def _integer(value: CellValue, expected: str) -> int:
-    if isinstance(value, bool):
-        raise CellError(expected)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]+\s*", value):
-        return int(value)
-    raise CellError(expected)
-
-
-def _read_integer(value: CellValue) -> int:
-    if is_blank(value):
-        raise CellError("a whole number")
-    return _integer(value, "a whole number")
-
-
-def _read_optional_integer(value: CellValue) -> int | None:
-    return None if is_blank(value) else _integer(value, "a whole number or a blank cell")
-
-
-INTEGER = Codec(
-    name="geheel getal",
-    write=lambda value: value,
-    read=_read_integer,
-    number_format=INTEGER_FORMAT,
-    is_number=True,
-)
-
-
-def _read_programme_number(value: CellValue) -> int:
-    # Refused here, at its cell, as every code under the programme is built from it.
-    expected = f"a programme number from 0 to {MAX_PART}"
-    number = _integer(value, expected) if not is_blank(value) else -1
-    if not 0 <= number <= MAX_PART:
-        raise CellError(expected)
-    return number
-
-
-PROGRAMME_NUMBER = attrs.evolve(INTEGER, name="programmanummer", read=_read_programme_number)
-OPTIONAL_INTEGER = Codec(
-    name="geheel getal of leeg",
-    write=lambda value: value,
-    read=_read_optional_integer,
-    number_format=INTEGER_FORMAT,
-    is_number=True,
-)
-
-
-def _number(value: CellValue, expected: str, places: int | None) -> Decimal:
-    if type(value) is int:
-        return Decimal(value)  # what from_spreadsheet_number makes of it, sooner
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise CellError(expected)
-    try:
-        amount = (
-            from_spreadsheet_number(value) if isinstance(value, int | float) else Decimal(value)
-        )
-    except PrestatieError:
-        raise CellError(expected) from None
-    exponent = amount.as_tuple().exponent
-    if places is not None and isinstance(exponent, int) and exponent < -places:
-        raise CellError(f"an amount with at most {places} decimals")
-    return amount
-
-
-def _decimal_codec(name: str, *, optional: bool, places: int | None) -> Codec:
-    expected = "a number or a blank cell" if optional else "a number"
-
-    def read(value: CellValue) -> Decimal | None:
-        if is_blank(value):
-            if optional:
-                return None
-            raise CellError(expected)
-        return _number(value, expected, places)
-
-    return Codec(
-        name=name,
-        write=lambda value: value,
-        read=read,
-        number_format=AMOUNT_FORMAT,
-        is_number=True,
-    )
-
-
-NUMBER = _decimal_codec("getal", optional=False, places=None)
-OPTIONAL_NUMBER = _decimal_codec("getal of leeg", optional=True, places=None)
-AMOUNT = _decimal_codec("bedrag (hoogstens 2 decimalen) of leeg", optional=True, places=2)
-"""An amount: more than two decimals is refused, as no budget states fractions of cents."""
-
-YES, NO = "ja", "nee"
-
-
-def _read_bool(value: CellValue) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().casefold() in (YES, NO):
-        return value.strip().casefold() == YES
-    raise CellError("'ja' or 'nee'")
-
-
-BOOLEAN = Codec(
-    name="ja of nee",
-    write=lambda value: YES if value else NO,
-    read=_read_bool,
-    choices=(YES, NO),
-)
-
-
-def _enum_codec(kind: type[enum.Enum], *, optional: bool) -> Codec:
-    labels = tuple(str(member.value) for member in kind)
-    by_label = {label.casefold(): member for label, member in zip(labels, kind, strict=True)}
-    expected = "one of " + ", ".join(repr(label) for label in labels)
-    if optional:
-        expected += " or a blank cell"
-
-    def read(value: CellValue) -> enum.Enum | None:
-        if is_blank(value):
-            if optional:
-                return None
-            raise CellError(expected)
-        if isinstance(value, str) and value.strip().casefold() in by_label:
-            return by_label[value.strip().casefold()]
-        raise CellError(expected)
-
-    return Codec(
-        name=("keuzelijst of leeg" if optional else "keuzelijst"),
-        write=lambda member: None if member is None else member.value,
-        read=read,
-        choices=labels,
-    )
-
-
-_CODE_EXPECTED = "a code like '7.2.3', written as text"
-
-
-def _read_code(value: CellValue) -> Code:
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        # A number such as 7.1 cannot tell 7.1 from 7.10: codes must be text.
-        raise CellError(_CODE_EXPECTED)
-    return _code(value.strip())
-
-
-@functools.lru_cache(maxsize=4096)
-def _code(text: str) -> Code:
-    # The same codes fill whole columns (every action names its prestatie); a Code never
-    # changes, so one object serves every cell that spells it.
-    try:
-        return Code(text)
-    except PrestatieError:
-        raise CellError(_CODE_EXPECTED) from None
-
-
-CODE = Codec(name="code (tekst)", write=str, read=_read_code)
-
-# Lists in one cell: items joined by "; ". A ";" inside an item is doubled, and the one
-# space after a separator is dropped on reading, so any list of texts survives except a
-# list holding only the empty text.
-SEPARATOR = "; "
-
-
-def join_list(items: Iterable[str]) -> str:
-    """The items in one cell, with `;` inside an item doubled.
-
-    >>> join_list(["Ank", "Jan; Piet"])
-    'Ank; Jan;; Piet'
-    """
-    return SEPARATOR.join(item.replace(";", ";;") for item in items)
-
-
-def split_list(text: str) -> list[str]:
-    """The items of a cell written by `join_list`.
-
-    >>> split_list('Ank; Jan;; Piet')
-    ['Ank', 'Jan; Piet']
-    """
-    if text == "":
-        return []
-    items, current, index = [], [], 0
-    while index < len(text):
-        char = text[index]
-        if char == ";" and text.startswith(";;", index):
-            current.append(";")
-            index += 2
-        elif char == ";":
-            items.append("".join(current))
-            current = []
-            index += 2 if text.startswith("; ", index) else 1
-        else:
-            current.append(char)
-            index += 1
-    items.append("".join(current))
-    return items
-
-
-def _list_codec(name: str, item: Callable[[str], Any], to_text: Callable[[Any], str]) -> Codec:
-    def read(value: CellValue) -> tuple[Any, ...]:
-        if is_blank(value):
-            return ()
-        return tuple(item(part) for part in split_list(_text_of(value)))
-
-    def write(values: tuple[Any, ...]) -> str | None:
-        return join_list(to_text(value) for value in values) or None
-
-    return Codec(name=name, write=write, read=read)
-
-
-def _role(text: str) -> Role:
-    for role in Role:
-        if role.value.casefold() == text.strip().casefold():
-            return role
-    raise CellError("roles from " + ", ".join(repr(role.value) for role in Role) + " joined by ;")
-
-
-def _code_item(text: str) -> Code:
-    return _read_code(text)
-
-
-TEXTS = _list_codec("lijst van teksten (gescheiden door ;)", str, str)
-ROLES = _list_codec("lijst van rollen (gescheiden door ;)", _role, lambda role: role.value)
-CODES = _list_codec("lijst van codes (gescheiden door ;)", _code_item, str)
 
 
 class Owner(enum.Enum):
@@ -337,7 +60,7 @@ class Owner(enum.Enum):
 
 
 def _owner_codec(*owners: Owner) -> Codec:
-    codec = _enum_codec(Owner, optional=False)
+    codec = enum_codec(Owner, optional=False)
     labels = tuple(owner.value for owner in owners)
 
     def read(value: CellValue) -> Owner:
@@ -363,15 +86,40 @@ class Column:
     doc: str = ""
 
 
-@attrs.frozen
+def _model_paths(sheet: Sheet) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    names = {field.name for field in attrs.fields(sheet.model)} if sheet.model else set()
+    paths = ((column.key, tuple(column.key.split("."))) for column in sheet.columns)
+    return tuple((key, parts) for key, parts in paths if parts[0] in names)
+
+
+@attrs.frozen(eq=False)
 class Sheet:
-    """A sheet of the workbook with its columns in their written order."""
+    """A sheet of the workbook with its columns in their written order.
+
+    A row describes one object of `model`: a column whose key starts with one of its fields
+    holds that field (`duration.kind` is the `kind` of its `duration`). The other columns
+    place the row: its parent's key and its position among its siblings."""
 
     name: str
     columns: tuple[Column, ...]
+    model: type | None = None
+    """The model class a row describes."""
     doc: str = ""
     explanation: str = ""
     """What the sheet holds, in Dutch, for the people who fill it in (the Toelichting sheet)."""
+    paths: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
+        init=False, default=attrs.Factory(_model_paths, takes_self=True)
+    )
+    """Each column that holds a field of `model`: its key and the key's parts."""
+    fields: tuple[str, ...] = attrs.field(
+        init=False,
+        default=attrs.Factory(
+            lambda sheet: tuple(key for key, parts in sheet.paths if len(parts) == 1),
+            takes_self=True,
+        ),
+    )
+    """The fields of `model` that a column holds as they are (not nested): what the
+    model's constructor takes from a row."""
 
     def column(self, key: str) -> Column:
         """The column that holds field `key`."""
@@ -379,6 +127,22 @@ class Sheet:
             if column.key == key:
                 return column
         raise KeyError(key)
+
+    def values(self, item: Any) -> dict[str, Any]:
+        """The value of each column that holds a field of `item` (a `model`), by key; a
+        nested field of a missing object is None."""
+        row: dict[str, Any] = {}
+        for key, parts in self.paths:
+            value = item
+            for part in parts:
+                value = None if value is None else getattr(value, part)
+            row[key] = value
+        return row
+
+    def nested(self, values: dict[str, Any], field: str) -> dict[str, Any]:
+        """The values of the columns that hold the fields of the model's `field` (an object),
+        by the name of each: `duration.kind` → `kind`."""
+        return {parts[1]: values[key] for key, parts in self.paths if parts[0] == field}
 
 
 def _col(header: str, key: str, codec: Codec, doc: str = "", *, required: bool = False) -> Column:
@@ -394,6 +158,7 @@ def _order() -> Column:
 
 BEGROTING = Sheet(
     name="Begroting",
+    model=_model.Budget,
     doc="The budget itself: one row per field, the field's name in column A and its value in B.",
     explanation=(
         "De begroting zelf: één regel per gegeven, met de naam van het gegeven in kolom A "
@@ -403,8 +168,8 @@ BEGROTING = Sheet(
         _col("Formaatversie", "format_version", INTEGER, "layout version", required=True),
         _col("Provincie", "province", TEXT, required=True),
         _col("Jaar", "year", INTEGER, "the budget year", required=True),
-        _col("Soort document", "kind", _enum_codec(DocumentKind, optional=False), required=True),
-        _col("Eenheid", "unit", _enum_codec(Unit, optional=False), required=True),
+        _col("Soort document", "kind", enum_codec(DocumentKind, optional=False), required=True),
+        _col("Eenheid", "unit", enum_codec(Unit, optional=False), required=True),
         _col("Titel", "title", TEXT),
         _col("Eerste jaar", "first_year", INTEGER, required=True),
         _col("Laatste jaar", "last_year", INTEGER, required=True),
@@ -415,6 +180,7 @@ BEGROTING = Sheet(
 
 PROGRAMMAS = Sheet(
     name="Programma's",
+    model=_model.Programme,
     doc="One row per programme (kerntaak).",
     explanation="Eén regel per programma (kerntaak), met zijn nummer en naam.",
     columns=(
@@ -426,6 +192,7 @@ PROGRAMMAS = Sheet(
 
 AMBITIES = Sheet(
     name="Ambities",
+    model=_model.Ambition,
     doc="One row per programme that has an ambition; its target is on Streefwaarden.",
     explanation=(
         "Eén regel per programma met een maatschappelijke ambitie; de streefwaarde ervan "
@@ -439,6 +206,7 @@ AMBITIES = Sheet(
 
 DOELEN = Sheet(
     name="Doelen",
+    model=_model.Objective,
     doc="One row per objective (beleidsdoel).",
     explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
     columns=(
@@ -451,6 +219,7 @@ DOELEN = Sheet(
 
 INDICATOREN = Sheet(
     name="Indicatoren",
+    model=_model.Indicator,
     doc="One row per indicator of an objective.",
     explanation="Eén regel per indicator van een beleidsdoel, met nulmeting en bron.",
     columns=(
@@ -466,6 +235,7 @@ INDICATOREN = Sheet(
 
 PRESTATIES = Sheet(
     name="Prestaties",
+    model=_model.Prestatie,
     doc="One row per prestatie, with its Basisinformatie.",
     explanation=(
         "Eén regel per prestatie, met de basisinformatie: titel, portefeuillehouders, rol "
@@ -484,7 +254,7 @@ PRESTATIES = Sheet(
         _col(
             "Looptijd",
             "duration.kind",
-            _enum_codec(DurationKind, optional=True),
+            enum_codec(DurationKind, optional=True),
             "blank when the looptijd is not stated",
         ),
         _col("Startjaar", "duration.start_year", OPTIONAL_INTEGER),
@@ -492,12 +262,13 @@ PRESTATIES = Sheet(
         _col("Looptijd (tekst)", "duration.text", TEXT),
         _col("Relatie met reserve", "reserve_link.related", BOOLEAN),
         _col("Reserve", "reserve_link.reserve", OPTIONAL_TEXT, "the reserve's name"),
-        _col("Continuïteit", "continuity", _enum_codec(Continuity, optional=True)),
+        _col("Continuïteit", "continuity", enum_codec(Continuity, optional=True)),
     ),
 )
 
 MONITOR = Sheet(
     name="Monitor",
+    model=_model.MonitorStatus,
     doc="One row per prestatie that has a monitor status.",
     explanation=(
         "Eén regel per prestatie met een monitorstatus: de scores voor inhoud en financiën, "
@@ -505,15 +276,16 @@ MONITOR = Sheet(
     ),
     columns=(
         _col("Prestatie", "prestatie", CODE, required=True),
-        _col("Score inhoud", "content", _enum_codec(Score, optional=True)),
-        _col("Score financiën", "financial", _enum_codec(Score, optional=True)),
-        _col("Begrotingswijziging", "budget_change", _enum_codec(BudgetChange, optional=True)),
+        _col("Score inhoud", "content", enum_codec(Score, optional=True)),
+        _col("Score financiën", "financial", enum_codec(Score, optional=True)),
+        _col("Begrotingswijziging", "budget_change", enum_codec(BudgetChange, optional=True)),
         _col("Toelichting op voortgang", "progress", TEXT),
     ),
 )
 
 ACTIES = Sheet(
     name="Acties",
+    model=_model.Action,
     doc="One row per action of a prestatie.",
     explanation="Eén regel per actie van een prestatie, met haar nummer en tekst.",
     columns=(
@@ -527,6 +299,7 @@ ACTIES = Sheet(
 
 STREEFWAARDEN = Sheet(
     name="Streefwaarden",
+    model=Target,
     doc="One row per target of an ambition, an action or an indicator.",
     explanation="Eén regel per streefwaarde van een ambitie, een actie of een indicator.",
     columns=(
@@ -550,7 +323,7 @@ STREEFWAARDEN = Sheet(
             "the action's number or the indicator's Volgorde; blank for an ambition",
         ),
         _order(),
-        _col("Soort", "kind", _enum_codec(TargetKind, optional=False), required=True),
+        _col("Soort", "kind", enum_codec(TargetKind, optional=False), required=True),
         _col("Eenheid", "unit", TEXT),
         _col("Ondergrens", "lower", OPTIONAL_NUMBER),
         _col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN),
@@ -565,6 +338,7 @@ STREEFWAARDEN = Sheet(
 
 REALISATIES = Sheet(
     name="Realisaties",
+    model=_model.Measurement,
     doc="One row per realised value (measurement) of an action or an indicator.",
     explanation="Eén regel per gerealiseerde waarde (meting) van een actie of een indicator.",
     columns=(
@@ -591,6 +365,7 @@ REALISATIES = Sheet(
 
 VOORSTELLEN_PER_PRESTATIE = Sheet(
     name="Voorstellen per prestatie",
+    model=_model.ProposalLink,
     doc="One row per investment proposal a prestatie is linked to (Relatie met reserve).",
     explanation=(
         "Eén regel per investeringsvoorstel waaraan een prestatie gekoppeld is (relatie met "
@@ -607,6 +382,7 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
 
 LASTEN_EN_BATEN = Sheet(
     name="Lasten en baten",
+    model=_model.Amount,
     doc="One row per owner, flow, budget column and nature, with a column per year in the"
     " budget's unit; totals rows with live SUMIFS formulas close the table.",
     explanation=(
@@ -622,9 +398,9 @@ LASTEN_EN_BATEN = Sheet(
             required=True,
         ),
         _col("Code", "code", CODE, required=True),
-        _col("Lasten/baten", "flow", _enum_codec(Flow, optional=False), required=True),
-        _col("Kolom", "column", _enum_codec(BudgetColumn, optional=False), required=True),
-        _col("Aard", "nature", _enum_codec(Nature, optional=False), required=True),
+        _col("Lasten/baten", "flow", enum_codec(Flow, optional=False), required=True),
+        _col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
+        _col("Aard", "nature", enum_codec(Nature, optional=False), required=True),
         # The year columns come here: see `year_header`.
         _col(
             ORDER,
@@ -639,6 +415,7 @@ LASTEN_EN_BATEN = Sheet(
 
 RESERVES = Sheet(
     name="Reserves",
+    model=_model.Reserve,
     doc="One row per earmarked reserve.",
     explanation="Eén regel per bestemmingsreserve.",
     columns=(
@@ -650,6 +427,7 @@ RESERVES = Sheet(
 
 INVESTERINGSVOORSTELLEN = Sheet(
     name="Investeringsvoorstellen",
+    model=_model.InvestmentProposal,
     doc="One row per investment proposal adopted by Provinciale Staten.",
     explanation=(
         "Eén regel per investeringsvoorstel dat Provinciale Staten hebben vastgesteld, met "
@@ -738,6 +516,20 @@ TOTAL_LABEL = "Totaal"
 """The first cell of a totals row on Lasten en baten."""
 
 _YEAR_HEADER = re.compile(r"\s*([0-9]{4})\s*(?:\((.*)\))?\s*")
+
+
+_YEAR_KEY = "year:"
+
+
+def year_column(year: int, header: str) -> Column:
+    """The column of one year's amounts on Lasten en baten, under `header` (`year_header`
+    writes it; a reader takes it as found)."""
+    return Column(header=header, key=f"{_YEAR_KEY}{year}", codec=AMOUNT)
+
+
+def year_of(key: str) -> int | None:
+    """The year a column made by `year_column` holds, from its key; None for another column."""
+    return int(key.removeprefix(_YEAR_KEY)) if key.startswith(_YEAR_KEY) else None
 
 
 def year_header(year: int, unit: Unit) -> str:

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from prestatie._code import Code
-from prestatie._model import Amount, Budget, BudgetColumn, DocumentKind, Flow, Programme
+from prestatie._model import Amount, Budget, BudgetColumn, DocumentKind, Flow
 from prestatie._money import ZERO, AmountsByYear, Unit, format_amount, total
 from prestatie._target import Target, TargetKind
-from prestatie._text import align, one_line
+from prestatie._views.text import align, one_line
 
 COLUMN_LABELS = {
     BudgetColumn.PRIMITIEF: "primitieve begroting",
@@ -105,19 +105,10 @@ class Summary:
         raise KeyError((flow.value, column.value))
 
 
-def programme_amounts(programme: Programme) -> Iterator[Amount]:
-    """Every amount of a kerntaak: its own, its beleidsdoelen's and their prestaties'."""
-    yield from programme.amounts
-    for objective in programme.objectives:
-        yield from objective.amounts
-        for item in objective.prestaties:
-            yield from item.amounts
-
-
 def budget_amounts(budget: Budget) -> Iterator[Amount]:
     """Every amount of the budget, each once."""
-    for programme in budget.programmes:
-        yield from programme_amounts(programme)
+    for owner in budget.amount_owners():
+        yield from owner.amounts
 
 
 def summary_columns(budget: Budget) -> tuple[BudgetColumn, ...]:
@@ -181,14 +172,11 @@ def _table(budget: Budget, flow: Flow, column: BudgetColumn, years: list[int]) -
     grand = AmountsByYear(budget.unit, dict.fromkeys(years, ZERO))
     for programme in budget.programmes:
         children: list[SummaryLine] = []
+        every = list(programme.amounts)  # the kerntaak's own, then each beleidsdoel's
         for objective in programme.objectives:
-            amounts, _ = _by_year(
-                [*objective.amounts, *(a for p in objective.prestaties for a in p.amounts)],
-                flow,
-                column,
-                budget.unit,
-                years,
-            )
+            owned = [*objective.amounts, *(a for p in objective.prestaties for a in p.amounts)]
+            every += owned
+            amounts, _ = _by_year(owned, flow, column, budget.unit, years)
             label = f"Beleidsdoel {objective.code} {one_line(objective.title, 50)}".rstrip()
             children.append(SummaryLine(code=objective.code, label=label, level=2, amounts=amounts))
         own, own_count = _by_year(programme.amounts, flow, column, budget.unit, years)
@@ -201,9 +189,7 @@ def _table(budget: Budget, flow: Flow, column: BudgetColumn, years: list[int]) -
                     amounts=own,
                 )
             )
-        programme_total, programme_count = _by_year(
-            programme_amounts(programme), flow, column, budget.unit, years
-        )
+        programme_total, programme_count = _by_year(every, flow, column, budget.unit, years)
         count += programme_count
         grand = grand + programme_total
         label = f"Kerntaak {programme.number} {one_line(programme.name, 50)}".rstrip()

@@ -23,10 +23,10 @@ from prestatie._model import (
     Prestatie,
     Score,
 )
-from prestatie._money import Unit, format_amount, multiply, to_amount, total
-from prestatie._summary import document_title, unit_line
+from prestatie._money import ZERO, Unit, format_amount, multiply, to_amount, total
 from prestatie._target import Evaluation, Outcome, Target, TargetKind
-from prestatie._text import align, one_line
+from prestatie._views.summary import document_title, unit_line
+from prestatie._views.text import align, one_line
 
 
 def _percent(value: Decimal | int) -> Decimal:
@@ -58,21 +58,24 @@ class Thresholds:
     may not exceed `met_green`, nor `deviation_green` exceed `deviation_orange`.
     """
 
-    met_green: Decimal = attrs.field(default=Decimal(80), converter=_percent)
-    met_orange: Decimal = attrs.field(default=Decimal(50), converter=_percent)
-    deviation_green: Decimal = attrs.field(default=Decimal(10), converter=_percent)
-    deviation_orange: Decimal = attrs.field(default=Decimal(25), converter=_percent)
+    met_green: Decimal = attrs.field(default=to_amount(80), converter=_percent)
+    met_orange: Decimal = attrs.field(default=to_amount(50), converter=_percent)
+    deviation_green: Decimal = attrs.field(default=to_amount(10), converter=_percent)
+    deviation_orange: Decimal = attrs.field(default=to_amount(25), converter=_percent)
 
     def __attrs_post_init__(self) -> None:
         if self.met_orange > self.met_green:
             raise InvalidValueError(
-                f"Thresholds.met_orange: expected at most met_green ({self.met_green}%),"
-                f" got {self.met_orange}%"
+                f"expected at most met_green ({self.met_green}%), got {self.met_orange}%",
+                owner="Thresholds",
+                field="met_orange",
             )
         if self.deviation_green > self.deviation_orange:
             raise InvalidValueError(
-                f"Thresholds.deviation_green: expected at most deviation_orange"
-                f" ({self.deviation_orange}%), got {self.deviation_green}%"
+                f"expected at most deviation_orange"
+                f" ({self.deviation_orange}%), got {self.deviation_green}%",
+                owner="Thresholds",
+                field="deviation_green",
             )
 
     def content(self, met: int, measurable: int) -> Score | None:
@@ -80,7 +83,7 @@ class Thresholds:
         if measurable == 0:
             return None
         # met / measurable ≥ t / 100, without dividing.
-        share = Decimal(met) * 100
+        share = multiply(met, 100)
         if share >= multiply(self.met_green, measurable):
             return Score.GROEN
         if share >= multiply(self.met_orange, measurable):
@@ -143,10 +146,10 @@ class Finance:
         if ruimte is None or self.budgeted is None:
             return None
         if self.budgeted == 0:
-            return Decimal(0) if ruimte == 0 else None
+            return ZERO if ruimte == 0 else None
         # In tenths of a percent, rounded half up, exactly at any size.
         tenths = Fraction(abs(ruimte)) * 1000 / Fraction(abs(self.budgeted))
-        return Decimal(math.floor(tenths + Fraction(1, 2))).scaleb(-1)
+        return to_amount(math.floor(tenths + Fraction(1, 2))).scaleb(-1)
 
 
 @attrs.frozen(kw_only=True)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -24,12 +23,10 @@ from prestatie._atomic import atomic_write
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._model import Amount, Budget, BudgetColumn, Flow, Programme
-from prestatie._money import Unit, round_table
-from prestatie._xlsx_cached import cache_formula_values
-
-_BOLD = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_AMOUNT_FORMAT = "#,##0"
+from prestatie._money import Unit, round_table, total
+from prestatie._xlsx.cached import cache_formula_values
+from prestatie._xlsx.codecs import AMOUNT_FORMAT
+from prestatie._xlsx.write import BOLD, HEADER_FILL
 
 
 class ReportKind(enum.Enum):
@@ -41,23 +38,10 @@ class ReportKind(enum.Enum):
     """Monitor table per programme: primitief, wijziging, actueel, gerealiseerd, ruimte."""
 
 
-_Owner = tuple[Code, str, tuple[Amount, ...], int]  # code, title, amounts, programme
-
-
-def _owners(budget: Budget) -> Iterator[_Owner]:
-    for programme in budget.programmes:
-        yield programme.code, programme.name, programme.amounts, programme.number
-        for objective in programme.objectives:
-            yield objective.code, objective.title, objective.amounts, programme.number
-            for prestatie in objective.prestaties:
-                yield prestatie.code, prestatie.title, prestatie.amounts, programme.number
-
-
 def _sum(amounts: tuple[Amount, ...], flow: Flow, column: BudgetColumn, year: int) -> Decimal:
     # Both natures together: a report shows what a line costs, not how it is financed.
-    return sum(
-        (a.value for a in amounts if a.flow is flow and a.column is column and a.year == year),
-        Decimal(0),
+    return total(
+        a.value for a in amounts if a.flow is flow and a.column is column and a.year == year
     )
 
 
@@ -79,8 +63,8 @@ def _programme_label(programme: Programme) -> str:
 def _style_header(sheet: Worksheet, row: int, columns: int) -> None:
     for col in range(1, columns + 1):
         cell = sheet.cell(row, col)
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
@@ -101,7 +85,7 @@ def _chart(workbook: Workbook, rows: list[tuple[str, str]], title: str) -> None:
     _style_header(sheet, 1, 2)
     for number, (label, formula) in enumerate(rows, start=2):
         _text(sheet, number, 1, label)
-        sheet.cell(number, 2, formula).number_format = _AMOUNT_FORMAT
+        sheet.cell(number, 2, formula).number_format = AMOUNT_FORMAT
     _widths(sheet, [40, 14])
     chart = BarChart()
     chart.type = "bar"
@@ -118,7 +102,7 @@ def _chart(workbook: Workbook, rows: list[tuple[str, str]], title: str) -> None:
 def _year_columns(budget: Budget) -> list[tuple[int, BudgetColumn]]:
     """Each year with the column it shows: begroting (primitief), or jaarrekening
     (gerealiseerd) for a year with realised amounts and no budget."""
-    amounts = [a for _, _, owned, _ in _owners(budget) for a in owned]
+    amounts = [a for owner in budget.amount_owners() for a in owner.amounts]
     columns = []
     for year in range(budget.first_year, budget.last_year + 1):
         kinds = {a.column for a in amounts if a.year == year}
@@ -147,42 +131,43 @@ def _multi_year(workbook: Workbook, budget: Budget, unit: Unit) -> None:
     chart_rows: list[tuple[str, str]] = []
     programme_names = {p.number: _programme_label(p) for p in budget.programmes}
     for flow in Flow:
-        lines = [
-            owner for owner in _owners(budget) if _has(owner[2], flow, tuple(c for _, c in years))
-        ]
+        shown = tuple(column for _, column in years)
+        lines = [owner for owner in budget.amount_owners() if _has(owner.amounts, flow, shown)]
         if not lines:
             continue
         _text(sheet, row, 1, flow.value.capitalize())
-        sheet.cell(row, 1).font = _BOLD
+        sheet.cell(row, 1).font = BOLD
         row += 1
         first = row
         rounded = [
             round_table(
-                [_sum(amounts, flow, column, year) for _, _, amounts, _ in lines], budget.unit, unit
+                [_sum(line.amounts, flow, column, year) for line in lines], budget.unit, unit
             ).parts
             for year, column in years
         ]
-        for index, (code, title, amounts, _) in enumerate(lines):
-            _text(sheet, row, 1, str(code))
-            _text(sheet, row, 2, ("  " * (code.level - 1)) + title)
+        for index, line in enumerate(lines):
+            _text(sheet, row, 1, str(line.code))
+            _text(sheet, row, 2, ("  " * (line.code.level - 1)) + line.title)
             for col, (year, column) in enumerate(years):
-                if _states(amounts, flow, column, year):
+                if _states(line.amounts, flow, column, year):
                     cell = sheet.cell(row, col + 3, int(rounded[col][index]))
-                    cell.number_format = _AMOUNT_FORMAT
+                    cell.number_format = AMOUNT_FORMAT
             row += 1
         last = row - 1
         _text(sheet, row, 1, f"Totaal {flow.value}")
-        sheet.cell(row, 1).font = _BOLD
+        sheet.cell(row, 1).font = BOLD
         for col in range(3, len(years) + 3):
             letter = get_column_letter(col)
             cell = sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{last})")
-            cell.number_format = _AMOUNT_FORMAT
-            cell.font = _BOLD
+            cell.number_format = AMOUNT_FORMAT
+            cell.font = BOLD
         if flow is Flow.LASTEN:
             chart_col = next((i + 3 for i, (year, _) in enumerate(years) if year == budget.year), 3)
             letter = get_column_letter(chart_col)
             for number in programme_names:
-                rows = [first + i for i, line in enumerate(lines) if line[3] == number]
+                rows = [
+                    first + i for i, line in enumerate(lines) if line.programme.number == number
+                ]
                 if rows:
                     chart_rows.append(
                         (
@@ -224,22 +209,23 @@ def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
         sheet.append(list(_MONITOR_HEADERS))
         _style_header(sheet, 1, len(_MONITOR_HEADERS))
         row = 2
-        owners = [owner for owner in _owners(budget) if owner[3] == programme.number]
+        owners = [o for o in budget.amount_owners() if o.programme.number == programme.number]
         for flow in Flow:
-            lines = [owner for owner in owners if _has(owner[2], flow, _ENTERED)]
+            lines = [owner for owner in owners if _has(owner.amounts, flow, _ENTERED)]
             if not lines:
                 continue
             rounded = {
                 column: round_table(
-                    [_sum(amounts, flow, column, year) for _, _, amounts, _ in lines],
+                    [_sum(line.amounts, flow, column, year) for line in lines],
                     budget.unit,
                     unit,
                 ).parts
                 for column in _ENTERED
             }
             first = row
-            for index, (code, _, amounts, _) in enumerate(lines):
-                _text(sheet, row, 1, _monitor_label(flow, code))
+            for index, line in enumerate(lines):
+                amounts = line.amounts
+                _text(sheet, row, 1, _monitor_label(flow, line.code))
                 for col, column in zip((2, 3, 5), _ENTERED, strict=True):
                     if _states(amounts, flow, column, year):
                         sheet.cell(row, col, int(rounded[column][index]))
@@ -252,14 +238,14 @@ def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
             _text(sheet, row, 1, flow.value.capitalize())
             for col in range(2, 7):
                 letter = get_column_letter(col)
-                sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{row - 1})").font = _BOLD
-            sheet.cell(row, 1).font = _BOLD
+                sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{row - 1})").font = BOLD
+            sheet.cell(row, 1).font = BOLD
             if flow is Flow.LASTEN:
                 chart_rows.append((_programme_label(programme), f"='{name}'!D{row}"))
             row += 1
         for line in sheet.iter_rows(min_row=2, min_col=2, max_col=6):
             for cell in line:
-                cell.number_format = _AMOUNT_FORMAT
+                cell.number_format = AMOUNT_FORMAT
         sheet.freeze_panes = "B2"
         sheet.auto_filter.ref = f"A1:F{max(row - 1, 1)}"
         _widths(sheet, [30, 12, 16, 14, 14, 12])

@@ -158,7 +158,7 @@ class _Walk:
             return {**schema, "items": {**schema["items"], **_ITEM_CONSTRAINTS[validator]}}
         raise TypeError(
             f"{field.name}: no JSON Schema for its validator {validator!r}:"
-            " add what it checks to prestatie._schema"
+            " add what it checks to prestatie._json_schema"
         )
 
 

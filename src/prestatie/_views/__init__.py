@@ -1,0 +1,1 @@
+"""What a budget shows people: summaries, differences, progress, and budget tables."""

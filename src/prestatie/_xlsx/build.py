@@ -1,0 +1,568 @@
+"""Build the budget from the rows of its sheets: children found under their parents, each
+object made from its row, and every problem placed at the cell its value came from."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import operator
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+
+from prestatie import _model
+from prestatie._checks import check_budget
+from prestatie._code import Code
+from prestatie._errors import PrestatieError, Problem
+from prestatie._target import Target
+from prestatie._xlsx import schema
+from prestatie._xlsx.schema import (
+    BEGROTING,
+    LASTEN_EN_BATEN,
+    Owner,
+    Sheet,
+    year_of,
+)
+
+_ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
+T = TypeVar("T")
+
+
+@attrs.define
+class DataRow:
+    """A data row: its decoded values, and where each came from.
+
+    Cell names are made on demand from the sheet's column letters, which all rows of a
+    sheet share, so that a large sheet does not hold a string per cell.
+    """
+
+    sheet: str
+    number: int
+    letters: dict[str, str]
+    """Column key → column letter, shared by the rows of one sheet."""
+    values: dict[str, Any]
+    ok: bool
+    position: float
+
+    def cell(self, key: str | None = None) -> str:
+        """The cell of column `key`, or the row's first cell."""
+        letter = self.letters.get(key or "") or next(iter(self.letters.values()), "A")
+        return f"{self.sheet}!{letter}{self.number}"
+
+    def field_cell(self, field: str) -> str:
+        """The cell of a field named as in the model (`reserve_link.reserve`, `end_year`)."""
+        field = re.sub(r"\[[0-9]+\]", "", field).strip(".")
+        while field:
+            if field in self.letters:
+                return self.cell(field)
+            for key in self.letters:
+                if key.split(".")[-1] == field:
+                    return self.cell(key)
+            field = field.rpartition(".")[0]
+        return self.cell()
+
+
+def _ordered(rows: list[DataRow]) -> list[DataRow]:
+    return sorted(rows, key=lambda row: (row.position, row.number))
+
+
+def build_budget(
+    fields: dict[str, Any], tables: dict[Sheet, list[DataRow]], where: dict[str, str]
+) -> tuple[_model.Budget | None, list[Problem]]:
+    """The budget that the Begroting `fields` and the rows of the other sheets describe, and
+    every problem found building it; `where` maps the JSON path of each field to its cell."""
+    builder = _Builder(where)
+    budget = builder.build(fields, tables)
+    return budget, builder.problems
+
+
+class _Builder:
+    def __init__(self, where: dict[str, str]) -> None:
+        self.problems: list[Problem] = []
+        self.where = where
+        """JSON path of a value → the cell it came from (amounts, Begroting fields)."""
+        self.objects: dict[str, DataRow] = {}
+        """JSON path of an object → the row it came from."""
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(Problem(where=where, message=message))
+
+    def _at_most_one(self, rows: Sequence[DataRow], column: str, what: str) -> DataRow | None:
+        """The first of `rows`, with a problem at `column` of each further one."""
+        for extra in rows[1:]:
+            self.problem(extra.cell(column), f"a second {what}: expected at most one")
+        return rows[0] if rows else None
+
+    def _register(self, path: str, row: DataRow) -> None:
+        """Remember the row the object at JSON path `path` came from."""
+        self.objects[path] = row
+
+    def _make(self, row: DataRow, factory: Callable[..., T], /, **fields: Any) -> T | None:
+        """`factory(**fields)`, or None with a problem at the cell of the field at fault."""
+        try:
+            return factory(**fields)
+        except PrestatieError as error:
+            where = row.cell() if error.field is None else row.field_cell(error.field)
+            self.problem(where, str(error))
+            return None
+
+    def build(
+        self, fields: dict[str, Any], tables: dict[Sheet, list[DataRow]]
+    ) -> _model.Budget | None:
+        index = _Index(tables)
+        self.known_positions: dict[str, dict[int, int]] = {}
+        self.amount_cells: dict[str, list[tuple[DataRow, str]]] = {}
+        """JSON path of an owner of amounts → the row and year column of each amount."""
+        self.amounts = self._amounts(tables[LASTEN_EN_BATEN])
+        self.used_amounts: set[tuple[Owner, Code]] = set()
+        programmes = [
+            self._programme(index, f"$.programmes[{p}]", row)
+            for p, row in enumerate(_ordered([r for r in tables[schema.PROGRAMMAS] if r.ok]))
+        ]
+        reserves = []
+        for r, row in enumerate(_ordered([r for r in tables[schema.RESERVES] if r.ok])):
+            self._register(f"$.reserves[{r}]", row)
+            reserves.append(self._make(row, _model.Reserve, **_fields(row, schema.RESERVES)))
+        proposals = []
+        rows = _ordered([r for r in tables[schema.INVESTERINGSVOORSTELLEN] if r.ok])
+        for i, row in enumerate(rows):
+            self._register(f"$.proposals[{i}]", row)
+            proposals.append(
+                self._make(
+                    row, _model.InvestmentProposal, **_fields(row, schema.INVESTERINGSVOORSTELLEN)
+                )
+            )
+        self._report_unused(index)
+        parts: list[Any] = [*programmes, *reserves, *proposals]
+        if any(part is None for part in parts) or any(not r.ok for t in tables.values() for r in t):
+            return None
+        budget = self._make_budget(fields, programmes, reserves, proposals)
+        if budget is None:
+            return None
+        for problem in check_budget(budget):
+            self.problem(self._cell_of(problem.where), problem.message)
+        return budget
+
+    def _programme(self, index: _Index, path: str, row: DataRow) -> _model.Programme | None:
+        self._register(path, row)
+        number = row.values["number"]
+        objectives = [
+            self._objective(index, f"{path}.objectives[{o}]", orow)
+            for o, orow in enumerate(index.take("objectives", number))
+        ]
+        arow = self._at_most_one(
+            index.take("ambitions", number), "programme", f"ambition for programme {number}"
+        )
+        ambition = None
+        if arow is not None:
+            apath = f"{path}.ambition"
+            self._register(apath, arow)
+            key = (Owner.AMBITIE, Code.from_parts(number), None)
+            targets = self._targets(index, f"{apath}.target", key)
+            self._at_most_one(
+                index.rows("targets", key),
+                "owner",
+                f"target for the ambition of programme {number}",
+            )
+            if targets:
+                self.objects[f"{apath}.target"] = self.objects[f"{apath}.target[0]"]
+            ambition = _model.Ambition(
+                **_fields(arow, schema.AMBITIES), target=targets[0] if targets else None
+            )
+        if None in objectives:
+            return None
+        return self._make(
+            row,
+            _model.Programme,
+            **_fields(row, schema.PROGRAMMAS),
+            ambition=ambition,
+            objectives=tuple(objectives),
+            amounts=self._amounts_of(path, (Owner.PROGRAMMA, Code.from_parts(number))),
+        )
+
+    def _objective(self, index: _Index, path: str, row: DataRow) -> _model.Objective | None:
+        self._register(path, row)
+        code = row.values["code"]
+        indicators = []
+        for i, irow in enumerate(index.take("indicators", code)):
+            ipath = f"{path}.indicators[{i}]"
+            self._register(ipath, irow)
+            part = irow.values["position"] if irow.values["position"] is not None else i + 1
+            key = (Owner.INDICATOR, code, part)
+            indicators.append(
+                self._make(
+                    irow,
+                    _model.Indicator,
+                    **_fields(irow, schema.INDICATOREN),
+                    targets=self._targets(index, f"{ipath}.targets", key),
+                    realised=self._measurements(index, f"{ipath}.realised", key),
+                )
+            )
+        prestaties = [
+            self._prestatie(index, f"{path}.prestaties[{s}]", srow)
+            for s, srow in enumerate(index.take("prestaties", code))
+        ]
+        if None in indicators or None in prestaties:
+            return None
+        return self._make(
+            row,
+            _model.Objective,
+            **_fields(row, schema.DOELEN),
+            indicators=tuple(indicators),
+            prestaties=tuple(prestaties),
+            amounts=self._amounts_of(path, (Owner.DOEL, code)),
+        )
+
+    def _prestatie(self, index: _Index, path: str, row: DataRow) -> _model.Prestatie | None:
+        values = row.values
+        code = values["code"]
+        self._register(path, row)
+        actions = []
+        for a, arow in enumerate(index.take("actions", code)):
+            apath = f"{path}.actions[{a}]"
+            self._register(apath, arow)
+            key = (Owner.ACTIE, code, arow.values["number"])
+            actions.append(
+                self._make(
+                    arow,
+                    _model.Action,
+                    **_fields(arow, schema.ACTIES),
+                    targets=self._targets(index, f"{apath}.targets", key),
+                    realised=self._measurements(index, f"{apath}.realised", key),
+                )
+            )
+        links = []
+        for k, lrow in enumerate(index.take("links", code)):
+            self._register(f"{path}.reserve_link.proposals[{k}]", lrow)
+            links.append(
+                self._make(
+                    lrow, _model.ProposalLink, **_fields(lrow, schema.VOORSTELLEN_PER_PRESTATIE)
+                )
+            )
+        srow = self._at_most_one(
+            index.take("statuses", code), "prestatie", f"monitor status for prestatie {code}"
+        )
+        status = None
+        if srow is not None:
+            self._register(f"{path}.status", srow)
+            status = _model.MonitorStatus(**_fields(srow, schema.MONITOR))
+        duration = self._duration(row)
+        if None in actions or None in links or duration is _BROKEN:
+            return None
+        reserve_link = self._make(
+            row,
+            _model.ReserveLink,
+            **schema.PRESTATIES.nested(values, "reserve_link"),
+            proposals=tuple(links),
+        )
+        if reserve_link is None:
+            return None
+        return self._make(
+            row,
+            _model.Prestatie,
+            **_fields(row, schema.PRESTATIES),
+            actions=tuple(actions),
+            duration=duration,
+            reserve_link=reserve_link,
+            amounts=self._amounts_of(path, (Owner.PRESTATIE, code)),
+            status=status,
+        )
+
+    def _duration(self, row: DataRow) -> _model.Duration | object | None:
+        fields = schema.PRESTATIES.nested(row.values, "duration")
+        if fields["kind"] is not None:
+            duration = self._make(row, _model.Duration, **fields)
+            return _BROKEN if duration is None else duration
+        if any(value not in (None, "") for value in fields.values()):
+            labels = ", ".join(repr(kind.value) for kind in _model.DurationKind)
+            self.problem(
+                row.cell("duration.kind"),
+                f"Looptijd: expected {labels} when the other looptijd columns are filled,"
+                " got a blank cell",
+            )
+            return _BROKEN
+        return None
+
+    def _targets(self, index: _Index, path: str, key: Any) -> tuple[Target, ...]:
+        return self._owned(index, "targets", path, key, Target, schema.STREEFWAARDEN)
+
+    def _measurements(self, index: _Index, path: str, key: Any) -> tuple[_model.Measurement, ...]:
+        return self._owned(index, "measurements", path, key, _model.Measurement, schema.REALISATIES)
+
+    def _owned(
+        self,
+        index: _Index,
+        group: str,
+        path: str,
+        key: Any,
+        factory: Callable[..., T],
+        sheet: Sheet,
+    ) -> tuple[T, ...]:
+        """The targets or measurements of one owner, each from its row; a row that does not
+        make one is reported and left out."""
+        built = []
+        for i, row in enumerate(index.take(group, key)):
+            self._register(f"{path}[{i}]", row)
+            item = self._make(row, factory, **_fields(row, sheet))
+            if item is not None:
+                built.append(item)
+        return tuple(built)
+
+    def _amounts_of(self, path: str, key: tuple[Owner, Code]) -> tuple[_model.Amount, ...]:
+        self.used_amounts.add(key)
+        items = self.amounts.get(key, [])
+        self.amount_cells[path] = [cell for _, cell in items]
+        return tuple(amount for amount, _ in items)
+
+    def _amounts(
+        self, rows: list[DataRow]
+    ) -> dict[tuple[Owner, Code], list[tuple[_model.Amount, tuple[DataRow, str]]]]:
+        """Each owner's amounts with the row and column of each, in the order its Volgorde
+        states (else in row order)."""
+        collected: dict[
+            tuple[Owner, Code], list[tuple[float, int, _model.Amount, tuple[DataRow, str]]]
+        ]
+        collected = {}
+        year_keys: list[tuple[str, int]] | None = None
+        for row in rows:
+            if not row.ok:
+                continue
+            values = row.values
+            if year_keys is None:  # every readable row has the same columns
+                year_keys = [(k, year) for k in values if (year := year_of(k)) is not None]
+            positions = self._positions(row)
+            key = (values["level"], values["code"])
+            flow, column, nature = values["flow"], values["column"], values["nature"]
+            for column_key, year in year_keys:
+                value = values[column_key]
+                if value is None:
+                    continue
+                amount = self._make(
+                    row,
+                    _model.Amount,
+                    flow=flow,
+                    column=column,
+                    nature=nature,
+                    year=year,
+                    value=value,
+                )
+                if amount is not None:
+                    items = collected.setdefault(key, [])
+                    position = positions.get(year, math.inf)
+                    items.append((position, len(items), amount, (row, column_key)))
+        in_order = operator.itemgetter(0, 1)
+        return {
+            key: [(amount, cell) for _, _, amount, cell in sorted(items, key=in_order)]
+            for key, items in collected.items()
+        }
+
+    def _positions(self, row: DataRow) -> dict[int, int]:
+        text = row.values.get("order") or ""
+        known = self.known_positions.get(text)
+        if known is not None:
+            return known
+        positions: dict[int, int] = {}
+        for item in text.split():
+            match = _ORDER_ITEM.fullmatch(item)
+            if not match:
+                self.problem(
+                    row.cell("order"),
+                    f"Volgorde: expected positions like '2017:1 2018:2' or a blank cell,"
+                    f" got {text!r}",
+                )
+                return {}
+            positions[int(match.group(1))] = int(match.group(2))
+        # Many rows state the same order; the parsed form is shared, never changed.
+        self.known_positions[text] = positions
+        return positions
+
+    def _report_unused(self, index: _Index) -> None:
+        """Rows whose parent has no row at all (a parent that failed to read or is itself
+        misplaced is reported on its own row, not again on each child)."""
+        for group, key, rows in index.unused():
+            if not index.parent_missing(group, key):
+                continue
+            field, parent = _PARENTS[group]
+            for row in rows:
+                self.problem(
+                    row.cell(field),
+                    f"refers to {_show_key(key)}, which is not in the workbook: expected one"
+                    f" listed on {parent}",
+                )
+        for key, items in self.amounts.items():
+            if key not in self.used_amounts and index.parent_missing("amounts", key):
+                level, code = key
+                row, column_key = items[0][1]
+                self.problem(
+                    row.cell(column_key),
+                    f"amounts of {level.value} {code}, which is not in the workbook: expected"
+                    f" one listed on {_LEVEL_SHEETS[level]}",
+                )
+
+    def _make_budget(
+        self,
+        fields: dict[str, Any],
+        programmes: list[Any],
+        reserves: list[Any],
+        proposals: list[Any],
+    ) -> _model.Budget | None:
+        try:
+            return _model.Budget(
+                **{field: fields[field] for field in BEGROTING.fields},
+                programmes=tuple(programmes),
+                reserves=tuple(reserves),
+                proposals=tuple(proposals),
+            )
+        except PrestatieError as error:
+            field = error.field or "year"
+            self.problem(self.where.get(f"$.{field}", f"{BEGROTING.name}!B1"), str(error))
+            return None
+
+    def _cell_of(self, path: str) -> str:
+        """The cell a JSON path's value came from, or the nearest enclosing object's cell."""
+        candidate = path
+        while candidate:
+            if candidate in self.where:
+                return self.where[candidate]
+            owner, amounts, index = candidate.rpartition(".amounts[")
+            if amounts and index[:-1].isdigit() and owner in self.amount_cells:
+                cells = self.amount_cells[owner]
+                if int(index[:-1]) < len(cells):
+                    row, column_key = cells[int(index[:-1])]
+                    return row.cell(column_key)
+            if candidate in self.objects:
+                return self.objects[candidate].field_cell(path[len(candidate) :])
+            trimmed = re.sub(r"(\[[0-9]+\]|\.[A-Za-z_]+)$", "", candidate)
+            if trimmed == candidate:
+                break
+            candidate = trimmed
+        return path
+
+
+_BROKEN = object()
+
+
+class _Index:
+    """The rows of the child sheets, grouped by their parent's key and put in order."""
+
+    _KEYS: ClassVar[dict[str, tuple[Sheet, Callable[[dict[str, Any]], Any]]]] = {
+        "ambitions": (schema.AMBITIES, lambda v: v["programme"]),
+        "objectives": (schema.DOELEN, lambda v: v["programme"]),
+        "indicators": (schema.INDICATOREN, lambda v: v["objective"]),
+        "prestaties": (schema.PRESTATIES, lambda v: v["objective"]),
+        "statuses": (schema.MONITOR, lambda v: v["prestatie"]),
+        "actions": (schema.ACTIES, lambda v: v["prestatie"]),
+        "links": (schema.VOORSTELLEN_PER_PRESTATIE, lambda v: v["prestatie"]),
+        "targets": (schema.STREEFWAARDEN, lambda v: (v["owner"], v["owner_code"], v["part"])),
+        "measurements": (schema.REALISATIES, lambda v: (v["owner"], v["owner_code"], v["part"])),
+    }
+
+    def __init__(self, tables: dict[Sheet, list[DataRow]]) -> None:
+        self._groups: dict[str, dict[Any, list[DataRow]]] = {}
+        self._used: dict[str, set[Any]] = defaultdict(set)
+        for group, (sheet, key) in self._KEYS.items():
+            rows: dict[Any, list[DataRow]] = defaultdict(list)
+            for row in tables[sheet]:
+                if row.ok:
+                    rows[key(row.values)].append(row)
+            self._groups[group] = {k: _ordered(v) for k, v in rows.items()}
+        # The keys of every parent row, read or not, so that only children whose parent has
+        # no row at all are reported; a sheet with unreadable keys reports no orphans.
+        self._parents: dict[Any, set[Any]] = defaultdict(set)
+        self._unsure: set[Any] = set()
+        for sheet, owner, fields in _PARENT_KEYS:
+            for row in tables[sheet]:
+                values = [row.values.get(field) for field in fields]
+                if not row.ok and any(value is None for value in values):
+                    self._unsure.add(owner)
+                parent = values[0] if len(values) == 1 else (owner, *values)
+                self._parents[owner].add(parent)
+                if isinstance(parent, int):
+                    with contextlib.suppress(PrestatieError):  # e.g. negative: no code
+                        self._parents[owner].add(Code.from_parts(parent))
+
+    def parent_missing(self, group: str, key: Any) -> bool:
+        """Whether the parent that rows of `group` under `key` name has no row at all."""
+        if group == "amounts":
+            owner, code = key
+        elif group in ("targets", "measurements"):
+            owner = key[0]
+            code = key if owner is not Owner.AMBITIE else key[1]
+        else:
+            owner, code = _GROUP_PARENT[group], key
+        if owner in self._unsure:
+            return False
+        return code not in self._parents[owner]
+
+    def take(self, group: str, key: Any) -> list[DataRow]:
+        """The rows of `group` under `key`, marking them as used."""
+        self._used[group].add(key)
+        return self._groups[group].get(key, [])
+
+    def rows(self, group: str, key: Any) -> list[DataRow]:
+        return self._groups[group].get(key, [])
+
+    def unused(self) -> Iterator[tuple[str, Any, list[DataRow]]]:
+        for group, rows in self._groups.items():
+            for key, items in rows.items():
+                if key not in self._used[group]:
+                    yield group, key, items
+
+
+def _listed_on(*sheets: Sheet) -> str:
+    names = [sheet.name for sheet in sheets]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+_PARENTS = {
+    "ambitions": ("programme", _listed_on(schema.PROGRAMMAS)),
+    "objectives": ("programme", _listed_on(schema.PROGRAMMAS)),
+    "indicators": ("objective", _listed_on(schema.DOELEN)),
+    "prestaties": ("objective", _listed_on(schema.DOELEN)),
+    "statuses": ("prestatie", _listed_on(schema.PRESTATIES)),
+    "actions": ("prestatie", _listed_on(schema.PRESTATIES)),
+    "links": ("prestatie", _listed_on(schema.PRESTATIES)),
+    "targets": ("owner_code", _listed_on(schema.AMBITIES, schema.ACTIES, schema.INDICATOREN)),
+    "measurements": ("owner_code", _listed_on(schema.ACTIES, schema.INDICATOREN)),
+}
+_PARENT_KEYS = (
+    (schema.PROGRAMMAS, Owner.PROGRAMMA, ("number",)),
+    (schema.DOELEN, Owner.DOEL, ("code",)),
+    (schema.PRESTATIES, Owner.PRESTATIE, ("code",)),
+    (schema.AMBITIES, Owner.AMBITIE, ("programme",)),
+    (schema.ACTIES, Owner.ACTIE, ("prestatie", "number")),
+    (schema.INDICATOREN, Owner.INDICATOR, ("objective", "position")),
+)
+_GROUP_PARENT = {
+    "ambitions": Owner.PROGRAMMA,
+    "objectives": Owner.PROGRAMMA,
+    "indicators": Owner.DOEL,
+    "prestaties": Owner.DOEL,
+    "statuses": Owner.PRESTATIE,
+    "actions": Owner.PRESTATIE,
+    "links": Owner.PRESTATIE,
+}
+_LEVEL_SHEETS = {
+    Owner.PROGRAMMA: schema.PROGRAMMAS.name,
+    Owner.DOEL: schema.DOELEN.name,
+    Owner.PRESTATIE: schema.PRESTATIES.name,
+}
+
+
+def _show_key(key: Any) -> str:
+    if not isinstance(key, tuple):
+        return str(key)
+    owner, code, part = key
+    if owner is Owner.AMBITIE:
+        return f"the ambition of programme {code}"
+    if owner is Owner.ACTIE:
+        return f"action {part} of prestatie {code}"
+    return f"indicator {part} of objective {code}"
+
+
+def _fields(row: DataRow, sheet: Sheet) -> dict[str, Any]:
+    """The values of the row's own fields, by name, as the model's constructor takes them."""
+    return {name: row.values[name] for name in sheet.fields}

@@ -1,0 +1,485 @@
+"""Read the canonical budget workbook back into a `Budget`, reporting every problem with
+its cell.
+
+The cells come from `prestatie._xlsx.cells`, streaming through openpyxl's read-only mode or
+through python-calamine when it is installed; a formula without a cached value is reported
+rather than read as a blank cell.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sys
+import warnings
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from prestatie._errors import PrestatieError, Problem, WorkbookError, WorkbookWarning, describe
+from prestatie._model import (
+    Budget,
+)
+from prestatie._money import HALF_CENT, from_spreadsheet_number, total
+from prestatie._xlsx.build import DataRow, build_budget
+from prestatie._xlsx.cells import Cells, CellValue, Row, resolve_engine, text_problem, unescape
+from prestatie._xlsx.codecs import CellError, is_blank
+from prestatie._xlsx.safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
+from prestatie._xlsx.schema import (
+    BEGROTING,
+    EXPLANATION_SHEET,
+    LASTEN_EN_BATEN,
+    SHEETS,
+    TOTAL_LABEL,
+    WORKBOOK_FORMAT_VERSION,
+    Column,
+    Sheet,
+    normalise_header,
+    parse_year_header,
+    year_column,
+    year_of,
+)
+
+_CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
+
+
+def read_workbook(
+    path: str | os.PathLike[str],
+    *,
+    max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    engine: str = "auto",
+) -> Budget:
+    """The budget in a workbook written by `write_workbook` (or edited since).
+
+    Raises `WorkbookError` listing every problem, each with its cell (`Prestaties!D17`), in
+    sheet and row order. Files larger than `max_uncompressed_bytes` once unpacked are
+    refused before any of their XML is parsed.
+
+    `engine` reads the cells: "openpyxl", "calamine" (several times faster; install
+    `prestatie[fast]`) or "auto", which is calamine when it is installed. Both give the same
+    budget and the same problems.
+    """
+    budget, problems = read_workbook_with_problems(
+        path, max_uncompressed_bytes=max_uncompressed_bytes, engine=engine
+    )
+    if budget is None or problems:
+        raise WorkbookError(problems, source=str(path))
+    return budget
+
+
+def read_workbook_with_problems(
+    path: str | os.PathLike[str],
+    *,
+    max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    engine: str = "auto",
+) -> tuple[Budget | None, list[Problem]]:
+    """The budget in a workbook and every problem found, for callers that decide themselves.
+
+    The budget is None when any problem was found: problems of the cells, and problems that
+    the checks across objects report (pointed at the cells their values came from).
+    Unknown sheets and columns are ignored with a `WorkbookWarning`. `engine` is as for
+    `read_workbook`.
+    """
+    source = Path(path)
+    engine = resolve_engine(engine)
+    try:
+        check_xlsx(source, max_uncompressed_bytes)
+    except WorkbookError as error:
+        return None, list(error.problems)
+    # Raised only for a damaged file; the others also by a bug, so only where a library
+    # unzips or parses the file do they mean it cannot be read.
+    file_errors: tuple[type[Exception], ...] = (zipfile.BadZipFile, *_engine_errors(engine))
+    unreadable: tuple[type[Exception], ...] = (*file_errors, OSError, KeyError, EOFError)
+    try:
+        reader = _Reader(source, engine)
+        budget = reader.read()
+    except unreadable as exc:
+        if not isinstance(exc, file_errors) and _raised_here(exc):
+            raise  # a bug in the reader, not a reason in the file
+        message = f"the workbook cannot be read: {exc}: expected an intact .xlsx file"
+        return None, [Problem(where=str(source), message=message)]
+    except (ParseError, ValueError) as exc:
+        # openpyxl raises a ValueError caused by the parser's error when it opens a sheet.
+        cause = exc if isinstance(exc, ParseError | DefusedXmlException) else exc.__cause__
+        if isinstance(cause, DefusedXmlException):
+            message = (
+                "a part declares entities (a document type): refused, as no workbook needs one"
+            )
+        elif isinstance(cause, ParseError):
+            message = f"a part is not well-formed XML ({cause}): expected an intact .xlsx file"
+        else:
+            raise
+        return None, [Problem(where=str(source), message=message)]
+    problems = sorted(reader.problems, key=_problem_order)
+    return (budget if not problems else None), problems
+
+
+# The folder of the whole package, wherever in it this module lies.
+_PACKAGE = os.path.dirname(str(sys.modules[__name__.partition(".")[0]].__file__)) + os.sep
+
+
+def _raised_here(error: BaseException) -> bool:
+    """Whether `error` was raised in this package's own code rather than in a library."""
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    return frame is not None and frame.tb_frame.f_code.co_filename.startswith(_PACKAGE)
+
+
+def _engine_errors(engine: str) -> tuple[type[Exception], ...]:
+    """What the engine raises for a file it cannot read."""
+    if engine != "calamine":
+        return ()
+    from python_calamine import CalamineError
+
+    return (CalamineError,)
+
+
+def _problem_order(problem: Problem) -> tuple[int, int, int]:
+    match = _CELL.fullmatch(problem.where)
+    if not match:
+        return (-1, 0, 0)
+    names = [sheet.name for sheet in SHEETS]
+    sheet = names.index(match.group(1)) if match.group(1) in names else len(names)
+    column = range_boundaries(f"{match.group(2)}1")[0] or 0
+    return (sheet, int(match.group(3)), column)
+
+
+class _Plan:
+    """How the data rows of a sheet are decoded, worked out once from its header row."""
+
+    def __init__(self, sheet: Sheet, columns: dict[int, Column]) -> None:
+        self.name = sheet.name
+        self.letters = {c.key: get_column_letter(i + 1) for i, c in columns.items()}
+        self.headers = {c.key: c.header for c in columns.values()}
+        self.readers = [(index, c.key, c.codec.read) for index, c in columns.items()]
+        # A column the sheet lacks reads as blank in every row; a required one is
+        # reported once, at the header, and leaves every row unusable.
+        self.defaults: dict[str, Any] = {}
+        self.defaults_ok = True
+        for column in sheet.columns:
+            if column.key not in self.letters:
+                try:
+                    self.defaults[column.key] = column.codec.read(None)
+                except CellError:
+                    self.defaults_ok = False
+
+    def where(self, key: str, number: int) -> str:
+        return f"{self.name}!{self.letters[key]}{number}"
+
+
+def _reads_blank(column: Column) -> bool:
+    """Whether a column may be left out: its cells may be blank."""
+    try:
+        column.codec.read(None)
+    except CellError:
+        return False
+    return True
+
+
+class _Reader:
+    def __init__(self, path: Path, engine: str) -> None:
+        self.path = path
+        self.engine = engine
+        self.problems: list[Problem] = []
+        self.where: dict[str, str] = {}
+        """JSON path of a value → the cell it came from (amounts, Begroting fields)."""
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(Problem(where=where, message=message))
+
+    # -- reading cells --------------------------------------------------------------------
+
+    def read(self) -> Budget | None:
+        cells = Cells(self.path, self.engine)
+        try:
+            if BEGROTING.name not in cells.sheetnames:
+                # Not a budget workbook at all: its other sheets are no news.
+                self.problem(
+                    str(self.path), f"no sheet {BEGROTING.name!r}: expected a budget workbook"
+                )
+                return None
+            known = {sheet.name: sheet for sheet in SHEETS}
+            for name in cells.sheetnames:
+                if name not in known and name != EXPLANATION_SHEET:
+                    warnings.warn(
+                        f"{self.path}: sheet {name!r} is not part of the budget workbook: ignored",
+                        WorkbookWarning,
+                        stacklevel=4,
+                    )
+            tables: dict[Sheet, list[DataRow]] = {}
+            fields = self._read_fields(cells.rows(BEGROTING.name))
+            for sheet in SHEETS[1:]:
+                if sheet.name not in cells.sheetnames:
+                    warnings.warn(
+                        f"{self.path}: no sheet {sheet.name!r}: read as empty",
+                        WorkbookWarning,
+                        stacklevel=4,
+                    )
+                    tables[sheet] = []
+                    continue
+                tables[sheet] = self._read_table(sheet, cells.rows(sheet.name), fields)
+        finally:
+            cells.close()
+        for where, message in cells.problems:
+            self.problem(where, message)
+        if fields is None:
+            return None
+        budget, problems = build_budget(fields, tables, self.where)
+        self.problems += problems
+        return budget
+
+    def _cached_problem(self, where: str, formula: str) -> None:
+        self.problem(
+            where,
+            f"formula {formula} has no computed value: expected a value (open and save the"
+            " file in Excel or LibreOffice to compute it)",
+        )
+
+    def _read_fields(self, rows: Iterator[Row]) -> dict[str, Any] | None:
+        by_label = {normalise_header(column.header): column for column in BEGROTING.columns}
+        found: dict[str, Any] = {}
+        cells: dict[str, str] = {}
+        ok = True
+        for number, row, missing in rows:
+            if number == 1 or not row or not isinstance(row[0], str):
+                continue
+            column = by_label.get(normalise_header(row[0]))
+            if column is None:
+                if not is_blank(row[0]):
+                    warnings.warn(
+                        f"{self.path}: Begroting!A{number}: unknown field {row[0]!r}: ignored",
+                        WorkbookWarning,
+                        stacklevel=5,
+                    )
+                continue
+            where = f"{BEGROTING.name}!B{number}"
+            cells[column.key] = where
+            formula = missing[1] if len(missing) > 1 else None
+            if formula is not None:
+                self._cached_problem(where, formula)
+                ok = False
+                continue
+            value, fits = self._text(where, column.header, row[1] if len(row) > 1 else None)
+            if not fits:
+                ok = False
+                continue
+            try:
+                found[column.key] = column.codec.read(value)
+            except CellError as error:
+                self._cell_problem(where, column.header, value, error)
+                ok = False
+        for column in BEGROTING.columns:
+            if column.key not in cells and column.required:
+                self.problem(
+                    f"{BEGROTING.name}!A1",
+                    f"no field {column.header!r}: expected a row with {column.header!r} in"
+                    " column A and its value in column B",
+                )
+                ok = False
+            elif column.key not in cells:
+                found[column.key] = column.codec.read(None)
+        version = found.get("format_version")
+        if ok and version != WORKBOOK_FORMAT_VERSION:
+            self.problem(
+                cells["format_version"],
+                f"Formaatversie: expected {WORKBOOK_FORMAT_VERSION}, got {version}",
+            )
+            ok = False
+        self.where.update({f"$.{key}": cell for key, cell in cells.items()})
+        self.where["$"] = f"{BEGROTING.name}!B2"
+        return found if ok else None
+
+    def _text(self, where: str, header: str, value: CellValue) -> tuple[CellValue, bool]:
+        """A cell's value with a text's escapes undone, and whether it fits: a text no cell
+        can hold (too long, or with a control character) is reported."""
+        if not isinstance(value, str):
+            return value, True
+        text = unescape(value)
+        trouble = text_problem(text)
+        if trouble is not None:
+            self.problem(where, f"{header}: {trouble}")
+            return text, False
+        return text, True
+
+    def _cell_problem(self, where: str, header: str, value: CellValue, error: CellError) -> None:
+        found = "a blank cell" if is_blank(value) else describe(value)
+        self.problem(where, f"{header}: expected {error.expected}, got {found}")
+
+    def _read_table(
+        self,
+        sheet: Sheet,
+        source: Iterator[Row],
+        fields: dict[str, Any] | None,
+    ) -> list[DataRow]:
+        rows: list[DataRow] = []
+        columns: dict[int, Column] = {}
+        level_index: int | None = None
+        plan = _Plan(sheet, {})
+        for number, row, missing in source:
+            if number == 1:
+                columns = self._header(sheet, row, fields)
+                plan = _Plan(sheet, columns)
+                level_index = next(
+                    (i for i, c in columns.items() if c.key == "level"),
+                    None,
+                )
+                continue
+            if all(is_blank(value) for value in row) and not any(missing):
+                continue
+            if level_index is not None and _is_total(row, level_index):
+                self._check_total(sheet, number, row, columns, rows)
+                continue
+            rows.append(self._decode(sheet, number, row, missing, plan))
+        return rows
+
+    def _header(
+        self, sheet: Sheet, row: list[CellValue], fields: dict[str, Any] | None
+    ) -> dict[int, Column]:
+        by_header = {normalise_header(column.header): column for column in sheet.columns}
+        columns: dict[int, Column] = {}
+        seen: dict[str, str] = {}
+        for index, value in enumerate(row):
+            if is_blank(value):
+                continue
+            where = f"{sheet.name}!{get_column_letter(index + 1)}1"
+            header = str(value)
+            column = by_header.get(normalise_header(header))
+            if column is None and sheet is LASTEN_EN_BATEN:
+                column = self._year_column(where, header, fields)
+            if column is None:
+                warnings.warn(
+                    f"{self.path}: {where}: unknown column {header!r}: ignored",
+                    WorkbookWarning,
+                    stacklevel=6,
+                )
+                continue
+            if column.key in seen:
+                self.problem(where, f"column {header!r} appears twice: also at {seen[column.key]}")
+                continue
+            seen[column.key] = where
+            columns[index] = column
+        for column in sheet.columns:
+            if column.key not in seen and (column.required or not _reads_blank(column)):
+                self.problem(
+                    f"{sheet.name}!A1",
+                    f"no column {column.header!r}: expected it in the header row",
+                )
+        return columns
+
+    def _year_column(self, where: str, header: str, fields: dict[str, Any] | None) -> Column | None:
+        parsed = parse_year_header(header)
+        if parsed is None:
+            return None
+        year, unit = parsed
+        budget_unit = fields.get("unit") if fields else None
+        if (
+            unit is not None
+            and budget_unit is not None
+            and normalise_header(unit) != normalise_header(budget_unit.value)
+        ):
+            self.problem(
+                where,
+                f"column {header!r} is in {unit!r}: expected the budget's unit"
+                f" {budget_unit.value!r}",
+            )
+        return year_column(year, header)
+
+    def _decode(
+        self,
+        sheet: Sheet,
+        number: int,
+        row: list[CellValue],
+        missing: Sequence[str | None],
+        plan: _Plan,
+    ) -> DataRow:
+        values = dict(plan.defaults)
+        ok = plan.defaults_ok
+        width = len(row)
+        for index, key, read in plan.readers:
+            if missing and index < len(missing) and missing[index] is not None:
+                self._cached_problem(plan.where(key, number), str(missing[index]))
+                ok = False
+                continue
+            value = row[index] if index < width else None
+            if type(value) is str:
+                value, fits = self._text(plan.where(key, number), plan.headers[key], value)
+                if not fits:
+                    ok = False
+                    continue
+            try:
+                values[key] = read(value)
+            except CellError as error:
+                self._cell_problem(plan.where(key, number), plan.headers[key], value, error)
+                ok = False
+        position = values.get("position")
+        return DataRow(
+            sheet=sheet.name,
+            number=number,
+            letters=plan.letters,
+            values=values,
+            ok=ok,
+            position=math.inf if position is None else position,
+        )
+
+    def _check_total(
+        self,
+        sheet: Sheet,
+        number: int,
+        row: list[CellValue],
+        columns: dict[int, Column],
+        rows: list[DataRow],
+    ) -> None:
+        """Compare a totals row's computed values with the rows above it.
+
+        The totals are live formulas, so a spreadsheet recomputes them; a cached total that
+        disagrees with the rows means something changed the file without recomputing.
+        """
+        keys = {column.key: index for index, column in columns.items()}
+        try:
+            flow = LASTEN_EN_BATEN.column("flow").codec.read(_at(row, keys.get("flow")))
+            budget_column = LASTEN_EN_BATEN.column("column").codec.read(
+                _at(row, keys.get("column"))
+            )
+        except CellError:
+            return
+        for index, column in columns.items():
+            cached = _at(row, index)
+            if (
+                year_of(column.key) is None
+                or isinstance(cached, bool)
+                or not isinstance(cached, int | float)
+            ):
+                continue
+            exact = total(
+                r.values.get(column.key) or 0
+                for r in rows
+                if r.ok and r.values.get("flow") is flow and r.values.get("column") is budget_column
+            )
+            try:
+                shown = from_spreadsheet_number(cached)
+            except PrestatieError:  # NaN or infinity: no total to compare
+                continue
+            if abs(shown - exact) > HALF_CENT:
+                warnings.warn(
+                    f"{self.path}: {sheet.name}!{get_column_letter(index + 1)}{number}: the total"
+                    f" shows {cached}, but the rows above add up to {exact}: the rows are read,"
+                    " the total is not",
+                    WorkbookWarning,
+                    stacklevel=6,
+                )
+
+
+def _at(row: list[CellValue], index: int | None) -> CellValue:
+    return row[index] if index is not None and index < len(row) else None
+
+
+def _is_total(row: list[CellValue], index: int) -> bool:
+    value = row[index] if index < len(row) else None
+    return isinstance(value, str) and value.strip().casefold() == TOTAL_LABEL.casefold()
