@@ -724,3 +724,29 @@ def thresholds(draw: st.DrawFn) -> Thresholds:
         deviation_green=deviation[0],
         deviation_orange=deviation[1],
     )
+
+
+# Units whose words complete them, and ratios: "% van de besluiten", "laadpunt per 5 ...".
+DATED_PHRASE_UNITS = (
+    "% van de besluiten",
+    "euro per inwoner",
+    "km/u",
+    "ha nieuwe natuur",
+    "minuten tijdwinst",
+    "kton CO2",
+    "(semi-)publieke laadpunten",
+    "laadpunt per 5 elektrische voertuigen",
+)
+
+
+@st.composite
+def dated_phrase_targets(draw: st.DrawFn) -> Target:
+    """Phrase targets with compound units or ratios, and a year, a period or "per jaar"."""
+    target = draw(phrase_targets())
+    if target.kind is TargetKind.ABSOLUTE and draw(st.booleans()):
+        unit = draw(st.sampled_from(DATED_PHRASE_UNITS))
+        kind = TargetKind.RATIO if " per 5 " in unit else TargetKind.ABSOLUTE
+        target = attrs.evolve(target, unit=unit, kind=kind)
+    year = draw(st.none() | years(2000, 2050))
+    first_year = draw(st.none() | years(1990, year - 1)) if year is not None else None
+    return attrs.evolve(target, year=year, first_year=first_year, yearly=draw(st.booleans()))

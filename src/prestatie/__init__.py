@@ -57,7 +57,12 @@ from prestatie._money import (
 )
 from prestatie._records import records, write_records
 from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
-from prestatie._target_text import format_target, parse_references, parse_targets
+from prestatie._target_text import (
+    TargetContext,
+    format_target,
+    parse_references,
+    parse_targets,
+)
 from prestatie._views.budget_line import BudgetLine, check_table
 from prestatie._views.diff import BudgetDiff, diff_budgets, render_diff
 from prestatie._views.progress import ProgressReport, Thresholds, progress, render_progress
@@ -114,6 +119,7 @@ __all__ = [
     "Score",
     "Summary",
     "Target",
+    "TargetContext",
     "TargetKind",
     "Thresholds",
     "Unit",
