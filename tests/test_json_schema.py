@@ -42,6 +42,7 @@ CROSS_FIELD_RULES = {
     "Target: a qualitative target has no bounds": re.compile(r"qualitative target has no bo"),
     "Target: a qualitative target needs its text": re.compile(r"qualitative target needs"),
     "Target: the minimum is not above the maximum": re.compile(r"is above the maximum"),
+    "Target: a period's first year is before its year": re.compile(r"needs a later last year"),
 }
 
 

@@ -60,6 +60,12 @@ def _is_type_only(validator: Any) -> bool:
     return made_by_factory and getattr(validator, "__module__", None) == _validate.__name__
 
 
+def _description(kind: type) -> str:
+    """A class's docstring, without its examples (`>>>` and what follows)."""
+    text = inspect.cleandoc(kind.__doc__ or kind.__name__)
+    return text.split("\n>>>")[0].strip()
+
+
 class _Walk:
     """Builds `$defs` for every class and enum reached from `Budget`."""
 
@@ -119,7 +125,7 @@ class _Walk:
 
     def enum(self, kind: type[enum.Enum]) -> dict[str, Any]:
         return {
-            "description": inspect.cleandoc(kind.__doc__ or kind.__name__),
+            "description": _description(kind),
             "enum": [member.value for member in kind],
         }
 
@@ -136,7 +142,7 @@ class _Walk:
                 schema = {**schema, "default": self.converter.unstructure(field.default)}
             properties[field.name] = schema
         return {
-            "description": inspect.cleandoc(kind.__doc__ or kind.__name__),
+            "description": _description(kind),
             "type": "object",
             "properties": properties,
             "required": required,
