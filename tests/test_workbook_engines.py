@@ -56,10 +56,15 @@ def test_engines_read_generated_budgets_alike(budget: Budget) -> None:
 
 
 def _lasten_row(path: Path) -> int:
-    sheet = load_workbook(path, read_only=True)["Lasten en baten"]
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if row[1] == "7.2.3" and row[3] == "primitief" and row[2] == "lasten":
-            return number
+    workbook = load_workbook(path, read_only=True)
+    try:  # closed here: a read-only workbook left open warns in whichever test collects it
+        for number, row in enumerate(
+            workbook["Lasten en baten"].iter_rows(values_only=True), start=1
+        ):
+            if row[1] == "7.2.3" and row[3] == "primitief" and row[2] == "lasten":
+                return number
+    finally:
+        workbook.close()
     raise LookupError("7.2.3")
 
 

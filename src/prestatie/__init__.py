@@ -19,6 +19,7 @@ from prestatie._foreign.importer import import_sheet
 from prestatie._foreign.load import Mapping, load_mapping
 from prestatie._foreign.mapping import Saldo
 from prestatie._json import FORMAT_VERSION, from_json, to_json
+from prestatie._json_schema import json_schema
 from prestatie._model import (
     Action,
     Ambition,
@@ -55,6 +56,7 @@ from prestatie._money import (
     round_table,
     round_to_unit,
 )
+from prestatie._records import records, write_records
 from prestatie._taakveld import TAAKVELDEN
 from prestatie._target.algebra import Conflict, Evaluation, Outcome, Target, TargetKind
 from prestatie._target.read import parse_references, parse_targets
@@ -136,6 +138,7 @@ __all__ = [
     "format_target",
     "from_json",
     "import_sheet",
+    "json_schema",
     "load_mapping",
     "parse_amount",
     "parse_references",
@@ -145,6 +148,7 @@ __all__ = [
     "read_budget_with_problems",
     "read_workbook",
     "read_workbook_with_problems",
+    "records",
     "render_by_taakveld",
     "render_diff",
     "render_progress",
@@ -154,6 +158,7 @@ __all__ = [
     "summarise",
     "to_json",
     "write_budget",
+    "write_records",
     "write_report",
     "write_workbook",
 ]

@@ -24,6 +24,7 @@ from prestatie._errors import Problem, WorkbookError
 from prestatie._model import Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
 from prestatie._money import cell_problem
 from prestatie._xlsx import schema
+from prestatie._xlsx.cached import cache_formula_values
 from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
 from prestatie._xlsx.codecs import (
     AMOUNT,
@@ -73,7 +74,12 @@ def write_workbook(
     a workbook (control characters), and `InvalidValueError` for a `path` that holds a
     control character.
     """
-    atomic_write(path, lambda temporary: _write(budget, temporary, os.fspath(path), explanation))
+
+    def write(temporary: Path) -> None:
+        _write(budget, temporary, os.fspath(path), explanation)
+        cache_formula_values(temporary)  # totals that readers without a calculator see
+
+    atomic_write(path, write)
 
 
 def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> None:
