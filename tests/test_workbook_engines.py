@@ -23,7 +23,7 @@ from prestatie import (
     write_workbook,
 )
 from prestatie._xlsx.cells import resolve_engine
-from strategies import budgets, degenerate_budgets
+from strategies import budgets, budgets_of_every_shape
 from workbook_edit import edit
 from workbook_examples import monitor_budget
 
@@ -46,7 +46,7 @@ def _same_by_both(path: Path) -> Outcome:
 
 
 @settings(max_examples=40)
-@given(budgets() | degenerate_budgets())
+@given(budgets_of_every_shape())
 def test_engines_read_generated_budgets_alike(budget: Budget) -> None:
     """Any budget written and read back gives the same outcome with either engine."""
     with tempfile.TemporaryDirectory() as folder:
