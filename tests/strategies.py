@@ -126,9 +126,11 @@ def targets(draw: st.DrawFn, unit: str | None = None) -> Target:
     target_unit = unit if unit is not None else draw(names())
     text = draw(texts())
     year = draw(st.none() | years())
-    end_year = None if year is None else draw(st.none() | st.integers(year + 1, year + 5))
+    first_year = None if year is None else draw(st.none() | st.integers(year - 5, year - 1))
     if kind is TargetKind.QUALITATIVE:
-        return Target(unit=target_unit, kind=kind, text=text + "x", year=year, end_year=end_year)
+        return Target(
+            unit=target_unit, kind=kind, text=text + "x", year=year, first_year=first_year
+        )
     lower, upper = draw(_bound()), draw(_bound())
     lower_inclusive, upper_inclusive = draw(st.booleans()), draw(st.booleans())
     if lower is not None and upper is not None:
@@ -148,7 +150,7 @@ def targets(draw: st.DrawFn, unit: str | None = None) -> Target:
         baseline=baseline,
         baseline_year=baseline_year,
         text=text,
-        end_year=end_year,
+        first_year=first_year,
     )
 
 
@@ -251,7 +253,7 @@ def durations(draw: st.DrawFn) -> Duration:
 # Line categories and begrotingswijzigingen as budgets print them.
 CATEGORIES = ("", "apparaatskosten", "directe lasten", "overdrachten", "kapitaallasten")
 CHANGES = ("1", "3 - 2023")
-TAAKVELDEN = ("0.1 Bestuur", "2.1 Verkeer, vervoer en waterstaat")
+TAAKVELDEN = ("0.1", "0.6", "2.3", "8.2")
 
 
 @cache
@@ -276,9 +278,11 @@ def amount_tables(
     draw: st.DrawFn, first_year: int, last_year: int, reserves: tuple[str, ...] = ()
 ) -> tuple[Amount, ...]:
     """Amounts with distinct keys inside the years, on line categories, where actueel =
-    primitief + wijziging; a wijziging may carry its begrotingswijziging, an amount its
-    taakveld and the reserve that funds it."""
+    primitief + wijziging, all on one taakveld or none; a wijziging may carry its
+    begrotingswijziging, an amount the reserve that funds it."""
     keys = draw(_amount_keys(first_year, last_year))
+    # One taakveld (or none) per owner keeps the law above intact.
+    taakveld = draw(st.none() | st.sampled_from(TAAKVELDEN))
     values = {key: draw(amounts_values()) for key in keys}
     for flow, column, nature, year, category in keys:
         primitief = values.get((flow, BudgetColumn.PRIMITIEF, nature, year, category))
@@ -293,6 +297,7 @@ def amount_tables(
             year=year,
             value=values[key],
             category=category,
+            taakveld=taakveld,
             **draw(_amount_extras(column, reserves)),
         )
         for key in keys
@@ -308,7 +313,6 @@ def _amount_extras(
     change = draw(st.sampled_from(("", *CHANGES))) if column is BudgetColumn.WIJZIGING else ""
     return {
         "change": change,
-        "taakveld": draw(st.none() | st.sampled_from(TAAKVELDEN)),
         "funding": draw(st.none() | st.sampled_from(reserves)) if reserves else None,
     }
 
@@ -472,8 +476,8 @@ def _one_line_table(
 @st.composite
 def budget_targets(draw: st.DrawFn, first_year: int, last_year: int) -> Target:
     """A target as budgets state them: mostly absolute in a count or amount, sometimes a
-    relative change of -100% to +100% (often with its baseline), sometimes qualitative;
-    for the budget's years or for none."""
+    relative change of -150% to +150% (below -100% it has no meaning), often with its
+    baseline, sometimes qualitative; for the budget's years or for none."""
     unit = draw(st.sampled_from(BUDGET_UNITS))
     year = draw(st.none() | years(first_year, last_year))
     text = draw(texts(max_size=20))
@@ -486,7 +490,7 @@ def budget_targets(draw: st.DrawFn, first_year: int, last_year: int) -> Target:
         return attrs.evolve(Target.qualitative(text + "x"), year=year)
     if kind is TargetKind.ABSOLUTE:
         return attrs.evolve(draw(absolute_targets(unit=unit)), year=year, text=text)
-    percents = st.none() | st.decimals(min_value=-100, max_value=100, places=1)
+    percents = st.none() | st.decimals(min_value=-150, max_value=150, places=1)
     lower, upper = draw(percents), draw(percents)
     if lower is not None and upper is not None and lower > upper:
         lower, upper = upper, lower
@@ -636,6 +640,14 @@ def degenerate_budgets(max_programmes: int = 2) -> st.SearchStrategy[Budget]:
     (programmes without objectives, prestaties without actions, no amounts), with amounts of
     any key and measurements of any unit."""
     return _budgets(max_programmes, sparse=True)
+
+
+def budgets_of_every_shape() -> st.SearchStrategy[Budget]:
+    """Real budgets three times in four, degenerate ones otherwise: for the round trips and
+    checks, which must hold for both."""
+    return st.sampled_from(["real", "real", "real", "degenerate"]).flatmap(
+        lambda shape: budgets() if shape == "real" else degenerate_budgets()
+    )
 
 
 def empty_budgets() -> st.SearchStrategy[Budget]:
@@ -922,12 +934,17 @@ def two_decimal_amounts(count: int) -> st.SearchStrategy[list[Decimal]]:
 @st.composite
 def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
     """Two versions of a budget: the second drops some prestaties of the first, changes the
-    title, roles, targets or amounts of others, and adds new ones. The second may still refer
-    to a dropped prestatie: it is for comparing, not for the cross-object checks."""
+    title, roles, targets, amounts, duration or portfolio holders of others, and adds new
+    ones. The second may still refer to a dropped prestatie: it is for comparing, not for the
+    cross-object checks."""
     old = draw(budgets())
 
     def revise(prestatie: Prestatie) -> list[Prestatie]:
-        change = draw(st.sampled_from(["keep", "drop", "title", "roles", "targets", "amounts"]))
+        change = draw(
+            st.sampled_from(
+                ["keep", "drop", "title", "roles", "targets", "amounts", "duration", "holders"]
+            )
+        )
         if change == "drop":
             return []
         if change == "title":
@@ -939,8 +956,13 @@ def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
             action = Action(number=99, text="nieuw", targets=(draw(targets()),))
             return [attrs.evolve(prestatie, actions=(*prestatie.actions, action))]
         if change == "amounts":
-            table = draw(amount_tables(old.first_year, old.last_year))
+            table = draw(budget_amount_tables(old.first_year, old.last_year, old.year))
             return [attrs.evolve(prestatie, amounts=table)]
+        if change == "duration":
+            return [attrs.evolve(prestatie, duration=draw(st.none() | durations()))]
+        if change == "holders":
+            holders = (*prestatie.portfolio_holders, draw(names()))
+            return [attrs.evolve(prestatie, portfolio_holders=holders)]
         return [prestatie]
 
     programmes = []
@@ -950,7 +972,7 @@ def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
             kept = [new for p in objective.prestaties for new in revise(p)]
             if draw(st.booleans()):
                 code = Code.from_parts(*objective.code.parts, 99)
-                kept.append(draw(prestaties(code, old.first_year, old.last_year)))
+                kept.append(draw(prestaties(code, old.first_year, old.last_year, old.year, False)))
             objectives.append(attrs.evolve(objective, prestaties=tuple(kept)))
         programmes.append(attrs.evolve(programme, objectives=tuple(objectives)))
     return old, attrs.evolve(old, programmes=tuple(programmes))
@@ -975,3 +997,29 @@ def thresholds(draw: st.DrawFn) -> Thresholds:
         floor_green=max(floors[0], 0),
         floor_orange=max(floors[1], 0),
     )
+
+
+# Units whose words complete them, and ratios: "% van de besluiten", "laadpunt per 5 ...".
+DATED_PHRASE_UNITS = (
+    "% van de besluiten",
+    "euro per inwoner",
+    "km/u",
+    "ha nieuwe natuur",
+    "minuten tijdwinst",
+    "kton CO2",
+    "(semi-)publieke laadpunten",
+    "laadpunt per 5 elektrische voertuigen",
+)
+
+
+@st.composite
+def dated_phrase_targets(draw: st.DrawFn) -> Target:
+    """Phrase targets with compound units or ratios, and a year, a period or "per jaar"."""
+    target = draw(phrase_targets())
+    if target.kind is TargetKind.ABSOLUTE and draw(st.booleans()):
+        unit = draw(st.sampled_from(DATED_PHRASE_UNITS))
+        kind = TargetKind.RATIO if " per 5 " in unit else TargetKind.ABSOLUTE
+        target = attrs.evolve(target, unit=unit, kind=kind)
+    year = draw(st.none() | years(2000, 2050))
+    first_year = draw(st.none() | years(1990, year - 1)) if year is not None else None
+    return attrs.evolve(target, year=year, first_year=first_year, yearly=draw(st.booleans()))

@@ -25,7 +25,7 @@ from prestatie import (
     render_progress,
 )
 from prestatie._views.progress import Finance
-from strategies import budgets, thresholds
+from strategies import budgets, empty_budgets, thresholds
 
 RANK = {None: -1, Score.GROEN: 0, Score.ORANJE: 1, Score.ROOD: 2}
 
@@ -291,3 +291,16 @@ def test_underspending_has_its_own_bounds_and_a_floor_keeps_small_deviations_gre
     assert Thresholds(floor_orange=50).financial(Decimal(100), Decimal(140)) is Score.ORANJE
     with pytest.raises(InvalidValueError, match="floor_orange"):
         Thresholds(floor_green=60, floor_orange=50)
+
+
+@settings(max_examples=10)
+@given(empty_budgets())
+def test_a_monitor_without_programmes_has_nothing_to_judge(budget: Budget) -> None:
+    """A monitor without kerntaken has no prestatie, no target and no colour; its text says
+    so under each heading and counts nothing."""
+    report = progress(attrs.evolve(budget, kind=DocumentKind.MONITOR))
+    assert report.prestaties == ()
+    assert report.indicators == ()
+    text = render_progress(report)
+    assert "  Geen streefwaarden." in text
+    assert "Streefwaarden: 0 gehaald, 0 niet gehaald, 0 niet meetbaar" in text

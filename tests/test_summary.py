@@ -205,7 +205,7 @@ def test_monitor_reads_actueel_and_gerealiseerd() -> None:
 
 def test_begroting_never_shows_gerealiseerd_and_falls_back_to_primitief() -> None:
     """A begroting without actueel amounts is read from primitief; gerealiseerd amounts in a
-    begroting are not shown."""
+    begroting are not shown, and asking for their table is a KeyError."""
     monitor = small_monitor()
     programme = monitor.programmes[0]
     begroting = attrs.evolve(
@@ -218,6 +218,8 @@ def test_begroting_never_shows_gerealiseerd_and_falls_back_to_primitief() -> Non
     summary = summarise(begroting)
     assert summary.columns == (BudgetColumn.PRIMITIEF,)
     assert summary.table(Flow.LASTEN, BudgetColumn.PRIMITIEF).total.values == {YEAR: 100}
+    with pytest.raises(KeyError, match="gerealiseerd"):
+        summary.table(Flow.LASTEN, BudgetColumn.GEREALISEERD)
 
 
 def test_targets_of_one_unit_add_and_others_are_listed() -> None:

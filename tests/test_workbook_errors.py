@@ -339,3 +339,26 @@ def test_a_workbook_missing_its_list_of_parts_cannot_be_read(
     (problem,) = problems
     assert problem.where == str(damaged)
     assert problem.message.startswith("the workbook cannot be read: ")
+
+
+@pytest.mark.parametrize("engine", ["openpyxl", "calamine"])
+def test_a_shared_formula_never_computed_is_reported_at_its_cell(
+    written: Path, tmp_path: Path, engine: str
+) -> None:
+    """A shared formula (Excel's formula filled down) without a computed value cannot be
+    placed from the sheet's bytes alone: the reader reads the sheet's formulas as well and
+    reports the cell, with either engine."""
+    shared = tmp_path / "gedeelde-formule.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(shared, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet2.xml":  # Programma's
+                cell = b'<c r="B2" s="3" t="n"><v>7</v></c>'
+                assert cell in data
+                formula = b'<c r="B2" s="3"><f t="shared" ref="B2:B2" si="0">3+4</f></c>'
+                data = data.replace(cell, formula)
+            target.writestr(item, data)
+    budget, problems = read_workbook_with_problems(shared, engine=engine)
+    assert budget is None
+    assert [problem.where for problem in problems] == ["Programma's!B2"]
+    assert "formula =3+4 has no computed value" in problems[0].message

@@ -134,7 +134,7 @@ def test_totals_rows_are_live_sumifs_formulas_over_the_data_rows(
         ("baten", "primitief"),
     ]
     last = len(data) + 1
-    assert totals[0][9] == (
+    assert totals[0][9] == (  # the first year's column, after the amount's line
         f'=SUMIFS(J$2:J${last},$C$2:$C${last},"lasten",$D$2:$D${last},"primitief")'
     )
 

@@ -15,9 +15,11 @@ from prestatie._errors import (
     WorkbookWarning,
 )
 from prestatie._files import read_budget, read_budget_with_problems, write_budget
-from prestatie._foreign import import_sheet
+from prestatie._foreign.importer import import_sheet
+from prestatie._foreign.load import Mapping, load_mapping
+from prestatie._foreign.mapping import Saldo
 from prestatie._json import FORMAT_VERSION, from_json, to_json
-from prestatie._mapping import Mapping, load_mapping
+from prestatie._json_schema import json_schema
 from prestatie._model import (
     Action,
     Ambition,
@@ -61,12 +63,17 @@ from prestatie._money import (
     round_table,
     round_to_unit,
 )
-from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
-from prestatie._target_text import format_target, parse_references, parse_targets
+from prestatie._records import records, write_records
+from prestatie._taakveld import TAAKVELDEN
+from prestatie._target.algebra import Conflict, Evaluation, Outcome, Target, TargetKind
+from prestatie._target.read import parse_references, parse_targets
+from prestatie._target.words import TargetContext
+from prestatie._target.write import format_target
 from prestatie._views.budget_line import BudgetLine, check_table
 from prestatie._views.diff import BudgetDiff, diff_budgets, render_diff
 from prestatie._views.progress import ProgressReport, Thresholds, progress, render_progress
 from prestatie._views.summary import Summary, render_summary, summarise
+from prestatie._views.taakveld import TaakveldLine, by_taakveld, render_by_taakveld
 from prestatie._xlsx.read import read_workbook, read_workbook_with_problems
 from prestatie._xlsx.report import ReportKind, write_report
 from prestatie._xlsx.write import write_workbook
@@ -75,6 +82,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMAT_VERSION",
+    "TAAKVELDEN",
     "Action",
     "Ambition",
     "Amount",
@@ -123,10 +131,13 @@ __all__ = [
     "ReserveMutation",
     "Role",
     "Rounded",
+    "Saldo",
     "Score",
     "Section",
     "Summary",
+    "TaakveldLine",
     "Target",
+    "TargetContext",
     "TargetKind",
     "Thresholds",
     "Unit",
@@ -134,6 +145,7 @@ __all__ = [
     "WorkbookError",
     "WorkbookWarning",
     "__version__",
+    "by_taakveld",
     "check_budget",
     "check_table",
     "diff_budgets",
@@ -141,6 +153,7 @@ __all__ = [
     "format_target",
     "from_json",
     "import_sheet",
+    "json_schema",
     "load_mapping",
     "parse_amount",
     "parse_references",
@@ -150,6 +163,8 @@ __all__ = [
     "read_budget_with_problems",
     "read_workbook",
     "read_workbook_with_problems",
+    "records",
+    "render_by_taakveld",
     "render_diff",
     "render_progress",
     "render_summary",
@@ -158,6 +173,7 @@ __all__ = [
     "summarise",
     "to_json",
     "write_budget",
+    "write_records",
     "write_report",
     "write_workbook",
 ]

@@ -272,13 +272,13 @@ def check_actueel(budget: Budget, tolerance: Decimal = ZERO) -> list[Problem]:
         primitief: dict[object, Decimal] = {}
         changes: dict[object, list[Decimal]] = defaultdict(list)
         for amount in owner.amounts:
-            line = (amount.flow, amount.nature, amount.year, amount.category)
+            line = (amount.flow, amount.nature, amount.year, amount.taakveld, amount.category)
             if amount.column is BudgetColumn.PRIMITIEF and not amount.change:
                 primitief[line] = amount.value
             elif amount.column is BudgetColumn.WIJZIGING:
                 changes[line].append(amount.value)
         for i, amount in enumerate(owner.amounts):
-            line = (amount.flow, amount.nature, amount.year, amount.category)
+            line = (amount.flow, amount.nature, amount.year, amount.taakveld, amount.category)
             if amount.column is not BudgetColumn.ACTUEEL or amount.change or line not in primitief:
                 continue
             change_value = total(changes.get(line, []))

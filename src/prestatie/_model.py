@@ -18,7 +18,8 @@ import attrs
 from prestatie._code import DEFAULT_SCHEME, Code, CodeScheme
 from prestatie._errors import InvalidValueError
 from prestatie._money import Unit, to_amount
-from prestatie._target import Target
+from prestatie._taakveld import TAAKVELD
+from prestatie._target.algebra import Target
 from prestatie._validate import (
     code_part,
     is_year,
@@ -52,6 +53,9 @@ class Flow(enum.Enum):
 
     LASTEN = "lasten"
     BATEN = "baten"
+    SALDO = "saldo"
+    """A net amount, lasten − baten, where a table prints only that: kept apart from lasten
+    and baten, never split into them."""
 
 
 class BudgetColumn(enum.Enum):
@@ -134,6 +138,16 @@ class Continuity(enum.Enum):
     VOORTZETTING = "voortzetting"
     GEWIJZIGD = "gewijzigd"
     VERVALLEN = "vervallen"
+
+
+def _taakveld(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    optional(str)(instance, attribute, value)
+    if value is not None and not TAAKVELD.fullmatch(value):
+        raise InvalidValueError(
+            f"expected a taakveld like '0.6', got {value!r}",
+            owner=type(instance).__name__,
+            field=attribute.name,
+        )
 
 
 _PS_NUMBER = re.compile(r"PS/[0-9]{4}/[0-9]+")
@@ -224,15 +238,23 @@ class Amount:
     the owner's one line."""
     change: str = attrs.field(default="", validator=of(str))
     """The begrotingswijziging that made a change (a `WIJZIGING`), as printed: "3 - 2023"."""
-    taakveld: str | None = None
-    """The BBV taakveld, such as "0.1 Bestuur"."""
+    taakveld: str | None = attrs.field(default=None, validator=_taakveld)
+    """The BBV taakveld the amount is booked on, such as "0.6" (Overhead), when known."""
     funding: str | None = attrs.field(default=None, validator=optional(str))
     """The reserve it is funded from ("gedekt door"), by name."""
 
     @property
     def key(self) -> AmountKey:
         """What identifies the amount within its owner."""
-        return AmountKey(self.flow, self.column, self.nature, self.year, self.category, self.change)
+        return AmountKey(
+            self.flow,
+            self.column,
+            self.nature,
+            self.year,
+            self.taakveld,
+            self.category,
+            self.change,
+        )
 
 
 class AmountKey(NamedTuple):
@@ -242,12 +264,16 @@ class AmountKey(NamedTuple):
     column: BudgetColumn
     nature: Nature
     year: int
+    taakveld: str | None
     category: str
     change: str
 
     def describe(self) -> str:
-        """As a message names it: "lasten primitief structureel 2018 (apparaatskosten)"."""
+        """As a message names it: "lasten primitief structureel 2018 taakveld 0.6
+        (apparaatskosten)"."""
         text = f"{self.flow.value} {self.column.value} {self.nature.value} {self.year}"
+        if self.taakveld:
+            text += f" taakveld {self.taakveld}"
         extra = [part for part in (self.category, self.change) if part]
         return f"{text} ({', '.join(extra)})" if extra else text
 

@@ -10,7 +10,7 @@ import attrs
 from prestatie._code import Code
 from prestatie._model import DEFAULT_LEVELS, Amount, Budget, BudgetColumn, DocumentKind, Flow
 from prestatie._money import ZERO, AmountsByYear, Unit, format_amount, total
-from prestatie._target import Target, TargetKind
+from prestatie._target.algebra import Target, TargetKind
 from prestatie._views.text import align, one_line
 
 COLUMN_LABELS = {
@@ -210,6 +210,8 @@ def _unsummable(target: Target) -> str | None:
         return "kwalitatief"
     if target.kind is TargetKind.RELATIVE:
         return "relatief (t.o.v. een basiswaarde)"
+    if target.kind is TargetKind.RATIO:
+        return "een verhouding telt niet op"
     if "%" in target.unit:
         return "een percentage telt niet op"
     return None

@@ -181,6 +181,18 @@ BOOLEAN = Codec(
 )
 
 
+def _read_optional_bool(value: CellValue) -> bool:
+    return False if is_blank(value) else _read_bool(value)
+
+
+OPTIONAL_BOOLEAN = Codec(
+    name="ja, nee of leeg (nee)",
+    write=lambda value: YES if value else NO,
+    read=_read_optional_bool,
+    choices=(YES, NO),
+)
+
+
 def enum_codec(kind: type[enum.Enum], *, optional: bool) -> Codec:
     labels = tuple(str(member.value) for member in kind)
     by_label = {label.casefold(): member for label, member in zip(labels, kind, strict=True)}

@@ -24,6 +24,7 @@ from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._model import Amount, Budget, BudgetColumn, Flow, Programme
 from prestatie._money import Unit, round_table, total
+from prestatie._xlsx.cached import cache_formula_values
 from prestatie._xlsx.codecs import AMOUNT_FORMAT
 from prestatie._xlsx.write import BOLD, HEADER_FILL
 
@@ -281,4 +282,9 @@ def write_report(
         _multi_year(workbook, budget, to_unit)
     else:
         _monitor(workbook, budget, to_unit, year or budget.year)
-    atomic_write(Path(path), lambda temporary: workbook.save(temporary))
+
+    def write(temporary: Path) -> None:
+        workbook.save(temporary)
+        cache_formula_values(temporary)  # totals that readers without a calculator see
+
+    atomic_write(Path(path), write)

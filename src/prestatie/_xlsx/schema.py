@@ -22,7 +22,7 @@ from prestatie._model import (
     Score,
 )
 from prestatie._money import Unit
-from prestatie._target import Target, TargetKind
+from prestatie._target.algebra import Target, TargetKind
 from prestatie._xlsx.cells import CellValue
 from prestatie._xlsx.codecs import (
     AMOUNT,
@@ -35,6 +35,7 @@ from prestatie._xlsx.codecs import (
     MARKERS,
     NO,
     NUMBER,
+    OPTIONAL_BOOLEAN,
     OPTIONAL_CODE,
     OPTIONAL_INTEGER,
     OPTIONAL_NUMBER,
@@ -449,11 +450,12 @@ STREEFWAARDEN = Sheet(
         _col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN),
         _col("Bovengrens", "upper", OPTIONAL_NUMBER),
         _col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN),
-        _col("Jaar", "year", OPTIONAL_INTEGER),
+        _col("Jaar", "year", OPTIONAL_INTEGER, "the year it is due, or the last of its period"),
+        _col("Eerste jaar", "first_year", OPTIONAL_INTEGER, "the first year of its period"),
+        _col("Jaarlijks", "yearly", OPTIONAL_BOOLEAN, "ja when it holds for each year"),
         _col("Nulmeting", "baseline", OPTIONAL_NUMBER),
         _col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
         _col("Tekst", "text", TEXT, "the target as printed"),
-        _col("Eindjaar", "end_year", OPTIONAL_INTEGER, "the last year of a period"),
     ),
 )
 
@@ -507,12 +509,12 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
 LASTEN_EN_BATEN = Sheet(
     name="Lasten en baten",
     model=_model.Amount,
-    doc="One row per owner, flow, budget column and nature, with a column per year in the"
-    " budget's unit; totals rows with live SUMIFS formulas close the table.",
+    doc="One row per owner, flow, budget column, nature and taakveld, with a column per year"
+    " in the budget's unit; totals rows with live SUMIFS formulas close the table.",
     explanation=(
-        "Eén regel per niveau (programma, doel of prestatie), lasten of baten, "
-        "begrotingskolom en aard, met een kolom per jaar in de eenheid van de begroting. De "
-        "totaalregels onderaan rekenen zelf; laat ze staan."
+        "Eén regel per niveau (programma, doel of prestatie), lasten, baten of saldo, "
+        "begrotingskolom, aard en taakveld, met een kolom per jaar in de eenheid van de "
+        "begroting. De totaalregels onderaan rekenen zelf; laat ze staan."
     ),
     columns=(
         _col(
@@ -527,7 +529,12 @@ LASTEN_EN_BATEN = Sheet(
         _col("Aard", "nature", enum_codec(Nature, optional=False), required=True),
         _col("Categorie", "category", TEXT, "the line as printed: apparaatskosten, …"),
         _col("Begrotingswijziging", "change", TEXT, "the begrotingswijziging of a wijziging"),
-        _col("Taakveld", "taakveld", OPTIONAL_TEXT),
+        _col(
+            "Taakveld",
+            "taakveld",
+            OPTIONAL_TEXT,
+            "the BBV taakveld the amounts are booked on, such as 0.6; blank for none",
+        ),
         _col("Gedekt door", "funding", OPTIONAL_TEXT, "the reserve that funds it"),
         # The year columns come here: see `year_header`.
         _col(
@@ -539,7 +546,7 @@ LASTEN_EN_BATEN = Sheet(
         ),
     ),
 )
-"""The fixed columns; a column per year stands between `Aard` and `Volgorde`."""
+"""The fixed columns; a column per year stands between `Taakveld` and `Volgorde`."""
 
 RESERVES = Sheet(
     name="Reserves",

@@ -33,6 +33,7 @@ from prestatie._model import (
 )
 from prestatie._money import cell_problem
 from prestatie._xlsx import schema
+from prestatie._xlsx.cached import cache_formula_values
 from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
 from prestatie._xlsx.codecs import (
     AMOUNT,
@@ -82,7 +83,12 @@ def write_workbook(
     a workbook (control characters), and `InvalidValueError` for a `path` that holds a
     control character.
     """
-    atomic_write(path, lambda temporary: _write(budget, temporary, os.fspath(path), explanation))
+
+    def write(temporary: Path) -> None:
+        _write(budget, temporary, os.fspath(path), explanation)
+        cache_formula_values(temporary)  # totals that readers without a calculator see
+
+    atomic_write(path, write)
 
 
 def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> None:
@@ -360,8 +366,8 @@ def amount_years(budget: Budget) -> list[int]:
 def _amount_rows(budget: Budget) -> Iterator[Row]:
     for owner in budget.amount_owners():
         level, code = _LEVELS[type(owner.item)], str(owner.code)
-        # One row per flow, column and nature, in the order they first appear; a key given
-        # twice (which the checks report) spills into a further row rather than being lost.
+        # One row per flow, column, nature and taakveld, in the order they first appear; a key
+        # given twice (which the checks report) spills into a further row rather than being lost.
         rows: list[Row] = []
         for position, amount in enumerate(owner.amounts, start=1):
             key = (

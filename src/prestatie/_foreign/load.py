@@ -1,0 +1,469 @@
+"""Reading a mapping from TOML (see `docs/mappings.md`): one configured cattrs converter
+structures the tables into a `Mapping`, and every unknown key and wrong value is reported at
+its TOML path, all at once.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import re
+import tomllib
+from collections.abc import Iterator
+from collections.abc import Mapping as MappingType
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NewType
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, override
+
+from prestatie._errors import MappingError, PrestatieError, Problem
+from prestatie._foreign.mapping import (
+    AmountColumn,
+    BudgetInfo,
+    ColumnRef,
+    Definition,
+    DerivedColumn,
+    Layout,
+    Mapping,
+    YearColumns,
+    printed_code,
+)
+from prestatie._json import configure_converter
+from prestatie._model import BudgetColumn, Flow, Nature
+from prestatie._money import from_spreadsheet_number, to_amount
+from prestatie._xlsx.schema import normalise_header
+
+__all__ = ["Mapping", "load_mapping", "mapping_from_dict"]
+
+# -- Reading a mapping file: the converter's hooks, each naming what it expected -----------
+
+_TOML_TYPES = {str: "text", int: "integer", float: "float", bool: "boolean", list: "array"}
+_TOML_TYPES[dict] = "table"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return f"{_TOML_TYPES.get(type(value), type(value).__name__)} {value!r}"
+
+
+def _toml_key(key: str) -> str:
+    """A key as a TOML path writes it: bare when it can be, else quoted."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+class _At(PrestatieError, ValueError):
+    """A problem found inside a value, at `path` below the value's own key."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+class _Many(PrestatieError, ValueError):
+    """Several problems found inside one value."""
+
+    def __init__(self, problems: list[_At]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+Year = NewType("Year", int)
+ColumnYear = NewType("ColumnYear", int)
+RowNumber = NewType("RowNumber", int)
+Pattern = NewType("Pattern", str)
+"""A regular expression whose groups the reader takes."""
+PlainPattern = NewType("PlainPattern", str)
+"""A regular expression matched as a whole."""
+YearPattern = NewType("YearPattern", str)
+CodeText = NewType("CodeText", str)
+
+_DEFINITIONS = "'actueel' (primitief + wijziging) or 'ruimte' (actueel − gerealiseerd)"
+_REQUIRED = {
+    "code": "required: the column holding each row's code",
+    "header": "required: the column's header text",
+    "budget_column": "required: primitief, wijziging, actueel or gerealiseerd",
+    "definition": f"required: {_DEFINITIONS}",
+}
+
+
+def _text(value: Any, _: Any = None) -> str:
+    if isinstance(value, str):
+        return value
+    raise _At(f"expected text, got {_shown(value)}")
+
+
+def _whole(low: int, high: int, what: str) -> Any:
+    def structure(value: Any, _: Any) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return value
+        raise _At(f"expected {what}, got {_shown(value)}")
+
+    return structure
+
+
+def _pattern(group: str | int) -> Any:
+    def structure(value: Any, _: Any) -> str:
+        text = _text(value)
+        try:
+            compiled = re.compile(text)
+        except re.error as exc:
+            raise _At(f"not a valid regular expression: {exc}") from None
+        if isinstance(group, str) and group not in compiled.groupindex:
+            raise _At(f"expected a group named {group}, as in (?P<{group}>...)")
+        if isinstance(group, int) and compiled.groups < group:
+            raise _At("expected a group (...) around the part to take")
+        return text
+
+    return structure
+
+
+def _code_text(value: Any, _: Any) -> str:
+    text = _text(value)
+    try:
+        return str(printed_code(text))
+    except PrestatieError:
+        raise _At(f"expected a code like '7.2.3', got {text!r}") from None
+
+
+def _choice(value: Any, kind: type[enum.Enum]) -> Any:
+    for member in kind:
+        if isinstance(value, str) and normalise_header(member.value) == normalise_header(
+            value.replace("−", "-")
+        ):
+            return member
+    if kind is Definition:
+        raise _At(f"expected {_DEFINITIONS}, got {_shown(value)}")
+    labels = ", ".join(repr(member.value) for member in kind)
+    raise _At(f"expected one of {labels}, got {_shown(value)}")
+
+
+def _tolerance_value(value: Any, _: Any) -> Decimal:
+    amount: Decimal | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        amount = to_amount(value)
+    elif isinstance(value, float):
+        amount = from_spreadsheet_number(value)
+    if amount is None or not amount.is_finite() or amount < 0:
+        raise _At(f"expected a number of zero or more, got {_shown(value)}")
+    return amount
+
+
+def _keys_of(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(kind))
+
+
+def _column_ref(converter: cattrs.Converter, texts: Any) -> Any:
+    tables = _tables_of_with(converter, ColumnRef, aliases=override(struct_hook=texts))
+
+    def structure(value: Any, _: Any) -> ColumnRef:
+        if isinstance(value, str):
+            return ColumnRef(header=value)
+        if not isinstance(value, dict):
+            raise _At(
+                f"expected a header text or {{header = ..., aliases = [...]}}, got {_shown(value)}"
+            )
+        return tables(value, ColumnRef)  # type: ignore[no-any-return]
+
+    return structure
+
+
+def _each(converter: cattrs.Converter, items: list[Any], kind: Any) -> tuple[Any, ...]:
+    """Each item structured as `kind`; every bad one reported at its index."""
+    found, problems = [], []
+    for i, item in enumerate(items):
+        try:
+            found.append(converter.structure(item, kind))
+        except (ClassValidationError, PrestatieError) as exc:
+            problems += [_At(text, where) for _, where, text in _problems(exc, f"[{i}]")]
+    if problems:
+        raise _Many(problems)
+    return tuple(found)
+
+
+def _array_of_tables(converter: cattrs.Converter, kind: type, key: str) -> Any:
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _At(f"expected an array of tables ([[{key}]]), got {_shown(value)}")
+        return _each(converter, value, kind)
+
+    return structure
+
+
+def _labels_to(
+    converter: cattrs.Converter, what: str, key_kind: Any, value_kind: Any, keyed: str = ""
+) -> Any:
+    """A TOML table from labels (or codes) to values, each bad entry at its own key."""
+
+    def structure(value: Any, _: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise _At(f"expected a table of {what}, got {_shown(value)}")
+        found, problems = {}, []
+        for label, item in value.items():
+            try:
+                key = converter.structure(label, key_kind)
+            except _At as exc:
+                message = keyed.format(label=label) if keyed else exc.message
+                problems.append(_At(message, f".{_toml_key(label)}"))
+                continue
+            try:
+                found[key] = converter.structure(item, value_kind)
+            except _At as exc:
+                problems.append(_At(exc.message, f".{_toml_key(label)}"))
+        if problems:
+            raise _Many(problems)
+        return found
+
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(converter)
+    converter.register_structure_hook(str, _text)
+    converter.register_structure_hook(CodeText, _code_text)
+    converter.register_structure_hook(Year, _whole(1000, 9999, "a year"))
+    converter.register_structure_hook(ColumnYear, _whole(1000, 9999, "a year (or [budget] year)"))
+    converter.register_structure_hook(RowNumber, _whole(1, 1_048_576, "a row number from 1"))
+    converter.register_structure_hook(Pattern, _pattern(1))
+    converter.register_structure_hook(PlainPattern, _pattern(0))
+    converter.register_structure_hook(YearPattern, _pattern("year"))
+    converter.register_structure_hook(Decimal, _tolerance_value)
+    converter.register_structure_hook_func(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _choice
+    )
+
+    def rows(value: Any, _: Any) -> tuple[int, ...]:
+        if not isinstance(value, list) or not value:
+            raise _At(f"expected an array of row numbers, got {_shown(value)}")
+        return _each(converter, value, RowNumber)
+
+    def texts(value: Any, _: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+            raise _At(f"expected an array of texts, got {_shown(value)}")
+        return tuple(value)
+
+    def flows(value: Any, _: Any) -> tuple[Flow, ...]:
+        if not isinstance(value, list):
+            raise _At(f"expected an array such as ['baten'], got {_shown(value)}")
+        return _each(converter, value, Flow)
+
+    ref = override(struct_hook=_column_ref(converter, texts))
+    ref_fields = {"aliases": override(struct_hook=texts)}
+    converter.register_structure_hook(ColumnRef, _column_ref(converter, texts))
+    converter.register_structure_hook(
+        BudgetInfo, _tables_of_with(converter, BudgetInfo, year=override(struct_hook=_year))
+    )
+    converter.register_structure_hook(
+        AmountColumn,
+        _tables_of_with(
+            converter,
+            AmountColumn,
+            **ref_fields,
+            year=override(struct_hook=converter.get_structure_hook(ColumnYear)),
+        ),
+    )
+    converter.register_structure_hook(
+        DerivedColumn,
+        _tables_of_with(
+            converter,
+            DerivedColumn,
+            **ref_fields,
+            year=override(struct_hook=_optional_year),
+            sign=override(struct_hook=_sign),
+        ),
+    )
+    converter.register_structure_hook(
+        YearColumns,
+        _tables_of_with(
+            converter,
+            YearColumns,
+            pattern=override(struct_hook=converter.get_structure_hook(YearPattern)),
+            kinds=override(struct_hook=_labels_to(converter, "labels", str, BudgetColumn)),
+            flows=override(struct_hook=_labels_to(converter, "labels", str, Flow)),
+        ),
+    )
+    codes = _labels_to(converter, "labels and codes", str, CodeText)
+    names = _labels_to(
+        converter,
+        "codes and names",
+        CodeText,
+        str,
+        keyed="expected a code like '7.2.3' as the key, got {label!r}",
+    )
+    pattern = override(struct_hook=converter.get_structure_hook(Pattern))
+    plain = override(struct_hook=converter.get_structure_hook(PlainPattern))
+    base = make_dict_structure_fn(
+        Mapping,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        header_rows=override(struct_hook=rows),
+        group_rows=override(struct_hook=rows),
+        code=ref,
+        title=ref,
+        parent=ref,
+        year=ref,
+        amount=ref,
+        baseline=ref,
+        flow_column=ref,
+        total_column=ref,
+        code_pattern=pattern,
+        flow_pattern=pattern,
+        taakveld_pattern=pattern,
+        totals=plain,
+        saldo_totals=plain,
+        grand_totals=plain,
+        totals_above=plain,
+        skip=plain,
+        codes=override(struct_hook=codes),
+        names=override(struct_hook=names),
+        budget_rows=override(
+            struct_hook=_labels_to(
+                converter, "patterns and budget columns", PlainPattern, BudgetColumn
+            )
+        ),
+        natures=override(struct_hook=_labels_to(converter, "labels and natures", str, Nature)),
+        owner=override(struct_hook=converter.get_structure_hook(CodeText)),
+        negative=override(struct_hook=flows),
+        columns=override(struct_hook=_array_of_tables(converter, AmountColumn, "columns")),
+        derived=override(struct_hook=_array_of_tables(converter, DerivedColumn, "derived")),
+    )
+    converter.register_structure_hook(Mapping, base)
+    return converter
+
+
+def _year(value: Any, _: Any) -> int | None:
+    return _whole(1000, 9999, "a year")(value, None)  # type: ignore[no-any-return]
+
+
+def _sign(value: Any, _: Any) -> int:
+    if value in (1, -1) and not isinstance(value, bool):
+        return int(value)
+    raise _At(f"expected 1 or -1, got {_shown(value)}")
+
+
+def _optional_year(value: Any, _: Any) -> int | None:
+    return None if value is None else _year(value, None)
+
+
+def _tables_of_with(converter: cattrs.Converter, kind: type, **overrides: Any) -> Any:
+    base: Any = make_dict_structure_fn(kind, converter, _cattrs_forbid_extra_keys=True, **overrides)
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _At(f"expected a table, got {_shown(value)}")
+        return base(value, kind)
+
+    return structure
+
+
+_CONVERTER = _make_converter()
+
+
+def _problems(exc: BaseException, path: str) -> Iterator[tuple[bool, str, str]]:
+    """(is an unknown key, TOML path, message) of every problem in a structuring error."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub in without:
+            yield from _problems(sub, path)
+        for sub, note in with_notes:
+            name = getattr(note, "name", "")
+            where = f"{path}.{name}" if path else name
+            if isinstance(sub, KeyError):
+                yield False, where, _REQUIRED.get(name, "required")
+            else:
+                yield from _problems(sub, where)
+    elif isinstance(exc, IterableValidationError):
+        indexed, rest = exc.group_exceptions()
+        for sub, index in indexed:
+            yield from _problems(sub, f"{path}[{getattr(index, 'index', 0)}]")
+        for sub in rest:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        keys = ", ".join(_keys_of(exc.cl)) if exc.cl is not None else ""
+        for key in sorted(exc.extra_fields):
+            where = f"{path}.{_toml_key(key)}" if path else _toml_key(key)
+            yield True, where, f"unknown key: expected one of {keys}"
+    elif isinstance(exc, _Many):
+        for problem in exc.problems:
+            yield False, path + problem.path, problem.message
+    elif isinstance(exc, _At):
+        yield False, path + exc.path, exc.message
+    else:
+        yield False, path, str(exc)
+
+
+def _with_budget_year(data: dict[str, Any]) -> dict[str, Any]:
+    """The mapping's tables with each amount column's year defaulting to [budget] year."""
+    budget = data.get("budget")
+    year = budget.get("year") if isinstance(budget, dict) else None
+    columns = data.get("columns")
+    if isinstance(columns, list):
+        data = dict(data)
+        data["columns"] = [
+            {**column, "year": column.get("year", year)} if isinstance(column, dict) else column
+            for column in columns
+        ]
+    return data
+
+
+def _layout_problems(data: MappingType[str, Any]) -> Iterator[Problem]:
+    layout = data.get("layout", "wide")
+    if not isinstance(layout, str):
+        return
+    if layout.casefold() == Layout.LONG.value:
+        for key in ("year", "amount"):
+            if key not in data:
+                yield Problem(where=key, message=f"required for layout = 'long': the {key} column")
+    elif "columns" not in data and "year_columns" not in data:
+        yield Problem(
+            where="columns",
+            message=f"required for layout = {layout.casefold()!r}: [[columns]] or"
+            " [year_columns] for the amounts",
+        )
+
+
+def mapping_from_dict(data: MappingType[str, Any], source: str = "mapping") -> Mapping:
+    """A `Mapping` from the tables of a mapping file.
+
+    Raises `MappingError` naming every bad key by its TOML path (`columns[1].budget_column`):
+    unknown keys, values of the wrong type, unknown labels, and patterns that do not compile
+    or lack the group the reader takes.
+    """
+    found: list[tuple[bool, str, str]] = []
+    mapping = None
+    try:
+        mapping = _CONVERTER.structure(_with_budget_year(dict(data)), Mapping)
+    except (ClassValidationError, PrestatieError, TypeError, ValueError) as exc:
+        found = list(_problems(exc, ""))
+    layout = [
+        Problem(where=f"{source}: {p.where}", message=p.message) for p in _layout_problems(data)
+    ]
+    if layout:  # the model's own refusal of the same shortage says less
+        found = [problem for problem in found if problem[1]]
+    found.sort(key=lambda problem: not problem[0])  # unknown keys first, as a reader scans
+    problems = [Problem(where=f"{source}: {where}", message=text) for _, where, text in found]
+    problems += layout
+    if problems or mapping is None:
+        raise MappingError(problems, source=source)
+    return mapping
+
+
+def load_mapping(path: str | os.PathLike[str]) -> Mapping:
+    """The mapping in a TOML file; `MappingError` names the file and each bad key."""
+    source = Path(path)
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise MappingError(
+            [Problem(where=str(source), message=f"cannot read: {exc}")], source=str(source)
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise MappingError([Problem(where=str(source), message=f"not valid TOML: {exc}")]) from None
+    return mapping_from_dict(data, str(source))
