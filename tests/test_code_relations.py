@@ -1,5 +1,6 @@
-"""How codes relate: they compare as their tuples of numbers, with every operator and only
-with codes, and a code is an ancestor of exactly the codes whose chain of parents reaches it."""
+"""How codes relate: they compare part by part (numbers, then letters), with every operator
+and only with codes, and a code is an ancestor of exactly the codes whose chain of parents
+reaches it."""
 
 from __future__ import annotations
 
@@ -30,9 +31,13 @@ def test_law_every_comparison_of_codes_is_the_comparison_of_their_parts(
     pair: tuple[Code, Code], compare: Callable[[object, object], bool]
 ) -> None:
     """`<`, `<=`, `>`, `>=`, `==` and `!=` between codes give what they give between the
-    codes' tuples of numbers (natural order, part by part)."""
+    codes' parts, part by part: numbers in natural order, and a number before a letter."""
     a, b = pair
-    assert compare(a, b) is compare(a.parts, b.parts)
+    assert compare(a, b) is compare(_order(a), _order(b))
+
+
+def _order(code: Code) -> list[tuple[int, int | str]]:
+    return [(0, part) if isinstance(part, int) else (1, part) for part in code.parts]
 
 
 @given(codes())
@@ -97,8 +102,10 @@ def _related_codes(draw: st.DrawFn) -> tuple[Code, Code]:
     if kind == "same":
         return a, Code(str(a))
     if kind == "sibling":
-        sibling = (a.parts[-1] + extra[0] + 1) % (MAX_PART + 1)
-        return a, Code.from_parts(*a.parts[:-1], sibling)
+        last = a.parts[-1]
+        if isinstance(last, str):
+            return a, Code.from_parts(*a.parts[:-1], "b" if last != "b" else "c")
+        return a, Code.from_parts(*a.parts[:-1], (last + extra[0] + 1) % (MAX_PART + 1))
     return a, draw(codes())
 
 
