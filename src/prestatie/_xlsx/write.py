@@ -351,20 +351,18 @@ def amount_years(budget: Budget) -> list[int]:
 def _amount_rows(budget: Budget) -> Iterator[Row]:
     for owner in budget.amount_owners():
         level, code = _LEVELS[type(owner.item)], str(owner.code)
-        # One row per flow, column and nature, in the order they first appear; a key given
-        # twice (which the checks report) spills into a further row rather than being lost.
+        # One row per flow, column and nature, in the amounts' order; a key given twice
+        # (which the checks report) spills into a further row rather than being lost.
         rows: list[Row] = []
-        for position, amount in enumerate(owner.amounts, start=1):
+        for amount in owner.amounts:
             key = (amount.flow, amount.column, amount.nature)
             row = next((r for r in rows if r["key"] == key and amount.year not in r["years"]), None)
             if row is None:
-                row = {"key": key, "years": {}, "positions": {}}
+                row = {"key": key, "years": {}}
                 rows.append(row)
             row["years"][amount.year] = amount.value
-            row["positions"][amount.year] = position
         for row in rows:
             flow, column, nature = row["key"]
-            order = " ".join(f"{year}:{position}" for year, position in row["positions"].items())
             yield {
                 "level": level,
                 "code": code,
@@ -372,16 +370,15 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
                 "column": column,
                 "nature": nature,
                 "years": row["years"],
-                "order": order,
             }
 
 
 def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
     years = amount_years(budget)
-    fixed, order = LASTEN_EN_BATEN.columns[:-1], LASTEN_EN_BATEN.columns[-1]
+    fixed = LASTEN_EN_BATEN.columns
     year_columns = [year_column(year, year_header(year, budget.unit)) for year in years]
     year_keys = {year: column.key for year, column in zip(years, year_columns, strict=True)}
-    columns = [*fixed, *year_columns, order]
+    columns = [*fixed, *year_columns]
     rows = []
     for row in _amount_rows(budget):
         row.update({year_keys[year]: value for year, value in row.pop("years").items()})
