@@ -290,6 +290,8 @@ def _write_table(
         letter = get_column_letter(index + 1)
         values = (cells[index] for cells in encoded)
         worksheet.column_dimensions[letter].width = _width(values, column.header)
+        # Cells typed in later take the column's format: a code typed as 7.10 stays text.
+        worksheet.column_dimensions[letter].number_format = formats[index]
         if column.codec.choices:
             _dropdown(worksheet, column.codec.choices, f"{letter}2:{letter}{_LAST_ROW}")
     _finish(worksheet, len(columns), len(rows), total_rows)
