@@ -233,10 +233,17 @@ def _usage(message: str) -> NoReturn:
 
 def _os_failure(error: OSError, path: Path, doing: str) -> _Failure:
     """`FILE: cannot open the file: reason`, naming another path the error is about."""
+    return _Failure(f"{path}: {_os_reason(error, path, doing)}", EXIT_UNUSABLE)
+
+
+def _os_reason(error: OSError, path: Path, doing: str) -> str:
+    """What went wrong opening or writing `path`, without naming `path` itself."""
+    if isinstance(error, IsADirectoryError) or path.is_dir():
+        return "is a folder, not a file: expected a .xlsx or .json file"
     other = error.filename is not None and str(error.filename) != str(path)
     about = f" ({error.filename})" if other else ""
     reason = error.strerror or str(error)
-    return _Failure(f"{path}: cannot {doing} the file: {reason}{about}", EXIT_UNUSABLE)
+    return f"cannot {doing} the file: {reason}{about}"
 
 
 def _read(path: Path, mapping: Mapping | None = None) -> Budget:
@@ -266,7 +273,8 @@ def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
     for expected in ((XLSX, JSON), allowed):
         if suffix not in expected:
             found = repr(suffix) if suffix else "no extension"
-            _usage(f"{path}: expected a {' or '.join(expected)} file, got {found}")
+            hint = ": save it as .xlsx (Excel Workbook) and try again" if suffix == ".xls" else ""
+            _usage(f"{path}: expected a {' or '.join(expected)} file, got {found}{hint}")
     return suffix
 
 
@@ -369,8 +377,11 @@ def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], boo
         return [Problem(where=source, message="a mapping reads a .xlsx sheet")], True
     try:
         _, problems = read_budget_with_problems(path, mapping=mapping)
-    except (PrestatieError, OSError) as error:
-        return [Problem(where=source, message=_failure(error, source).message)], True
+    except OSError as error:
+        return [Problem(where=source, message=_os_reason(error, path, "open"))], True
+    except PrestatieError as error:
+        message = _failure(error, source).message.removeprefix(f"{source}: ")
+        return [Problem(where=source, message=message)], True
     return problems, any(_is_whole_file(source, problem) for problem in problems)
 
 

@@ -89,7 +89,7 @@ def read_workbook_with_problems(
     source = Path(path)
     engine = resolve_engine(engine)
     try:
-        check_xlsx(source, max_uncompressed_bytes)
+        check_xlsx(source, max_uncompressed_bytes)  # OSError for a file it cannot open
     except WorkbookError as error:
         return None, list(error.problems)
     # Raised only for a damaged file; the others also by a bug, so only where a library
