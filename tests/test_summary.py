@@ -64,11 +64,12 @@ def test_grand_total_is_the_sum_of_programmes_and_of_all_amounts(
     """Law: per table and year, Totaal = the sum of the kerntaak lines = the sum of every
     amount of that flow, column and year; a kerntaak line = its own amounts plus those of its
     beleidsdoelen and their prestaties; a beleidsdoel line = its own plus its prestaties'.
+    A year without any amount has none (it shows blank), which counts as 0 here.
     The expected sums are added up here, as fractions, from the budget's tree."""
     summary = summarise(budget)
     for table in summary.tables:
         flow, column = table.flow, table.column
-        assert table.total.years == summary.years
+        assert set(table.total.years) <= set(summary.years)
         every = _added(
             [
                 amounts
@@ -80,16 +81,17 @@ def test_grand_total_is_the_sum_of_programmes_and_of_all_amounts(
         )
         programme_lines = [line for line in table.lines if line.level == 1]
         for year in summary.years:
-            assert table.total.values[year] == every[year]
+            assert table.total.values.get(year, 0) == every[year]
             assert (
-                sum(Fraction(line.amounts.values[year]) for line in programme_lines) == every[year]
+                sum(Fraction(line.amounts.values.get(year, 0)) for line in programme_lines)
+                == every[year]
             )
         for programme, line in zip(budget.programmes, programme_lines, strict=True):
             assert line.code == programme.code
             owners = _owners(programme.amounts, programme.objectives)
             expected = _added(owners, flow, column)
             _note(largest_sums, "kerntaak line", sum(len(amounts) for amounts in owners))
-            assert {year: line.amounts.values[year] for year in summary.years} == {
+            assert {year: line.amounts.values.get(year, 0) for year in summary.years} == {
                 year: expected[year] for year in summary.years
             }
         objective_lines = {line.code: line for line in table.lines if line.level == 2}
@@ -97,7 +99,7 @@ def test_grand_total_is_the_sum_of_programmes_and_of_all_amounts(
             owners = [objective.amounts, *(item.amounts for item in objective.prestaties)]
             expected = _added(owners, flow, column)
             line = objective_lines[objective.code]
-            assert all(line.amounts.values[year] == expected[year] for year in summary.years)
+            assert all(line.amounts.values.get(year, 0) == expected[year] for year in summary.years)
 
 
 def _owners(own: tuple[Amount, ...], objectives: Iterable[Objective]) -> list[tuple[Amount, ...]]:

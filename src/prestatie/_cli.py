@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import decimal
+import enum
 import functools
 import itertools
 import json
@@ -23,10 +24,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
+import cattrs
 import click
 
 from prestatie import (
     Budget,
+    Code,
     DocumentKind,
     JsonError,
     Mapping,
@@ -296,6 +299,27 @@ def _write(budget: Budget, path: Path, report: str | None = None) -> None:
 # -- the commands ----------------------------------------------------------------------------
 
 
+def _views_converter() -> cattrs.Converter:
+    """Unstructures a summary, diff or progress report as the JSON form writes a budget:
+    amounts as exact strings, codes as text, enums as their Dutch labels."""
+    converter = cattrs.Converter()
+    converter.register_unstructure_hook(decimal.Decimal, str)
+    converter.register_unstructure_hook(Code, str)
+    converter.register_unstructure_hook_func(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
+        lambda member: member.value,
+    )
+    return converter
+
+
+_VIEWS = _views_converter()
+_JSON_HELP = "Print the result as JSON (amounts as exact strings) instead of text."
+
+
+def _echo_json(value: Any) -> None:
+    click.echo(json.dumps(_VIEWS.unstructure(value), ensure_ascii=False, indent=2))
+
+
 def _example(*lines: str) -> str:
     """An epilog with examples, kept as written by click's `\\b` marker."""
     return (
@@ -490,8 +514,17 @@ _FILE = click.Path(path_type=Path)
     type=click.Path(path_type=Path, dir_okay=False),
     help="Read FILE as a foreign sheet through this mapping (.toml).",
 )
+@click.option(
+    "--not-additive",
+    "not_additive",
+    multiple=True,
+    metavar="UNIT",
+    help="A further unit whose streefwaarden do not add up (repeatable); gemeenten,"
+    " waterschappen, provincies and regio's never do.",
+)
+@click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
 @_guarded
-def summary(file: Path, mapping: Path | None) -> None:
+def summary(file: Path, mapping: Path | None, not_additive: tuple[str, ...], as_json: bool) -> None:
     """Print the totals per kerntaak and beleidsdoel, per year, in the budget's unit.
 
     Lasten and baten are apart: the actuele begroting (else the primitieve), and for a
@@ -499,7 +532,11 @@ def summary(file: Path, mapping: Path | None) -> None:
     where they can be.
     """
     _check_suffix(file, (XLSX,) if mapping else (XLSX, JSON))
-    click.echo(render_summary(summarise(_read(file, _mapping(mapping)))))
+    result = summarise(_read(file, _mapping(mapping)), not_additive=not_additive)
+    if as_json:
+        _echo_json(result)
+    else:
+        click.echo(render_summary(result))
 
 
 @main.command(
@@ -515,8 +552,9 @@ def summary(file: Path, mapping: Path | None) -> None:
     is_flag=True,
     help="Exit with 1 when the budgets differ (as git diff --exit-code), else 0.",
 )
+@click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
 @_guarded
-def diff(old: Path, new: Path, exit_code: bool) -> None:
+def diff(old: Path, new: Path, exit_code: bool, as_json: bool) -> None:
     """Print what changed from budget OLD to budget NEW.
 
     Each prestatie is labelled as budgets do: nieuw (only in NEW), vervallen (only in OLD),
@@ -526,7 +564,10 @@ def diff(old: Path, new: Path, exit_code: bool) -> None:
     _check_suffix(old)
     _check_suffix(new)
     changes = diff_budgets(_read(old), _read(new))
-    click.echo(render_diff(changes))
+    if as_json:
+        _echo_json(changes)
+    else:
+        click.echo(render_diff(changes))
     if exit_code and changes:
         click.get_current_context().exit(EXIT_PROBLEMS)
 
@@ -578,6 +619,7 @@ def _threshold(name: str, field: str, help: str) -> Callable[[F], F]:
     "--deviation-green", "deviation_green", "Financiën groen up to this % |ruimte| / |actueel|."
 )
 @_threshold("--deviation-orange", "deviation_orange", "Financiën oranje up to this %, else rood.")
+@click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
 @_guarded
 def progress_command(
     file: Path,
@@ -585,6 +627,7 @@ def progress_command(
     met_orange: decimal.Decimal,
     deviation_green: decimal.Decimal,
     deviation_orange: decimal.Decimal,
+    as_json: bool,
 ) -> None:
     """Judge a monitor or jaarverslag: targets against realised values, budgets against
     realisations, and a status colour (groen/oranje/rood) per prestatie.
@@ -617,4 +660,7 @@ def progress_command(
         report = progress(budget, thresholds)
     except PrestatieError as error:
         raise _Failure(f"{file}: {error}", EXIT_PROBLEMS) from error
-    click.echo(render_progress(report))
+    if as_json:
+        _echo_json(report)
+    else:
+        click.echo(render_progress(report))
