@@ -217,7 +217,7 @@ def test_check_exits_2_for_unreadable_input_and_still_checks_the_other_files(
     assert f"{garbage}: not an Excel workbook: expected an .xlsx file" in out
     assert f"{missing}: cannot open the file: No such file or directory" in out
     assert f"{not_json}: $: not valid JSON: line 1 column 2" in out
-    assert f"{other}: {other}: expected a .xlsx or .json file, got '.ods'" in out
+    assert f"{other}: expected a .xlsx or .json file, got '.ods': save it as .xlsx" in out
     assert f"{broken_xlsx}: Prestaties!C2: " in out
     assert "Traceback" not in result.stderr
 
