@@ -566,11 +566,14 @@ def test_an_internal_error_is_one_line_without_traceback_and_debug_shows_it(
     reader_bug(monkeypatch)
     result = invoke("check", budget_xlsx)
     assert result.exit_code == 3
-    assert result.stderr.startswith("Error: internal error (KeyError: 'Geen blad'): a bug in")
+    assert result.stderr.startswith("Error: internal error (KeyError: ")
+    assert "Geen blad" in result.stderr
+    assert "): a bug in prestatie" in result.stderr
     assert "--debug" in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert "Traceback" not in result.stderr
     debug = invoke("--debug", "check", budget_xlsx)
     assert debug.exit_code == 3
     assert "Traceback (most recent call last)" in debug.stderr
-    assert "KeyError: 'Geen blad'" in debug.stderr
+    assert "KeyError: " in debug.stderr
+    assert "Geen blad" in debug.stderr

@@ -24,6 +24,7 @@ from prestatie import (
     write_workbook,
 )
 from prestatie._xlsx.build import _Index
+from prestatie._xlsx.schema import Sheet
 from workbook_edit import column_of, edit, find_row, set_text
 from workbook_examples import monitor_budget
 
@@ -299,7 +300,7 @@ def reader_bug(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the reader's own code raise a KeyError: a group of rows names a sheet no table
     has, as a bug would."""
     keys = dict(_Index._KEYS)
-    keys["geen"] = ("Geen blad", lambda values: None)
+    keys["geen"] = (Sheet(name="Geen blad", columns=()), lambda values: None)
     monkeypatch.setattr(_Index, "_KEYS", keys)
 
 

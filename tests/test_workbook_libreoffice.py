@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,19 +23,26 @@ from workbook_examples import INJECTED, model_totals, monitor_budget
 pytestmark = needs_soffice
 
 
-def libreoffice_totals(path: Path) -> dict[tuple[Flow, BudgetColumn, int], Decimal]:
-    rows = sheet_csv(path, "Lasten en baten")
-    header = rows[0]
+def totals_of(rows: Iterable[Sequence[object]]) -> dict[tuple[Flow, BudgetColumn, int], Decimal]:
+    """The Totaal rows of sheet Lasten en baten per flow, column and year; `rows` start with
+    the header."""
+    rows = iter(rows)
+    header = [str(title) for title in next(rows)]
     totals = {}
-    for row in rows[1:]:
+    for row in rows:
         if row[0] != "Totaal":
             continue
         for index, title in enumerate(header):
             year = re.match(r"([0-9]{4}) \(", title)
             if year is not None:
                 key = (Flow(row[2]), BudgetColumn(row[3]), int(year.group(1)))
-                totals[key] = Decimal(row[index])
+                totals[key] = Decimal(str(row[index]))  # a float's str is its shortest repr
     return totals
+
+
+def libreoffice_totals(path: Path) -> dict[tuple[Flow, BudgetColumn, int], Decimal]:
+    """The totals LibreOffice computes on opening the workbook at `path`."""
+    return totals_of(sheet_csv(path, "Lasten en baten"))
 
 
 @pytest.mark.parametrize("unit", list(Unit))
@@ -80,21 +88,9 @@ def test_workbooks_resaved_by_libreoffice_read_back_to_the_same_budget(
 
 
 def resaved_totals(path: Path) -> dict[tuple[Flow, BudgetColumn, int], Decimal]:
-    """The totals of sheet Lasten en baten as LibreOffice computed them and stored them in a
-    workbook it re-saved."""
+    """The totals as LibreOffice computed them and stored them in a workbook it re-saved."""
     sheet = load_workbook(path, read_only=True, data_only=True)["Lasten en baten"]
-    rows = sheet.iter_rows(values_only=True)
-    header = [str(title) for title in next(rows)]
-    totals = {}
-    for row in rows:
-        if row[0] != "Totaal":
-            continue
-        for index, title in enumerate(header):
-            year = re.match(r"([0-9]{4}) \(", title)
-            if year is not None:
-                key = (Flow(row[2]), BudgetColumn(row[3]), int(year.group(1)))
-                totals[key] = Decimal(repr(row[index]))
-    return totals
+    return totals_of(sheet.iter_rows(values_only=True))
 
 
 def assert_totals_of(

@@ -201,13 +201,7 @@ class _Builder:
             part = irow.values["position"] if irow.values["position"] is not None else i + 1
             key = (Owner.INDICATOR, code, part)
             indicators.append(
-                self._make(
-                    irow,
-                    _model.Indicator,
-                    **_fields(irow, schema.INDICATOREN),
-                    targets=self._targets(index, f"{ipath}.targets", key),
-                    realised=self._measurements(index, f"{ipath}.realised", key),
-                )
+                self._measured(index, irow, _model.Indicator, schema.INDICATOREN, ipath, key)
             )
         prestaties = [
             self._prestatie(index, f"{path}.prestaties[{s}]", srow)
@@ -233,15 +227,7 @@ class _Builder:
             apath = f"{path}.actions[{a}]"
             self._register(apath, arow)
             key = (Owner.ACTIE, code, arow.values["number"])
-            actions.append(
-                self._make(
-                    arow,
-                    _model.Action,
-                    **_fields(arow, schema.ACTIES),
-                    targets=self._targets(index, f"{apath}.targets", key),
-                    realised=self._measurements(index, f"{apath}.realised", key),
-                )
-            )
+            actions.append(self._measured(index, arow, _model.Action, schema.ACTIES, apath, key))
         links = []
         for k, lrow in enumerate(index.take("links", code)):
             self._register(f"{path}.reserve_link.proposals[{k}]", lrow)
@@ -293,6 +279,24 @@ class _Builder:
             )
             return _BROKEN
         return None
+
+    def _measured(
+        self,
+        index: _Index,
+        row: DataRow,
+        factory: Callable[..., T],
+        sheet: Sheet,
+        path: str,
+        key: Any,
+    ) -> T | None:
+        """An action or an indicator from its row, with its targets and realised values."""
+        return self._make(
+            row,
+            factory,
+            **_fields(row, sheet),
+            targets=self._targets(index, f"{path}.targets", key),
+            realised=self._measurements(index, f"{path}.realised", key),
+        )
 
     def _targets(self, index: _Index, path: str, key: Any) -> tuple[Target, ...]:
         return self._owned(index, "targets", path, key, Target, schema.STREEFWAARDEN)

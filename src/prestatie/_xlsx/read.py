@@ -23,21 +23,14 @@ from defusedxml.ElementTree import ParseError
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from prestatie._errors import PrestatieError, Problem, WorkbookError, WorkbookWarning, describe
-from prestatie._model import (
-    Budget,
-)
+from prestatie._model import Budget
 from prestatie._money import HALF_CENT, from_spreadsheet_number, total
+from prestatie._xlsx import schema
 from prestatie._xlsx.build import DataRow, build_budget
 from prestatie._xlsx.cells import Cells, CellValue, Row, resolve_engine, text_problem, unescape
 from prestatie._xlsx.codecs import CellError, is_blank
 from prestatie._xlsx.safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
 from prestatie._xlsx.schema import (
-    BEGROTING,
-    EXPLANATION_SHEET,
-    LASTEN_EN_BATEN,
-    SHEETS,
-    TOTAL_LABEL,
-    WORKBOOK_FORMAT_VERSION,
     Column,
     Sheet,
     normalise_header,
@@ -146,7 +139,7 @@ def _problem_order(problem: Problem) -> tuple[int, int, int]:
     match = _CELL.fullmatch(problem.where)
     if not match:
         return (-1, 0, 0)
-    names = [sheet.name for sheet in SHEETS]
+    names = [sheet.name for sheet in schema.SHEETS]
     sheet = names.index(match.group(1)) if match.group(1) in names else len(names)
     column = range_boundaries(f"{match.group(2)}1")[0] or 0
     return (sheet, int(match.group(3)), column)
@@ -192,19 +185,20 @@ class _Reader:
     def read(self) -> Budget | None:
         cells = Cells(self.path, self.engine)
         try:
-            if BEGROTING.name not in cells.sheetnames:
+            if schema.BEGROTING.name not in cells.sheetnames:
                 # Not a budget workbook at all: its other sheets are no news.
                 self.problem(
-                    str(self.path), f"no sheet {BEGROTING.name!r}: expected a budget workbook"
+                    str(self.path),
+                    f"no sheet {schema.BEGROTING.name!r}: expected a budget workbook",
                 )
                 return None
-            known = {sheet.name: sheet for sheet in SHEETS}
-            fields = self._read_fields(cells.rows(BEGROTING.name))
-            missing = [sheet for sheet in SHEETS[1:] if sheet.name not in cells.sheetnames]
+            known = {sheet.name: sheet for sheet in schema.SHEETS}
+            fields = self._read_fields(cells.rows(schema.BEGROTING.name))
+            missing = [sheet for sheet in schema.SHEETS[1:] if sheet.name not in cells.sheetnames]
             others = {
                 name: _content(cells.rows(name))
                 for name in cells.sheetnames
-                if name not in known and name != EXPLANATION_SHEET
+                if name not in known and name != schema.EXPLANATION_SHEET
             }
             reported, renamed = self._missing_sheets(missing, others, fields)
             for name in others:
@@ -215,7 +209,7 @@ class _Reader:
                         stacklevel=4,
                     )
             tables: dict[Sheet, list[DataRow]] = {}
-            for sheet in SHEETS[1:]:
+            for sheet in schema.SHEETS[1:]:
                 if sheet in missing:
                     if sheet.name not in reported:
                         warnings.warn(
@@ -280,7 +274,7 @@ class _Reader:
         )
 
     def _read_fields(self, rows: Iterator[Row]) -> dict[str, Any] | None:
-        by_label = {normalise_header(column.header): column for column in BEGROTING.columns}
+        by_label = {normalise_header(column.header): column for column in schema.BEGROTING.columns}
         found: dict[str, Any] = {}
         cells: dict[str, str] = {}
         ok = True
@@ -296,7 +290,7 @@ class _Reader:
                         stacklevel=5,
                     )
                 continue
-            where = f"{BEGROTING.name}!B{number}"
+            where = f"{schema.BEGROTING.name}!B{number}"
             cells[column.key] = where
             formula = missing[1] if len(missing) > 1 else None
             if formula is not None:
@@ -312,10 +306,10 @@ class _Reader:
             except CellError as error:
                 self._cell_problem(where, column.header, value, error)
                 ok = False
-        for column in BEGROTING.columns:
+        for column in schema.BEGROTING.columns:
             if column.key not in cells and column.required:
                 self.problem(
-                    f"{BEGROTING.name}!A1",
+                    f"{schema.BEGROTING.name}!A1",
                     f"no field {column.header!r}: expected a row with {column.header!r} in"
                     " column A and its value in column B",
                 )
@@ -323,14 +317,14 @@ class _Reader:
             elif column.key not in cells:
                 found[column.key] = column.codec.read(None)
         version = found.get("format_version")
-        if ok and version != WORKBOOK_FORMAT_VERSION:
+        if ok and version != schema.WORKBOOK_FORMAT_VERSION:
             self.problem(
                 cells["format_version"],
-                f"Formaatversie: expected {WORKBOOK_FORMAT_VERSION}, got {version}",
+                f"Formaatversie: expected {schema.WORKBOOK_FORMAT_VERSION}, got {version}",
             )
             ok = False
         self.where.update({f"$.{key}": cell for key, cell in cells.items()})
-        self.where["$"] = f"{BEGROTING.name}!B2"
+        self.where["$"] = f"{schema.BEGROTING.name}!B2"
         return found if ok else None
 
     def _text(self, where: str, header: str, value: CellValue) -> tuple[CellValue, bool]:
@@ -435,7 +429,7 @@ class _Reader:
             where = f"{sheet.name}!{get_column_letter(index + 1)}1"
             header = str(value)
             column = by_header.get(normalise_header(header))
-            if column is None and sheet is LASTEN_EN_BATEN:
+            if column is None and sheet is schema.LASTEN_EN_BATEN:
                 column = self._year_column(where, header, fields)
             if column is None:
                 warnings.warn(
@@ -535,8 +529,8 @@ class _Reader:
         """
         keys = {column.key: index for index, column in columns.items()}
         try:
-            flow = LASTEN_EN_BATEN.column("flow").codec.read(_at(row, keys.get("flow")))
-            budget_column = LASTEN_EN_BATEN.column("column").codec.read(
+            flow = schema.LASTEN_EN_BATEN.column("flow").codec.read(_at(row, keys.get("flow")))
+            budget_column = schema.LASTEN_EN_BATEN.column("column").codec.read(
                 _at(row, keys.get("column"))
             )
         except CellError:
@@ -588,4 +582,4 @@ def _at(row: list[CellValue], index: int | None) -> CellValue:
 
 def _is_total(row: list[CellValue], index: int) -> bool:
     value = row[index] if index < len(row) else None
-    return isinstance(value, str) and value.strip().casefold() == TOTAL_LABEL.casefold()
+    return isinstance(value, str) and value.strip().casefold() == schema.TOTAL_LABEL.casefold()
