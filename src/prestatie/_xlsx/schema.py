@@ -98,13 +98,7 @@ class Column:
     def optional(self) -> bool:
         """Whether the column may be left out, or blank in every row, whatever the rest of
         the row holds: the Toelichting's "Verplicht: nee"."""
-        if self.required or self.required_when:
-            return False
-        try:
-            self.codec.read(None)
-        except CellError:
-            return False
-        return True
+        return self.may_be_left_out and not self.required_when
 
     @property
     def may_be_left_out(self) -> bool:
