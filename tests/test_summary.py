@@ -202,9 +202,9 @@ def test_monitor_reads_actueel_and_gerealiseerd() -> None:
     assert summary.table(Flow.BATEN, BudgetColumn.GEREALISEERD).total.values == {YEAR: 30}
 
 
-def test_begroting_never_shows_gerealiseerd_and_falls_back_to_primitief() -> None:
-    """A begroting without actueel amounts is read from primitief; gerealiseerd amounts in a
-    begroting are not shown."""
+def test_a_begroting_falls_back_to_primitief_and_shows_its_jaarrekening_year() -> None:
+    """A begroting without actueel amounts is read from primitief; the realised amounts of a
+    jaarrekening year that it states are shown too."""
     monitor = small_monitor()
     programme = monitor.programmes[0]
     begroting = attrs.evolve(
@@ -215,8 +215,35 @@ def test_begroting_never_shows_gerealiseerd_and_falls_back_to_primitief() -> Non
         ),
     )
     summary = summarise(begroting)
-    assert summary.columns == (BudgetColumn.PRIMITIEF,)
+    assert summary.columns == (BudgetColumn.PRIMITIEF, BudgetColumn.GEREALISEERD)
     assert summary.table(Flow.LASTEN, BudgetColumn.PRIMITIEF).total.values == {YEAR: 100}
+    assert summary.table(Flow.LASTEN, BudgetColumn.GEREALISEERD).total.values == {YEAR: 90}
+    assert "Lasten, gerealiseerd" in render_summary(summary)
+
+
+def test_a_year_without_an_amount_is_blank_and_a_column_has_one_number_of_decimals() -> None:
+    """A kerntaak without baten shows blanks, not 0; a column where one amount has cents
+    shows every amount with two decimals."""
+    monitor = small_monitor()
+    programme = monitor.programmes[0]
+    budget = attrs.evolve(
+        monitor,
+        programmes=(
+            attrs.evolve(programme, amounts=amounts(actueel="1234.25"), objectives=()),
+            attrs.evolve(
+                programme, number=8, name="Ander", amounts=amounts(actueel=100), objectives=()
+            ),
+        ),
+    )
+    summary = summarise(budget)
+    baten = summary.table(Flow.BATEN, BudgetColumn.ACTUEEL)
+    assert all(line.amounts.values == {} for line in baten.lines)
+    text = render_summary(summary)
+    assert "1.234,25" in text
+    assert "100,00" in text
+    assert "1.334,25" in text
+    kerntaak_8 = next(line for line in text.splitlines() if line.startswith("Kerntaak 8"))
+    assert kerntaak_8.rstrip().endswith("100,00")
 
 
 def test_targets_of_one_unit_add_and_others_are_listed() -> None:
@@ -278,3 +305,36 @@ def test_render_has_dutch_labels_and_aligned_columns() -> None:
     block = [lines[start], *lines[start + 2 : start + 5], lines[start + 6]]
     assert all(len(line) == len(rule) for line in block)
     assert lines[start + 5] == rule
+
+
+def test_targets_of_a_unit_that_counts_members_of_a_whole_are_not_added() -> None:
+    """20 and 25 gemeenten in a province of 25 gemeenten are not 45: gemeenten (and any unit
+    declared not additive) are listed without a sum, each target on its own."""
+    monitor = small_monitor()
+    action = Action(
+        number=9,
+        text="",
+        targets=(Target.at_least(20, "gemeenten"), Target.at_least(3, "scholen")),
+    )
+    other = Action(
+        number=10,
+        text="",
+        targets=(Target.exactly(25, "Gemeenten"), Target.at_least(4, "scholen")),
+    )
+
+    def keep(item: Prestatie) -> Prestatie | None:
+        if str(item.code) == "7.2.3":
+            return attrs.evolve(item, actions=(action, other))
+        return None
+
+    budget = replace_prestaties(monitor, keep)
+    summary = summarise(budget)
+    assert {s.unit for s in summary.target_sums} == {"scholen"}
+    reasons = [(u.target.unit, u.reason) for u in summary.unsummed]
+    assert reasons == [
+        ("gemeenten", "de eenheid 'gemeenten' telt niet op"),
+        ("Gemeenten", "de eenheid 'Gemeenten' telt niet op"),
+    ]
+    declared = summarise(budget, not_additive=["Scholen"])
+    assert declared.target_sums == ()
+    assert len(declared.unsummed) == 4
