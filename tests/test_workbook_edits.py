@@ -54,6 +54,13 @@ def _put(sheet: str, header: str, row: int, value: Any) -> Callable[[Workbook], 
     return change
 
 
+def _at(sheet: str, cell: str, value: Any) -> Callable[[Workbook], None]:
+    def change(workbook: Workbook) -> None:
+        set_text(workbook[sheet][cell], value)
+
+    return change
+
+
 def _rename(old: str, new: str) -> Callable[[Workbook], None]:
     def change(workbook: Workbook) -> None:
         workbook[old].title = new
@@ -336,8 +343,20 @@ EDITS = [
     ),
     Edit("a total overtyped with a number", _overtype_total, SAME, warns="the total shows"),
     Edit(
+        "a note beside the Begroting fields",
+        _at("Begroting", "C7", "nog vaststellen"),
+        SAME,
+        warns="Begroting!C7",
+    ),
+    Edit(
+        "a value typed in column B without its field's name",
+        _at("Begroting", "B14", "2017-03-01"),
+        SAME,
+        warns="Begroting!B14",
+    ),
+    Edit(
         "the title changed",
-        lambda wb: setattr(wb["Begroting"]["B7"], "value", "Begroting 2017 (concept)"),
+        _at("Begroting", "B7", "Begroting 2017 (concept)"),
         NEW,
         check=lambda b: b.title == "Begroting 2017 (concept)",
     ),

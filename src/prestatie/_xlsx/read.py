@@ -279,7 +279,19 @@ class _Reader:
         cells: dict[str, str] = {}
         ok = True
         for number, row, missing in rows:
-            if number == 1 or not row or not isinstance(row[0], str):
+            if number == 1 or not row:
+                continue
+            extra = [i for i, value in enumerate(row) if i >= 2 and not is_blank(value)]
+            if not isinstance(row[0], str) and len(row) > 1 and not is_blank(row[1]):
+                extra.insert(0, 1)  # a value without the name of its field
+            for index in extra:
+                warnings.warn(
+                    f"{self.path}: {schema.BEGROTING.name}!{get_column_letter(index + 1)}{number}:"
+                    f" {describe(row[index])} is not a field's value in column B: not read",
+                    WorkbookWarning,
+                    stacklevel=5,
+                )
+            if not isinstance(row[0], str):
                 continue
             column = by_label.get(normalise_header(row[0]))
             if column is None:
