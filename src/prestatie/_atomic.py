@@ -50,10 +50,11 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
 def check_destination(
     path: str | os.PathLike[str], suffixes: tuple[str, ...], *, force: bool
 ) -> None:
-    """The rule every writer follows before it writes: a path whose extension is none of
-    `suffixes` is refused (`InvalidValueError`), a folder too (`IsADirectoryError`), and an
-    existing file unless `force` (`FileExistsError`)."""
+    """The rule every writer follows before it writes: a path holding a control character or
+    whose extension is none of `suffixes` is refused (`InvalidValueError`), a folder too
+    (`IsADirectoryError`), and an existing file unless `force` (`FileExistsError`)."""
     target = Path(path)
+    _refuse_control_characters(target)
     suffix = target.suffix.lower()
     if suffix not in suffixes:
         found = repr(suffix) if suffix else "no extension"
