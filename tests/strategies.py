@@ -188,7 +188,8 @@ def _amount_keys(
 
 @st.composite
 def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amount, ...]:
-    """Amounts with distinct keys inside the years, where actueel = primitief + wijziging."""
+    """Amounts with distinct keys inside the years, where actueel = primitief + wijziging, all
+    on one taakveld or none."""
     keys = draw(_amount_keys(first_year, last_year))
     values = {key: draw(amounts_values()) for key in keys}
     for flow, column, nature, year in keys:
@@ -196,8 +197,12 @@ def amount_tables(draw: st.DrawFn, first_year: int, last_year: int) -> tuple[Amo
         if column is BudgetColumn.ACTUEEL and primitief is not None:
             change = values.get((flow, BudgetColumn.WIJZIGING, nature, year), Decimal(0))
             values[(flow, column, nature, year)] = primitief + change
+    # One taakveld (or none) per owner keeps the keys distinct and the law above intact.
+    taakveld = draw(st.none() | st.sampled_from(("0.1", "0.6", "2.3", "8.2")))
     return tuple(
-        Amount(flow=flow, column=column, nature=nature, year=year, value=values[key])
+        Amount(
+            flow=flow, column=column, nature=nature, year=year, value=values[key], taakveld=taakveld
+        )
         for key in keys
         for flow, column, nature, year in [key]
     )
@@ -310,8 +315,8 @@ def budget_amount_tables(
 @st.composite
 def budget_targets(draw: st.DrawFn, first_year: int, last_year: int) -> Target:
     """A target as budgets state them: mostly absolute in a count or amount, sometimes a
-    relative change of -100% to +100% (often with its baseline), sometimes qualitative;
-    for the budget's years or for none."""
+    relative change of -150% to +150% (below -100% it has no meaning), often with its
+    baseline, sometimes qualitative; for the budget's years or for none."""
     unit = draw(st.sampled_from(BUDGET_UNITS))
     year = draw(st.none() | years(first_year, last_year))
     text = draw(texts(max_size=20))
@@ -324,7 +329,7 @@ def budget_targets(draw: st.DrawFn, first_year: int, last_year: int) -> Target:
         return attrs.evolve(Target.qualitative(text + "x"), year=year)
     if kind is TargetKind.ABSOLUTE:
         return attrs.evolve(draw(absolute_targets(unit=unit)), year=year, text=text)
-    percents = st.none() | st.decimals(min_value=-100, max_value=100, places=1)
+    percents = st.none() | st.decimals(min_value=-150, max_value=150, places=1)
     lower, upper = draw(percents), draw(percents)
     if lower is not None and upper is not None and lower > upper:
         lower, upper = upper, lower
@@ -678,12 +683,17 @@ def two_decimal_amounts(count: int) -> st.SearchStrategy[list[Decimal]]:
 @st.composite
 def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
     """Two versions of a budget: the second drops some prestaties of the first, changes the
-    title, roles, targets or amounts of others, and adds new ones. The second may still refer
-    to a dropped prestatie: it is for comparing, not for the cross-object checks."""
+    title, roles, targets, amounts, duration or portfolio holders of others, and adds new
+    ones. The second may still refer to a dropped prestatie: it is for comparing, not for the
+    cross-object checks."""
     old = draw(budgets())
 
     def revise(prestatie: Prestatie) -> list[Prestatie]:
-        change = draw(st.sampled_from(["keep", "drop", "title", "roles", "targets", "amounts"]))
+        change = draw(
+            st.sampled_from(
+                ["keep", "drop", "title", "roles", "targets", "amounts", "duration", "holders"]
+            )
+        )
         if change == "drop":
             return []
         if change == "title":
@@ -695,8 +705,13 @@ def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
             action = Action(number=99, text="nieuw", targets=(draw(targets()),))
             return [attrs.evolve(prestatie, actions=(*prestatie.actions, action))]
         if change == "amounts":
-            table = draw(amount_tables(old.first_year, old.last_year))
+            table = draw(budget_amount_tables(old.first_year, old.last_year, old.year))
             return [attrs.evolve(prestatie, amounts=table)]
+        if change == "duration":
+            return [attrs.evolve(prestatie, duration=draw(st.none() | durations()))]
+        if change == "holders":
+            holders = (*prestatie.portfolio_holders, draw(names()))
+            return [attrs.evolve(prestatie, portfolio_holders=holders)]
         return [prestatie]
 
     programmes = []
@@ -706,7 +721,7 @@ def budget_versions(draw: st.DrawFn) -> tuple[Budget, Budget]:
             kept = [new for p in objective.prestaties for new in revise(p)]
             if draw(st.booleans()):
                 code = Code.from_parts(*objective.code.parts, 99)
-                kept.append(draw(prestaties(code, old.first_year, old.last_year)))
+                kept.append(draw(prestaties(code, old.first_year, old.last_year, old.year, False)))
             objectives.append(attrs.evolve(objective, prestaties=tuple(kept)))
         programmes.append(attrs.evolve(programme, objectives=tuple(objectives)))
     return old, attrs.evolve(old, programmes=tuple(programmes))
@@ -724,3 +739,29 @@ def thresholds(draw: st.DrawFn) -> Thresholds:
         deviation_green=deviation[0],
         deviation_orange=deviation[1],
     )
+
+
+# Units whose words complete them, and ratios: "% van de besluiten", "laadpunt per 5 ...".
+DATED_PHRASE_UNITS = (
+    "% van de besluiten",
+    "euro per inwoner",
+    "km/u",
+    "ha nieuwe natuur",
+    "minuten tijdwinst",
+    "kton CO2",
+    "(semi-)publieke laadpunten",
+    "laadpunt per 5 elektrische voertuigen",
+)
+
+
+@st.composite
+def dated_phrase_targets(draw: st.DrawFn) -> Target:
+    """Phrase targets with compound units or ratios, and a year, a period or "per jaar"."""
+    target = draw(phrase_targets())
+    if target.kind is TargetKind.ABSOLUTE and draw(st.booleans()):
+        unit = draw(st.sampled_from(DATED_PHRASE_UNITS))
+        kind = TargetKind.RATIO if " per 5 " in unit else TargetKind.ABSOLUTE
+        target = attrs.evolve(target, unit=unit, kind=kind)
+    year = draw(st.none() | years(2000, 2050))
+    first_year = draw(st.none() | years(1990, year - 1)) if year is not None else None
+    return attrs.evolve(target, year=year, first_year=first_year, yearly=draw(st.booleans()))

@@ -172,7 +172,25 @@ def actueel_mismatch(budget: Budget) -> tuple[Budget, str, str]:
     return _extra_programme(budget, amounts), where, message
 
 
+def duplicate_amount(budget: Budget) -> tuple[Budget, str, str]:
+    amount = Amount(
+        flow=Flow.LASTEN,
+        column=BudgetColumn.GEREALISEERD,
+        nature=Nature.STRUCTUREEL,
+        year=budget.last_year,
+        value=Decimal(5),
+    )
+    owner = f"$.programmes[{len(budget.programmes)}]"
+    where = f"{owner}.amounts[1]"
+    message = (
+        f"duplicate amount lasten gerealiseerd structureel {budget.last_year}:"
+        f" also at {owner}.amounts[0]"
+    )
+    return _extra_programme(budget, (amount, amount)), where, message
+
+
 FAULTS: list[Callable[[Budget], tuple[Budget, str, str]]] = [
+    duplicate_amount,
     duplicate_code,
     code_outside_objective,
     unknown_reference,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 
 from analysis_examples import YEAR, amounts, replace_prestaties, small_monitor
 from conftest import EXAMPLES
@@ -113,6 +113,27 @@ def _whole(budget: Budget, key: tuple[Flow, BudgetColumn, int], unit: Unit) -> F
                 if (a.flow, a.column, a.year) == key:
                     found += Fraction(a.value) * EUROS[budget.unit] / EUROS[unit]
     return found
+
+
+@settings(max_examples=30)
+@given(budget_versions())
+def test_the_rendered_diff_names_every_changed_prestatie_and_change(
+    pair: tuple[Budget, Budget],
+) -> None:
+    """Law: the text names every changed prestatie with its Dutch label, notes where the new
+    budget labels it otherwise itself, and names each of its changed fields."""
+    diff = diff_budgets(*pair)
+    text = render_diff(diff)
+    for item in diff.prestaties:
+        if not item.changed:
+            continue
+        assert f"Prestatie {item.code}" in text
+        assert f": {item.label.value}" in text
+        if item.recorded is not None and item.recorded is not item.label:
+            assert f"(de begroting zelf zegt: {item.recorded.value})" in text
+        for change in item.fields:
+            assert change.what in text
+            event(f"changed: {change.what.split()[0]}")
 
 
 def test_example_budgets_are_labelled_as_the_new_budget_labels_itself() -> None:

@@ -32,7 +32,8 @@ from prestatie import (
     load_mapping,
     write_report,
 )
-from prestatie._mapping import ColumnRef, mapping_from_dict
+from prestatie._mapping import mapping_from_dict
+from prestatie._mapping_model import ColumnRef, Saldo
 from strategies import budgets
 
 MAPPINGS = EXAMPLES / "mappings"
@@ -364,7 +365,7 @@ def test_mapping_objects_can_be_built_without_toml() -> None:
         {"code": "Code", "year_columns": {"pattern": r"(?P<year>\d{4})"}}, "inline"
     )
     assert mapping.year_columns is not None
-    assert mapping.year_columns.match("2019") == (BudgetColumn.PRIMITIEF, 2019)
+    assert mapping.year_columns.match("2019") == (BudgetColumn.PRIMITIEF, 2019, None)
 
 
 def test_actueel_is_stored_as_the_sheet_prints_it_within_the_tolerance(tmp_path: Path) -> None:
@@ -384,28 +385,32 @@ def test_actueel_is_stored_as_the_sheet_prints_it_within_the_tolerance(tmp_path:
 
 
 def test_saldo_covers_the_whole_table_after_the_flow_totals(tmp_path: Path) -> None:
-    """A "Saldo" row under "Totaal lasten" and "Totaal baten" is baten − lasten over every
-    row of the table; a wrong one is reported at its cell."""
+    """A "Saldo" row under "Totaal lasten" and "Totaal baten" combines every row of the table
+    by the mapping's declared convention (here baten − lasten); a wrong one is reported at its
+    cell, with the convention."""
 
     def edit(sheet: object) -> None:
         saldo = [64186, 162907, 172220, 149096, 149372, 148902]
         sheet.append(["Saldo", None, *saldo])  # type: ignore[attr-defined]
 
-    path = _sample(tmp_path, "meerjarig-overzicht-2017.xlsx", edit)
-    mapping = load_mapping(MAPPINGS / "meerjarig-overzicht.toml")
-    import_sheet(path, mapping)
+    mapping = attrs.evolve(
+        load_mapping(MAPPINGS / "meerjarig-overzicht.toml"), saldo=Saldo.BATEN_MIN_LASTEN
+    )
+    import_sheet(_sample(tmp_path, "meerjarig-overzicht-2017.xlsx", edit), mapping)
 
     def broken(sheet: object) -> None:
         edit(sheet)
         sheet["E16"] = 1  # type: ignore[index]
 
-    found = _problem_cells(
-        _sample(tmp_path, "meerjarig-overzicht-2017.xlsx", broken), "meerjarig-overzicht.toml"
-    )
-    assert found == {
-        "Meerjarig overzicht!E16": "the total 'Saldo' is 1, but its rows (E6, E7, E11, E12) add"
-        " up to 172220: off by 172219, more than the tolerance 1"
+    with pytest.raises(WorkbookError) as caught:
+        import_sheet(_sample(tmp_path, "meerjarig-overzicht-2017.xlsx", broken), mapping)
+    assert {p.where: p.message for p in caught.value.problems} == {
+        "Meerjarig overzicht!E16": "the total 'Saldo' is 1, but its rows (−E6, −E7, E11, E12)"
+        " add up (as baten − lasten) to 172220: off by 172219, more than the tolerance 1"
     }
+    default = load_mapping(MAPPINGS / "meerjarig-overzicht.toml")
+    with pytest.raises(WorkbookError, match=r"add up \(as lasten − baten\) to -172220"):
+        import_sheet(_sample(tmp_path, "meerjarig-overzicht-2017.xlsx", edit), default)
 
 
 def test_totaal_lasten_totals_only_the_lasten_rows(tmp_path: Path) -> None:
@@ -526,14 +531,15 @@ soort = "monitor"
         for problem in caught.value.problems
     }
     assert found == {
-        "code.alias": "unknown key: expected one of header, aliases",
+        "code.alias": "unknown key: expected one of header, aliases, letter",
         "header_rows[0]": "expected a row number from 1, got integer 0",
         "tolerance": "expected a number of zero or more, got text 'ruim'",
         "total_column": "expected a header text or {header = ..., aliases = [...]}, got integer 7",
         "code_pattern": "not a valid regular expression: missing ), unterminated subpattern at"
         " position 3",
         'codes."Personeelsgebonden kosten"': "expected a code like '7.2.3', got '7..1'",
-        "columns[0].kleur": "unknown key: expected one of header, aliases, budget_column, year",
+        "columns[0].kleur": "unknown key: expected one of header, aliases, letter, budget_column,"
+        " year, flow",
         "columns[0].budget_column": "expected one of 'primitief', 'wijziging', 'actueel',"
         " 'gerealiseerd', got text 'begroot'",
         "derived[0].definition": "expected 'actueel' (primitief + wijziging) or 'ruimte'"

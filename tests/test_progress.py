@@ -25,7 +25,7 @@ from prestatie import (
     render_progress,
 )
 from prestatie._views.progress import Finance
-from strategies import budgets, thresholds
+from strategies import budgets, empty_budgets, thresholds
 
 RANK = {None: -1, Score.GROEN: 0, Score.ORANJE: 1, Score.ROOD: 2}
 
@@ -258,3 +258,16 @@ def test_render_has_dutch_labels_and_aligned_columns() -> None:
         assert row[end] == " "
     assert lines[-2] == "Streefwaarden: 2 gehaald, 2 niet gehaald, 3 niet meetbaar"
     assert lines[-1].startswith("Kleurregel: inhoud groen bij ten minste 80% gehaald")
+
+
+@settings(max_examples=10)
+@given(empty_budgets())
+def test_a_monitor_without_programmes_has_nothing_to_judge(budget: Budget) -> None:
+    """A monitor without kerntaken has no prestatie, no target and no colour; its text says
+    so under each heading and counts nothing."""
+    report = progress(attrs.evolve(budget, kind=DocumentKind.MONITOR))
+    assert report.prestaties == ()
+    assert report.indicators == ()
+    text = render_progress(report)
+    assert "  Geen streefwaarden." in text
+    assert "Streefwaarden: 0 gehaald, 0 niet gehaald, 0 niet meetbaar" in text

@@ -69,11 +69,11 @@ def test_every_cell_problem_is_reported_with_sheet_cell_found_and_expected(writt
         ),
         ("Acties!C3", "Nummer: expected a whole number, got str 'twee'"),
         (
-            f"Lasten en baten!F{amount_row}",
+            f"Lasten en baten!G{amount_row}",
             "2018 (x € 1.000): expected an amount with at most 2 decimals, got float 12.345",
         ),
         (
-            f"Lasten en baten!G{amount_row}",
+            f"Lasten en baten!H{amount_row}",
             "formula =1+2 has no computed value: expected a value (open and save the file in"
             " Excel or LibreOffice to compute it)",
         ),
@@ -105,7 +105,7 @@ def test_cross_object_problems_point_at_the_cells_their_values_came_from(written
     assert found == [
         ("Prestaties!O3", "prestatie 7.1.1 refers to unknown reserve 'Onbekende reserve'"),
         ("Acties!C3", "duplicate action 2 of prestatie 7.2.3"),
-        (f"Lasten en baten!F{actueel}", "actueel lasten structureel 2018 is 1900"),
+        (f"Lasten en baten!G{actueel}", "actueel lasten structureel 2018 is 1900"),
     ]
 
 
@@ -208,9 +208,9 @@ def test_a_total_that_disagrees_with_its_rows_is_a_warning(written: Path) -> Non
     workbook = load_workbook(written)
     sheet = workbook["Lasten en baten"]
     total_row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "Totaal")
-    sheet.cell(row=total_row, column=6).value = 999  # a number where the formula was
+    sheet.cell(row=total_row, column=7).value = 999  # a number where the formula was
     workbook.save(written)
-    with pytest.warns(WorkbookWarning, match=re.escape(f"Lasten en baten!F{total_row}: the total")):
+    with pytest.warns(WorkbookWarning, match=re.escape(f"Lasten en baten!G{total_row}: the total")):
         assert read_workbook(written) == monitor_budget()
 
 
@@ -453,3 +453,26 @@ def test_a_text_that_two_conventions_read_differently_is_a_problem_naming_both(
     assert len(problems) == 1
     assert problems[0].where == "Investeringsvoorstellen!G2"
     assert f"{text!r} reads as {readings}" in problems[0].message
+
+
+@pytest.mark.parametrize("engine", ["openpyxl", "calamine"])
+def test_a_shared_formula_never_computed_is_reported_at_its_cell(
+    written: Path, tmp_path: Path, engine: str
+) -> None:
+    """A shared formula (Excel's formula filled down) without a computed value cannot be
+    placed from the sheet's bytes alone: the reader reads the sheet's formulas as well and
+    reports the cell, with either engine."""
+    shared = tmp_path / "gedeelde-formule.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(shared, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet2.xml":  # Programma's
+                cell = b'<c r="B2" s="3" t="n"><v>7</v></c>'
+                assert cell in data
+                formula = b'<c r="B2" s="3"><f t="shared" ref="B2:B2" si="0">3+4</f></c>'
+                data = data.replace(cell, formula)
+            target.writestr(item, data)
+    budget, problems = read_workbook_with_problems(shared, engine=engine)
+    assert budget is None
+    assert [problem.where for problem in problems] == ["Programma's!B2"]
+    assert "formula =3+4 has no computed value" in problems[0].message

@@ -131,8 +131,8 @@ def test_totals_rows_are_live_sumifs_formulas_over_the_data_rows(
         ("baten", "primitief"),
     ]
     last = len(data) + 1
-    assert totals[0][5] == (
-        f'=SUMIFS(F$2:F${last},$C$2:$C${last},"lasten",$D$2:$D${last},"primitief")'
+    assert totals[0][6] == (  # the first year's column, after Aard and Taakveld
+        f'=SUMIFS(G$2:G${last},$C$2:$C${last},"lasten",$D$2:$D${last},"primitief")'
     )
 
 

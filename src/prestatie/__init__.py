@@ -1,6 +1,7 @@
 """prestatie: a typed model of the Dutch provincial performance budget (prestatiebegroting),
 with a versioned JSON form and Excel import and export."""
 
+from prestatie._by_taakveld import TaakveldLine, by_taakveld, render_by_taakveld
 from prestatie._checks import check_budget
 from prestatie._code import Code
 from prestatie._errors import (
@@ -18,6 +19,7 @@ from prestatie._files import read_budget, read_budget_with_problems, write_budge
 from prestatie._foreign import import_sheet
 from prestatie._json import FORMAT_VERSION, from_json, to_json
 from prestatie._mapping import Mapping, load_mapping
+from prestatie._mapping_model import Saldo
 from prestatie._model import (
     Action,
     Ambition,
@@ -54,8 +56,14 @@ from prestatie._money import (
     round_table,
     round_to_unit,
 )
+from prestatie._taakveld import TAAKVELDEN
 from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
-from prestatie._target_text import format_target, parse_references, parse_targets
+from prestatie._target_text import (
+    TargetContext,
+    format_target,
+    parse_references,
+    parse_targets,
+)
 from prestatie._views.budget_line import BudgetLine, check_table
 from prestatie._views.diff import BudgetDiff, diff_budgets, render_diff
 from prestatie._views.progress import ProgressReport, Thresholds, progress, render_progress
@@ -68,6 +76,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMAT_VERSION",
+    "TAAKVELDEN",
     "Action",
     "Ambition",
     "Amount",
@@ -109,9 +118,12 @@ __all__ = [
     "ReserveLink",
     "Role",
     "Rounded",
+    "Saldo",
     "Score",
     "Summary",
+    "TaakveldLine",
     "Target",
+    "TargetContext",
     "TargetKind",
     "Thresholds",
     "Unit",
@@ -119,6 +131,7 @@ __all__ = [
     "WorkbookError",
     "WorkbookWarning",
     "__version__",
+    "by_taakveld",
     "check_budget",
     "check_table",
     "diff_budgets",
@@ -135,6 +148,7 @@ __all__ = [
     "read_budget_with_problems",
     "read_workbook",
     "read_workbook_with_problems",
+    "render_by_taakveld",
     "render_diff",
     "render_progress",
     "render_summary",

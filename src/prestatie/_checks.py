@@ -68,12 +68,13 @@ def check_duplicates(budget: Budget) -> list[Problem]:
         for i, amount in enumerate(owner.amounts):
             seen = keys.setdefault(amount.key, i)
             if seen != i:
-                flow, column, nature, year = amount.key
+                flow, column, nature, year, taakveld = amount.key
+                on = f" taakveld {taakveld}" if taakveld else ""
                 problems.append(
                     Problem(
                         where=f"{owner.path}.amounts[{i}]",
                         message=f"duplicate amount {flow.value} {column.value} {nature.value}"
-                        f" {year}: also at {owner.path}.amounts[{seen}]",
+                        f" {year}{on}: also at {owner.path}.amounts[{seen}]",
                     )
                 )
     reserves: dict[object, str] = {}
@@ -228,11 +229,11 @@ def check_actueel(budget: Budget, tolerance: Decimal = ZERO) -> list[Problem]:
         for i, amount in enumerate(owner.amounts):
             if amount.column is not BudgetColumn.ACTUEEL:
                 continue
-            flow, _, nature, year = amount.key
-            primitief = by_key.get((flow, BudgetColumn.PRIMITIEF, nature, year))
+            flow, _, nature, year, taakveld = amount.key
+            primitief = by_key.get((flow, BudgetColumn.PRIMITIEF, nature, year, taakveld))
             if primitief is None:
                 continue
-            change = by_key.get((flow, BudgetColumn.WIJZIGING, nature, year))
+            change = by_key.get((flow, BudgetColumn.WIJZIGING, nature, year, taakveld))
             change_value = change[1].value if change else 0
             expected = total([primitief[1].value, change_value])
             if abs(total([amount.value, -expected])) > tolerance:

@@ -2,389 +2,153 @@
 
 The reader is tolerant of what hand-made sheets hold (numbers as Dutch text, headers split
 over rows or merged across columns, blank rows, notes under the table) and strict about what
-they claim: totals rows and derived columns are checked against their figures, and every
-problem is reported with its cell, all at once.
+they claim: totals rows, saldo columns and derived columns are checked against their figures,
+and every problem is reported with its cell, all at once.
 """
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
+import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import attrs
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
 from prestatie._checks import CHECKS, check_actueel
 from prestatie._code import Code
-from prestatie._errors import PrestatieError, Problem, WorkbookError, describe
-from prestatie._mapping import ColumnRef, Layout, Mapping
-from prestatie._model import Amount, Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
-from prestatie._money import convert, from_spreadsheet_number, parse_amount, total
-from prestatie._xlsx.safety import check_xlsx
+from prestatie._errors import PrestatieError, Problem, WorkbookError, WorkbookWarning
+from prestatie._foreign_checks import (
+    Row,
+    Table,
+    Totals,
+    check_derived,
+    check_saldo,
+    check_total_column,
+    check_totals,
+)
+from prestatie._foreign_indicators import indicator_rows
+from prestatie._foreign_sheet import Column, Sheet, amount_columns, read_rows
+from prestatie._mapping_model import Layout, Mapping, Saldo, printed_code
+from prestatie._model import (
+    Amount,
+    Budget,
+    BudgetColumn,
+    Flow,
+    Indicator,
+    Nature,
+    Objective,
+    Prestatie,
+    Programme,
+)
+from prestatie._money import Unit, convert, total
+from prestatie._taakveld import TAAKVELD
+from prestatie._xlsx.schema import normalise_header
 
-_Key = tuple[Flow, BudgetColumn, int]
-
-
-@attrs.frozen
-class _Column:
-    index: int  # 1-based
-    budget_column: BudgetColumn
-    year: int
-
-
-@attrs.define
-class _Row:
-    number: int
-    code: Code | None
-    label: str
-    title: str
-    flow: Flow
-    values: dict[_Key, tuple[Decimal, str]]  # key -> (amount in the sheet's unit, cell)
-
-
-class _Sheet:
-    """A worksheet seen through a mapping: headers resolved, cells read leniently."""
-
-    def __init__(self, worksheet: Any, mapping: Mapping, problems: list[Problem]) -> None:
-        self.ws = worksheet
-        self.name = worksheet.title
-        self.mapping = mapping
-        self.problems = problems
-        self.bad: set[tuple[int, int]] = set()
-        self.merged: dict[tuple[int, int], Any] = {}
-        for merged in worksheet.merged_cells.ranges:
-            top_left = worksheet.cell(merged.min_row, merged.min_col).value
-            for row in range(merged.min_row, merged.max_row + 1):
-                for col in range(merged.min_col, merged.max_col + 1):
-                    self.merged[(row, col)] = top_left
-        self.headers = {col: self._header(col) for col in range(1, worksheet.max_column + 1)}
-
-    def value(self, row: int, col: int) -> Any:
-        if (row, col) in self.merged:
-            return self.merged[(row, col)]
-        return self.ws.cell(row, col).value
-
-    def ref(self, row: int, col: int) -> str:
-        return f"{self.name}!{get_column_letter(col)}{row}"
-
-    def _header(self, col: int) -> str:
-        parts = []
-        for row in self.mapping.header_rows:
-            value = self.value(row, col)
-            if value is not None and str(value).strip():
-                text = str(from_spreadsheet_number(value)) if isinstance(value, float) else value
-                parts.append(" ".join(str(text).split()))
-        return " ".join(parts)
-
-    def find(self, column: ColumnRef | None, required: bool = True) -> int | None:
-        if column is None:
-            return None
-        for col, header in self.headers.items():
-            if column.matches(header):
-                return col
-        if required:
-            found = ", ".join(repr(h) for h in self.headers.values() if h) or "none"
-            names = " or ".join(repr(name) for name in (column.header, *column.aliases))
-            row = self.mapping.header_rows[0]
-            self.problems.append(
-                Problem(
-                    where=f"{self.name}!{row}:{row}",
-                    message=f"no column headed {names}: the headers found are {found}",
-                )
-            )
-        return None
-
-    def amount(self, row: int, col: int) -> Decimal | None:
-        """The amount in a cell; None when it is blank, "-" or "n.v.t."."""
-        value = self.value(row, col)
-        if value is None:
-            return None
-        expected = "an amount such as 1.234 or 1.234,56, or '-' for none"
-        if isinstance(value, (bool, datetime.date | datetime.time)):
-            self._problem(row, col, value, expected)
-            return None
-        if isinstance(value, int | float):
-            try:
-                return from_spreadsheet_number(value)
-            except PrestatieError:
-                self._problem(row, col, value, expected)
-                return None
-        if isinstance(value, str):
-            try:
-                return parse_amount(value)
-            except PrestatieError:
-                self._problem(row, col, value, expected)
-                return None
-        self._problem(row, col, value, expected)
-        return None
-
-    def text(self, row: int, col: int | None) -> str:
-        if col is None:
-            return ""
-        value = self.value(row, col)
-        if value is None:
-            return ""
-        if isinstance(value, float):
-            return str(from_spreadsheet_number(value))
-        return " ".join(str(value).split())
-
-    def _problem(self, row: int, col: int, value: object, expected: str) -> None:
-        if (row, col) in self.bad:
-            return  # a cell read twice (a totals row) is reported once
-        self.bad.add((row, col))
-        self.problems.append(
-            Problem(
-                where=self.ref(row, col), message=f"found {describe(value)}: expected {expected}"
-            )
-        )
-
-
-def _amount_columns(sheet: _Sheet, mapping: Mapping) -> list[_Column]:
-    columns = []
-    for spec in mapping.columns:
-        col = sheet.find(spec.column)
-        if col is not None:
-            columns.append(_Column(col, spec.budget_column, spec.year))
-    if mapping.year_columns is not None:
-        for col, header in sheet.headers.items():
-            found = mapping.year_columns.match(header) if header else None
-            if found is not None:
-                columns.append(_Column(col, found[0], found[1]))
-        if not any(mapping.year_columns.match(h) for h in sheet.headers.values() if h):
-            row = mapping.header_rows[0]
-            sheet.problems.append(
-                Problem(
-                    where=f"{sheet.name}!{row}:{row}",
-                    message="no year columns: expected headers matching"
-                    f" {mapping.year_columns.pattern!r}",
-                )
-            )
-    return columns
+_Key = tuple[Flow, BudgetColumn, int, Nature, str | None]
 
 
 def _code_of(label: str, mapping: Mapping) -> Code | None:
     for name, code in mapping.codes.items():
-        if " ".join(name.split()).casefold() == label.casefold():
+        if normalise_header(name) == normalise_header(label):
             return Code(code)
     text = label
     if mapping.code_pattern is not None:
         found = re.search(mapping.code_pattern, label, flags=re.IGNORECASE)
         if found is None:
             return None
-        text = found.group(1)
+        text = ".".join(part for part in found.groups() if part is not None)
     try:
-        return Code(text.strip())
+        return printed_code(text)
     except PrestatieError:
         return None
 
 
-def _flow_of(sheet: _Sheet, row: int, col: int) -> Flow:
+def _flow_of(sheet: Sheet, row: int, col: int) -> Flow:
     text = sheet.text(row, col).casefold()
-    for flow in Flow:
+    for flow in (Flow.LASTEN, Flow.BATEN):
         if text in (flow.value, flow.value[0]):
             return flow
-    sheet._problem(row, col, sheet.value(row, col), "'lasten' or 'baten' (or 'L' / 'B')")
+    sheet.problem(row, col, sheet.value(row, col), "'lasten' or 'baten' (or 'L' / 'B')")
     return sheet.mapping.flow
 
 
-def _fmt(amount: Decimal) -> str:
-    return f"{amount:f}"
-
-
-def _check_derived(sheet: _Sheet, row: _Row, number: int, tolerance: Decimal) -> None:
-    for derived in sheet.mapping.derived:
-        col = sheet.find(derived.column)
-        if col is None:
-            continue
-        stated = sheet.amount(number, col)
-        if stated is None:
-            continue
-        years = {year for _, _, year in row.values}
-        for year in years:
-
-            def get(column: BudgetColumn, year: int = year) -> tuple[Decimal, str] | None:
-                return row.values.get((row.flow, column, year))
-
-            if derived.definition == "actueel":
-                a, b, sign, text = get(BudgetColumn.PRIMITIEF), get(BudgetColumn.WIJZIGING), 1, "+"
-            else:
-                a, b, sign, text = (
-                    get(BudgetColumn.ACTUEEL),
-                    get(BudgetColumn.GEREALISEERD),
-                    -1,
-                    "−",
-                )
-            if a is None:
-                continue
-            b_value = b[0] if b else Decimal(0)
-            expected = a[0] + sign * b_value
-            if abs(stated - expected) > tolerance:
-                cells = a[1] + (f" {text} {b[1]}" if b else "")
-                name = "primitief + wijziging" if sign == 1 else "actueel − gerealiseerd"
-                sheet.problems.append(
-                    Problem(
-                        where=sheet.ref(number, col),
-                        message=f"{derived.column.header} is {_fmt(stated)}: expected {name}"
-                        f" ({cells}) = {_fmt(expected)}, off by {_fmt(abs(stated - expected))},"
-                        f" more than the tolerance {_fmt(tolerance)}",
-                    )
-                )
-
-
-@attrs.frozen
-class _Totals:
-    """What a totals row claims to add up, read from its label."""
-
-    flow: Flow | None  # "Totaal lasten", "Lasten": one flow; "Totaal", "Saldo": both
-    saldo: bool  # "Saldo": baten − lasten over the whole table
-
-    @classmethod
-    def of(cls, label: str) -> _Totals:
-        words = label.casefold().replace(":", " ").split()
-        flows = [flow for flow in Flow if flow.value in words]
-        return cls(flow=flows[0] if len(flows) == 1 else None, saldo=words[:1] == ["saldo"])
-
-    def covers(self, row: _Row) -> bool:
-        return self.flow is None or row.flow is self.flow
-
-    def sign(self, row: _Row) -> int:
-        return -1 if self.saldo and row.flow is Flow.LASTEN else 1
-
-
-def _check_totals(
-    sheet: _Sheet,
-    number: int,
-    label: str,
-    covered: list[_Row],
-    cells: list[tuple[int, Callable[[_Key], bool]]],
-) -> None:
-    """Each of a totals row's cells against the sum of the cells of its rows that it totals.
-
-    `cells` holds each amount column with the keys it holds (a year and budget column in a
-    wide layout; any key in a long layout's one amount column).
-    """
-    totals = _Totals.of(label)
-    tolerance = sheet.mapping.tolerance
-    for col, holds in cells:
-        stated = sheet.amount(number, col)
-        if stated is None or any((row.number, col) in sheet.bad for row in covered):
-            continue  # an unreadable cell is reported already; its total cannot be judged
-        parts = [
-            (totals.sign(row) * value, cell)
-            for row in covered
-            if totals.covers(row)
-            for key, (value, cell) in row.values.items()
-            if holds(key)
-        ]
-        expected = total(value for value, _ in parts)
-        if abs(stated - expected) > tolerance:
-            names = ", ".join(cell.split("!")[1] for _, cell in parts) or "none"
-            sheet.problems.append(
-                Problem(
-                    where=sheet.ref(number, col),
-                    message=f"the total {label!r} is {_fmt(stated)}, but its rows ({names}) add"
-                    f" up to {_fmt(expected)}: off by {_fmt(abs(stated - expected))}, more"
-                    f" than the tolerance {_fmt(tolerance)}",
-                )
-            )
-
-
-def _check_total_column(sheet: _Sheet, row: _Row, col: int | None) -> None:
-    """A row's totals column (`total_column`) against the sum of the row's amounts."""
-    if col is None:
-        return
-    stated = sheet.amount(row.number, col)
-    if stated is None or not row.values:
-        return
-    expected = total(value for value, _ in row.values.values())
-    tolerance = sheet.mapping.tolerance
-    if abs(stated - expected) > tolerance:
-        names = ", ".join(cell.split("!")[1] for _, cell in row.values.values())
-        sheet.problems.append(
-            Problem(
-                where=sheet.ref(row.number, col),
-                message=f"the row total is {_fmt(stated)}, but the row's amounts ({names}) add"
-                f" up to {_fmt(expected)}: off by {_fmt(abs(stated - expected))}, more than"
-                f" the tolerance {_fmt(tolerance)}",
-            )
-        )
-
-
-@attrs.define
-class _Table:
-    """The data rows read so far, and per flow where the rows after its last total start."""
-
-    rows: list[_Row] = attrs.field(factory=list)
-    since: dict[Flow, int] = attrs.field(factory=lambda: dict.fromkeys(Flow, 0))
-
-    def covered_by(self, kind: _Totals) -> list[_Row]:
-        """The rows a totals row adds up: the whole table for "Saldo", else the rows of its
-        flow (or both) since that flow's last total, which then starts anew."""
-        if kind.saldo:
-            return list(self.rows)
-        flows = list(Flow) if kind.flow is None else [kind.flow]
-        covered = [
-            row
-            for index, row in enumerate(self.rows)
-            if row.flow in flows and index >= self.since[row.flow]
-        ]
-        self.since.update(dict.fromkeys(flows, len(self.rows)))
-        return covered
-
-
-def _wide_values(
-    sheet: _Sheet, number: int, columns: list[_Column], flow: Flow
-) -> dict[_Key, tuple[Decimal, str]]:
-    """The amounts of a row in a wide layout, each with its cell."""
-    values = {}
+def _cells(sheet: Sheet, number: int, columns: list[Column], flow: Flow) -> dict[int, Decimal]:
+    """The amounts of a row per column, with the sign of flows printed as negative undone."""
+    negative = sheet.mapping.negative
+    found = {}
     for column in columns:
         amount = sheet.amount(number, column.index)
         if amount is not None:
-            values[(flow, column.budget_column, column.year)] = (
-                amount,
-                sheet.ref(number, column.index),
-            )
-    return values
+            found[column.index] = -amount if (column.flow or flow) in negative else amount
+    return found
 
 
-def _holds(column: _Column) -> Callable[[_Key], bool]:
-    return lambda key: key[1:] == (column.budget_column, column.year)
+@attrs.define
+class _State:
+    """What the headings read so far say about the rows under them."""
+
+    section: Flow
+    parent: Code | None
+    taakveld: str | None = None
+    names: dict[Code, str] = attrs.field(factory=dict)
 
 
-def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
+def _heading(sheet: Sheet, number: int, label: str, code: Code | None, state: _State) -> None:
+    """A row without amounts: a taakveld, a programme or objective, a flow section, or a note."""
+    mapping = sheet.mapping
+    taakveld = re.search(mapping.taakveld_pattern or r"(?!)", label, flags=re.IGNORECASE)
+    if taakveld is not None:
+        if TAAKVELD.fullmatch(taakveld.group(1)):
+            state.taakveld = taakveld.group(1)
+        else:
+            col = sheet.find(mapping.code) or 1
+            sheet.problem(number, col, label, "a taakveld such as '0.6 Overhead'")
+        return
+    if code is not None:
+        state.parent = code
+        name = _name_after(label, mapping.code_pattern)
+        if name:
+            state.names.setdefault(code, name)
+        return
+    heading = re.search(mapping.flow_pattern or r"(?!)", label, flags=re.IGNORECASE)
+    if heading:
+        state.section = Flow(heading.group(1).casefold())  # a section heading: "Baten"
+
+
+def _name_after(label: str, pattern: str | None) -> str:
+    """The text after the code in a label: "Bestuur" in "Programma 1 – Bestuur"."""
+    found = re.search(pattern or r"^\s*([0-9]+(?:\.[0-9]+)*)", label, flags=re.IGNORECASE)
+    if found is None:
+        return ""
+    end = found.end(found.lastindex) if found.lastindex else found.end()
+    return label[end:].strip(" .:-–—\t")
+
+
+def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
     mapping = sheet.mapping
     code_col = sheet.find(mapping.code)
     title_col = sheet.find(mapping.title)
     parent_col = sheet.find(mapping.parent)
     flow_col = sheet.find(mapping.flow_column)
     total_col = sheet.find(mapping.total_column)
-    year_col = sheet.find(mapping.year) if mapping.layout is Layout.LONG else None
-    amount_col = sheet.find(mapping.amount) if mapping.layout is Layout.LONG else None
-    if code_col is None or (
-        mapping.layout is Layout.LONG and (year_col is None or amount_col is None)
-    ):
+    long = mapping.layout is Layout.LONG
+    year_col = sheet.find(mapping.year) if long else None
+    amount_col = sheet.find(mapping.amount) if long else None
+    if code_col is None or (long and (year_col is None or amount_col is None)):
         return
     totals = re.compile(mapping.totals, flags=re.IGNORECASE)
+    skip = re.compile(mapping.skip or r"(?!)", flags=re.IGNORECASE)
     flow_pattern = re.compile(mapping.flow_pattern or r"(?!)", flags=re.IGNORECASE)
-    cells: list[tuple[int, Callable[[_Key], bool]]]
-    if mapping.layout is Layout.WIDE:
-        cells = [(column.index, _holds(column)) for column in columns]
-    else:
-        assert amount_col is not None
-        cells = [(amount_col, lambda key: True)]
-    cells_are_columns = mapping.layout is Layout.WIDE
-    section = mapping.flow
-    table = _Table()
-    for number in range(max(mapping.header_rows) + 1, sheet.ws.max_row + 1):
-        cells_in_row = [sheet.value(number, col) for col in range(1, sheet.ws.max_column + 1)]
-        if all(value is None or str(value).strip() == "" for value in cells_in_row):
+    natures = {normalise_header(label): nature for label, nature in mapping.natures.items()}
+    above_totals = re.compile(mapping.totals_above or r"(?!)", flags=re.IGNORECASE)
+    pending: list[tuple[Row, Totals, int]] = []
+    table = Table()
+    for number in range(max(mapping.header_rows) + 1, sheet.max_row + 1):
+        if sheet.blank(number):
             continue
         label = sheet.text(number, code_col)
         title = sheet.text(number, title_col)
@@ -392,57 +156,105 @@ def _rows(sheet: _Sheet, columns: list[_Column]) -> Iterator[_Row]:
         # A totals line names itself in the code column, or in the title column beside an
         # empty code ("Totaal" under a ledger's descriptions).
         total_label = label or title
-        stated = any(sheet.text(number, col) for col, _ in cells)  # else a heading: "Baten"
-        if code is None and stated and totals.match(total_label):
-            kind = _Totals.of(total_label)
-            flow = kind.flow or section
-            values = _wide_values(sheet, number, columns, flow) if cells_are_columns else {}
-            _check_totals(sheet, number, total_label, table.covered_by(kind), cells)
-            totals_row = _Row(number, None, total_label, title, flow, values)
-            _check_derived(sheet, totals_row, number, mapping.tolerance)
-            _check_total_column(sheet, totals_row, total_col)
+        stated = any(sheet.text(number, column.index) for column in columns)
+        if skip.search(total_label) and stated:
+            kind = Totals.of(total_label, mapping)
+            flow = kind.flow or state.section
+            cells = _cells(sheet, number, columns, flow)
+            row = Row(number, None, False, label, flow, Nature.STRUCTUREEL, cells)
+            if code is None and totals.search(total_label):
+                warnings.warn(
+                    f"{sheet.ref(number, code_col)}: {total_label!r} is skipped: not checked",
+                    WorkbookWarning,
+                    stacklevel=2,
+                )
+            check_derived(sheet, row, columns)
+            check_saldo(sheet, row, columns)
+            table.rows.append(row)
+            continue  # counted in the totals under it, not imported
+        if code is None and stated and totals.search(total_label):
+            kind = Totals.of(total_label, mapping)
+            flow = kind.flow or (Flow.SALDO if kind.saldo else state.section)
+            cells = _cells(sheet, number, columns, flow)
+            row = Row(number, None, False, total_label, flow, mapping.nature, cells)
+            for above, above_kind, start in pending:  # totals above their parts close here
+                check_totals(sheet, above, table.rows[start:], columns, above_kind)
+            pending.clear()
+            if above_totals.search(total_label):
+                pending.append((row, kind, len(table.rows)))
+            else:
+                check_totals(sheet, row, table.covered_by(kind), columns, kind)
+            check_derived(sheet, row, columns)
+            check_total_column(sheet, row, total_col)
             continue
-        flow = section
         if flow_col is not None:
             flow = _flow_of(sheet, number, flow_col)
         else:
             found = flow_pattern.search(label)
-            flow = Flow(found.group(1).casefold()) if found else section
-        if cells_are_columns:
-            values = _wide_values(sheet, number, columns, flow)
-        else:
-            values = {}
-            assert year_col is not None
-            assert amount_col is not None
-            amount = sheet.amount(number, amount_col)
-            year = _year(sheet, number, year_col)
-            if amount is not None and year is not None:
-                values[(flow, mapping.budget_column, year)] = (
-                    amount,
-                    sheet.ref(number, amount_col),
-                )
-        if code is None and not values:
-            heading = flow_pattern.search(label or title)
-            if heading:
-                section = Flow(heading.group(1).casefold())  # a section heading: "Baten"
-            continue  # a heading or a note under the table
-        if code is None:
-            sheet._problem(number, code_col, sheet.value(number, code_col), "a code such as 7.2.3")
+            flow = Flow(found.group(1).casefold()) if found else state.section
+        cells = _cells(sheet, number, columns, flow)
+        if (code is None and not cells) or (code is not None and not stated):
+            _heading(sheet, number, label or title, code, state)
             continue
-        if parent_col is not None:
+        owner = code or state.parent
+        if owner is None:
+            sheet.problem(number, code_col, sheet.value(number, code_col), "a code such as 7.2.3")
+            continue
+        if parent_col is not None and code is not None:
             parent = sheet.text(number, parent_col)
             if parent and parent != str(code.parent):
-                sheet._problem(
+                sheet.problem(
                     number,
                     parent_col,
                     sheet.value(number, parent_col),
                     f"{code.parent} (the parent of {code})",
                 )
-        row = _Row(number, code, label, title, flow, values)
-        _check_derived(sheet, row, number, mapping.tolerance)
-        _check_total_column(sheet, row, total_col)
+        nature = natures.get(normalise_header(label), mapping.nature)
+        row = Row(number, owner, code is not None, label, flow, nature, cells)
+        row.taakveld = state.taakveld
+        row.title = title
+        row.budget_column = next(
+            (c for p, c in mapping.budget_rows.items() if re.search(p, label, re.IGNORECASE)),
+            None,
+        )
+        if long:
+            assert year_col is not None
+            row.year = _year(sheet, number, year_col)
+        check_derived(sheet, row, columns)
+        check_total_column(sheet, row, total_col)
+        check_saldo(sheet, row, columns)
         table.rows.append(row)
         yield row
+    for above, above_kind, start in pending:  # totals above their parts, up to the end
+        check_totals(sheet, above, table.rows[start:], columns, above_kind)
+
+
+def _year(sheet: Sheet, row: int, col: int) -> int | None:
+    value = sheet.value(row, col)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return value
+    sheet.problem(row, col, value, "a four-digit year")
+    return None
+
+
+def _values(row: Row, columns: list[Column], mapping: Mapping) -> Iterator[tuple[_Key, Decimal]]:
+    """The amounts a row imports, each with its key; saldi as lasten − baten."""
+    for column in columns:
+        if column.checked_saldo or column.index not in row.cells:
+            continue
+        year = row.year if mapping.layout is Layout.LONG else column.year
+        if year is None:
+            continue
+        flow = column.flow or row.flow
+        value = row.cells[column.index]
+        if flow is Flow.SALDO and mapping.saldo is Saldo.BATEN_MIN_LASTEN:
+            value = -value
+        budget_column = row.budget_column or column.budget_column
+        yield (flow, budget_column, year, row.nature, row.taakveld), value
 
 
 # A heading that names a programme, objective or prestatie: "Kerntaak 7 Kwaliteit openbaar
@@ -456,43 +268,37 @@ def _name_in(text: str, pattern: str) -> tuple[Code, str] | None:
     if found is None:
         return None
     try:
-        code = Code(found.group(1).strip())
+        code = printed_code(".".join(part for part in found.groups() if part is not None))
     except PrestatieError:
         return None
-    name = text[found.end() :].strip(" .:-–—\t")
+    name = _name_after(text, pattern)
     return (code, name) if name else None
 
 
-def _names(sheet: _Sheet, rows: list[_Row], mapping: Mapping) -> Iterator[tuple[Code, str]]:
+def _names(sheet: Sheet, rows: list[Row], state: _State) -> Iterator[tuple[Code, str]]:
     """Names for codes whose rows have no title, in order of preference: a row's own label
-    after its code ("Lasten BD 7.2 Participatie"), the mapping's `names`, and a heading above
-    the table or the sheet's name ("Kerntaak 7 Kwaliteit openbaar bestuur")."""
+    after its code ("Lasten BD 7.2 Participatie"), a heading row's label, the mapping's
+    `names`, and a heading above the table or the sheet's name."""
+    mapping = sheet.mapping
     pattern = mapping.code_pattern or _NAMED
     for row in rows:
-        named = _name_in(row.label, pattern)
+        named = _name_in(row.label, pattern) if row.own else None
         if named is not None and named[0] == row.code:
             yield named
+        elif row.own and row.code is not None and mapping.code_pattern is not None:
+            name = _name_after(row.label, mapping.code_pattern)
+            if name:
+                yield row.code, name
+    yield from state.names.items()
     for code, name in mapping.names.items():
         yield Code(code), name
     headings = [sheet.name]
     for number in range(1, max(mapping.header_rows) + 1):
-        headings += [sheet.text(number, col) for col in range(1, sheet.ws.max_column + 1)]
+        headings += [sheet.text(number, col) for col in range(1, sheet.max_column + 1)]
     for text in headings:
         named = _name_in(text, _NAMED) if text else None
         if named is not None:
             yield named
-
-
-def _year(sheet: _Sheet, row: int, col: int) -> int | None:
-    value = sheet.value(row, col)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return value
-    sheet._problem(row, col, value, "a four-digit year")
-    return None
 
 
 def import_sheet(
@@ -501,66 +307,35 @@ def import_sheet(
     """The budget a foreign sheet describes, read through `mapping`.
 
     With `into`, the sheet's amounts are merged into that budget: an imported amount replaces
-    one with the same flow, column, nature and year; missing programmes, objectives and
-    prestaties are added. Raises `WorkbookError` listing every problem with its cell.
+    one with the same flow, column, nature, year and taakveld; missing programmes, objectives
+    and prestaties are added. Raises `WorkbookError` listing every problem with its cell.
     """
     source = Path(path)
-    check_xlsx(source)
+    name, cells = read_rows(source, mapping)
     problems: list[Problem] = []
-    try:
-        workbook = load_workbook(source, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on damaged parts
-        raise WorkbookError(
-            [Problem(where=str(source), message=f"cannot read the workbook: {exc}")],
-            source=str(source),
-        ) from None
-    if mapping.sheet is not None and mapping.sheet not in workbook.sheetnames:
-        names = ", ".join(repr(name) for name in workbook.sheetnames)
-        raise WorkbookError(
-            [Problem(where=str(source), message=f"no sheet {mapping.sheet!r}: found {names}")],
-            source=str(source),
-        )
-    worksheet = workbook[mapping.sheet] if mapping.sheet else workbook.worksheets[0]
-    sheet = _Sheet(worksheet, mapping, problems)
-    columns = _amount_columns(sheet, mapping)
-    rows = list(_rows(sheet, columns))
+    sheet = Sheet(name, cells, mapping, problems)
+    owner = printed_code(mapping.owner) if mapping.owner else None
+    state = _State(section=mapping.flow, parent=owner)
     unit = into.unit if into is not None else mapping.unit
     amounts: dict[Code, dict[_Key, Decimal]] = defaultdict(dict)
+    indicators: dict[Code, list[Indicator]] = defaultdict(list)
     titles: dict[Code, str] = {}
-    first_row: dict[tuple[Code, _Key], int] = {}
-    for row in rows:
-        assert row.code is not None
-        if row.title:
-            titles.setdefault(row.code, row.title)
-        if row.code.level > 3:
-            problems.append(
-                Problem(
-                    where=sheet.ref(row.number, sheet.find(mapping.code) or 1),
-                    message=f"code {row.code} has {row.code.level} parts: expected a programme"
-                    " (7), objective (7.2) or prestatie (7.2.3)",
-                )
-            )
-            continue
-        for key, (value, cell) in row.values.items():
-            value = convert(value, mapping.unit, unit)
-            owned = amounts[row.code]
-            if key in owned and mapping.layout is Layout.WIDE:
-                problems.append(
-                    Problem(
-                        where=cell,
-                        message=f"a second amount for {row.code} {key[0].value} {key[1].value}"
-                        f" {key[2]}: expected one row per code; the first is row"
-                        f" {first_row[(row.code, key)]}",
-                    )
-                )
-                continue
-            owned[key] = owned.get(key, Decimal(0)) + value  # ledger lines add up
-            first_row.setdefault((row.code, key), row.number)
+    rows: list[Row] = []
+    if mapping.layout is Layout.INDICATORS:
+        for code, indicator in indicator_rows(sheet):
+            indicators[code].append(indicator)
+    else:
+        columns = amount_columns(sheet, mapping)
+        if mapping.layout is Layout.LONG:
+            amount_col = sheet.find(mapping.amount, required=False)
+            columns = [Column(amount_col or 0, mapping.budget_column, 0, None, "")]
+        rows = list(_rows(sheet, columns, state))
+        _collect(sheet, rows, columns, amounts, titles, unit)
     if problems:
         raise WorkbookError(problems, source=str(source))
-    for code, name in _names(sheet, rows, mapping):
-        titles.setdefault(code, name)
-    budget = _merge(into, amounts, titles, mapping)
+    for code, title in _names(sheet, rows, state):
+        titles.setdefault(code, title)
+    budget = _merge(into, amounts, indicators, titles, mapping)
     # Actueel is stored as the sheet prints it; its derived check allowed the tolerance.
     tolerance = convert(mapping.tolerance, mapping.unit, unit)
     found = [
@@ -575,13 +350,68 @@ def import_sheet(
     return budget
 
 
+def _collect(
+    sheet: Sheet,
+    rows: list[Row],
+    columns: list[Column],
+    amounts: dict[Code, dict[_Key, Decimal]],
+    titles: dict[Code, str],
+    unit: Unit,
+) -> None:
+    """Each row's amounts added to its owner's: lines of one heading add up, as do a long
+    layout's bookings; a code's own row given twice is a problem."""
+    mapping = sheet.mapping
+    first_row: dict[tuple[Code, _Key], int] = {}
+    code_col = sheet.find(mapping.code) or 1
+    for row in rows:
+        assert row.code is not None
+        if row.title and row.own:
+            titles.setdefault(row.code, row.title)
+        if row.code.level > 3:
+            sheet.note(
+                row.number,
+                code_col,
+                f"code {row.code} has {row.code.level} parts: expected a programme (7),"
+                " objective (7.2) or prestatie (7.2.3)",
+            )
+            continue
+        for key, value in _values(row, columns, mapping):
+            value = convert(value, mapping.unit, unit)
+            owned = amounts[row.code]
+            if key in owned and row.own and mapping.layout is Layout.WIDE:
+                first = first_row[(row.code, key)]
+                on = f" taakveld {key[4]}" if key[4] else ""
+                sheet.note(
+                    row.number,
+                    code_col,
+                    f"a second amount for {row.code} {key[0].value} {key[1].value} {key[2]}{on}:"
+                    f" expected one row per code; the first is row {first}",
+                )
+                continue
+            owned[key] = total([owned[key], value]) if key in owned else value
+            first_row.setdefault((row.code, key), row.number)
+    if not any(column.budget_column is BudgetColumn.WIJZIGING for column in columns):
+        for owned in amounts.values():
+            _derive_wijziging(owned)
+
+
+def _derive_wijziging(owned: dict[_Key, Decimal]) -> None:
+    """Where a table prints primitief and actueel ("na wijziging") but no wijziging column,
+    the wijziging is their difference, as the BBV defines actueel."""
+    for (flow, column, year, nature, taakveld), value in list(owned.items()):
+        primitief = owned.get((flow, BudgetColumn.PRIMITIEF, year, nature, taakveld))
+        if column is BudgetColumn.ACTUEEL and primitief is not None:
+            owned[(flow, BudgetColumn.WIJZIGING, year, nature, taakveld)] = value - primitief
+
+
 def _merge(
     into: Budget | None,
     amounts: dict[Code, dict[_Key, Decimal]],
+    indicators: dict[Code, list[Indicator]],
     titles: dict[Code, str],
     mapping: Mapping,
 ) -> Budget:
-    years = [year for owned in amounts.values() for _, _, year in owned]
+    years = [key[2] for owned in amounts.values() for key in owned]
     if into is None:
         year = mapping.budget_year or (min(years) if years else 2000)
         into = Budget(
@@ -598,7 +428,7 @@ def _merge(
             first_year=min([into.first_year, *years]),
             last_year=max([into.last_year, *years]),
         )
-    codes = set(amounts)
+    codes = set(amounts) | set(indicators)
     for code in list(codes):
         parent = code.parent
         while parent is not None:
@@ -607,13 +437,13 @@ def _merge(
 
     def merged(code: Code, old: tuple[Amount, ...]) -> tuple[Amount, ...]:
         new = {
-            (flow, column, mapping.nature, year): value
-            for (flow, column, year), value in amounts.get(code, {}).items()
+            (flow, column, nature, year, taakveld): value
+            for (flow, column, year, nature, taakveld), value in amounts.get(code, {}).items()
         }
         kept = tuple(amount for amount in old if amount.key not in new)
         return kept + tuple(
-            Amount(flow=flow, column=column, nature=nature, year=year, value=value)
-            for (flow, column, nature, year), value in new.items()
+            Amount(flow=f, column=c, nature=n, year=y, value=v, taakveld=t)
+            for (f, c, n, y, t), v in new.items()
         )
 
     def prestaties(objective: Objective) -> tuple[Prestatie, ...]:
@@ -631,21 +461,21 @@ def _merge(
                 )
         return tuple(result)
 
+    def objective_with(o: Objective) -> Objective:
+        return attrs.evolve(
+            o,
+            title=o.title or titles.get(o.code, ""),
+            amounts=merged(o.code, o.amounts),
+            indicators=o.indicators + tuple(indicators.get(o.code, ())),
+            prestaties=prestaties(o),
+        )
+
     def objectives(programme: Programme) -> tuple[Objective, ...]:
         existing = {o.code: o for o in programme.objectives}
-        result = [
-            attrs.evolve(
-                o,
-                title=o.title or titles.get(o.code, ""),
-                amounts=merged(o.code, o.amounts),
-                prestaties=prestaties(o),
-            )
-            for o in programme.objectives
-        ]
+        result = [objective_with(o) for o in programme.objectives]
         for code in sorted(c for c in codes if c.level == 2 and c.parent == programme.code):
             if code not in existing:
-                new = Objective(code=code, title=titles.get(code, ""), amounts=merged(code, ()))
-                result.append(attrs.evolve(new, prestaties=prestaties(new)))
+                result.append(objective_with(Objective(code=code, title="")))
         return tuple(result)
 
     existing = {p.number for p in into.programmes}

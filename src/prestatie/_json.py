@@ -12,12 +12,14 @@ from typing import Any
 
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.v import format_exception as cattrs_format_exception
 
 from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
-from prestatie._model import Budget
+from prestatie._model import Amount, Budget
 from prestatie._money import parse_decimal, to_amount
+from prestatie._target import Target
 
 FORMAT_VERSION = 1
 """The version of the JSON form written by `to_json`; `from_json` reads this version."""
@@ -160,7 +162,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     - `Decimal` is written as a string and read from a string or an int, never a float;
     - `Code` is written and read as its dotted text;
     - enums are written and read as their Dutch labels;
-    - tuples are written as lists and read only from lists.
+    - tuples are written as lists and read only from lists;
+    - a target's `first_year` and `yearly` are written only when set, so that a budget without
+      periods reads in versions that predate them.
+    - an amount's taakveld is written only when it has one, so a budget without taakvelden
+      reads and writes as before.
     """
     converter.register_structure_hook(str, _strict(str, "text"))
     converter.register_structure_hook(int, _strict(int, "a whole number"))
@@ -172,6 +178,19 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_func(_is_enum, _structure_enum)
     converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
     converter.register_structure_hook_factory(is_sequence, _tuple_factory)
+    converter.register_unstructure_hook(
+        Target,
+        make_dict_unstructure_fn(
+            Target,
+            converter,
+            first_year=override(omit_if_default=True),
+            yearly=override(omit_if_default=True),
+        ),
+    )
+    converter.register_unstructure_hook(
+        Amount,
+        make_dict_unstructure_fn(Amount, converter, taakveld=override(omit_if_default=True)),
+    )
 
 
 def make_converter() -> cattrs.Converter:

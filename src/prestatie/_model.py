@@ -18,6 +18,7 @@ import attrs
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._money import Unit, to_amount
+from prestatie._taakveld import TAAKVELD
 from prestatie._target import Target
 from prestatie._validate import (
     code_part,
@@ -45,6 +46,9 @@ class Flow(enum.Enum):
 
     LASTEN = "lasten"
     BATEN = "baten"
+    SALDO = "saldo"
+    """A net amount, lasten − baten, where a table prints only that: kept apart from lasten
+    and baten, never split into them."""
 
 
 class BudgetColumn(enum.Enum):
@@ -110,6 +114,16 @@ class Continuity(enum.Enum):
     VERVALLEN = "vervallen"
 
 
+def _taakveld(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    optional(str)(instance, attribute, value)
+    if value is not None and not TAAKVELD.fullmatch(value):
+        raise InvalidValueError(
+            f"expected a taakveld like '0.6', got {value!r}",
+            owner=type(instance).__name__,
+            field=attribute.name,
+        )
+
+
 _PS_NUMBER = re.compile(r"PS/[0-9]{4}/[0-9]+")
 
 
@@ -144,11 +158,13 @@ class Amount:
     nature: Nature = attrs.field(validator=of(Nature))
     year: int = attrs.field(validator=is_year)
     value: Decimal = attrs.field(converter=to_amount)
+    taakveld: str | None = attrs.field(default=None, validator=_taakveld)
+    """The BBV taakveld the amount is booked on, such as "0.6" (Overhead), when known."""
 
     @property
-    def key(self) -> tuple[Flow, BudgetColumn, Nature, int]:
+    def key(self) -> tuple[Flow, BudgetColumn, Nature, int, str | None]:
         """What identifies the amount within its owner."""
-        return (self.flow, self.column, self.nature, self.year)
+        return (self.flow, self.column, self.nature, self.year, self.taakveld)
 
 
 _ORDER = {m: index for kind in (Flow, BudgetColumn, Nature) for index, m in enumerate(kind)}
@@ -156,16 +172,23 @@ _ORDER = {m: index for kind in (Flow, BudgetColumn, Nature) for index, m in enum
 
 def in_key_order(amounts: Any) -> Any:
     """Amounts in the order of their keys (flow, column and nature as their enums list them,
-    then year), so that an owner's amounts have one order and no order needs storing; any
-    other value is left for the validator to refuse."""
+    then taakveld and year), so that an owner's amounts have one order and no order needs
+    storing; any other value is left for the validator to refuse."""
     if not isinstance(amounts, tuple) or not all(isinstance(a, Amount) for a in amounts):
         return amounts
     return tuple(sorted(amounts, key=amount_order))
 
 
-def amount_order(amount: Amount) -> tuple[int, int, int, int]:
-    """What `in_key_order` sorts amounts by."""
-    return (_ORDER[amount.flow], _ORDER[amount.column], _ORDER[amount.nature], amount.year)
+def amount_order(amount: Amount) -> tuple[int, int, int, str, int]:
+    """What `in_key_order` sorts amounts by: its key, the enums as they list their members,
+    no taakveld before any."""
+    return (
+        _ORDER[amount.flow],
+        _ORDER[amount.column],
+        _ORDER[amount.nature],
+        amount.taakveld or "",
+        amount.year,
+    )
 
 
 @attrs.frozen(kw_only=True)

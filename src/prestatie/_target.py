@@ -21,6 +21,9 @@ class TargetKind(enum.Enum):
     """Relative to a baseline: `lower` and `upper` are percentage changes of the baseline."""
     QUALITATIVE = "kwalitatief"
     """Text only, no number."""
+    RATIO = "verhouding"
+    """A count per so many of something else: `unit` says per how many of what ("laadpunt per 5
+    elektrische voertuigen"). Bounds as for an absolute target; ratios do not add up."""
 
 
 @attrs.frozen(kw_only=True)
@@ -30,7 +33,13 @@ class Target:
     An absolute target has bounds in `unit`: "maximaal 50 democratiespelen" has `upper=50`.
     A relative target has bounds as percentage changes of a baseline: "neemt toe of blijft
     minimaal gelijk" has `lower=0` inclusive, "neemt toe" `lower=0` strict, "+5% t.o.v. 2016"
-    `lower=5` with `baseline_year=2016`. A qualitative target has only its `text`.
+    `lower=5` with `baseline_year=2016`. A ratio target counts `unit` per so many of something
+    else ("minimaal 1 laadpunt per 5 elektrische voertuigen"). A qualitative target has only its
+    `text`.
+
+    When it applies: `year` alone is the year it is due ("in 2030", "tot eind 2027");
+    `first_year` with `year` is a period ("in de periode 2022 t/m 2030"); `yearly` says it holds
+    for each year ("jaarlijks", "per jaar"), of its period when it has one.
 
     A bound of None is open; its `lower_inclusive` or `upper_inclusive` carries no meaning and
     is always True, so targets that allow the same values with the same text compare and hash
@@ -50,7 +59,11 @@ class Target:
     upper: Decimal | None = attrs.field(default=None, converter=to_optional_amount)
     upper_inclusive: bool = attrs.field(default=True, validator=of(bool))
     year: int | None = attrs.field(default=None, validator=is_year)
-    """The year the target applies to, when it is one of a series."""
+    """The year the target applies to, or the last year of its period."""
+    first_year: int | None = attrs.field(default=None, validator=is_year)
+    """The first year of the period the target covers, when it covers several years."""
+    yearly: bool = attrs.field(default=False, validator=of(bool))
+    """True when the target holds for each year ("jaarlijks"), not once."""
     baseline: Decimal | None = attrs.field(default=None, converter=to_optional_amount)
     """The value a relative target is measured against, when known."""
     baseline_year: int | None = attrs.field(default=None, validator=is_year)
@@ -65,6 +78,11 @@ class Target:
             object.__setattr__(self, "lower_inclusive", True)
         if self.upper is None and not self.upper_inclusive:
             object.__setattr__(self, "upper_inclusive", True)
+        if self.first_year is not None and (self.year is None or self.first_year >= self.year):
+            raise InvalidValueError(
+                f"Target.first_year: a period needs a later last year, got {self.first_year}"
+                f" to {self.year}"
+            )
         if self.kind is TargetKind.QUALITATIVE:
             if self.lower is not None or self.upper is not None:
                 raise InvalidValueError(
@@ -170,9 +188,9 @@ class Target:
         so "+5%" is upward for a negative baseline too. The resolved bounds then rise with the
         baseline (never fall) as long as -100 ≤ p, and p ≤ 100 when the baseline is negative;
         other changes are refused as having no monotone meaning. `baseline` defaults to the
-        target's own; an absolute target resolves to itself.
+        target's own; an absolute or ratio target resolves to itself.
         """
-        if self.kind is TargetKind.ABSOLUTE:
+        if self.kind in (TargetKind.ABSOLUTE, TargetKind.RATIO):
             return self
         if self.kind is TargetKind.QUALITATIVE:
             raise InvalidValueError(
@@ -201,6 +219,11 @@ class Target:
         _require_same_unit(self, other, "add")
         _require_absolute(self, "add")
         _require_absolute(other, "add")
+        if self.kind is TargetKind.RATIO:
+            raise InvalidValueError(
+                f"cannot add {self.describe()} and {other.describe()}: ratios do not add up"
+            )
+        year, first_year, yearly = _common_when(self, other)
         lower = upper = None
         if self.lower is not None and other.lower is not None:
             lower = total([self.lower, other.lower])
@@ -212,7 +235,9 @@ class Target:
             lower_inclusive=self.lower_inclusive and other.lower_inclusive,
             upper=upper,
             upper_inclusive=self.upper_inclusive and other.upper_inclusive,
-            year=self.year if self.year == other.year else None,
+            year=year,
+            first_year=first_year,
+            yearly=yearly,
         )
 
     def intersect(self, other: Target) -> Target | Conflict:
@@ -232,13 +257,17 @@ class Target:
             and (lower > upper or (lower == upper and not (lower_inclusive and upper_inclusive)))
         ):
             return Conflict(first=self, second=other)
+        year, first_year, yearly = _common_when(self, other)
         return Target(
             unit=self.unit,
             lower=lower,
             lower_inclusive=lower_inclusive,
             upper=upper,
             upper_inclusive=upper_inclusive,
-            year=self.year if self.year == other.year else None,
+            kind=self.kind,
+            year=year,
+            first_year=first_year,
+            yearly=yearly,
         )
 
     def scale(self, factor: Decimal | int) -> Target:
@@ -251,7 +280,15 @@ class Target:
                 f" the bounds of {self.describe()})"
             )
         if exact == 0:
-            return Target(unit=self.unit, lower=ZERO, upper=ZERO, year=self.year)
+            return Target(
+                unit=self.unit,
+                kind=self.kind,
+                lower=ZERO,
+                upper=ZERO,
+                year=self.year,
+                first_year=self.first_year,
+                yearly=self.yearly,
+            )
         return attrs.evolve(
             self,
             lower=None if self.lower is None else multiply(self.lower, exact),
@@ -375,11 +412,21 @@ def _key(target: Target) -> tuple[object, ...]:
 def _require_same_unit(first: Target, second: Target, verb: str) -> None:
     if not isinstance(second, Target):
         raise InvalidTypeError(f"cannot {verb} a Target and {describe(second)}")
+    if (first.kind is TargetKind.RATIO) != (second.kind is TargetKind.RATIO):
+        raise UnitMismatchError(
+            f"cannot {verb} a ratio and a count: {first.describe()} and {second.describe()}"
+        )
     if first.unit != second.unit:
         raise UnitMismatchError(
             f"cannot {verb} targets of different units: {first.describe()} is in"
             f" {first.unit!r}, {second.describe()} is in {second.unit!r}"
         )
+
+
+def _common_when(first: Target, second: Target) -> tuple[int | None, int | None, bool]:
+    """The year, first year and yearly flag of two targets combined: kept when they agree."""
+    when = (first.year, first.first_year, first.yearly)
+    return when if when == (second.year, second.first_year, second.yearly) else (None, None, False)
 
 
 def _require_absolute(target: Target, verb: str) -> None:

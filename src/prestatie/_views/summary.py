@@ -216,6 +216,8 @@ def _unsummable(target: Target, not_additive: frozenset[str]) -> str | None:
         return "kwalitatief"
     if target.kind is TargetKind.RELATIVE:
         return "relatief (t.o.v. een basiswaarde)"
+    if target.kind is TargetKind.RATIO:
+        return "een verhouding telt niet op"
     if "%" in target.unit:
         return "een percentage telt niet op"
     if " ".join(target.unit.split()).casefold() in not_additive:

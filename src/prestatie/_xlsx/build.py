@@ -356,6 +356,7 @@ class _Builder:
                     nature=nature,
                     year=year,
                     value=value,
+                    taakveld=values.get("taakveld"),
                 )
                 if amount is not None:
                     collected.setdefault(key, []).append((amount, (row, column_key)))

@@ -213,6 +213,9 @@ def _bool_or(default: bool) -> Codec:
 BOOLEAN_OR_NO = _bool_or(False)
 BOOLEAN_OR_YES = _bool_or(True)
 
+OPTIONAL_BOOLEAN = BOOLEAN_OR_NO
+"""'ja' or 'nee', a blank cell read as nee."""
+
 
 def enum_codec(kind: type[enum.Enum], *, optional: bool) -> Codec:
     labels = tuple(str(member.value) for member in kind)

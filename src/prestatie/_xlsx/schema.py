@@ -33,6 +33,7 @@ from prestatie._xlsx.codecs import (
     INTEGER,
     NO,
     NUMBER,
+    OPTIONAL_BOOLEAN,
     OPTIONAL_INTEGER,
     OPTIONAL_NUMBER,
     OPTIONAL_TEXT,
@@ -379,7 +380,9 @@ STREEFWAARDEN = Sheet(
         _col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN_OR_YES),
         _col("Bovengrens", "upper", OPTIONAL_NUMBER),
         _col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN_OR_YES),
-        _col("Jaar", "year", OPTIONAL_INTEGER),
+        _col("Jaar", "year", OPTIONAL_INTEGER, "the year it is due, or the last of its period"),
+        _col("Eerste jaar", "first_year", OPTIONAL_INTEGER, "the first year of its period"),
+        _col("Jaarlijks", "yearly", OPTIONAL_BOOLEAN, "ja when it holds for each year"),
         _col("Nulmeting", "baseline", OPTIONAL_NUMBER),
         _col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
         _col("Tekst", "text", TEXT, "the target as printed", when="bij Soort kwalitatief"),
@@ -433,12 +436,12 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
 LASTEN_EN_BATEN = Sheet(
     name="Lasten en baten",
     model=_model.Amount,
-    doc="One row per owner, flow, budget column and nature, with a column per year in the"
-    " budget's unit; totals rows with live SUMIFS formulas close the table.",
+    doc="One row per owner, flow, budget column, nature and taakveld, with a column per year"
+    " in the budget's unit; totals rows with live SUMIFS formulas close the table.",
     explanation=(
-        "Eén regel per niveau (programma, doel of prestatie), lasten of baten, "
-        "begrotingskolom en aard, met een kolom per jaar in de eenheid van de begroting. De "
-        "totaalregels onderaan rekenen zelf; laat ze staan."
+        "Eén regel per niveau (programma, doel of prestatie), lasten, baten of saldo, "
+        "begrotingskolom, aard en taakveld, met een kolom per jaar in de eenheid van de "
+        "begroting. De totaalregels onderaan rekenen zelf; laat ze staan."
     ),
     columns=(
         _col(
@@ -451,6 +454,12 @@ LASTEN_EN_BATEN = Sheet(
         _col("Lasten/baten", "flow", enum_codec(Flow, optional=False), required=True),
         _col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
         _col("Aard", "nature", enum_codec(Nature, optional=False), required=True),
+        _col(
+            "Taakveld",
+            "taakveld",
+            OPTIONAL_TEXT,
+            "the BBV taakveld the amounts are booked on, such as 0.6; blank for none",
+        ),
     ),
 )
 """The fixed columns; a column per year follows them (`year_header`)."""

@@ -401,24 +401,25 @@ def amount_years(budget: Budget) -> list[int]:
 def _amount_rows(budget: Budget) -> Iterator[Row]:
     for owner in budget.amount_owners():
         level, code = _LEVELS[type(owner.item)], str(owner.code)
-        # One row per flow, column and nature, in the amounts' order; a key given twice
-        # (which the checks report) spills into a further row rather than being lost.
+        # One row per flow, column, nature and taakveld, in the amounts' order; a key given
+        # twice (which the checks report) spills into a further row rather than being lost.
         rows: list[Row] = []
         for amount in owner.amounts:
-            key = (amount.flow, amount.column, amount.nature)
+            key = (amount.flow, amount.column, amount.nature, amount.taakveld)
             row = next((r for r in rows if r["key"] == key and amount.year not in r["years"]), None)
             if row is None:
                 row = {"key": key, "years": {}}
                 rows.append(row)
             row["years"][amount.year] = amount.value
         for row in rows:
-            flow, column, nature = row["key"]
+            flow, column, nature, taakveld = row["key"]
             yield {
                 "level": level,
                 "code": code,
                 "flow": flow,
                 "column": column,
                 "nature": nature,
+                "taakveld": taakveld,
                 "years": row["years"],
             }
 

@@ -1,0 +1,135 @@
+"""What `parse_targets` reads from Dutch action text, phrase by phrase: signs, money, number
+words, "procent", scales, lists, several qualifiers, and whole-cell quantities."""
+
+from __future__ import annotations
+
+import pytest
+
+from prestatie import Code, parse_references, parse_targets
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # A sign belongs to the number: a fall of 5% against 2016.
+        ("minimaal -5% t.o.v. 2016", ["≥ -5% t.o.v. basiswaarde ('minimaal -5% t.o.v. 2016')"]),
+        ("minimaal +5% t.o.v. 2016", ["≥ 5% t.o.v. basiswaarde ('minimaal +5% t.o.v. 2016')"]),
+        # After "€" a number like a year is an amount; without it, "in 2016" is a year.
+        ("maximaal € 2016", ["≤ 2.016 euro ('maximaal € 2016')"]),
+        ("in 2016 minimaal 5 adviezen", ["≥ 5 adviezen ('minimaal 5 adviezen')"]),
+        # After a qualifier "een" is the number one; "procent" is "%".
+        ("minimaal een workshop", ["≥ 1 workshop ('minimaal een workshop')"]),
+        ("tussen een en drie adviezen", ["≥ 1 en ≤ 3 adviezen ('tussen een en drie adviezen')"]),
+        ("minimaal 10 procent", ["≥ 10% ('minimaal 10 procent')"]),
+        # Scales multiply, and the result is a whole number written in full.
+        (
+            "maximaal 20 miljoen bezoekers",
+            ["≤ 20.000.000 bezoekers ('maximaal 20 miljoen bezoekers')"],
+        ),
+        ("maximaal € 0,01 duizend", ["≤ 10 euro ('maximaal € 0,01 duizend')"]),
+        # A list after one qualifier, with "," and "en"; each item keeps its own text.
+        (
+            "maximaal 50 spelen, 40 gastlessen en 3 adviezen",
+            [
+                "≤ 50 spelen ('maximaal 50 spelen')",
+                "≤ 40 gastlessen ('40 gastlessen')",
+                "≤ 3 adviezen ('3 adviezen')",
+            ],
+        ),
+        # An item with its own unit ("%", "€") ends at "," or "en" when a next item follows.
+        ("minimaal 10% en 3 adviezen", ["≥ 10% ('minimaal 10%')", "≥ 3 adviezen ('3 adviezen')"]),
+        (
+            "maximaal € 5.000, 3 adviezen",
+            ["≤ 5.000 euro ('maximaal € 5.000')", "≤ 3 adviezen ('3 adviezen')"],
+        ),
+        ("minimaal 10% en een workshop", ["≥ 10% ('minimaal 10%')"]),
+        ("maximaal 10% en de rest", ["≤ 10% ('maximaal 10%')"]),
+        # Two sentences, two qualifiers: both targets, in order.
+        (
+            "maximaal 5 spelen. Minimaal 3 adviezen.",
+            ["≤ 5 spelen ('maximaal 5 spelen')", "≥ 3 adviezen ('Minimaal 3 adviezen')"],
+        ),
+        (
+            "meer dan 10 en minder dan 20 spelen",
+            ["> 10 en < 20 spelen ('meer dan 10 en minder dan 20 spelen')"],
+        ),
+        # A range whose ends are of different units is no range.
+        ("tussen 10 en 20%", []),
+        ("tussen 10% en 20", []),
+        # A cell that is one quantity is exactly that quantity.
+        ("45,6%", ["= 45,6% ('45,6%')"]),
+        ("12", ["= 12 ('12')"]),
+        (" € 1.500 ", ["= 1.500 euro ('€ 1.500')"]),
+    ],
+)
+def test_parse_targets_reads_each_phrase_as_the_budget_means_it(
+    text: str, shown: list[str]
+) -> None:
+    """Each text gives exactly these targets, shown with `describe`."""
+    assert [target.describe() for target in parse_targets(text)] == shown
+
+
+def test_the_value_of_a_scaled_number_has_no_exponent() -> None:
+    """ "20 miljoen" is stored as 20000000, not as 2.0E+7, so it prints as the budget does."""
+    (target,) = parse_targets("maximaal 20 miljoen bezoekers")
+    assert str(target.upper) == "20000000"
+    (target,) = parse_targets("maximaal € 0,01 duizend")
+    assert str(target.upper) == "10"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # A next item whose word is no unit (a month, "derde") ends the list; what came
+        # before it stays.
+        ("maximaal 50 spelen en 3 juni", ["≤ 50 spelen ('maximaal 50 spelen')"]),
+        # A unit of up to six words still ends at "en" before the next item.
+        (
+            "maximaal 5 a b c d e f en 3 adviezen",
+            ["≤ 5 a b c d e f ('maximaal 5 a b c d e f')", "≤ 3 adviezen ('3 adviezen')"],
+        ),
+        # Only "," and "en" continue a list; ";" or another word does not.
+        ("minimaal 10% plus 3 adviezen", ["≥ 10% ('minimaal 10%')"]),
+        ("maximaal 50 spelen; 3 adviezen", ["≤ 50 spelen ('maximaal 50 spelen')"]),
+        # A noun ends the unit; an adjective in -e takes the next word, unless that is a
+        # stop word or there is none.
+        ("maximaal 40 gastlessen extra", ["≤ 40 gastlessen ('maximaal 40 gastlessen')"]),
+        ("maximaal 40 nieuwe", ["≤ 40 nieuwe ('maximaal 40 nieuwe')"]),
+        ("maximaal 40 nieuwe van de provincie", ["≤ 40 nieuwe ('maximaal 40 nieuwe')"]),
+        # A number without a unit of its own, before "," or "en", is no target.
+        ("maximaal 50, 40 gastlessen", []),
+        ("maximaal 50 en 40 gastlessen", []),
+        # A new qualifier after an item starts a new target, not a range.
+        (
+            "maximaal 5 spelen minimaal 3 adviezen",
+            ["≤ 5 spelen ('maximaal 5 spelen')", "≥ 3 adviezen ('minimaal 3 adviezen')"],
+        ),
+        # "een" as the upper end of a range is the number one.
+        ("tussen 0 en een advies", ["≥ 0 en ≤ 1 advies ('tussen 0 en een advies')"]),
+        # Only a one-sided qualifier makes a change against a baseline; "precies" does not,
+        # and "t.o.v." with nothing after it is no baseline.
+        ("precies 5% t.o.v. 2016", ["= 5% ('precies 5%')"]),
+        ("minimaal 5% t.o.v.", ["≥ 5% ('minimaal 5%')"]),
+        # A "+" glued to what comes before it ("1E+5") leads no change.
+        ("waarde 1E+5% t.o.v. 2016", []),
+        # "een" alone is an article, not the number one.
+        ("een", []),
+    ],
+)
+def test_parse_targets_ends_lists_and_ranges_where_the_text_does(
+    text: str, shown: list[str]
+) -> None:
+    """Where a list of items, a range or a change ends, and what is no target at all."""
+    assert [target.describe() for target in parse_targets(text)] == shown
+
+
+def test_a_lower_bound_followed_by_another_lower_bound_is_no_range() -> None:
+    """ "meer dan 10 en minimaal 20": two lower bounds make no range with an upper bound."""
+    assert all(
+        target.upper is None for target in parse_targets("meer dan 10 en minimaal 20 spelen")
+    )
+
+
+def test_a_reference_that_is_no_code_is_skipped_and_the_rest_still_read() -> None:
+    """ "7.02" is no code of ours; "7.3" after it is still found."""
+    assert parse_references("prestatie 7.02 en 7.3") == (Code("7.3"),)

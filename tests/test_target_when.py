@@ -1,0 +1,85 @@
+"""When a target applies (year, period, jaarlijks) and ratio targets: the model's rules and
+their JSON form."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from prestatie import (
+    Budget,
+    InvalidValueError,
+    Outcome,
+    Target,
+    TargetKind,
+    UnitMismatchError,
+    from_json,
+    to_json,
+)
+
+RATIO = Target(unit="laadpunt per 5 elektrische voertuigen", kind=TargetKind.RATIO, lower=1)
+
+
+def test_a_period_runs_from_its_first_year_to_a_later_year() -> None:
+    """first_year needs a later `year`: the period's last year."""
+    assert Target(unit="woningen", lower=1, first_year=2022, year=2030).first_year == 2022
+    with pytest.raises(InvalidValueError, match="a period needs a later last year"):
+        Target(unit="woningen", lower=1, first_year=2022)
+    with pytest.raises(InvalidValueError, match="got 2030 to 2030"):
+        Target(unit="woningen", lower=1, first_year=2030, year=2030)
+
+
+def test_sums_and_intersections_keep_when_they_apply_only_when_both_agree() -> None:
+    """Year, first year and the yearly flag survive `+` and `intersect` when the two targets
+    share them, and are dropped when they differ."""
+    yearly = Target(unit="ha", lower=10, year=2030, first_year=2022, yearly=True)
+    both = yearly + yearly
+    assert (both.year, both.first_year, both.yearly) == (2030, 2022, True)
+    other = Target(unit="ha", upper=50, year=2030)
+    mixed = yearly.intersect(other)
+    assert isinstance(mixed, Target)
+    assert (mixed.year, mixed.first_year, mixed.yearly) == (None, None, False)
+
+
+def test_ratios_are_judged_but_never_added() -> None:
+    """A ratio target tests and evaluates like a count; two ratios do not add up, and a ratio
+    does not meet a count of the same words."""
+    assert RATIO.contains(1)
+    assert RATIO.resolve() is RATIO
+    assert RATIO.evaluate(2).outcome is Outcome.MET
+    with pytest.raises(InvalidValueError, match="ratios do not add up"):
+        RATIO + RATIO
+    count = Target(unit=RATIO.unit, lower=1)
+    with pytest.raises(UnitMismatchError, match="a ratio and a count"):
+        RATIO.intersect(count)
+
+
+def _targets(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, dict):
+        if "lower_inclusive" in data:
+            yield data
+        for value in data.values():
+            yield from _targets(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _targets(value)
+
+
+def test_json_writes_period_and_yearly_only_when_set_and_reads_them_back(
+    seed_budget: Budget,
+) -> None:
+    """A target without period or yearly flag is written as before (so that versions that
+    predate them read it); one with them, or a ratio, round-trips through JSON unchanged."""
+    plain = json.loads(to_json(seed_budget))
+    assert all("first_year" not in t and "yearly" not in t for t in _targets(plain))
+    first = next(_targets(plain))
+    first.update(kind="verhouding", year=2030, first_year=2022, yearly=True)
+    budget = from_json(json.dumps(plain))
+    written = [t for t in _targets(json.loads(to_json(budget))) if "yearly" in t]
+    assert [(t["kind"], t["first_year"], t["year"], t["yearly"]) for t in written] == [
+        ("verhouding", 2022, 2030, True)
+    ]
+    assert from_json(to_json(budget)) == budget
