@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from prestatie import Budget, read_budget, read_workbook_with_problems
@@ -198,6 +199,17 @@ def _prestatie(budget: Budget, code: str) -> Any:
 L = "Lasten en baten"
 Y2017 = "2017 (x € 1.000)"
 
+
+def _letter(sheet: str, header: str) -> str:
+    """The column letter of `header` in the bundled workbook."""
+    worksheet = load_workbook(BUNDLED, read_only=True)[sheet]
+    row = next(worksheet.iter_rows(max_row=1, values_only=True))
+    return get_column_letter(list(row).index(header) + 1)
+
+
+AMOUNT_2017 = f"{L}!{_letter(L, Y2017)}2"
+"""The cell of the first 2017 amount."""
+
 EDITS = [
     Edit(
         "rename Lasten en baten to Lasten & baten",
@@ -277,11 +289,11 @@ EDITS = [
         "an amount pasted as '38,450': two readings",
         _put(L, Y2017, 2, "38,450"),
         PROBLEM,
-        f"{L}!F2",
+        AMOUNT_2017,
     ),
-    Edit("an amount pasted as '1.5': two readings", _put(L, Y2017, 2, "1.5"), PROBLEM, f"{L}!F2"),
+    Edit("an amount pasted as '1.5': two readings", _put(L, Y2017, 2, "1.5"), PROBLEM, AMOUNT_2017),
     Edit("a value typed in an empty row", _put(L, Y2017, 40, 1), PROBLEM, f"{L}!A40"),
-    Edit("an amount typed as a word", _put(L, Y2017, 2, "veel"), PROBLEM, f"{L}!F2"),
+    Edit("an amount typed as a word", _put(L, Y2017, 2, "veel"), PROBLEM, AMOUNT_2017),
     Edit(
         "a new amount typed in a blank year",
         _put(L, "2020 (x € 1.000)", 3, 600),
