@@ -28,6 +28,7 @@ import cattrs
 import click
 
 from prestatie import (
+    RECORD_DIALECTS,
     Budget,
     Code,
     DocumentKind,
@@ -55,7 +56,6 @@ from prestatie import (
     write_budget,
     write_records,
 )
-from prestatie._records import CSV, DIALECTS, JSONL
 
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2  # click's own code for a usage error, too
@@ -692,7 +692,7 @@ def schema() -> None:
 @click.argument("out", type=_FILE, metavar="OUT.csv|OUT.jsonl")
 @click.option(
     "--dialect",
-    type=click.Choice(DIALECTS),
+    type=click.Choice(RECORD_DIALECTS),
     default="csv",
     show_default=True,
     help="csv: commas and decimal points. excel-nl: semicolons, decimal commas and a byte"
@@ -709,9 +709,9 @@ def export(file: Path, out: Path, dialect: str, force: bool) -> None:
     unit and in euros. Ready for pandas, DuckDB, Power BI or a pivot table.
     """
     _check_suffix(file)
-    if out.suffix.lower() not in (CSV, JSONL):
+    if out.suffix.lower() not in (".csv", ".jsonl"):
         _usage(f"{out}: expected a .csv or .jsonl file, got {out.suffix.lower() or 'no extension'}")
-    if out.suffix.lower() == JSONL and dialect != "csv":
+    if out.suffix.lower() == ".jsonl" and dialect != "csv":
         _usage(f"--dialect {dialect} is for a .csv file, got {out}")
     _check_new(out, force)
     budget = _read(file)
