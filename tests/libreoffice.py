@@ -32,8 +32,9 @@ needs_soffice = pytest.mark.usefixtures("soffice_installed")
 ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
 
-def soffice(convert_to: str, outdir: Path, *files: Path) -> None:
-    """Convert `files` with a fresh LibreOffice profile, so that parallel runs do not meet."""
+def soffice(convert_to: str, outdir: Path, *files: Path, infilter: str | None = None) -> None:
+    """Convert `files` with a fresh LibreOffice profile, so that parallel runs do not meet;
+    `infilter` gives the import filter and its options, as LibreOffice's --infilter."""
     profile = Path(tempfile.gettempdir()) / f"lo-{uuid.uuid4().hex}"
     try:
         subprocess.run(
@@ -41,6 +42,7 @@ def soffice(convert_to: str, outdir: Path, *files: Path) -> None:
                 "soffice",
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
+                *([f"--infilter={infilter}"] if infilter else []),
                 "--convert-to",
                 convert_to,
                 "--outdir",

@@ -25,11 +25,11 @@ from prestatie import (
     ReserveLink,
     check_budget,
 )
-from strategies import budgets, degenerate_budgets
+from strategies import budgets, budgets_of_every_shape
 
 
 @settings(max_examples=100)
-@given(budgets() | degenerate_budgets())
+@given(budgets_of_every_shape())
 def test_valid_budgets_have_no_problems(budget: Budget) -> None:
     """Law: a budget built consistently, real or with empty levels, has no problem."""
     assert check_budget(budget) == []

@@ -32,8 +32,8 @@ from prestatie import (
     to_json,
     write_workbook,
 )
-from prestatie._mapping import mapping_from_dict
-from prestatie._mapping_model import printed_code
+from prestatie._foreign.load import mapping_from_dict
+from prestatie._foreign.mapping import printed_code
 
 
 def _sheet(path: Path, rows: list[list[Any]]) -> Path:

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 
 import prestatie
 from prestatie import Budget, JsonError, from_json, to_json
-from strategies import budgets, degenerate_budgets
+from strategies import budgets_of_every_shape
 
 
 @settings(max_examples=100)
-@given(budgets() | degenerate_budgets())
+@given(budgets_of_every_shape())
 def test_json_round_trip_is_the_identity(budget: Budget) -> None:
     """Law: from_json(to_json(b)) == b, for real budgets and for budgets with empty levels."""
     assert from_json(to_json(budget)) == budget

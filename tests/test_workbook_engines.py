@@ -18,12 +18,13 @@ from prestatie import (
     Budget,
     Problem,
     WorkbookError,
+    WorkbookWarning,
     read_workbook,
     read_workbook_with_problems,
     write_workbook,
 )
 from prestatie._xlsx.cells import resolve_engine
-from strategies import budgets, degenerate_budgets
+from strategies import budgets, budgets_of_every_shape
 from workbook_edit import edit
 from workbook_examples import monitor_budget
 
@@ -36,7 +37,10 @@ def _read(path: Path, engine: str) -> Outcome:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         budget, problems = read_workbook_with_problems(path, engine=engine)
-    return budget, problems, [str(warning.message) for warning in caught]
+    # Only the reader's own warnings: a ResourceWarning may be another test's file that the
+    # garbage collector closes meanwhile.
+    found = [str(w.message) for w in caught if issubclass(w.category, WorkbookWarning)]
+    return budget, problems, found
 
 
 def _same_by_both(path: Path) -> Outcome:
@@ -46,7 +50,7 @@ def _same_by_both(path: Path) -> Outcome:
 
 
 @settings(max_examples=40)
-@given(budgets() | degenerate_budgets())
+@given(budgets_of_every_shape())
 def test_engines_read_generated_budgets_alike(budget: Budget) -> None:
     """Any budget written and read back gives the same outcome with either engine."""
     with tempfile.TemporaryDirectory() as folder:
@@ -56,10 +60,15 @@ def test_engines_read_generated_budgets_alike(budget: Budget) -> None:
 
 
 def _lasten_row(path: Path) -> int:
-    sheet = load_workbook(path, read_only=True)["Lasten en baten"]
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if row[1] == "7.2.3" and row[3] == "primitief" and row[2] == "lasten":
-            return number
+    workbook = load_workbook(path, read_only=True)
+    try:  # closed here: a read-only workbook left open warns in whichever test collects it
+        for number, row in enumerate(
+            workbook["Lasten en baten"].iter_rows(values_only=True), start=1
+        ):
+            if row[1] == "7.2.3" and row[3] == "primitief" and row[2] == "lasten":
+                return number
+    finally:
+        workbook.close()
     raise LookupError("7.2.3")
 
 

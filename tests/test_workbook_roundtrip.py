@@ -12,12 +12,12 @@ from openpyxl import load_workbook
 from conftest import EXAMPLES, run_python
 from prestatie import Budget, check_budget, read_workbook, write_workbook
 from prestatie._xlsx.codecs import join_list, split_list
-from strategies import budgets, degenerate_budgets, texts
+from strategies import budgets_of_every_shape, texts
 from workbook_examples import INJECTED, monitor_budget
 
 
 @settings(max_examples=100)
-@given(budgets() | degenerate_budgets())
+@given(budgets_of_every_shape())
 def test_workbook_round_trip_is_the_identity(budget: Budget) -> None:
     """Law: reading what write_workbook wrote gives the budget back, for real budgets and for
     budgets with empty levels."""

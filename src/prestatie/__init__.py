@@ -1,7 +1,6 @@
 """prestatie: a typed model of the Dutch provincial performance budget (prestatiebegroting),
 with a versioned JSON form and Excel import and export."""
 
-from prestatie._by_taakveld import TaakveldLine, by_taakveld, render_by_taakveld
 from prestatie._checks import check_budget
 from prestatie._code import Code
 from prestatie._errors import (
@@ -16,10 +15,11 @@ from prestatie._errors import (
     WorkbookWarning,
 )
 from prestatie._files import read_budget, read_budget_with_problems, write_budget
-from prestatie._foreign import import_sheet
+from prestatie._foreign.importer import import_sheet
+from prestatie._foreign.load import Mapping, load_mapping
+from prestatie._foreign.mapping import Saldo
 from prestatie._json import FORMAT_VERSION, from_json, to_json
-from prestatie._mapping import Mapping, load_mapping
-from prestatie._mapping_model import Saldo
+from prestatie._json_schema import json_schema
 from prestatie._model import (
     Action,
     Ambition,
@@ -56,18 +56,18 @@ from prestatie._money import (
     round_table,
     round_to_unit,
 )
+from prestatie._records import DIALECTS as RECORD_DIALECTS
+from prestatie._records import records, write_records
 from prestatie._taakveld import TAAKVELDEN
-from prestatie._target import Conflict, Evaluation, Outcome, Target, TargetKind
-from prestatie._target_text import (
-    TargetContext,
-    format_target,
-    parse_references,
-    parse_targets,
-)
+from prestatie._target.algebra import Conflict, Evaluation, Outcome, Target, TargetKind
+from prestatie._target.read import parse_references, parse_targets
+from prestatie._target.words import TargetContext
+from prestatie._target.write import format_target
 from prestatie._views.budget_line import BudgetLine, check_table
 from prestatie._views.diff import BudgetDiff, diff_budgets, render_diff
 from prestatie._views.progress import ProgressReport, Thresholds, progress, render_progress
 from prestatie._views.summary import Summary, render_summary, summarise
+from prestatie._views.taakveld import TaakveldLine, by_taakveld, render_by_taakveld
 from prestatie._xlsx.read import read_workbook, read_workbook_with_problems
 from prestatie._xlsx.report import ReportKind, write_report
 from prestatie._xlsx.write import write_workbook
@@ -76,6 +76,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMAT_VERSION",
+    "RECORD_DIALECTS",
     "TAAKVELDEN",
     "Action",
     "Ambition",
@@ -139,6 +140,7 @@ __all__ = [
     "format_target",
     "from_json",
     "import_sheet",
+    "json_schema",
     "load_mapping",
     "parse_amount",
     "parse_references",
@@ -148,6 +150,7 @@ __all__ = [
     "read_budget_with_problems",
     "read_workbook",
     "read_workbook_with_problems",
+    "records",
     "render_by_taakveld",
     "render_diff",
     "render_progress",
@@ -157,6 +160,7 @@ __all__ = [
     "summarise",
     "to_json",
     "write_budget",
+    "write_records",
     "write_report",
     "write_workbook",
 ]

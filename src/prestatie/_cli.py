@@ -28,6 +28,7 @@ import cattrs
 import click
 
 from prestatie import (
+    RECORD_DIALECTS,
     Budget,
     Code,
     DocumentKind,
@@ -42,6 +43,7 @@ from prestatie import (
     WorkbookError,
     __version__,
     diff_budgets,
+    json_schema,
     load_mapping,
     parse_amount,
     progress,
@@ -52,6 +54,7 @@ from prestatie import (
     render_summary,
     summarise,
     write_budget,
+    write_records,
 )
 
 EXIT_PROBLEMS = 1
@@ -664,3 +667,57 @@ def progress_command(
         _echo_json(report)
     else:
         click.echo(render_progress(report))
+
+
+@main.command(epilog=_example("prestatie schema > budget.schema.json"))
+@_guarded
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the JSON form.
+
+    It is generated from the model, for the current format version, so that tools in any
+    language can validate a budget's JSON or generate types from it. The rules across
+    objects (`prestatie check`) are not in it.
+    """
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command(
+    epilog=_example(
+        "prestatie export examples/data/begroting-2017.json begroting-2017.csv",
+        "prestatie export --dialect excel-nl begroting-2017.xlsx begroting-2017.csv",
+        "prestatie export monitor-2017-2.json bedragen.jsonl",
+    )
+)
+@click.argument("file", type=_FILE, metavar="BUDGET")
+@click.argument("out", type=_FILE, metavar="OUT.csv|OUT.jsonl")
+@click.option(
+    "--dialect",
+    type=click.Choice(RECORD_DIALECTS),
+    default="csv",
+    show_default=True,
+    help="csv: commas and decimal points. excel-nl: semicolons, decimal commas and a byte"
+    " order mark, for a double click in Dutch Excel.",
+)
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@_guarded
+def export(file: Path, out: Path, dialect: str, force: bool) -> None:
+    """Write one row per amount of BUDGET to a CSV (.csv) or JSON Lines (.jsonl) file.
+
+    Each row has the province, document and year; the level (kerntaak, beleidsdoel,
+    prestatie) and code of the amount's owner; the codes and titles of its kerntaak,
+    beleidsdoel and prestatie; flow, column, nature and year; and the value in the budget's
+    unit and in euros. Ready for pandas, DuckDB, Power BI or a pivot table.
+    """
+    _check_suffix(file)
+    if out.suffix.lower() not in (".csv", ".jsonl"):
+        _usage(f"{out}: expected a .csv or .jsonl file, got {out.suffix.lower() or 'no extension'}")
+    if out.suffix.lower() == ".jsonl" and dialect != "csv":
+        _usage(f"--dialect {dialect} is for a .csv file, got {out}")
+    _check_new(out, force)
+    budget = _read(file)
+    with _busy(f"writing {out}"):
+        try:
+            count = write_records(budget, out, dialect=dialect, force=True)
+        except OSError as error:
+            raise _os_failure(error, out, "write") from error
+    click.echo(f"wrote {out}: {_count(count, 'amount')} of {file}", err=True)

@@ -8,9 +8,9 @@ from pathlib import Path
 from prestatie._atomic import atomic_write, check_destination
 from prestatie._checks import check_budget
 from prestatie._errors import InvalidValueError, JsonError, Problem, WorkbookError
-from prestatie._foreign import import_sheet
+from prestatie._foreign.importer import import_sheet
+from prestatie._foreign.load import Mapping, load_mapping
 from prestatie._json import from_json, to_json
-from prestatie._mapping import Mapping, load_mapping
 from prestatie._model import Budget
 from prestatie._xlsx.read import read_workbook_with_problems
 from prestatie._xlsx.report import ReportKind, write_report

@@ -19,7 +19,7 @@ from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
 from prestatie._model import Amount, Budget
 from prestatie._money import parse_decimal, to_amount
-from prestatie._target import Target
+from prestatie._target.algebra import Target
 
 FORMAT_VERSION = 1
 """The version of the JSON form written by `to_json`; `from_json` reads this version."""
@@ -118,7 +118,8 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
         return to_amount(value)
     if isinstance(value, str):
         amount = parse_decimal(value)
-        if amount is not None and value.strip() == value and "_" not in value:
+        # Decimal also reads "1_000", " 1" and non-ASCII digits; the JSON form has none.
+        if amount is not None and value.isascii() and value.strip() == value and "_" not in value:
             return amount
     raise _WrongType(
         f'expected an amount as a string like "1823.50" or an integer, got {_found(value)}'

@@ -19,7 +19,7 @@ from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._money import Unit, to_amount
 from prestatie._taakveld import TAAKVELD
-from prestatie._target import Target
+from prestatie._target.algebra import Target
 from prestatie._validate import (
     code_part,
     is_year,

@@ -133,7 +133,8 @@ def cell_problem(value: Decimal) -> str | None:
 
 # Dutch notation: "." groups thousands, "," starts the decimals, ",-" means whole euros.
 _NONE_WORDS = frozenset({"", "-", "–", "—", "n.v.t.", "nvt", "n.v.t"})
-_SCALES = {"": 0, "duizend": 3, "miljoen": 6, "mln": 6, "mln.": 6, "miljard": 9, "mld": 9}
+SCALES = {"": 0, "duizend": 3, "miljoen": 6, "mln": 6, "mln.": 6, "miljard": 9, "mld": 9, "mrd": 9}
+"""Scale words and the power of ten each multiplies by; amounts and targets read the same."""
 # re.ASCII: only 0-9 are digits; "٣" or "１２" is no amount a budget writes.
 _AMOUNT = re.compile(
     r"(?P<open>\()?\s*(?P<sign1>[-−])?\s*(?:€\s*)?(?P<sign2>[-−])?\s*"
@@ -175,7 +176,7 @@ def parse_amount(text: str) -> Decimal | None:
         match is None
         or bool(match["open"]) != bool(match["close"])
         or (match["sign1"] and match["sign2"])
-        or match["scale"] not in _SCALES
+        or match["scale"] not in SCALES
     ):
         raise InvalidValueError(f"{text!r}: {_EXPECTED_AMOUNT}")
     negative = bool(match["open"] or match["sign1"] or match["sign2"])
@@ -183,7 +184,7 @@ def parse_amount(text: str) -> Decimal | None:
     digits = match["int"].replace(".", "")
     if frac is not None and frac.isdigit():
         digits += "." + frac
-    amount = Decimal(digits).scaleb(_SCALES[match["scale"]])
+    amount = Decimal(digits).scaleb(SCALES[match["scale"]])
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent > 0:
         amount = Decimal(int(amount))  # "3,75 miljoen" reads as 3750000, not 3.75E+6

@@ -21,7 +21,7 @@ from prestatie._model import (
     ReserveLink,
 )
 from prestatie._money import ZERO, Unit, convert, format_amount, total
-from prestatie._target import Target
+from prestatie._target.algebra import Target
 from prestatie._views.summary import COLUMN_LABELS, FLOW_LABELS, document_title, unit_line
 from prestatie._views.text import align, one_line
 

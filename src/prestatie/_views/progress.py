@@ -24,7 +24,7 @@ from prestatie._model import (
     Score,
 )
 from prestatie._money import ZERO, Unit, format_amount, multiply, to_amount, total
-from prestatie._target import Evaluation, Outcome, Target, TargetKind
+from prestatie._target.algebra import Evaluation, Outcome, Target, TargetKind
 from prestatie._views.summary import document_title, unit_line
 from prestatie._views.text import align, one_line
 

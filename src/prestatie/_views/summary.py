@@ -10,8 +10,8 @@ import attrs
 
 from prestatie._code import Code
 from prestatie._model import Amount, Budget, BudgetColumn, Flow
-from prestatie._money import AmountsByYear, Unit, format_amount, total
-from prestatie._target import Target, TargetKind
+from prestatie._money import AmountsByYear, Unit, format_amount, to_amount, total
+from prestatie._target.algebra import Target, TargetKind
 from prestatie._views.text import align, one_line
 
 COLUMN_LABELS = {
@@ -309,7 +309,7 @@ def _cells(amounts: AmountsByYear, years: Iterable[int], places: dict[int, int])
     """Each year's amount with its column's number of decimals; blank for a year without
     any amount (which is not 0)."""
     return tuple(
-        format_amount(amounts.values[year].quantize(Decimal(1).scaleb(-places[year])))
+        format_amount(amounts.values[year].quantize(to_amount(1).scaleb(-places[year])))
         if year in amounts.values
         else ""
         for year in years

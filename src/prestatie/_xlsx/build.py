@@ -16,7 +16,7 @@ from prestatie import _model
 from prestatie._checks import check_budget
 from prestatie._code import Code
 from prestatie._errors import PrestatieError, Problem
-from prestatie._target import Target
+from prestatie._target.algebra import Target
 from prestatie._xlsx import schema
 from prestatie._xlsx.schema import (
     BEGROTING,

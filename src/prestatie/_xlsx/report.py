@@ -24,6 +24,7 @@ from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._model import Amount, Budget, BudgetColumn, Flow, Programme
 from prestatie._money import Unit, round_table, total
+from prestatie._xlsx.cached import cache_formula_values
 from prestatie._xlsx.codecs import AMOUNT_FORMAT
 from prestatie._xlsx.write import BOLD, HEADER_FILL, print_setup, save_workbook
 
@@ -287,4 +288,9 @@ def write_report(
         _monitor(workbook, budget, to_unit, year or budget.year)
     for worksheet in workbook.worksheets:
         print_setup(worksheet, header_rows=0)
-    atomic_write(Path(path), lambda temporary: save_workbook(workbook, temporary))
+
+    def write(temporary: Path) -> None:
+        save_workbook(workbook, temporary)
+        cache_formula_values(temporary)  # totals that readers without a calculator see
+
+    atomic_write(Path(path), write)

@@ -21,7 +21,7 @@ from prestatie._model import (
     Score,
 )
 from prestatie._money import Unit
-from prestatie._target import Target, TargetKind
+from prestatie._target.algebra import Target, TargetKind
 from prestatie._xlsx.cells import CellValue
 from prestatie._xlsx.codecs import (
     AMOUNT,

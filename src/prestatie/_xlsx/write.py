@@ -29,6 +29,7 @@ from prestatie._errors import Problem, WorkbookError
 from prestatie._model import Budget, BudgetColumn, Flow, Objective, Prestatie, Programme
 from prestatie._money import cell_problem
 from prestatie._xlsx import schema
+from prestatie._xlsx.cached import cache_formula_values
 from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
 from prestatie._xlsx.codecs import (
     AMOUNT,
@@ -85,7 +86,12 @@ def write_workbook(
     control character.
     """
     check_destination(path, (".xlsx",), force=force)
-    atomic_write(path, lambda temporary: _write(budget, temporary, os.fspath(path), explanation))
+
+    def write(temporary: Path) -> None:
+        _write(budget, temporary, os.fspath(path), explanation)
+        cache_formula_values(temporary)  # totals that readers without a calculator see
+
+    atomic_write(path, write)
 
 
 _FIXED_TIME = datetime.datetime(2000, 1, 1)

@@ -22,8 +22,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, override
 
 from prestatie._errors import MappingError, PrestatieError, Problem
-from prestatie._json import configure_converter
-from prestatie._mapping_model import (
+from prestatie._foreign.mapping import (
     AmountColumn,
     BudgetInfo,
     ColumnRef,
@@ -34,6 +33,7 @@ from prestatie._mapping_model import (
     YearColumns,
     printed_code,
 )
+from prestatie._json import configure_converter
 from prestatie._model import BudgetColumn, Flow, Nature
 from prestatie._money import from_spreadsheet_number, to_amount
 from prestatie._xlsx.schema import normalise_header

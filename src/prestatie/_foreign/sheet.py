@@ -12,7 +12,7 @@ import attrs
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from prestatie._errors import PrestatieError, Problem, WorkbookError, describe
-from prestatie._mapping_model import ColumnRef, DerivedColumn, Mapping
+from prestatie._foreign.mapping import ColumnRef, DerivedColumn, Mapping
 from prestatie._model import BudgetColumn, Flow
 from prestatie._money import from_spreadsheet_number, parse_amount
 from prestatie._xlsx.cells import Cells, CellValue

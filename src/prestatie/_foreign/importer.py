@@ -21,7 +21,10 @@ import attrs
 from prestatie._checks import CHECKS, check_actueel
 from prestatie._code import Code
 from prestatie._errors import PrestatieError, Problem, WorkbookError, WorkbookWarning
-from prestatie._foreign_checks import (
+from prestatie._foreign.indicators import indicator_rows
+from prestatie._foreign.mapping import Layout, Mapping, Saldo, printed_code
+from prestatie._foreign.sheet import Column, Sheet, amount_columns, read_rows
+from prestatie._foreign.totals import (
     Row,
     Table,
     Totals,
@@ -30,9 +33,6 @@ from prestatie._foreign_checks import (
     check_total_column,
     check_totals,
 )
-from prestatie._foreign_indicators import indicator_rows
-from prestatie._foreign_sheet import Column, Sheet, amount_columns, read_rows
-from prestatie._mapping_model import Layout, Mapping, Saldo, printed_code
 from prestatie._model import (
     Amount,
     Budget,

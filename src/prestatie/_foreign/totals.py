@@ -12,8 +12,8 @@ import attrs
 
 from prestatie._code import Code
 from prestatie._errors import WorkbookWarning
-from prestatie._foreign_sheet import Column, Sheet, year_in
-from prestatie._mapping_model import Definition, Mapping, Saldo
+from prestatie._foreign.mapping import Definition, Mapping, Saldo
+from prestatie._foreign.sheet import Column, Sheet, year_in
 from prestatie._model import BudgetColumn, Flow, Nature
 from prestatie._money import ZERO, total
 

@@ -10,11 +10,11 @@ from decimal import Decimal
 
 from prestatie._code import Code
 from prestatie._errors import PrestatieError
-from prestatie._foreign_sheet import Sheet
-from prestatie._mapping_model import printed_code
+from prestatie._foreign.mapping import printed_code
+from prestatie._foreign.sheet import Sheet
 from prestatie._model import Indicator
 from prestatie._money import from_spreadsheet_number, parse_amount
-from prestatie._target import Target, TargetKind
+from prestatie._target.algebra import Target, TargetKind
 
 _NO_VALUE = frozenset({"pm", "-", "nvt", "n.v.t.", "nnb", "n.n.b.", "geen meting"})
 

@@ -3,7 +3,7 @@
 A mapping names the sheet and its header rows, the column holding each row's code, and the
 columns holding amounts: one per year and budget column ("wide"), a year column and an amount
 column ("long"), or the targets of indicators ("indicators"). `docs/mappings.md` describes
-every field as a TOML key; `prestatie._mapping` reads them from TOML.
+every field as a TOML key; `prestatie._foreign.load` reads them from TOML.
 """
 
 from __future__ import annotations
