@@ -578,13 +578,19 @@ def _content(rows: Iterator[Row]) -> tuple[set[str], bool]:
     """The headers of a sheet, normalised, and whether it holds any value."""
     headers: set[str] = set()
     has_values = False
-    for number, row, missing in rows:
-        if number == 1:
-            headers = {normalise_header(str(value)) for value in row if not is_blank(value)}
-        has_values = has_values or bool(headers) or any(missing)
-        has_values = has_values or any(not is_blank(value) for value in row)
-        if has_values and number > 1:
-            break
+    try:
+        for number, row, missing in rows:
+            if number == 1:
+                headers = {normalise_header(str(value)) for value in row if not is_blank(value)}
+            has_values = has_values or bool(headers) or any(missing)
+            has_values = has_values or any(not is_blank(value) for value in row)
+            if has_values and number > 1:
+                break
+    finally:
+        # Stopped early, the rows hold the sheet's part open: close it while the file is.
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
     return headers, has_values
 
 
