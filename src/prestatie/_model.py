@@ -325,8 +325,9 @@ _ORDER = {m: index for kind in (Flow, BudgetColumn, Nature) for index, m in enum
 
 def in_key_order(amounts: Any) -> Any:
     """Amounts in the order of their keys (flow, column and nature as their enums list them,
-    then taakveld, line category, begrotingswijziging, funding and year), so that an owner's amounts have one order and no order needs
-    storing; any other value is left for the validator to refuse."""
+    then taakveld, line category, begrotingswijziging, funding and year), so that an owner's
+    amounts have one order and no order needs storing; any other value is left for the
+    validator to refuse."""
     if not isinstance(amounts, tuple) or not all(isinstance(a, Amount) for a in amounts):
         return amounts
     return tuple(sorted(amounts, key=amount_order))
