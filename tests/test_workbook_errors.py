@@ -23,7 +23,7 @@ from prestatie import (
     read_workbook_with_problems,
     write_workbook,
 )
-from prestatie._xlsx.columns import Sheet
+from prestatie._xlsx.columns import Parent, Sheet
 from prestatie._xlsx.rows import Index
 from workbook_edit import column_of, edit, find_row, set_text
 from workbook_examples import monitor_budget
@@ -308,7 +308,7 @@ def reader_bug(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the reader's own code raise a KeyError: a group of rows names a sheet no table
     has, as a bug would."""
     keys = dict(Index._KEYS)
-    keys["geen"] = (Sheet(name="Geen blad", columns=()), lambda values: None)
+    keys["geen"] = Sheet(name="Geen blad", columns=(), parent=Parent(("code",), "code"))
     monkeypatch.setattr(Index, "_KEYS", keys)
 
 

@@ -57,6 +57,40 @@ class Column:
     doc: str = ""
 
 
+@attrs.frozen
+class Parent:
+    """How the rows of a child sheet name their parent, for the writer that fills the columns
+    and the reader that finds a parent's rows by them."""
+
+    columns: tuple[str, ...]
+    """The keys of the columns that together name the parent: its level, where the sheet
+    has several, then its code or number, then its part (an indicator's or action's number)."""
+    named_at: str
+    """The column a problem about a missing parent is placed at: the one naming it."""
+
+    def key(self, values: dict[str, Any]) -> Any:
+        """The parent a row names, from the row's values by column key: the value of the one
+        column, or the values of several as a tuple."""
+        key = tuple(values[column] for column in self.columns)
+        return key[0] if len(key) == 1 else key
+
+    def place(self, key: Any, position: int | None = None) -> dict[str, Any]:
+        """The values of the columns that place a row under the parent `key` (as `key`
+        gives it) and, if given, at `position` among its siblings."""
+        parts = key if len(self.columns) > 1 else (key,)
+        values = dict(zip(self.columns, parts, strict=True))
+        if position is not None:
+            values["position"] = position
+        return values
+
+
+def parent_of(sheet: Sheet) -> Parent:
+    """How the rows of a child sheet name their parent; KeyError for a sheet of no parent."""
+    if sheet.parent is None:
+        raise KeyError(f"{sheet.name} names no parent")
+    return sheet.parent
+
+
 def _model_paths(sheet: Sheet) -> tuple[tuple[str, tuple[str, ...]], ...]:
     names = {field.name for field in attrs.fields(sheet.model)} if sheet.model else set()
     paths = ((column.key, tuple(column.key.split("."))) for column in sheet.columns)
@@ -78,6 +112,12 @@ class Sheet:
     doc: str = ""
     explanation: str = ""
     """What the sheet holds, in Dutch, for the people who fill it in (the Toelichting sheet)."""
+    parent: Parent | None = None
+    """How a row names its parent, on a child sheet."""
+    owner: Owner | None = None
+    """What a child row calls a row of this sheet in its level column, on a parent sheet."""
+    key: tuple[str, ...] = ()
+    """The columns whose values a child row names a row of this sheet by, on a parent sheet."""
     paths: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
         init=False, default=attrs.Factory(_model_paths, takes_self=True)
     )
@@ -109,6 +149,15 @@ class Sheet:
                 value = None if value is None else getattr(value, part)
             row[key] = value
         return row
+
+    def parent_key(self, values: dict[str, Any]) -> Any:
+        """The parent a row of this child sheet names (see `Parent.key`)."""
+        return parent_of(self).key(values)
+
+    def place(self, parent: Any, position: int | None = None) -> dict[str, Any]:
+        """The values of the columns that place a row of this child sheet under `parent`
+        (see `Parent.place`)."""
+        return parent_of(self).place(parent, position)
 
     def nested(self, values: dict[str, Any], field: str) -> dict[str, Any]:
         """The values of the columns that hold the fields of the model's `field` (an object),

@@ -53,8 +53,7 @@ def amount_rows(budget: Budget) -> Iterator[Row]:
             flow, column, nature, category, change, taakveld, funding = row["key"]
             order = " ".join(f"{year}:{position}" for year, position in row["positions"].items())
             yield {
-                "level": level,
-                "code": code,
+                **schema.LASTEN_EN_BATEN.place((level, code)),
                 "flow": flow,
                 "column": column,
                 "nature": nature,
@@ -79,7 +78,8 @@ def _programme_rows(budget: Budget) -> Iterator[Row]:
 def _ambition_rows(budget: Budget) -> Iterator[Row]:
     for programme in budget.programmes:
         if programme.ambition is not None:
-            yield {"programme": programme.number, **schema.AMBITIES.values(programme.ambition)}
+            place = schema.AMBITIES.place(programme.number)
+            yield {**place, **schema.AMBITIES.values(programme.ambition)}
 
 
 def _objective_rows(budget: Budget) -> Iterator[Row]:
@@ -88,12 +88,8 @@ def _objective_rows(budget: Budget) -> Iterator[Row]:
             continue
         parent = None if isinstance(owner.item, Programme) else owner.item.code
         for position, objective in enumerate(owner.item.objectives, start=1):
-            yield {
-                "programme": owner.programme.number,
-                "parent": parent,
-                "position": position,
-                **schema.DOELEN.values(objective),
-            }
+            place = schema.DOELEN.place((owner.programme.number, parent), position)
+            yield {**place, **schema.DOELEN.values(objective)}
 
 
 def _indicators(budget: Budget) -> Iterator[tuple[AmountOwner, int, Indicator]]:
@@ -105,65 +101,54 @@ def _indicators(budget: Budget) -> Iterator[tuple[AmountOwner, int, Indicator]]:
 
 def _indicator_rows(budget: Budget) -> Iterator[Row]:
     for owner, position, indicator in _indicators(budget):
-        place = {"level": _LEVELS[type(owner.item)], "objective": owner.code}
-        yield {**place, "position": position, **schema.INDICATOREN.values(indicator)}
+        place = schema.INDICATOREN.place((_LEVELS[type(owner.item)], owner.code), position)
+        yield {**place, **schema.INDICATOREN.values(indicator)}
 
 
 def _prestatie_rows(budget: Budget) -> Iterator[Row]:
     for objective in budget.objectives():
         for position, prestatie in enumerate(objective.prestaties, start=1):
-            place = {"objective": objective.code, "position": position}
+            place = schema.PRESTATIES.place(objective.code, position)
             yield {**place, **schema.PRESTATIES.values(prestatie)}
 
 
-def _statuses(budget: Budget) -> Iterator[tuple[Row, Any]]:
-    """Each status with the columns that place it: its owner and, for an indicator's, the
-    indicator's position."""
+def _statuses(budget: Budget) -> Iterator[tuple[tuple[Owner, Code, int | None], Any]]:
+    """Each status with what it judges: the level and code of its owner and, for an
+    indicator's, the indicator's position."""
     for owner in budget.amount_owners():
         if owner.item.status is not None:
-            place = {"level": _LEVELS[type(owner.item)], "code": owner.code, "part": None}
-            yield place, owner.item.status
+            yield (_LEVELS[type(owner.item)], owner.code, None), owner.item.status
     for owner, position, indicator in _indicators(budget):
         if indicator.status is not None:
-            yield {"level": Owner.INDICATOR, "code": owner.code, "part": position}, indicator.status
+            yield (Owner.INDICATOR, owner.code, position), indicator.status
 
 
 def _status_rows(budget: Budget) -> Iterator[Row]:
-    for place, status in _statuses(budget):
-        yield {
-            "level": place["level"],
-            "prestatie": place["code"],
-            "part": place["part"],
-            **schema.MONITOR.values(status),
-        }
+    for judged, status in _statuses(budget):
+        yield {**schema.MONITOR.place(judged), **schema.MONITOR.values(status)}
 
 
 def _judgement_rows(budget: Budget) -> Iterator[Row]:
-    for place, status in _statuses(budget):
+    for judged, status in _statuses(budget):
         for position, judgement in enumerate(status.dimensions, start=1):
-            yield {
-                "level": place["level"],
-                "owner_code": place["code"],
-                "part": place["part"],
-                "position": position,
-                **schema.OORDELEN.values(judgement),
-            }
+            place = schema.OORDELEN.place(judged, position)
+            yield {**place, **schema.OORDELEN.values(judgement)}
 
 
 def _section_rows(budget: Budget) -> Iterator[Row]:
     for position, section in enumerate(budget.paragraphs, start=1):
-        paragraph: Row = {"level": Owner.BEGROTING, "owner_code": None, "position": position}
-        yield {**paragraph, **schema.TEKSTEN.values(section)}
+        place = schema.TEKSTEN.place((Owner.BEGROTING, None), position)
+        yield {**place, **schema.TEKSTEN.values(section)}
     for owner in budget.amount_owners():
         for position, section in enumerate(owner.item.sections, start=1):
-            place = {"level": _LEVELS[type(owner.item)], "owner_code": owner.code}
-            yield {**place, "position": position, **schema.TEKSTEN.values(section)}
+            place = schema.TEKSTEN.place((_LEVELS[type(owner.item)], owner.code), position)
+            yield {**place, **schema.TEKSTEN.values(section)}
 
 
 def _party_rows(budget: Budget) -> Iterator[Row]:
     for programme in budget.programmes:
         for position, party in enumerate(programme.associated_parties, start=1):
-            place = {"programme": programme.number, "position": position}
+            place = schema.VERBONDEN_PARTIJEN.place(programme.number, position)
             yield {**place, **schema.VERBONDEN_PARTIJEN.values(party)}
 
 
@@ -172,55 +157,51 @@ def _mutation_rows(budget: Budget) -> Iterator[Row]:
         if isinstance(owner.item, Prestatie):
             continue
         for position, mutation in enumerate(owner.item.reserve_mutations, start=1):
-            place = {"level": _LEVELS[type(owner.item)], "owner_code": owner.code}
-            yield {**place, "position": position, **schema.RESERVEMUTATIES.values(mutation)}
+            place = schema.RESERVEMUTATIES.place((_LEVELS[type(owner.item)], owner.code), position)
+            yield {**place, **schema.RESERVEMUTATIES.values(mutation)}
 
 
 def _action_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
         for position, action in enumerate(prestatie.actions, start=1):
-            yield {
-                "prestatie": prestatie.code,
-                "position": position,
-                **schema.ACTIES.values(action),
-            }
+            place = schema.ACTIES.place(prestatie.code, position)
+            yield {**place, **schema.ACTIES.values(action)}
 
 
-def _placed(owner: Owner, code: Code, part: int | None, position: int) -> Row:
-    """The columns that place a target or measurement: its owner, and its position there."""
-    return {"owner": owner, "owner_code": code, "part": part, "position": position}
-
-
-def _placed_items(budget: Budget, field: str) -> Iterator[tuple[Row, Any]]:
+def _placed_items(
+    budget: Budget, field: str
+) -> Iterator[tuple[tuple[Owner, Code, int | None], int, Any]]:
     """Each target or measurement (`field` is "targets" or "realised") of the actions and
-    the indicators, with the columns that place it."""
+    the indicators, with its owner and its position there."""
     for prestatie in budget.prestaties():
         for action in prestatie.actions:
             for position, item in enumerate(getattr(action, field), start=1):
-                yield _placed(Owner.ACTIE, prestatie.code, action.number, position), item
+                yield (Owner.ACTIE, prestatie.code, action.number), position, item
     for owner, part, indicator in _indicators(budget):
         for position, item in enumerate(getattr(indicator, field), start=1):
-            yield _placed(Owner.INDICATOR, owner.code, part, position), item
+            yield (Owner.INDICATOR, owner.code, part), position, item
 
 
 def _target_rows(budget: Budget) -> Iterator[Row]:
     for programme in budget.programmes:
         if programme.ambition is not None and programme.ambition.target is not None:
-            place = _placed(Owner.AMBITIE, programme.code, None, 1)
+            place = schema.STREEFWAARDEN.place((Owner.AMBITIE, programme.code, None), 1)
             yield {**place, **schema.STREEFWAARDEN.values(programme.ambition.target)}
-    for place, target in _placed_items(budget, "targets"):
+    for owner, position, target in _placed_items(budget, "targets"):
+        place = schema.STREEFWAARDEN.place(owner, position)
         yield {**place, **schema.STREEFWAARDEN.values(target)}
 
 
 def _measurement_rows(budget: Budget) -> Iterator[Row]:
-    for place, measurement in _placed_items(budget, "realised"):
+    for owner, position, measurement in _placed_items(budget, "realised"):
+        place = schema.REALISATIES.place(owner, position)
         yield {**place, **schema.REALISATIES.values(measurement)}
 
 
 def _proposal_link_rows(budget: Budget) -> Iterator[Row]:
     for prestatie in budget.prestaties():
         for position, link in enumerate(prestatie.reserve_link.proposals, start=1):
-            place = {"prestatie": prestatie.code, "position": position}
+            place = schema.VOORSTELLEN_PER_PRESTATIE.place(prestatie.code, position)
             yield {**place, **schema.VOORSTELLEN_PER_PRESTATIE.values(link)}
 
 

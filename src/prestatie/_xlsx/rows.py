@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import attrs
@@ -14,7 +14,7 @@ import attrs
 from prestatie._code import Code
 from prestatie._errors import PrestatieError
 from prestatie._xlsx import schema
-from prestatie._xlsx.columns import Owner, Sheet
+from prestatie._xlsx.columns import Owner, Sheet, parent_of
 
 
 @attrs.define
@@ -59,45 +59,49 @@ def ordered(rows: list[DataRow]) -> list[DataRow]:
 class Index:
     """The rows of the child sheets, grouped by their parent's key and put in order."""
 
-    _KEYS: ClassVar[dict[str, tuple[Sheet, Callable[[dict[str, Any]], Any]]]] = {
-        "ambitions": (schema.AMBITIES, lambda v: v["programme"]),
-        "objectives": (schema.DOELEN, lambda v: (v["programme"], v["parent"])),
-        "indicators": (schema.INDICATOREN, lambda v: (v["level"], v["objective"])),
-        "prestaties": (schema.PRESTATIES, lambda v: v["objective"]),
-        "statuses": (schema.MONITOR, lambda v: (v["level"], v["prestatie"], v["part"])),
-        "judgements": (schema.OORDELEN, lambda v: (v["level"], v["owner_code"], v["part"])),
-        "sections": (schema.TEKSTEN, lambda v: (v["level"], v["owner_code"])),
-        "parties": (schema.VERBONDEN_PARTIJEN, lambda v: v["programme"]),
-        "mutations": (schema.RESERVEMUTATIES, lambda v: (v["level"], v["owner_code"])),
-        "actions": (schema.ACTIES, lambda v: v["prestatie"]),
-        "links": (schema.VOORSTELLEN_PER_PRESTATIE, lambda v: v["prestatie"]),
-        "targets": (schema.STREEFWAARDEN, lambda v: (v["owner"], v["owner_code"], v["part"])),
-        "measurements": (schema.REALISATIES, lambda v: (v["owner"], v["owner_code"], v["part"])),
+    _KEYS: ClassVar[dict[str, Sheet]] = {
+        "ambitions": schema.AMBITIES,
+        "objectives": schema.DOELEN,
+        "indicators": schema.INDICATOREN,
+        "prestaties": schema.PRESTATIES,
+        "statuses": schema.MONITOR,
+        "judgements": schema.OORDELEN,
+        "sections": schema.TEKSTEN,
+        "parties": schema.VERBONDEN_PARTIJEN,
+        "mutations": schema.RESERVEMUTATIES,
+        "actions": schema.ACTIES,
+        "links": schema.VOORSTELLEN_PER_PRESTATIE,
+        "targets": schema.STREEFWAARDEN,
+        "measurements": schema.REALISATIES,
     }
+    """Each group of rows: the child sheet they are on, which says how they name their parent."""
 
     def __init__(self, tables: dict[Sheet, list[DataRow]]) -> None:
         self._groups: dict[str, dict[Any, list[DataRow]]] = {}
         self._used: dict[str, set[Any]] = defaultdict(set)
-        for group, (sheet, key) in self._KEYS.items():
+        for group, sheet in self._KEYS.items():
             rows: dict[Any, list[DataRow]] = defaultdict(list)
             for row in tables[sheet]:
                 if row.ok:
-                    rows[key(row.values)].append(row)
+                    rows[sheet.parent_key(row.values)].append(row)
             self._groups[group] = {k: ordered(v) for k, v in rows.items()}
         # The keys of every parent row, read or not, so that only children whose parent has
         # no row at all are reported; a sheet with unreadable keys reports no orphans.
         self._parents: dict[Any, set[Any]] = defaultdict(set)
         self._unsure: set[Any] = set()
-        for sheet, owner, fields in _PARENT_KEYS:
+        for sheet in schema.SHEETS:
+            owner = sheet.owner
+            if owner is None:
+                continue
             for row in tables[sheet]:
-                values = [row.values.get(field) for field in fields]
+                values = [row.values.get(field) for field in sheet.key]
                 if not row.ok and any(value is None for value in values):
                     self._unsure.add(owner)
-                parent = values[0] if len(values) == 1 else (owner, *values)
-                self._parents[owner].add(parent)
-                if isinstance(parent, int):
+                named = values[0] if len(values) == 1 else (owner, *values)
+                self._parents[owner].add(named)
+                if isinstance(named, int):
                     with contextlib.suppress(PrestatieError):  # e.g. negative: no code
-                        self._parents[owner].add(Code.from_parts(parent))
+                        self._parents[owner].add(Code.from_parts(named))
 
     def parent_missing(self, group: str, key: Any) -> bool:
         """Whether the parent that rows of `group` under `key` name has no row at all."""
@@ -144,34 +148,26 @@ def _listed_on(*sheets: Sheet) -> str:
 _NODE_SHEETS = _listed_on(schema.PROGRAMMAS, schema.DOELEN, schema.PRESTATIES)
 
 
-PARENTS = {
-    "ambitions": ("programme", _listed_on(schema.PROGRAMMAS)),
-    "objectives": ("programme", _listed_on(schema.PROGRAMMAS, schema.DOELEN)),
-    "indicators": ("objective", _NODE_SHEETS),
-    "prestaties": ("objective", _listed_on(schema.DOELEN)),
-    "statuses": (
-        "prestatie",
-        _listed_on(schema.PROGRAMMAS, schema.DOELEN, schema.PRESTATIES, schema.INDICATOREN),
-    ),
-    "judgements": ("owner_code", _listed_on(schema.MONITOR)),
-    "sections": ("owner_code", _NODE_SHEETS),
-    "parties": ("programme", _listed_on(schema.PROGRAMMAS)),
-    "mutations": ("owner_code", _listed_on(schema.PROGRAMMAS, schema.DOELEN)),
-    "actions": ("prestatie", _listed_on(schema.PRESTATIES)),
-    "links": ("prestatie", _listed_on(schema.PRESTATIES)),
-    "targets": ("owner_code", _listed_on(schema.AMBITIES, schema.ACTIES, schema.INDICATOREN)),
-    "measurements": ("owner_code", _listed_on(schema.ACTIES, schema.INDICATOREN)),
+_LISTED_ON = {
+    "ambitions": _listed_on(schema.PROGRAMMAS),
+    "objectives": _listed_on(schema.PROGRAMMAS, schema.DOELEN),
+    "indicators": _NODE_SHEETS,
+    "prestaties": _listed_on(schema.DOELEN),
+    "statuses": _listed_on(schema.PROGRAMMAS, schema.DOELEN, schema.PRESTATIES, schema.INDICATOREN),
+    "judgements": _listed_on(schema.MONITOR),
+    "sections": _NODE_SHEETS,
+    "parties": _listed_on(schema.PROGRAMMAS),
+    "mutations": _listed_on(schema.PROGRAMMAS, schema.DOELEN),
+    "actions": _listed_on(schema.PRESTATIES),
+    "links": _listed_on(schema.PRESTATIES),
+    "targets": _listed_on(schema.AMBITIES, schema.ACTIES, schema.INDICATOREN),
+    "measurements": _listed_on(schema.ACTIES, schema.INDICATOREN),
 }
-
-
-_PARENT_KEYS = (
-    (schema.PROGRAMMAS, Owner.PROGRAMMA, ("number",)),
-    (schema.DOELEN, Owner.DOEL, ("code",)),
-    (schema.PRESTATIES, Owner.PRESTATIE, ("code",)),
-    (schema.AMBITIES, Owner.AMBITIE, ("programme",)),
-    (schema.ACTIES, Owner.ACTIE, ("prestatie", "number")),
-    (schema.INDICATOREN, Owner.INDICATOR, ("objective", "position")),
-)
+"""Where the parent that the rows of each group name is listed."""
+PARENTS = {
+    group: (parent_of(sheet).named_at, _LISTED_ON[group]) for group, sheet in Index._KEYS.items()
+}
+"""Each group's column naming the parent, and where that parent is listed."""
 
 
 _GROUP_PARENT = {

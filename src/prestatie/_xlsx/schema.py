@@ -44,6 +44,7 @@ from prestatie._xlsx.codecs import (
 from prestatie._xlsx.columns import (
     ORDER,
     Owner,
+    Parent,
     Sheet,
     col,
     order_column,
@@ -85,6 +86,8 @@ PROGRAMMAS = Sheet(
     model=_model.Programme,
     doc="One row per programme (kerntaak).",
     explanation="Eén regel per programma (kerntaak), met zijn nummer en naam.",
+    owner=Owner.PROGRAMMA,
+    key=("number",),
     columns=(
         order_column(),
         col("Nummer", "number", PROGRAMME_NUMBER, required=True),
@@ -100,6 +103,9 @@ AMBITIES = Sheet(
         "Eén regel per programma met een maatschappelijke ambitie; de streefwaarde ervan "
         "staat op het blad Streefwaarden."
     ),
+    parent=Parent(("programme",), "programme"),
+    owner=Owner.AMBITIE,
+    key=("programme",),
     columns=(
         col("Programma", "programme", PROGRAMME_NUMBER, required=True),
         col("Tekst", "text", TEXT),
@@ -111,6 +117,9 @@ DOELEN = Sheet(
     model=_model.Objective,
     doc="One row per objective (beleidsdoel).",
     explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
+    parent=Parent(("programme", "parent"), "programme"),
+    owner=Owner.DOEL,
+    key=("code",),
     columns=(
         col("Programma", "programme", PROGRAMME_NUMBER, required=True),
         order_column(),
@@ -133,6 +142,9 @@ INDICATOREN = Sheet(
         "Eén regel per indicator van een programma, doel of prestatie (kolom Niveau; leeg is"
         " doel), met nulmeting en bron."
     ),
+    parent=Parent(("level", "objective"), "objective"),
+    owner=Owner.INDICATOR,
+    key=("objective", "position"),
     columns=(
         col(
             "Doel",
@@ -168,6 +180,9 @@ PRESTATIES = Sheet(
         "Eén regel per prestatie, met de basisinformatie: titel, portefeuillehouders, rol "
         "van de provincie, looptijd, relatie met een reserve en continuïteit."
     ),
+    parent=Parent(("objective",), "objective"),
+    owner=Owner.PRESTATIE,
+    key=("code",),
     columns=(
         col("Doel", "objective", CODE, required=True),
         order_column(),
@@ -204,6 +219,7 @@ MONITOR = Sheet(
         " status: de scores voor inhoud en financiën, de begrotingswijzigingen en de"
         " toelichting op de voortgang; de oordelen per dimensie staan op het blad Oordelen."
     ),
+    parent=Parent(("level", "prestatie", "part"), "prestatie"),
     columns=(
         col("Prestatie", "prestatie", CODE, "the code of what it judges", required=True),
         col("Score inhoud", "content", enum_codec(Score, optional=True)),
@@ -228,6 +244,7 @@ OORDELEN = Sheet(
         "Eén regel per oordeel van een status op één dimensie (zoals Beleid, Tijd, Geld), met"
         " een waarde van de schaal van het document."
     ),
+    parent=Parent(("level", "owner_code", "part"), "owner_code"),
     columns=(
         col("Niveau", "level", owner_codec(*_NODE, Owner.INDICATOR), required=True),
         col("Code", "owner_code", CODE, required=True),
@@ -249,6 +266,7 @@ TEKSTEN = Sheet(
         " doel of prestatie, of een paragraaf van de begroting, in de volgorde van het"
         " document."
     ),
+    parent=Parent(("level", "owner_code"), "owner_code"),
     columns=(
         col("Niveau", "level", owner_codec(Owner.BEGROTING, *_NODE), required=True),
         col("Code", "owner_code", OPTIONAL_CODE, "blank for a paragraaf"),
@@ -263,6 +281,7 @@ VERBONDEN_PARTIJEN = Sheet(
     model=_model.AssociatedParty,
     doc="One row per verbonden partij of a programme.",
     explanation="Eén regel per verbonden partij van een programma.",
+    parent=Parent(("programme",), "programme"),
     columns=(
         col("Programma", "programme", PROGRAMME_NUMBER, required=True),
         order_column(),
@@ -279,6 +298,7 @@ RESERVEMUTATIES = Sheet(
         "Eén regel per toevoeging aan of onttrekking uit een reserve, bij een programma of"
         " doel, in de eenheid van de begroting."
     ),
+    parent=Parent(("level", "owner_code"), "owner_code"),
     columns=(
         col("Niveau", "level", owner_codec(Owner.PROGRAMMA, Owner.DOEL), required=True),
         col("Code", "owner_code", CODE, required=True),
@@ -297,6 +317,9 @@ ACTIES = Sheet(
     model=_model.Action,
     doc="One row per action of a prestatie.",
     explanation="Eén regel per actie van een prestatie, met haar nummer en tekst.",
+    parent=Parent(("prestatie",), "prestatie"),
+    owner=Owner.ACTIE,
+    key=("prestatie", "number"),
     columns=(
         col("Prestatie", "prestatie", CODE, required=True),
         order_column(),
@@ -311,6 +334,7 @@ STREEFWAARDEN = Sheet(
     model=Target,
     doc="One row per target of an ambition, an action or an indicator.",
     explanation="Eén regel per streefwaarde van een ambitie, een actie of een indicator.",
+    parent=Parent(("owner", "owner_code", "part"), "owner_code"),
     columns=(
         col(
             "Hoort bij",
@@ -352,6 +376,7 @@ REALISATIES = Sheet(
     model=_model.Measurement,
     doc="One row per realised value (measurement) of an action or an indicator.",
     explanation="Eén regel per gerealiseerde waarde (meting) van een actie of een indicator.",
+    parent=Parent(("owner", "owner_code", "part"), "owner_code"),
     columns=(
         col(
             "Hoort bij",
@@ -383,6 +408,7 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
         "Eén regel per investeringsvoorstel waaraan een prestatie gekoppeld is (relatie met "
         "reserve)."
     ),
+    parent=Parent(("prestatie",), "prestatie"),
     columns=(
         col("Prestatie", "prestatie", CODE, required=True),
         order_column(),
@@ -402,6 +428,7 @@ LASTEN_EN_BATEN = Sheet(
         "begrotingskolom, aard en taakveld, met een kolom per jaar in de eenheid van de "
         "begroting. De totaalregels onderaan rekenen zelf; laat ze staan."
     ),
+    parent=Parent(("level", "code"), "code"),
     columns=(
         col(
             "Niveau",
