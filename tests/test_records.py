@@ -93,17 +93,44 @@ def test_every_record_has_the_same_keys_in_the_same_order(budget: Budget) -> Non
         assert tuple(record) == RECORD_FIELDS
 
 
+def _owners_of_amounts(
+    budget: Budget,
+) -> Iterator[tuple[str, Programme, Objective | None, Prestatie | None]]:
+    """Per amount, in budget order, whose it is: the level's name, the programme, the
+    nearest objective and the prestatie, found by walking the tree here."""
+
+    def under(
+        programme: Programme, objective: Objective
+    ) -> Iterator[tuple[str, Programme, Objective | None, Prestatie | None]]:
+        yield from (("beleidsdoel", programme, objective, None) for _ in objective.amounts)
+        for child in objective.objectives:
+            yield from under(programme, child)
+        for prestatie in objective.prestaties:
+            yield from (("prestatie", programme, objective, prestatie) for _ in prestatie.amounts)
+
+    for programme in budget.programmes:
+        yield from (("kerntaak", programme, None, None) for _ in programme.amounts)
+        for objective in programme.objectives:
+            yield from under(programme, objective)
+
+
 @settings(max_examples=100)
 @given(budgets())
 def test_a_record_names_its_owner_and_its_ancestors(budget: Budget) -> None:
-    for record in records(budget):
-        code = record["code"]
-        parts = code.split(".")
-        assert record["level"] == ("kerntaak", "beleidsdoel", "prestatie")[len(parts) - 1]
-        assert record["programme"] == int(parts[0])
-        assert record["objective"] == (".".join(parts[:2]) if len(parts) > 1 else None)
-        assert record["prestatie"] == (code if len(parts) > 2 else None)
-        assert (record["objective_title"] is None) == (record["objective"] is None)
+    """The level names the owner's kind (an objective at any depth is a beleidsdoel), and
+    `objective` is the nearest objective that holds the amount."""
+    found = list(records(budget))
+    expected = list(_owners_of_amounts(budget))
+    assert len(found) == len(expected)
+    for record, (level, programme, objective, prestatie) in zip(found, expected, strict=True):
+        assert record["level"] == level
+        assert record["code"] == str((prestatie or objective or programme).code)
+        assert record["programme"] == programme.number
+        assert record["programme_name"] == programme.name
+        assert record["objective"] == (str(objective.code) if objective else None)
+        assert record["objective_title"] == (objective.title if objective else None)
+        assert record["prestatie"] == (str(prestatie.code) if prestatie else None)
+        assert record["prestatie_title"] == (prestatie.title if prestatie else None)
         assert record["province"] == budget.province
         assert record["budget_year"] == budget.year
         assert record["kind"] == budget.kind.value

@@ -450,12 +450,16 @@ class Budget:
 def _objective_owners(
     objective: Objective, programme: Programme, path: str, depth: int
 ) -> Iterator[AmountOwner]:
-    yield AmountOwner(item=objective, programme=programme, path=path, depth=depth)
+    yield AmountOwner(
+        item=objective, programme=programme, objective=objective, path=path, depth=depth
+    )
     for o, child in enumerate(objective.objectives):
         yield from _objective_owners(child, programme, f"{path}.objectives[{o}]", depth + 1)
     for s, prestatie in enumerate(objective.prestaties):
         spath = f"{path}.prestaties[{s}]"
-        yield AmountOwner(item=prestatie, programme=programme, path=spath, depth=depth + 1)
+        yield AmountOwner(
+            item=prestatie, programme=programme, objective=objective, path=spath, depth=depth + 1
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -470,6 +474,8 @@ class AmountOwner:
     """Its JSON path, such as `$.programmes[0].objectives[1]`."""
     depth: int = 0
     """Its level: 0 for a programme, 1 for the objectives directly under it, …"""
+    objective: Objective | None = None
+    """The objective it belongs to: itself, for an objective; None for a programme."""
 
     @property
     def code(self) -> Code:
