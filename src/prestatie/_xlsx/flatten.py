@@ -18,6 +18,11 @@ Row = dict[str, Any]
 _LEVELS = {Programme: Owner.PROGRAMMA, Objective: Owner.DOEL, Prestatie: Owner.PRESTATIE}
 
 
+def _named(owner: AmountOwner) -> tuple[Owner, Code]:
+    """How a child row names a programme, objective or prestatie: by its level and code."""
+    return _LEVELS[type(owner.item)], owner.code
+
+
 def amount_years(budget: Budget) -> list[int]:
     """The years the amounts table shows: the budget's window, and any year an amount has."""
     years = set(range(budget.first_year, budget.last_year + 1))
@@ -101,7 +106,7 @@ def _indicators(budget: Budget) -> Iterator[tuple[AmountOwner, int, Indicator]]:
 
 def _indicator_rows(budget: Budget) -> Iterator[Row]:
     for owner, position, indicator in _indicators(budget):
-        place = schema.INDICATOREN.place((_LEVELS[type(owner.item)], owner.code), position)
+        place = schema.INDICATOREN.place(_named(owner), position)
         yield {**place, **schema.INDICATOREN.values(indicator)}
 
 
@@ -117,7 +122,7 @@ def _statuses(budget: Budget) -> Iterator[tuple[tuple[Owner, Code, int | None], 
     indicator's, the indicator's position."""
     for owner in budget.amount_owners():
         if owner.item.status is not None:
-            yield (_LEVELS[type(owner.item)], owner.code, None), owner.item.status
+            yield (*_named(owner), None), owner.item.status
     for owner, position, indicator in _indicators(budget):
         if indicator.status is not None:
             yield (Owner.INDICATOR, owner.code, position), indicator.status
@@ -141,7 +146,7 @@ def _section_rows(budget: Budget) -> Iterator[Row]:
         yield {**place, **schema.TEKSTEN.values(section)}
     for owner in budget.amount_owners():
         for position, section in enumerate(owner.item.sections, start=1):
-            place = schema.TEKSTEN.place((_LEVELS[type(owner.item)], owner.code), position)
+            place = schema.TEKSTEN.place(_named(owner), position)
             yield {**place, **schema.TEKSTEN.values(section)}
 
 
@@ -157,7 +162,7 @@ def _mutation_rows(budget: Budget) -> Iterator[Row]:
         if isinstance(owner.item, Prestatie):
             continue
         for position, mutation in enumerate(owner.item.reserve_mutations, start=1):
-            place = schema.RESERVEMUTATIES.place((_LEVELS[type(owner.item)], owner.code), position)
+            place = schema.RESERVEMUTATIES.place(_named(owner), position)
             yield {**place, **schema.RESERVEMUTATIES.values(mutation)}
 
 
