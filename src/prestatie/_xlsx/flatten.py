@@ -104,10 +104,16 @@ def _indicators(budget: Budget) -> Iterator[tuple[AmountOwner, int, Indicator]]:
             yield owner, position, indicator
 
 
+def _owned_rows(budget: Budget, sheet: Sheet, field: str) -> Iterator[Row]:
+    """The rows of `sheet`: each item of the `field` of every programme, objective and
+    prestatie that has one, placed under its owner."""
+    for owner in budget.amount_owners():
+        for position, item in enumerate(getattr(owner.item, field, ()), start=1):
+            yield {**sheet.place(_named(owner), position), **sheet.values(item)}
+
+
 def _indicator_rows(budget: Budget) -> Iterator[Row]:
-    for owner, position, indicator in _indicators(budget):
-        place = schema.INDICATOREN.place(_named(owner), position)
-        yield {**place, **schema.INDICATOREN.values(indicator)}
+    return _owned_rows(budget, schema.INDICATOREN, "indicators")
 
 
 def _prestatie_rows(budget: Budget) -> Iterator[Row]:
@@ -144,10 +150,7 @@ def _section_rows(budget: Budget) -> Iterator[Row]:
     for position, section in enumerate(budget.paragraphs, start=1):
         place = schema.TEKSTEN.place((Owner.BEGROTING, None), position)
         yield {**place, **schema.TEKSTEN.values(section)}
-    for owner in budget.amount_owners():
-        for position, section in enumerate(owner.item.sections, start=1):
-            place = schema.TEKSTEN.place(_named(owner), position)
-            yield {**place, **schema.TEKSTEN.values(section)}
+    yield from _owned_rows(budget, schema.TEKSTEN, "sections")
 
 
 def _party_rows(budget: Budget) -> Iterator[Row]:
@@ -158,12 +161,7 @@ def _party_rows(budget: Budget) -> Iterator[Row]:
 
 
 def _mutation_rows(budget: Budget) -> Iterator[Row]:
-    for owner in budget.amount_owners():
-        if isinstance(owner.item, Prestatie):
-            continue
-        for position, mutation in enumerate(owner.item.reserve_mutations, start=1):
-            place = schema.RESERVEMUTATIES.place(_named(owner), position)
-            yield {**place, **schema.RESERVEMUTATIES.values(mutation)}
+    return _owned_rows(budget, schema.RESERVEMUTATIES, "reserve_mutations")  # a prestatie has none
 
 
 def _action_rows(budget: Budget) -> Iterator[Row]:
