@@ -27,7 +27,7 @@ from typing import Any
 from defusedxml.ElementTree import fromstring
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from prestatie._money import total
+from prestatie._money import ZERO, parse_decimal, total
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -121,7 +121,8 @@ _NUMBERS = (Decimal, bytes)
 
 
 def _decoded(value: Value | bytes) -> Value:
-    return Decimal(value.decode()) if isinstance(value, bytes) else value
+    # A number cell's text; one that states no finite number reads as blank.
+    return parse_decimal(value.decode()) if isinstance(value, bytes) else value
 
 
 def _cell_value(attributes: bytes, content: bytes, shared: list[str]) -> Value | bytes:
@@ -206,7 +207,7 @@ class _Workbook:
 
 def _number(value: Any) -> Decimal:
     if value is None:
-        return Decimal(0)
+        return ZERO
     if isinstance(value, Decimal):
         return value
     raise _Unsupported(f"not a number: {value!r}")
@@ -265,7 +266,10 @@ class _Formula:
             self.take(")")
             return result
         if kind == "number":
-            return Decimal(text)
+            number = parse_decimal(text)
+            if number is None:
+                raise _Unsupported(f"not a number: {text!r}")
+            return number
         if kind == "string":
             return text[1:-1].replace('""', '"')
         if kind == "ref":
@@ -343,11 +347,7 @@ class _Formula:
 def _sum_numbers(values: Iterable[Value | bytes]) -> Decimal:
     """The exact sum of the numbers among `values`, as SUM adds a range: texts and blanks
     skipped."""
-    return total(
-        Decimal(value.decode()) if isinstance(value, bytes) else value
-        for value in values
-        if isinstance(value, bytes | Decimal)
-    )
+    return total(number for value in values if isinstance(number := _decoded(value), Decimal))
 
 
 def _criterion(wanted: Any) -> Any:
