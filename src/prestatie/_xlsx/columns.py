@@ -63,8 +63,8 @@ class Parent:
     and the reader that finds a parent's rows by them."""
 
     columns: tuple[str, ...]
-    """The keys of the columns that together name the parent: its level, where the sheet
-    has several, then its code or number, then its part (an indicator's or action's number)."""
+    """The keys of the columns that together name the parent, such as its level, its code
+    and its part (an indicator's position, an action's number)."""
     named_at: str
     """The column a problem about a missing parent is placed at: the one naming it."""
 
