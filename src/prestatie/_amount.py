@@ -115,6 +115,34 @@ class AmountKey(NamedTuple):
         return f"{text} ({', '.join(extra)})" if extra else text
 
 
+_ORDER = {m: index for kind in (Flow, BudgetColumn, Nature) for index, m in enumerate(kind)}
+
+
+def in_key_order(amounts: Any) -> Any:
+    """Amounts in the order of their keys (flow, column and nature as their enums list them,
+    then taakveld, line category, begrotingswijziging, funding and year), so that an owner's
+    amounts have one order and no order needs storing; any other value is left for the
+    validator to refuse."""
+    if not isinstance(amounts, tuple) or not all(isinstance(a, Amount) for a in amounts):
+        return amounts
+    return tuple(sorted(amounts, key=amount_order))
+
+
+def amount_order(amount: Amount) -> tuple[int, int, int, str, str, str, str, int]:
+    """What `in_key_order` sorts amounts by: its key, the enums as they list their members,
+    no taakveld before any."""
+    return (
+        _ORDER[amount.flow],
+        _ORDER[amount.column],
+        _ORDER[amount.nature],
+        amount.taakveld or "",
+        amount.category,
+        amount.change,
+        amount.funding or "",
+        amount.year,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class ReserveMutation:
     """A toevoeging to or onttrekking from a reserve, for one year and one column, in the

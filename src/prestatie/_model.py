@@ -24,6 +24,8 @@ from prestatie._amount import Flow as Flow
 from prestatie._amount import MutationKind as MutationKind
 from prestatie._amount import Nature as Nature
 from prestatie._amount import ReserveMutation as ReserveMutation
+from prestatie._amount import amount_order as amount_order
+from prestatie._amount import in_key_order
 from prestatie._code import DEFAULT_SCHEME, Code, CodeScheme
 from prestatie._errors import InvalidValueError
 from prestatie._indicator import BudgetChange as BudgetChange
@@ -286,7 +288,9 @@ class Prestatie:
     """The role sentence as printed: "Wij zijn faciliteerder."."""
     duration: Duration | None = attrs.field(default=None, validator=optional(Duration))
     reserve_link: ReserveLink = attrs.field(default=NO_RESERVE, validator=of(ReserveLink))
-    amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
+    amounts: tuple[Amount, ...] = attrs.field(
+        default=(), converter=in_key_order, validator=tuple_of(Amount)
+    )
     continuity: Continuity | None = attrs.field(default=None, validator=optional(Continuity))
     status: MonitorStatus | None = attrs.field(default=None, validator=optional(MonitorStatus))
     sections: tuple[Section, ...] = attrs.field(default=(), validator=tuple_of(Section))
@@ -307,7 +311,9 @@ class Objective:
     title: str = attrs.field(validator=of(str))
     indicators: tuple[Indicator, ...] = attrs.field(default=(), validator=tuple_of(Indicator))
     prestaties: tuple[Prestatie, ...] = attrs.field(default=(), validator=tuple_of(Prestatie))
-    amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
+    amounts: tuple[Amount, ...] = attrs.field(
+        default=(), converter=in_key_order, validator=tuple_of(Amount)
+    )
     """Amounts booked on the objective itself rather than on one of its prestaties."""
     objectives: tuple[Objective, ...] = attrs.field(default=(), validator=_objectives)
     """The objectives one level down."""
@@ -342,7 +348,9 @@ class Programme:
     name: str = attrs.field(validator=of(str))
     ambition: Ambition | None = attrs.field(default=None, validator=optional(Ambition))
     objectives: tuple[Objective, ...] = attrs.field(default=(), validator=tuple_of(Objective))
-    amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
+    amounts: tuple[Amount, ...] = attrs.field(
+        default=(), converter=in_key_order, validator=tuple_of(Amount)
+    )
     """Amounts of the programme as a whole, such as personeelsgebonden kosten."""
     sections: tuple[Section, ...] = attrs.field(default=(), validator=tuple_of(Section))
     indicators: tuple[Indicator, ...] = attrs.field(default=(), validator=tuple_of(Indicator))

@@ -120,9 +120,16 @@ class _Sheet:
 _NUMBERS = (Decimal, bytes)
 
 
+def _exact(text: str) -> Decimal:
+    """The number a cell's XML or a formula states; this writer wrote it, so it is one."""
+    number = parse_decimal(text)
+    if number is None:
+        raise ValueError(f"not a number: {text!r}")
+    return number
+
+
 def _decoded(value: Value | bytes) -> Value:
-    # A number cell's text; one that states no finite number reads as blank.
-    return parse_decimal(value.decode()) if isinstance(value, bytes) else value
+    return _exact(value.decode()) if isinstance(value, bytes) else value
 
 
 def _cell_value(attributes: bytes, content: bytes, shared: list[str]) -> Value | bytes:
@@ -266,10 +273,7 @@ class _Formula:
             self.take(")")
             return result
         if kind == "number":
-            number = parse_decimal(text)
-            if number is None:
-                raise _Unsupported(f"not a number: {text!r}")
-            return number
+            return _exact(text)
         if kind == "string":
             return text[1:-1].replace('""', '"')
         if kind == "ref":
@@ -347,7 +351,11 @@ class _Formula:
 def _sum_numbers(values: Iterable[Value | bytes]) -> Decimal:
     """The exact sum of the numbers among `values`, as SUM adds a range: texts and blanks
     skipped."""
-    return total(number for value in values if isinstance(number := _decoded(value), Decimal))
+    return total(
+        _exact(value.decode()) if isinstance(value, bytes) else value
+        for value in values
+        if isinstance(value, bytes | Decimal)
+    )
 
 
 def _criterion(wanted: Any) -> Any:

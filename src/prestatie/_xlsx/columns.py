@@ -12,7 +12,16 @@ import attrs
 
 from prestatie._money import Unit
 from prestatie._xlsx.cells import CellValue
-from prestatie._xlsx.codecs import AMOUNT, OPTIONAL_INTEGER, CellError, Codec, enum_codec, is_blank
+from prestatie._xlsx.codecs import (
+    AMOUNT,
+    NO,
+    OPTIONAL_INTEGER,
+    YES,
+    CellError,
+    Codec,
+    enum_codec,
+    is_blank,
+)
 
 
 class Owner(enum.Enum):
@@ -32,12 +41,17 @@ def owner_codec(*owners: Owner, blank: Owner | None = None) -> Codec:
     codec = enum_codec(Owner, optional=False)
     labels = tuple(owner.value for owner in owners)
 
+    expected = "one of " + ", ".join(repr(label) for label in labels)
+
     def read(value: CellValue) -> Owner:
         if blank is not None and is_blank(value):
             return blank
-        owner = codec.read(value)
+        try:
+            owner = codec.read(value)
+        except CellError:
+            raise CellError(expected) from None
         if owner not in owners:
-            raise CellError("one of " + ", ".join(repr(label) for label in labels))
+            raise CellError(expected)
         assert isinstance(owner, Owner)
         return owner
 
@@ -55,6 +69,32 @@ class Column:
     required: bool = False
     """Whether a sheet without this column is a problem (else its cells read as blank)."""
     doc: str = ""
+    required_when: str = ""
+    """When an optional column must be filled after all, in Dutch (the Toelichting shows it)."""
+
+    @property
+    def optional(self) -> bool:
+        """Whether the column may be left out, or blank in every row, whatever the rest of
+        the row holds: the Toelichting's "Verplicht: nee"."""
+        return self.may_be_left_out and not self.required_when
+
+    @property
+    def may_be_left_out(self) -> bool:
+        """Whether a sheet without this column is read (its cells as blank)."""
+        if self.required:
+            return False
+        try:
+            self.codec.read(None)
+        except CellError:
+            return False
+        return True
+
+    @property
+    def obligation(self) -> str:
+        """The Toelichting's "Verplicht": ja, nee, or when."""
+        if self.optional:
+            return NO
+        return f"{YES}, {self.required_when}" if self.required_when else YES
 
 
 @attrs.frozen
@@ -165,9 +205,19 @@ class Sheet:
         return {parts[1]: values[key] for key, parts in self.paths if parts[0] == field}
 
 
-def col(header: str, key: str, codec: Codec, doc: str = "", *, required: bool = False) -> Column:
+def col(
+    header: str,
+    key: str,
+    codec: Codec,
+    doc: str = "",
+    *,
+    required: bool = False,
+    when: str = "",
+) -> Column:
     """A column, declared in one line."""
-    return Column(header=header, key=key, codec=codec, required=required, doc=doc)
+    return Column(
+        header=header, key=key, codec=codec, required=required, doc=doc, required_when=when
+    )
 
 
 ORDER = "Volgorde"

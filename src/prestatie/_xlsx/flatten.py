@@ -35,10 +35,10 @@ def amount_rows(budget: Budget) -> Iterator[Row]:
     """The rows of Lasten en baten, each with its amounts by year under "years"."""
     for owner in budget.amount_owners():
         level, code = _LEVELS[type(owner.item)], str(owner.code)
-        # One row per flow, column, nature and taakveld, in the order they first appear; a key
-        # given twice (which the checks report) spills into a further row rather than being lost.
+        # One row per flow, column, nature and taakveld, in the amounts' order; a key given
+        # twice (which the checks report) spills into a further row rather than being lost.
         rows: list[Row] = []
-        for position, amount in enumerate(owner.amounts, start=1):
+        for amount in owner.amounts:
             key = (
                 amount.flow,
                 amount.column,
@@ -50,13 +50,11 @@ def amount_rows(budget: Budget) -> Iterator[Row]:
             )
             row = next((r for r in rows if r["key"] == key and amount.year not in r["years"]), None)
             if row is None:
-                row = {"key": key, "years": {}, "positions": {}}
+                row = {"key": key, "years": {}}
                 rows.append(row)
             row["years"][amount.year] = amount.value
-            row["positions"][amount.year] = position
         for row in rows:
             flow, column, nature, category, change, taakveld, funding = row["key"]
-            order = " ".join(f"{year}:{position}" for year, position in row["positions"].items())
             yield {
                 **schema.LASTEN_EN_BATEN.place((level, code)),
                 "flow": flow,
@@ -67,7 +65,6 @@ def amount_rows(budget: Budget) -> Iterator[Row]:
                 "taakveld": taakveld,
                 "funding": funding,
                 "years": row["years"],
-                "order": order,
             }
 
 

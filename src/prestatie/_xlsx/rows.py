@@ -182,11 +182,15 @@ _GROUP_PARENT = {
 }
 
 
-LEVEL_SHEETS = {
-    Owner.PROGRAMMA: schema.PROGRAMMAS.name,
-    Owner.DOEL: schema.DOELEN.name,
-    Owner.PRESTATIE: schema.PRESTATIES.name,
-}
+LEVEL_SHEETS = {sheet.owner: sheet.name for sheet in schema.SHEETS if sheet.owner is not None}
+"""The sheet that lists each kind of parent, by what its children call it."""
+
+
+def parent_sheet(group: str, key: Any) -> str:
+    """The sheet that lists the parent that rows of `group` under `key` name."""
+    if group in ("targets", "measurements"):
+        return LEVEL_SHEETS[key[0]]
+    return LEVEL_SHEETS[_GROUP_PARENT[group]]
 
 
 def show_key(key: Any) -> str:

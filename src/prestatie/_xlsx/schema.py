@@ -20,6 +20,8 @@ from prestatie._target.algebra import Target, TargetKind
 from prestatie._xlsx.codecs import (
     AMOUNT,
     BOOLEAN,
+    BOOLEAN_OR_NO,
+    BOOLEAN_OR_YES,
     CODE,
     CODE_SCHEME,
     CODES,
@@ -38,11 +40,9 @@ from prestatie._xlsx.codecs import (
     SCALE,
     TEXT,
     TEXTS,
-    YES,
     enum_codec,
 )
 from prestatie._xlsx.columns import (
-    ORDER,
     Owner,
     Parent,
     Sheet,
@@ -198,11 +198,17 @@ PRESTATIES = Sheet(
             "duration.kind",
             enum_codec(DurationKind, optional=True),
             "blank when the looptijd is not stated",
+            when="als Startjaar, Eindjaar of Looptijd (tekst) gevuld is",
         ),
         col("Startjaar", "duration.start_year", OPTIONAL_INTEGER),
         col("Eindjaar", "duration.end_year", OPTIONAL_INTEGER),
         col("Looptijd (tekst)", "duration.text", TEXT),
-        col("Relatie met reserve", "reserve_link.related", BOOLEAN),
+        col(
+            "Relatie met reserve",
+            "reserve_link.related",
+            BOOLEAN_OR_NO,
+            when="als de prestatie regels heeft op Voorstellen per prestatie",
+        ),
         col("Reserve", "reserve_link.reserve", OPTIONAL_TEXT, "the reserve's name"),
         col("Continuïteit", "continuity", enum_codec(Continuity, optional=True)),
     ),
@@ -354,20 +360,21 @@ STREEFWAARDEN = Sheet(
             "part",
             OPTIONAL_INTEGER,
             "the action's number or the indicator's Volgorde; blank for an ambition",
+            when="bij een actie of indicator (leeg bij een ambitie)",
         ),
         order_column(),
         col("Soort", "kind", enum_codec(TargetKind, optional=False), required=True),
         col("Eenheid", "unit", TEXT),
         col("Ondergrens", "lower", OPTIONAL_NUMBER),
-        col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN),
+        col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN_OR_YES),
         col("Bovengrens", "upper", OPTIONAL_NUMBER),
-        col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN),
+        col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN_OR_YES),
         col("Jaar", "year", OPTIONAL_INTEGER, "the year it is due, or the last of its period"),
         col("Eerste jaar", "first_year", OPTIONAL_INTEGER, "the first year of its period"),
         col("Jaarlijks", "yearly", OPTIONAL_BOOLEAN, "ja when it holds for each year"),
         col("Nulmeting", "baseline", OPTIONAL_NUMBER),
         col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
-        col("Tekst", "text", TEXT, "the target as printed"),
+        col("Tekst", "text", TEXT, "the target as printed", when="bij Soort kwalitatief"),
     ),
 )
 
@@ -449,17 +456,9 @@ LASTEN_EN_BATEN = Sheet(
             "the BBV taakveld the amounts are booked on, such as 0.6; blank for none",
         ),
         col("Gedekt door", "funding", OPTIONAL_TEXT, "the reserve that funds it"),
-        # The year columns come here: see `year_header`.
-        col(
-            ORDER,
-            "order",
-            TEXT,
-            "technical: each year's position in the owner's list of amounts, as"
-            " '2017:1 2018:2'; may be left blank",
-        ),
     ),
 )
-"""The fixed columns; a column per year stands between `Taakveld` and `Volgorde`."""
+"""The fixed columns; a column per year follows them (`year_header`)."""
 
 RESERVES = Sheet(
     name="Reserves",
@@ -541,24 +540,24 @@ def explanation_rows() -> list[tuple[str, ...]]:
     rows += [(), ("Blad", "Kolom", "Inhoud", "Verplicht", "Keuzes")]
     for sheet in SHEETS:
         for column in sheet.columns:
-            if sheet is LASTEN_EN_BATEN and column.header == ORDER:
-                rows.append(
-                    (
-                        sheet.name,
-                        year_header(2017, Unit.THOUSAND) + " …",
-                        "een kolom per jaar, van Eerste jaar tot Laatste jaar, in de eenheid"
-                        " van de begroting: bedrag of leeg",
-                        "nee",
-                        "",
-                    )
-                )
             rows.append(
                 (
                     sheet.name,
                     column.header,
                     column.codec.name,
-                    YES if column.required else NO,
+                    column.obligation,
                     ", ".join(column.codec.choices),
+                )
+            )
+        if sheet is LASTEN_EN_BATEN:
+            rows.append(
+                (
+                    sheet.name,
+                    year_header(2017, Unit.THOUSAND) + " …",
+                    "een kolom per jaar, van Eerste jaar tot Laatste jaar, in de eenheid"
+                    " van de begroting: bedrag of leeg",
+                    NO,
+                    "",
                 )
             )
     return rows
