@@ -1581,8 +1581,7 @@ def groningen() -> Budget:
         number=7,
         name="Openbaar bestuur",
         ambition=Ambition(
-            text="Een daadkrachtig bestuur in samenspel met inwoners, instellingen andere"
-            " overheden"
+            text="Een daadkrachtig bestuur in samenspel met inwoners, instellingen andere overheden"
         ),
         objectives=(deelprogramma_71, deelprogramma_72),
     )
