@@ -144,7 +144,7 @@ HOLDS: dict[str, set[str]] = {
     "limburg": set(ITEMS) - {"indicator"},
     "overijssel": set(ITEMS) - {"indicator"},
     "fryslan": set(ITEMS) - {"indicator"},
-    "zuid-holland": {"programme", "indicator", "text"},
+    "zuid-holland": set(ITEMS) - {"amounts"},
     "groningen": {"programme", "indicator", "text"},
     "zeeland": {"programme", "amounts"},
     "utrecht": {"programme", "amounts"},
@@ -198,7 +198,8 @@ def _items(budget: Budget, name: str) -> set[str]:
         sections = _node(budget, key).item.sections
         if any(s.heading == heading and s.text.strip() for s in sections):
             held.add("text")
-    if any(o.item.status is not None for o in owners):
+    statuses = [o.item.status for o in owners] + [i.status for i in indicators]
+    if any(status is not None for status in statuses):
         held.add("status")
     if any(o.item.amounts for o in owners):
         held.add("amounts")

@@ -828,15 +828,37 @@ def zuid_holland() -> Budget:
             realised=(measured,),
         )
 
+    voorne_aan_zee = (
+        "De gemeenten Brielle, Hellevoetsluis en Westvoorne zijn per 1 januari 2023 gefuseerd"
+        " tot de gemeente Voorne aan Zee. Alle drie de gemeenten stonden vanaf hun besluit om"
+        " samen te gaan tot de fusiedatum onder preventief Arhi-toezicht (Wet algemene regels"
+        " herindeling). De nieuwe gemeente Voorne aan Zee diende voor 2023 geen structureel"
+        " sluitende begroting in. Hierdoor viel de gemeente gedurende het hele jaar 2023 onder"
+        " preventief (verscherpt) toezicht. De gemeente Voorne aan Zee diende voor 2024 tijdig een"
+        " structureel sluitende begroting in. Hierdoor besloot GS het preventief toezicht op te"
+        " heffen. De gemeente valt vanaf 1 januari 2024 weer onder het reguliere (repressief)"
+        " toezicht."
+    )
     ambitie_1 = Programme(
         number=1,
         name="Samen werken aan Zuid-Holland",
         indicators=(
-            bbv(
-                "Aantal gemeenten onder preventief financieel toezicht",
-                "",
-                Measurement(unit="", value=Decimal(0), year=2019, text="0"),
-                "0|0|0|0",
+            # 4: Jaarverslag 2023, the Meetwaarde 2023 and the toelichting of the Voortgang
+            # (its score is a picture, not in the stored text).
+            attrs.evolve(
+                bbv(
+                    "Aantal gemeenten onder preventief financieel toezicht",
+                    "",
+                    Measurement(unit="", value=Decimal(0), year=2019, text="0"),
+                    "0|0|0|0",
+                ),
+                realised=(
+                    Measurement(unit="", value=Decimal(0), year=2019, text="0"),
+                    Measurement(unit="", value=Decimal(1), year=2023, text="1"),
+                ),
+                status=MonitorStatus(
+                    dimensions=(Judgement(dimension="Voortgang", text=voorne_aan_zee),)
+                ),
             ),
             bbv(
                 "Opkomst verkiezingen",
@@ -938,8 +960,9 @@ def zuid_holland() -> Budget:
             " 7-1-1 uit de Begroting 2022; wettelijke indicatoren van ambitie 1 en 2 uit de"
             " Concept Begroting 2021 (Meetwaarde 2019 als realisatie, 2021-2024 als"
             " streefwaarden; de nulmeting PM is tekst en ontbreekt hier); de schaal van de"
-            " Voortgang uit het Jaarverslag 2023, waarvan de scores plaatjes zijn. De namen van"
-            " ambitie 2 en 7 staan niet in het uittreksel."
+            " Voortgang uit het Jaarverslag 2023, waarvan de scores plaatjes zijn, met de"
+            " Meetwaarde 2023 en de toelichting op de Voortgang van de eerste indicator. De"
+            " namen van ambitie 2 en 7 staan niet in het uittreksel."
         ),
     )
 
