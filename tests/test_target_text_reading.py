@@ -134,3 +134,9 @@ def test_a_reference_with_a_zero_padded_part_is_a_code_and_the_rest_still_read()
     """ "7.02" is a code as Noord-Holland prints them (`1.1.1.02`); "7.3" after it is still
     found."""
     assert parse_references("prestatie 7.02 en 7.3") == (Code("7.02"), Code("7.3"))
+
+
+def test_a_reference_that_is_no_code_is_skipped_and_the_rest_still_read() -> None:
+    """ "7.1234567890123" is no code (a part is longer than a code's); "7.3" after it is still
+    found."""
+    assert parse_references("prestatie 7.1234567890123 en 7.3") == (Code("7.3"),)

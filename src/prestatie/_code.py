@@ -170,7 +170,7 @@ class CodeScheme:
         parts: list[Part] = []
         start = 0
         for width in self.widths:
-            if start == len(text):
+            if start >= len(text):
                 break
             parts.append(int(text[start : start + width]))
             start += width

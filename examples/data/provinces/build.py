@@ -20,8 +20,8 @@ Conventions, the same for every sample:
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable
+import argparse
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -1644,11 +1644,20 @@ SAMPLES = {
 """Each sample's file name (without `.json`) and the function that builds it."""
 
 
-def main(folder: Path = HERE) -> None:
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=HERE,
+        help="where to write (default: beside this script)",
+    )
+    folder: Path = parser.parse_args(argv).folder
     folder.mkdir(parents=True, exist_ok=True)
     for name, build in SAMPLES.items():
         (folder / f"{name}.json").write_text(to_json(build()), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)
+    main()

@@ -413,7 +413,10 @@ def parse_references(text: str) -> tuple[Code, ...]:
     codes: list[Code] = []
     for match in _REFERENCE.finditer(text):
         for part in re.split(r"\s*(?:,|en|&)\s*", match.group(1)):
-            code = Code(part)  # the pattern admits only numbers joined by dots
+            try:
+                code = Code(part)
+            except InvalidValueError:
+                continue  # "7.1234567890123": a part longer than a code's
             if code not in codes:
                 codes.append(code)
     return tuple(codes)

@@ -161,13 +161,14 @@ INDICATOREN = Sheet(
         col("Bron", "source", TEXT),
         col("Indicatorcode", "code", TEXT, "the code as printed"),
         col("Soort", "kind", enum_codec(IndicatorKind, optional=True)),
-        col("Cumulatief", "cumulative", BOOLEAN),
+        col("Cumulatief", "cumulative", BOOLEAN_OR_NO, "blank for nee"),
         col("Trend", "trend", TEXT),
         col(
             "Niveau",
             "level",
             owner_codec(Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE, blank=Owner.DOEL),
             "blank for an objective's",
+            when="als de indicator niet bij een doel hoort",
         ),
     ),
 )
@@ -237,6 +238,7 @@ MONITOR = Sheet(
             "level",
             owner_codec(*_NODE, Owner.INDICATOR, blank=Owner.PRESTATIE),
             "blank for a prestatie's",
+            when="als de status niet bij een prestatie hoort",
         ),
         col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
     ),
@@ -369,7 +371,13 @@ STREEFWAARDEN = Sheet(
         col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN_OR_YES),
         col("Bovengrens", "upper", OPTIONAL_NUMBER),
         col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN_OR_YES),
-        col("Jaar", "year", OPTIONAL_INTEGER, "the year it is due, or the last of its period"),
+        col(
+            "Jaar",
+            "year",
+            OPTIONAL_INTEGER,
+            "the year it is due, or the last of its period",
+            when="als Eerste jaar gevuld is",
+        ),
         col("Eerste jaar", "first_year", OPTIONAL_INTEGER, "the first year of its period"),
         col("Jaarlijks", "yearly", OPTIONAL_BOOLEAN, "ja when it holds for each year"),
         col("Nulmeting", "baseline", OPTIONAL_NUMBER),
@@ -425,6 +433,10 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
     ),
 )
 
+# An amount's key columns beyond flow, column and nature: blank in every row, two rows of one
+# owner may become the same amount, which the checks then report.
+_TELLS_APART = "als een andere regel van hetzelfde onderdeel alleen hierin verschilt"
+
 LASTEN_EN_BATEN = Sheet(
     name="Lasten en baten",
     model=_model.Amount,
@@ -447,15 +459,30 @@ LASTEN_EN_BATEN = Sheet(
         col("Lasten/baten", "flow", enum_codec(Flow, optional=False), required=True),
         col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
         col("Aard", "nature", enum_codec(Nature, optional=False), required=True),
-        col("Categorie", "category", TEXT, "the line as printed: apparaatskosten, …"),
-        col("Begrotingswijziging", "change", TEXT, "the begrotingswijziging of a wijziging"),
+        col(
+            "Categorie",
+            "category",
+            TEXT,
+            "the line as printed: apparaatskosten, …",
+            when=_TELLS_APART,
+        ),
+        col(
+            "Begrotingswijziging",
+            "change",
+            TEXT,
+            "the begrotingswijziging of a wijziging",
+            when=_TELLS_APART,
+        ),
         col(
             "Taakveld",
             "taakveld",
             OPTIONAL_TEXT,
             "the BBV taakveld the amounts are booked on, such as 0.6; blank for none",
+            when=_TELLS_APART,
         ),
-        col("Gedekt door", "funding", OPTIONAL_TEXT, "the reserve that funds it"),
+        col(
+            "Gedekt door", "funding", OPTIONAL_TEXT, "the reserve that funds it", when=_TELLS_APART
+        ),
     ),
 )
 """The fixed columns; a column per year follows them (`year_header`)."""
