@@ -131,5 +131,5 @@ def test_a_lower_bound_followed_by_another_lower_bound_is_no_range() -> None:
 
 
 def test_a_reference_that_is_no_code_is_skipped_and_the_rest_still_read() -> None:
-    """ "7.02" is no code of ours; "7.3" after it is still found."""
-    assert parse_references("prestatie 7.02 en 7.3") == (Code("7.3"),)
+    """A part of thirteen digits is no code of ours; "7.3" after it is still found."""
+    assert parse_references("prestatie 7.1234567890123 en 7.3") == (Code("7.3"),)
