@@ -213,6 +213,26 @@ def test_fixed_width_codes_are_placed_by_their_widths() -> None:
     ]
 
 
+def test_every_objective_is_checked_also_after_a_prestatie() -> None:
+    """Objective 7.1 and its prestatie are in place; objective 7.2 after them holds a
+    prestatie 7.3.1 that is not."""
+    objectives = (
+        Objective(code="7.1", title="Eerste", prestaties=(_prestatie("7.1.1"),)),
+        Objective(code="7.2", title="Tweede", prestaties=(_prestatie("7.3.1"),)),
+    )
+    budget = Budget(
+        province="Overijssel",
+        year=2017,
+        programmes=(Programme(number=7, name="Bestuur", objectives=objectives),),
+    )
+    assert check_hierarchy(budget) == [
+        Problem(
+            where="$.programmes[0].objectives[1].prestaties[0].code",
+            message="prestatie 7.3.1 is not under its beleidsdoel 7.2: expected a code 7.2.n",
+        )
+    ]
+
+
 # References
 
 
@@ -329,9 +349,28 @@ def test_links_under_different_proposals_are_not_each_others_other_side() -> Non
         linking("7.1.2", "7.1.1", "PS/2016/345"),
         proposals=(_proposal(), _proposal("PS/2016/345")),
     )
-    assert [problem.where for problem in check_budget(budget)] == [
-        f"{_OBJECTIVE}.prestaties[{s}].reserve_link.proposals[0].related[0]" for s in (0, 1)
+    assert check_budget(budget) == [
+        Problem(
+            where=f"{_OBJECTIVE}.prestaties[{s}].reserve_link.proposals[0].related[0]",
+            message=f"prestatie {code} lists {other} under {ps_number}, but {other} does not"
+            f" list {code}: expected the link on both sides",
+        )
+        for s, code, other, ps_number in [
+            (0, "7.1.1", "7.1.2", "PS/2016/344"),
+            (1, "7.1.2", "7.1.1", "PS/2016/345"),
+        ]
     ]
+
+
+def test_links_listed_on_both_sides_of_one_proposal_are_no_problem() -> None:
+    """7.1.1 lists 7.1.2 and 7.1.2 lists 7.1.1, both under PS/2016/344."""
+
+    def linking(code: str, other: str) -> Prestatie:
+        link = ProposalLink(ps_number="PS/2016/344", related=(other,))
+        return _prestatie(code, reserve_link=ReserveLink(related=True, proposals=(link,)))
+
+    budget = _budget(linking("7.1.1", "7.1.2"), linking("7.1.2", "7.1.1"), proposals=(_proposal(),))
+    assert check_budget(budget) == []
 
 
 # Years
@@ -400,6 +439,19 @@ def test_a_wrong_actueel_names_its_category_primitief_and_wijziging() -> None:
             where=f"{_PRESTATIE}.amounts[2].value",
             message="actueel lasten subsidies structureel 2017 is 10: expected primitief 5"
             " + wijziging 3 = 8",
+        )
+    ]
+
+
+def test_a_wrong_actueel_without_category_or_wijziging_adds_a_wijziging_of_0() -> None:
+    budget = _actueel_budget(
+        _amount(BudgetColumn.PRIMITIEF, 1),
+        _amount(BudgetColumn.ACTUEEL, 2),
+    )
+    assert check_actueel(budget) == [
+        Problem(
+            where=f"{_PRESTATIE}.amounts[1].value",
+            message="actueel lasten structureel 2017 is 2: expected primitief 1 + wijziging 0 = 1",
         )
     ]
 
