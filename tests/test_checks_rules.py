@@ -4,6 +4,7 @@ objectives, fixed-width codes, tolerances, roles and the document's scale)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -595,4 +596,81 @@ def test_check_budget_reports_what_every_rule_finds_in_the_order_of_the_rules() 
         "year",  # outside the years
         "value",  # wrong actueel
         "roles[0]",  # unknown role
+    ]
+
+
+def _sound_budget() -> Budget:
+    """Two of everything, each in its place and each reference known."""
+
+    def prestatie(code: str, other: str) -> Prestatie:
+        return _prestatie(
+            code,
+            roles=("regisseur", "uitvoerder"),
+            actions=(
+                Action(number=1, text="Eerst", references=(other,)),
+                Action(number=2, text="Dan"),
+            ),
+            amounts=(
+                _amount(BudgetColumn.PRIMITIEF, 5, funding="Reserve A"),
+                _amount(BudgetColumn.WIJZIGING, 2),
+                _amount(BudgetColumn.ACTUEEL, 7),
+                _amount(BudgetColumn.PRIMITIEF, 1, year=2020),
+            ),
+            reserve_link=ReserveLink(
+                related=True,
+                reserve="Reserve B",
+                proposals=(ProposalLink(ps_number="PS/2016/344", related=(other,)),),
+            ),
+            status=_status("groen", ""),
+            indicators=(Indicator(name="Bezoekers", unit="aantal", status=_status("rood")),),
+        )
+
+    def programme(number: int) -> Programme:
+        objectives = tuple(
+            Objective(
+                code=f"{number}.{o}",
+                title="Doel",
+                objectives=(Objective(code=f"{number}.{o}.9", title="Subdoel"),),
+                prestaties=(
+                    prestatie(f"{number}.{o}.1", f"{number}.{o}.2"),
+                    prestatie(f"{number}.{o}.2", f"{number}.{o}.1"),
+                ),
+                reserve_mutations=(_mutation("Reserve A", 2020),),
+                status=_status("oranje"),
+            )
+            for o in (1, 2)
+        )
+        return Programme(
+            number=number,
+            name="Programma",
+            objectives=objectives,
+            amounts=(_amount(BudgetColumn.PRIMITIEF, 3, funding="Reserve B"),),
+            reserve_mutations=(_mutation("Reserve B"),),
+        )
+
+    return Budget(
+        province="Overijssel",
+        year=2017,
+        programmes=(programme(7), programme(8)),
+        reserves=(Reserve(name="Reserve A"), Reserve(name="Reserve B")),
+        proposals=(_proposal(reserve="Reserve A"), _proposal("PS/2016/345")),
+    )
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__)
+def test_a_sound_budget_with_two_of_everything_has_no_problem(
+    check: Callable[[Budget], list[Problem]],
+) -> None:
+    """No rule reports a budget whose codes, numbers, names, references, links, years,
+    actueel, roles and judgements are all as they should be."""
+    assert check(_sound_budget()) == []
+
+
+def test_a_prestatie_code_given_twice_is_reported_at_the_second() -> None:
+    budget = _budget(_prestatie("7.1.1"), _prestatie("7.1.2"), _prestatie("7.1.1"))
+    assert check_budget(budget) == [
+        Problem(
+            where=f"{_OBJECTIVE}.prestaties[2].code",
+            message=f"duplicate prestatie 7.1.1: also at {_PRESTATIE}.code",
+        )
     ]
