@@ -252,3 +252,24 @@ def test_a_float_tested_against_a_target_is_refused_by_name() -> None:
     with pytest.raises(InvalidTypeError) as caught:
         Target.at_most(5, "x").contains(0.5)  # type: ignore[arg-type]
     assert str(caught.value).startswith("value: expected a Decimal or int, got float 0.5")
+
+
+@given(
+    absolute_targets(),
+    st.sampled_from([Decimal(0), Decimal(1), Decimal("2.5")]),
+    years(2000, 2020),
+    st.integers(min_value=1, max_value=10),
+    st.booleans(),
+)
+def test_law_scaling_keeps_the_period_and_per_year_of_a_target(
+    target: Target, factor: Decimal, first_year: int, length: int, yearly: bool
+) -> None:
+    """ "minimaal 5 gastlessen per jaar in de periode 2017-2020" scaled, by zero too, still
+    holds per year over 2017-2020."""
+    target = attrs.evolve(target, first_year=first_year, year=first_year + length, yearly=yearly)
+    scaled = target.scale(factor)
+    assert (scaled.first_year, scaled.year, scaled.yearly) == (
+        first_year,
+        first_year + length,
+        yearly,
+    )
