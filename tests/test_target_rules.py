@@ -273,3 +273,26 @@ def test_law_scaling_keeps_the_period_and_per_year_of_a_target(
         first_year + length,
         yearly,
     )
+
+
+_PERIODS = st.sampled_from([(None, None, False), (2020, None, True), (2020, 2017, False)])
+_PERIODS |= st.sampled_from([(2020, 2017, True), (2021, 2017, True), (2020, 2018, True)])
+
+
+@given(absolute_targets(), absolute_targets(), _PERIODS, _PERIODS)
+def test_law_a_sum_or_intersection_keeps_a_shared_period_and_per_year(
+    a: Target,
+    b: Target,
+    first: tuple[int | None, int | None, bool],
+    second: tuple[int | None, int | None, bool],
+) -> None:
+    """Two targets "per jaar in de periode 2017-2020" add and intersect to one of that
+    period per year; when year, first year or per jaar differ the result has none of them."""
+    a = attrs.evolve(a, year=first[0], first_year=first[1], yearly=first[2])
+    b = attrs.evolve(b, year=second[0], first_year=second[1], yearly=second[2])
+    expected = first if first == second else (None, None, False)
+    total = a + b
+    assert (total.year, total.first_year, total.yearly) == expected
+    both = a.intersect(b)
+    if isinstance(both, Target):
+        assert (both.year, both.first_year, both.yearly) == expected
