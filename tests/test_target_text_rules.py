@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from prestatie import Target, parse_targets
+from prestatie import Target, TargetKind, parse_targets
 from prestatie._target.write import format_target
 
 
@@ -58,3 +58,41 @@ def test_a_target_is_written_with_its_year_period_and_per_jaar_as_budgets_print_
 ) -> None:
     """Lower-case Dutch: "per jaar", "in 2020", "in de periode 2017-2020"."""
     assert format_target(target) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("10% minder ten opzichte van 2019", "≤ -10%"),
+        ("minimaal 10% minder ten opzichte van 2019", "≤ -10%"),
+        ("maximaal 10% minder ten opzichte van 2019", "≥ -10%"),
+        ("precies 10% minder ten opzichte van 2019", "= -10%"),
+        ("meer dan 10% minder ten opzichte van 2019", "< -10%"),
+        ("minimaal 10% groei ten opzichte van 2019", "≥ 10%"),
+        ("minder dan 10% groei ten opzichte van 2019", "< 10%"),
+        ("49% CO2-NOx-reductie ten opzichte van 2019", "≤ -49%"),  # the last part names it
+        ("49% CO2 PM10 SO2 reductie ten opzichte van 2019", "≤ -49%"),  # up to three names
+    ],
+)
+def test_a_qualified_percentage_change_flips_its_bound_for_a_decrease(
+    text: str, shown: str
+) -> None:
+    """ "maximaal 10% minder" allows a change down to -10%: at least -10%; "minimaal 10%
+    minder" is at most -10%; an increase keeps its qualifier as it is."""
+    (target,) = parse_targets(text)
+    assert target.describe() == f"{shown} t.o.v. basiswaarde ({text!r})"
+    assert target.baseline_year == 2019
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "49% CO2 PM10 SO2 NO2 reductie ten opzichte van 2019",  # four names: too far
+        "minimaal 30% meer dan 200 bezoekers",  # "meer dan" opens a comparison
+        "maximaal 5% minder dan 10 klachten",
+    ],
+)
+def test_a_change_word_too_far_away_or_opening_a_comparison_makes_no_change(text: str) -> None:
+    """A percentage is a change only when its change word follows within three names, and
+    not when "meer dan" or "minder dan" compares with what follows."""
+    assert all(target.kind is not TargetKind.RELATIVE for target in parse_targets(text))
