@@ -3,6 +3,7 @@ limits of a relative change, each checked on its edge."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -296,3 +297,18 @@ def test_law_a_sum_or_intersection_keeps_a_shared_period_and_per_year(
     both = a.intersect(b)
     if isinstance(both, Target):
         assert (both.year, both.first_year, both.yearly) == expected
+
+
+@pytest.mark.parametrize(
+    "made",
+    [
+        lambda text: Target.between(10, 20, "gastlessen", text=text),
+        lambda text: Target.at_least(10, "gastlessen", text=text),
+        lambda text: Target.at_most(20, "gastlessen", text=text),
+        lambda text: Target.exactly(15, "gastlessen", text=text),
+    ],
+    ids=["between", "at_least", "at_most", "exactly"],
+)
+def test_each_constructor_keeps_the_text_as_printed(made: Callable[[str], Target]) -> None:
+    """The phrase a target was read from stays with it, whichever constructor made it."""
+    assert made("10 tot 20 gastlessen per jaar").text == "10 tot 20 gastlessen per jaar"
