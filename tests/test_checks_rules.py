@@ -56,11 +56,16 @@ def _amount(
     )
 
 
+def _objectives_budget(*objectives: Objective, **fields: object) -> Budget:
+    """Programme 7 holding these objectives, of Overijssel unless `province` says otherwise."""
+    programme = Programme(number=7, name="Bestuur", objectives=objectives)
+    fields.setdefault("province", "Overijssel")
+    return Budget(year=2017, programmes=(programme,), **fields)  # type: ignore[arg-type]
+
+
 def _budget(*prestaties: Prestatie, **fields: object) -> Budget:
     """Programme 7 with objective 7.1 holding these prestaties."""
-    objective = Objective(code="7.1", title="Doel", prestaties=prestaties)
-    programme = Programme(number=7, name="Bestuur", objectives=(objective,))
-    return Budget(province="Overijssel", year=2017, programmes=(programme,), **fields)  # type: ignore[arg-type]
+    return _objectives_budget(Objective(code="7.1", title="Doel", prestaties=prestaties), **fields)
 
 
 def _prestatie(code: str = "7.1.1", **fields: object) -> Prestatie:
@@ -106,11 +111,7 @@ def test_a_prestatie_with_the_code_of_a_nested_objective_is_reported() -> None:
         objectives=(Objective(code="7.1.1", title="Subdoel"),),
         prestaties=(_prestatie("7.1.1"),),
     )
-    budget = Budget(
-        province="Overijssel",
-        year=2017,
-        programmes=(Programme(number=7, name="Bestuur", objectives=(objective,)),),
-    )
+    budget = _objectives_budget(objective)
     assert check_budget(budget) == [
         Problem(
             where=f"{_PRESTATIE}.code",
@@ -163,11 +164,7 @@ def test_a_proposal_numbered_twice_is_reported_by_its_number() -> None:
 
 def test_an_objective_outside_its_programme_names_the_levels_and_an_example() -> None:
     objective = Objective(code="8.1", title="Doel")
-    budget = Budget(
-        province="Overijssel",
-        year=2017,
-        programmes=(Programme(number=7, name="Bestuur", objectives=(objective,)),),
-    )
+    budget = _objectives_budget(objective)
     assert check_hierarchy(budget) == [
         Problem(
             where=f"{_OBJECTIVE}.code",
@@ -180,11 +177,8 @@ def test_a_nested_objective_outside_its_objective_is_named_by_its_own_level() ->
     """Levels as the province names them: the nested objective is on the third level."""
     inner = Objective(code="7.2.1", title="Subdoel")
     objective = Objective(code="7.1", title="Doel", objectives=(inner,))
-    budget = Budget(
-        province="Zeeland",
-        year=2017,
-        levels=("programma", "doel", "subdoel", "prestatie"),
-        programmes=(Programme(number=7, name="Bestuur", objectives=(objective,)),),
+    budget = _objectives_budget(
+        objective, province="Zeeland", levels=("programma", "doel", "subdoel", "prestatie")
     )
     assert check_hierarchy(budget) == [
         Problem(
@@ -383,12 +377,7 @@ def test_links_listed_on_both_sides_of_one_proposal_are_no_problem() -> None:
 def test_a_reserve_mutation_must_lie_within_the_budget_years(year: int, inside: bool) -> None:
     """The window 2017 to 2020 holds both ends; a mutation outside it is reported."""
     objective = Objective(code="7.1", title="Doel", reserve_mutations=(_mutation("R", year),))
-    budget = Budget(
-        province="Overijssel",
-        year=2017,
-        reserves=(Reserve(name="R"),),
-        programmes=(Programme(number=7, name="Bestuur", objectives=(objective,)),),
-    )
+    budget = _objectives_budget(objective, reserves=(Reserve(name="R"),))
     expected = [
         Problem(
             where=f"{_OBJECTIVE}.reserve_mutations[0].year",
@@ -543,11 +532,7 @@ def test_a_judgement_off_the_scale_is_reported_on_every_level_and_indicator() ->
 def test_a_status_of_an_indicator_is_judged_at_the_indicator() -> None:
     indicator = Indicator(name="Bezoekers", unit="aantal", status=_status("paars"))
     objective = Objective(code="7.1", title="Doel", indicators=(indicator, indicator))
-    budget = Budget(
-        province="Overijssel",
-        year=2017,
-        programmes=(Programme(number=7, name="Bestuur", objectives=(objective,)),),
-    )
+    budget = _objectives_budget(objective)
     assert [problem.where for problem in check_vocabulary(budget)] == [
         f"{_OBJECTIVE}.indicators[{i}].status.dimensions[0].value" for i in (0, 1)
     ]
