@@ -20,6 +20,9 @@ settings.register_profile(
 # CI draws from the seed `.ci/run` derives from the commit (--hypothesis-seed), and keeps no
 # example database, so that a run depends on its commit alone and replays from it.
 settings.register_profile("ci", settings.get_profile("default"), database=None, print_blob=True)
+# Mutation testing runs each law once for every mutant: a quarter of the examples keeps a run
+# of thousands of mutants within hours (see the README's development notes).
+settings.register_profile("mutation", settings.get_profile("ci"), max_examples=25)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 

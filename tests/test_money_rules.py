@@ -21,7 +21,17 @@ from prestatie import (
     round_table,
     round_to_unit,
 )
-from prestatie._money import convert, format_amount, from_spreadsheet_number, parse_amount
+from prestatie._money import (
+    cell_problem,
+    convert,
+    format_amount,
+    from_cell,
+    from_spreadsheet_number,
+    multiply,
+    parse_amount,
+    parse_decimal,
+    to_amount,
+)
 from strategies import amounts_values, years
 
 # Decimal texts of at most 15 significant digits: a float holds each of them exactly enough
@@ -235,4 +245,105 @@ def test_a_foreign_digit_is_refused_with_the_expected_form() -> None:
         parse_amount("1.٢٣٤")
     assert str(caught.value) == (
         "'1.٢٣٤': holds the digit '٢' (U+0662): expected the digits 0-9 of a Dutch amount"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "what", "message"),
+    [
+        (
+            0.1,
+            "amount",
+            "amount: expected a Decimal or int, got float 0.1"
+            " (floats are inexact: use Decimal('...'))",
+        ),
+        ("12", "amount", "amount: expected a Decimal or int, got str '12'"),
+        (True, "factor", "factor: expected a Decimal or int, got bool True"),
+        (Decimal("NaN"), "amount", "amount: expected a finite number, got NaN"),
+        (Decimal("-Infinity"), "factor", "factor: expected a finite number, got -Infinity"),
+    ],
+)
+def test_an_amount_that_is_no_exact_finite_number_is_refused_with_the_whole_message(
+    value: object, what: str, message: str
+) -> None:
+    """The message names what was expected and what was found; only a float gets the hint to
+    use Decimal, and the name of the value defaults to "amount"."""
+    args = (value,) if what == "amount" else (value, what)  # "amount" by default
+    with pytest.raises((InvalidTypeError, InvalidValueError)) as caught:
+        to_amount(*args)
+    assert str(caught.value) == message
+
+
+@given(amounts_values(places=4), amounts_values(places=4))
+@example(Decimal("123456789012.3456"), Decimal("-987654321098.7654"))  # beyond 28 digits
+def test_law_multiply_is_the_exact_product(amount: Decimal, factor: Decimal) -> None:
+    """Every digit of the product is kept, as the product of the two fractions has them."""
+    assert Fraction(multiply(amount, factor)) == Fraction(amount) * Fraction(factor)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(3, "3"), (-40, "-40"), (Decimal("1.50"), "1.50"), (0.1, "0.1"), (1e3, "1000")],
+)
+def test_a_cell_value_becomes_the_number_the_cell_holds(
+    value: float | int | Decimal, text: str
+) -> None:
+    """An int or a Decimal is taken as it is (`1.50` keeps its places); a float as the cell
+    shows it."""
+    number = from_cell(value)
+    assert type(number) is Decimal
+    assert str(number) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("12.5", "12.5"), ("-4", "-4"), ("1e3", "1E+3"), ("0.10", "0.10"), ("1823.50", "1823.50")],
+)
+def test_a_plain_decimal_text_is_read_exactly(text: str, number: str) -> None:
+    """`parse_decimal` keeps the digits as written: no float, no rounding."""
+    assert str(parse_decimal(text)) == number
+
+
+@pytest.mark.parametrize("text", ["NaN", "Infinity", "-inf", "twaalf", "", "1,5"])
+def test_a_text_stating_no_finite_decimal_reads_as_none(text: str) -> None:
+    """Not-a-number and infinity are no amounts, nor is a word or Dutch notation."""
+    assert parse_decimal(text) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Decimal(0),
+        Decimal("123456789012345"),  # 15 significant digits
+        Decimal("1234567890123450"),  # 16 digits, of which 15 significant
+        Decimal("1.0000000000000000"),  # 17 digits, of which 1 significant
+        Decimal("1E+300"),
+        Decimal("-9.99E+300"),
+        Decimal("1E-300"),
+        Decimal("0E-400"),  # zero, at any exponent
+    ],
+)
+def test_a_cell_holds_fifteen_significant_digits_up_to_1e300(value: Decimal) -> None:
+    """A number a double keeps exactly and a spreadsheet accepts has no problem."""
+    assert cell_problem(value) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Decimal("1234567890123456"),
+        Decimal("0.1234567890123456"),
+        Decimal("1E+301"),
+        Decimal("-1E+301"),
+        Decimal("9.9E-301"),
+    ],
+)
+def test_a_cell_refuses_sixteen_significant_digits_or_a_size_beyond_1e300(
+    value: Decimal,
+) -> None:
+    """The problem names the number and what a cell can hold, and where it is kept."""
+    assert cell_problem(value) == (
+        f"the number {value} cannot be stored exactly in a workbook cell: expected at most"
+        " 15 significant digits and a size between 1e-300 and 1e300"
+        " (the JSON form keeps any amount exactly)"
     )

@@ -3,6 +3,7 @@ limits of a relative change, each checked on its edge."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -252,3 +253,62 @@ def test_a_float_tested_against_a_target_is_refused_by_name() -> None:
     with pytest.raises(InvalidTypeError) as caught:
         Target.at_most(5, "x").contains(0.5)  # type: ignore[arg-type]
     assert str(caught.value).startswith("value: expected a Decimal or int, got float 0.5")
+
+
+@given(
+    absolute_targets(),
+    st.sampled_from([Decimal(0), Decimal(1), Decimal("2.5")]),
+    years(2000, 2020),
+    st.integers(min_value=1, max_value=10),
+    st.booleans(),
+)
+def test_law_scaling_keeps_the_period_and_per_year_of_a_target(
+    target: Target, factor: Decimal, first_year: int, length: int, yearly: bool
+) -> None:
+    """ "minimaal 5 gastlessen per jaar in de periode 2017-2020" scaled, by zero too, still
+    holds per year over 2017-2020."""
+    target = attrs.evolve(target, first_year=first_year, year=first_year + length, yearly=yearly)
+    scaled = target.scale(factor)
+    assert (scaled.first_year, scaled.year, scaled.yearly) == (
+        first_year,
+        first_year + length,
+        yearly,
+    )
+
+
+_PERIODS = st.sampled_from([(None, None, False), (2020, None, True), (2020, 2017, False)])
+_PERIODS |= st.sampled_from([(2020, 2017, True), (2021, 2017, True), (2020, 2018, True)])
+
+
+@given(absolute_targets(), absolute_targets(), _PERIODS, _PERIODS)
+def test_law_a_sum_or_intersection_keeps_a_shared_period_and_per_year(
+    a: Target,
+    b: Target,
+    first: tuple[int | None, int | None, bool],
+    second: tuple[int | None, int | None, bool],
+) -> None:
+    """Two targets "per jaar in de periode 2017-2020" add and intersect to one of that
+    period per year; when year, first year or per jaar differ the result has none of them."""
+    a = attrs.evolve(a, year=first[0], first_year=first[1], yearly=first[2])
+    b = attrs.evolve(b, year=second[0], first_year=second[1], yearly=second[2])
+    expected = first if first == second else (None, None, False)
+    total = a + b
+    assert (total.year, total.first_year, total.yearly) == expected
+    both = a.intersect(b)
+    if isinstance(both, Target):
+        assert (both.year, both.first_year, both.yearly) == expected
+
+
+@pytest.mark.parametrize(
+    "made",
+    [
+        lambda text: Target.between(10, 20, "gastlessen", text=text),
+        lambda text: Target.at_least(10, "gastlessen", text=text),
+        lambda text: Target.at_most(20, "gastlessen", text=text),
+        lambda text: Target.exactly(15, "gastlessen", text=text),
+    ],
+    ids=["between", "at_least", "at_most", "exactly"],
+)
+def test_each_constructor_keeps_the_text_as_printed(made: Callable[[str], Target]) -> None:
+    """The phrase a target was read from stays with it, whichever constructor made it."""
+    assert made("10 tot 20 gastlessen per jaar").text == "10 tot 20 gastlessen per jaar"

@@ -1,0 +1,98 @@
+"""Reading and writing target text on the edges that the corpus and the round-trip laws leave
+open: a range that stops short, a range that describes, and the words of a period."""
+
+from __future__ import annotations
+
+import pytest
+
+from prestatie import Target, TargetKind, parse_targets
+from prestatie._target.write import format_target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tussen 10",  # the text ends after the first number
+        "tussen 10 gastlessen",
+        "tussen 10 of 20 gastlessen",  # "of" is no "en"
+        "tussen 10 gastlessen en",
+    ],
+)
+def test_tussen_without_en_and_a_second_number_sets_no_target(text: str) -> None:
+    """ "tussen" needs both ends: without "en" and an upper number there is no range, and
+    no error."""
+    assert parse_targets(text) == ()
+
+
+def test_a_range_opened_by_meer_dan_in_running_text_describes_and_sets_nothing() -> None:
+    """ "meer dan ... en minder dan ..." in a sentence describes a state; the same range as
+    the whole text sets the target."""
+    assert parse_targets("Er zijn meer dan 1.000 en minder dan 2.000 planten bedreigd.") == ()
+    assert parse_targets("We geven meer dan 10 en maximaal 20 gastlessen.") == ()
+    (target,) = parse_targets("meer dan 10 en maximaal 20 gastlessen")
+    assert (target.lower, target.lower_inclusive, target.upper, target.upper_inclusive) == (
+        10,
+        False,
+        20,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "text"),
+    [
+        (
+            Target(unit="gastlessen", lower=5, year=2020, first_year=2017, yearly=True),
+            "minimaal 5 gastlessen per jaar in de periode 2017-2020",
+        ),
+        (
+            Target(unit="gastlessen", lower=5, year=2020, yearly=True),
+            "minimaal 5 gastlessen per jaar in 2020",
+        ),
+        (Target(unit="gastlessen", lower=5, yearly=True), "minimaal 5 gastlessen per jaar"),
+        (Target(unit="gastlessen", lower=5, year=2020), "minimaal 5 gastlessen in 2020"),
+    ],
+)
+def test_a_target_is_written_with_its_year_period_and_per_jaar_as_budgets_print_them(
+    target: Target, text: str
+) -> None:
+    """Lower-case Dutch: "per jaar", "in 2020", "in de periode 2017-2020"."""
+    assert format_target(target) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("10% minder ten opzichte van 2019", "≤ -10%"),
+        ("minimaal 10% minder ten opzichte van 2019", "≤ -10%"),
+        ("maximaal 10% minder ten opzichte van 2019", "≥ -10%"),
+        ("precies 10% minder ten opzichte van 2019", "= -10%"),
+        ("meer dan 10% minder ten opzichte van 2019", "< -10%"),
+        ("minimaal 10% groei ten opzichte van 2019", "≥ 10%"),
+        ("minder dan 10% groei ten opzichte van 2019", "< 10%"),
+        ("49% CO2-NOx-reductie ten opzichte van 2019", "≤ -49%"),  # the last part names it
+        ("49% CO2 PM10 SO2 reductie ten opzichte van 2019", "≤ -49%"),  # up to three names
+    ],
+)
+def test_a_qualified_percentage_change_flips_its_bound_for_a_decrease(
+    text: str, shown: str
+) -> None:
+    """ "maximaal 10% minder" allows a change down to -10%: at least -10%; "minimaal 10%
+    minder" is at most -10%; an increase keeps its qualifier as it is."""
+    (target,) = parse_targets(text)
+    assert target.describe() == f"{shown} t.o.v. basiswaarde ({text!r})"
+    assert target.baseline_year == 2019
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "49% CO2 PM10 SO2 NO2 reductie ten opzichte van 2019",  # four names: too far
+        "minimaal 30% meer dan 200 bezoekers",  # "meer dan" opens a comparison
+        "maximaal 5% minder dan 10 klachten",
+    ],
+)
+def test_a_change_word_too_far_away_or_opening_a_comparison_makes_no_change(text: str) -> None:
+    """A percentage is a change only when its change word follows within three names, and
+    not when "meer dan" or "minder dan" compares with what follows."""
+    assert all(target.kind is not TargetKind.RELATIVE for target in parse_targets(text))
