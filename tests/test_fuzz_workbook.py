@@ -134,6 +134,7 @@ ENGINES = ["openpyxl", "calamine"] if calamine_installed() else ["openpyxl"]
 @example(change=[("Prestaties", 1, 14, None)], engine="openpyxl")  # a yes/no column left out
 @example(change=[("Programma's", 2, 2, 1000000.0)], engine="openpyxl")  # too long for a code
 @example(change=[("Lasten en baten", 10, 6, False)], engine="openpyxl")  # a boolean total
+@example(change=[("Ambities", 2, 2, 1.7976931348623155e308)], engine="openpyxl")  # reads as inf
 def test_a_workbook_with_cells_changed_at_random_reads_or_raises_a_workbook_error(
     tmp_path: Path, change: list[tuple[str, int, int, Any]], engine: str
 ) -> None:

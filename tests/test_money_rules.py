@@ -347,3 +347,14 @@ def test_a_cell_refuses_sixteen_significant_digits_or_a_size_beyond_1e300(
         " 15 significant digits and a size between 1e-300 and 1e300"
         " (the JSON form keeps any amount exactly)"
     )
+
+
+def test_a_number_is_shown_as_the_cell_shows_it_and_infinity_by_its_name() -> None:
+    """`spreadsheet_text` gives 0.1 as "0.1" (not its binary expansion); infinity, which a
+    sheet can hold but no amount may be, as "inf", never an error."""
+    from prestatie._money import spreadsheet_text
+
+    assert spreadsheet_text(0.1) == "0.1"
+    assert spreadsheet_text(7) == "7"
+    assert spreadsheet_text(float("inf")) == "inf"
+    assert spreadsheet_text(float("-inf")) == "-inf"

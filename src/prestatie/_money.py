@@ -70,6 +70,19 @@ def from_spreadsheet_number(value: float | int) -> Decimal:
     return amount
 
 
+def spreadsheet_text(value: float | int) -> str:
+    """A number as a cell shows it, as text: `0.1` as "0.1"; infinity as "inf", which a
+    sheet may hold but no amount may be.
+
+    >>> spreadsheet_text(0.1), spreadsheet_text(float("inf"))
+    ('0.1', 'inf')
+    """
+    try:
+        return str(from_spreadsheet_number(value))
+    except InvalidValueError:
+        return repr(value)
+
+
 def from_cell(value: float | int | Decimal) -> Decimal:
     """The exact number a workbook cell holds: a float as the cell shows it
     (`from_spreadsheet_number`), an int or a `Decimal` as it is."""

@@ -4,6 +4,7 @@ is kept as a qualitative target, never dropped."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -21,6 +22,8 @@ _NO_VALUE = frozenset({"pm", "-", "nvt", "n.v.t.", "nnb", "n.n.b.", "geen meting
 
 def _number(value: object) -> tuple[Decimal, str] | None:
     """A cell's number and its unit ("%" or ""), or None when the cell holds none."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # kept as its text, like any value that is no number
     if isinstance(value, int | float) and not isinstance(value, bool):
         return from_spreadsheet_number(value), ""
     if not isinstance(value, str):

@@ -14,7 +14,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from prestatie._errors import PrestatieError, Problem, WorkbookError, describe
 from prestatie._foreign.mapping import ColumnRef, DerivedColumn, Mapping
 from prestatie._model import BudgetColumn, Flow
-from prestatie._money import from_spreadsheet_number, parse_amount
+from prestatie._money import from_spreadsheet_number, parse_amount, spreadsheet_text
 from prestatie._xlsx.cells import Cells, CellValue
 from prestatie._xlsx.safety import check_xlsx
 
@@ -99,7 +99,7 @@ class Sheet:
         value = self.value(row, col)
         if value is None or not str(value).strip():
             return ""
-        text = str(from_spreadsheet_number(value)) if isinstance(value, float) else str(value)
+        text = spreadsheet_text(value) if isinstance(value, float) else str(value)
         return " ".join(text.split())
 
     def _header(self, col: int) -> str:
@@ -160,7 +160,7 @@ class Sheet:
         if value is None:
             return ""
         if isinstance(value, float):
-            return str(from_spreadsheet_number(value))
+            return spreadsheet_text(value)
         return " ".join(str(value).split())
 
     def problem(self, row: int, col: int, value: object, expected: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -71,6 +72,8 @@ def _text_of(value: CellValue) -> str:
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellError("text")  # what was typed did not fit a number
     if isinstance(value, int | float | Decimal):
         return str(from_spreadsheet_number(value) if isinstance(value, float) else value)
     raise CellError("text")
