@@ -182,7 +182,7 @@ def test_check_json_prints_records_that_parse(broken_xlsx: Path, budget_xlsx: Pa
     assert result.returncode == 1
     records = json.loads(result.stdout)
     assert {"file": str(broken_xlsx), "where": "Prestaties!C2"}.items() <= records[0].items()
-    assert all(set(record) == {"file", "where", "message"} for record in records)
+    assert all(set(record) == {"file", "where", "message", "code", "params"} for record in records)
 
 
 def test_check_json_of_clean_files_is_an_empty_list(tmp_path: Path, budget_xlsx: Path) -> None:

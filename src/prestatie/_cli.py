@@ -4,6 +4,10 @@ Results go to stdout; problems, warnings and progress go to stderr. Exit codes: 
 is well, 1 when the input has problems (or the command found some), 2 for a usage error or
 input that cannot be read at all, 3 for an internal error (a bug). A user's mistake is one
 line on stderr, never a traceback, and so is an internal error; `--debug` adds the traceback.
+
+Messages are in Dutch, or in English with `--lang en` (or `PRESTATIE_LANG=en`): each is written
+in English and marked with `_` (rendered at once) or `N_` (rendered later), so that
+`pybabel extract` puts it in the catalogue that holds its Dutch.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import contextlib
 import datetime
 import decimal
 import functools
+import gettext
 import itertools
 import json
 import os
@@ -26,6 +31,7 @@ from typing import Any, NoReturn, TextIO, TypeVar
 import click
 
 from prestatie import (
+    LANGUAGES,
     Budget,
     DocumentKind,
     JsonError,
@@ -37,6 +43,7 @@ from prestatie import (
     Thresholds,
     Unit,
     WorkbookError,
+    WorkbookWarning,
     __version__,
     diff_budgets,
     json_schema,
@@ -49,6 +56,7 @@ from prestatie import (
     render_progress,
     render_summary,
     summarise,
+    translation,
     write_budget,
     write_records,
 )
@@ -59,6 +67,40 @@ EXIT_UNUSABLE = 2  # click's own code for a usage error, too
 EXIT_INTERNAL = 3
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Settings:
+    """What the group's options set for every command: traceback or not, and the language."""
+
+    def __init__(self, debug: bool, language: str) -> None:
+        self.debug = debug
+        self.language = language
+
+
+def _language() -> str:
+    """The language of the command that runs: Dutch unless `--lang` or PRESTATIE_LANG says."""
+    context = click.get_current_context(silent=True)
+    settings = context.find_root().obj if context is not None else None
+    return settings.language if isinstance(settings, _Settings) else "nl"
+
+
+def _translation() -> gettext.NullTranslations:
+    return translation(_language())
+
+
+def _(message: str) -> str:
+    """`message` in the command's language."""
+    return _translation().gettext(message)
+
+
+def ngettext(singular: str, plural: str, number: int) -> str:
+    """`singular` or `plural`, as `number` asks, in the command's language."""
+    return _translation().ngettext(singular, plural, number)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalogue; it is rendered in the command's language later."""
+    return message
 
 
 class _Failure(Exception):
@@ -138,23 +180,28 @@ def _show_warning(
     file: TextIO | None = None,
     line: str | None = None,
 ) -> None:
+    text = message.render(_language()) if isinstance(message, WorkbookWarning) else message
     with _INDICATOR.lock:
         _INDICATOR.clear()
-        click.echo(f"Warning: {message}", err=True)
+        click.echo(_("Warning: {message}").format(message=text), err=True)
 
 
 # -- the guard around every command ----------------------------------------------------------
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _problems(number: int) -> str:
+    return ngettext("{count} problem", "{count} problems", number).format(count=number)
+
+
+def _files(number: int) -> str:
+    return ngettext("{count} file", "{count} files", number).format(count=number)
 
 
 def _problem_line(source: str, problem: Problem) -> str:
     """`FILE: Sheet!Cell: message`; a problem of the file as a whole is `FILE: message`."""
     if problem.where in (source, ""):
-        return f"{source}: {problem.message}"
-    return f"{source}: {problem.where}: {problem.message}"
+        return f"{source}: {problem.render(_language())}"
+    return f"{source}: {problem.where}: {problem.render(_language())}"
 
 
 def _is_whole_file(source: str, problem: Problem) -> bool:
@@ -164,14 +211,15 @@ def _is_whole_file(source: str, problem: Problem) -> bool:
 
 def _failure(error: BaseException, source: str = "") -> _Failure:
     """The failure a known error stands for: its message, its problems, its exit code."""
+    language = _language()
     if isinstance(error, MappingError):
-        lines = tuple(str(problem) for problem in error.problems)
-        return _Failure("the mapping cannot be used", EXIT_UNUSABLE, lines)
+        lines = tuple(f"{problem.where}: {problem.render(language)}" for problem in error.problems)
+        return _Failure(_(MappingError.headline), EXIT_UNUSABLE, lines)
     if isinstance(error, JsonError | WorkbookError):
         source = error.source or source
         lines = tuple(_problem_line(source, problem) for problem in error.problems)
         unreadable = any(_is_whole_file(source, problem) for problem in error.problems)
-        message = f"{source}: {_count(len(error.problems), 'problem')}: {error.headline}"
+        message = f"{source}: {_problems(len(error.problems))}: {_(error.headline)}"
         return _Failure(message, EXIT_UNUSABLE if unreadable else EXIT_PROBLEMS, lines)
     if isinstance(error, FileExistsError):
         return _Failure(f"{error}", EXIT_UNUSABLE)
@@ -179,13 +227,16 @@ def _failure(error: BaseException, source: str = "") -> _Failure:
         name = error.filename if error.filename is not None else source
         reason = error.strerror or str(error)
         return _Failure(f"{name}: {reason}" if name else reason, EXIT_UNUSABLE)
+    if isinstance(error, PrestatieError):
+        return _Failure(error.render(language), EXIT_PROBLEMS)
     return _Failure(str(error), EXIT_PROBLEMS)
 
 
 def _debug_option(function: F) -> F:
-    return click.option("--debug", is_flag=True, help="Show a traceback when something fails.")(
-        function
-    )
+    return click.option("--debug", is_flag=True, help=_DEBUG_HELP)(function)
+
+
+_DEBUG_HELP = "Show a traceback when something fails."
 
 
 def _guarded(function: F) -> F:
@@ -194,7 +245,8 @@ def _guarded(function: F) -> F:
     @functools.wraps(function)
     def run(*args: Any, debug: bool, **kwargs: Any) -> Any:
         context = click.get_current_context()
-        debug = debug or bool(context.find_root().obj)
+        settings = context.find_root().obj
+        debug = debug or (isinstance(settings, _Settings) and settings.debug)
         with warnings.catch_warnings():
             warnings.simplefilter("default")
             warnings.showwarning = _show_warning
@@ -212,7 +264,7 @@ def _guarded(function: F) -> F:
                     traceback.print_exc()
                 for line in failure.lines:
                     click.echo(line, err=True)
-                click.echo(f"Error: {failure.message}", err=True)
+                click.echo(_("Error: {message}").format(message=failure.message), err=True)
                 context.exit(failure.code)
             except (click.exceptions.Exit, click.ClickException, click.Abort):
                 raise
@@ -221,8 +273,10 @@ def _guarded(function: F) -> F:
                 if debug:
                     traceback.print_exc()
                 click.echo(
-                    f"Error: internal error ({type(error).__name__}: {error}): a bug in"
-                    " prestatie; run the command again with --debug to see the traceback",
+                    _(
+                        "Error: internal error ({kind}: {error}): a bug in prestatie; run the"
+                        " command again with --debug to see the traceback"
+                    ).format(kind=type(error).__name__, error=error),
                     err=True,
                 )
                 context.exit(EXIT_INTERNAL)
@@ -234,16 +288,23 @@ def _usage(message: str) -> NoReturn:
     raise _Failure(message, EXIT_UNUSABLE)
 
 
+_CANNOT = {
+    "open": N_("cannot open the file: {reason}{about}"),
+    "write": N_("cannot write the file: {reason}{about}"),
+}
+
+
 def _os_failure(error: OSError, path: Path, doing: str) -> _Failure:
     """`FILE: cannot open the file: reason`, naming another path the error is about."""
     other = error.filename is not None and str(error.filename) != str(path)
     about = f" ({error.filename})" if other else ""
     reason = error.strerror or str(error)
-    return _Failure(f"{path}: cannot {doing} the file: {reason}{about}", EXIT_UNUSABLE)
+    message = _(_CANNOT[doing]).format(reason=reason, about=about)
+    return _Failure(f"{path}: {message}", EXIT_UNUSABLE)
 
 
 def _read(path: Path, mapping: Mapping | None = None) -> Budget:
-    with _busy(f"reading {path}"):
+    with _busy(_("reading {path}").format(path=path)):
         try:
             return read_budget(path, mapping=mapping)
         except OSError as error:
@@ -264,22 +325,34 @@ def _mapping(path: Path | None) -> Mapping | None:
 XLSX, JSON = ".xlsx", ".json"
 
 
+_EXPECTED = {
+    (XLSX, JSON): N_("expected a .xlsx or .json file, got {found}"),
+    (XLSX,): N_("expected a .xlsx file, got {found}"),
+    (CSV, JSONL): N_("expected a .csv or .jsonl file, got {found}"),
+}
+
+
 def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
     suffix = path.suffix.lower()
     for expected in ((XLSX, JSON), allowed):
         if suffix not in expected:
-            found = repr(suffix) if suffix else "no extension"
-            _usage(f"{path}: expected a {' or '.join(expected)} file, got {found}")
+            _usage(_wrong_suffix(path, expected))
     return suffix
+
+
+def _wrong_suffix(path: Path, expected: tuple[str, ...]) -> str:
+    suffix = path.suffix.lower()
+    found = repr(suffix) if suffix else _("no extension")
+    return f"{path}: {_(_EXPECTED[expected]).format(found=found)}"
 
 
 def _check_new(path: Path, force: bool) -> None:
     if path.exists() and not force:
-        _usage(f"{path} exists: add --force to replace it")
+        _usage(_("{path} exists: add --force to replace it").format(path=path))
 
 
 def _write(budget: Budget, path: Path, report: str | None = None) -> None:
-    with _busy(f"writing {path}"):
+    with _busy(_("writing {path}").format(path=path)):
         try:
             write_budget(budget, path, force=True, report=report)
         except OSError as error:
@@ -310,15 +383,24 @@ def _example(*lines: str) -> str:
     ),
 )
 @click.version_option(__version__, prog_name="prestatie")
-@click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
+@click.option("--debug", is_flag=True, help=_DEBUG_HELP)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(LANGUAGES, case_sensitive=False),
+    envvar="PRESTATIE_LANG",
+    default="nl",
+    show_default=True,
+    help="The language of messages: nl (Nederlands) or en (English); also PRESTATIE_LANG.",
+)
 @click.pass_context
-def main(context: click.Context, debug: bool) -> None:
+def main(context: click.Context, debug: bool, language: str) -> None:
     """Read, check, convert and compare provincial performance budgets (prestatiebegroting).
 
     FILE is a budget workbook (.xlsx) or its JSON form (.json). Results go to stdout;
     problems, warnings and progress to stderr.
     """
-    context.obj = debug
+    context.obj = _Settings(debug, language.lower())
 
 
 _UNITS = {"euro": Unit.EURO, "duizend": Unit.THOUSAND, "miljoen": Unit.MILLION}
@@ -362,14 +444,18 @@ def template(out: Path, province: str, year: int, kind: str, unit: str, force: b
     _check_new(out, force)
     budget = Budget(province=province, year=year, kind=DocumentKind(kind), unit=_UNITS[unit])
     _write(budget, out)
-    click.echo(f"wrote {out}: an empty {kind} {year} to fill in", err=True)
+    click.echo(
+        _("wrote {out}: an empty {kind} {year} to fill in").format(out=out, kind=kind, year=year),
+        err=True,
+    )
 
 
 def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], bool]:
     """Every problem of one file, and whether the file could not be read at all."""
     source = str(path)
     if mapping is not None and path.suffix.lower() == JSON:
-        return [Problem(where=source, message="a mapping reads a .xlsx sheet")], True
+        message = N_("a mapping reads a .xlsx sheet")
+        return [Problem.of(source, "mapping-reads-xlsx", message)], True
     try:
         _, problems = read_budget_with_problems(path, mapping=mapping)
     except (PrestatieError, OSError) as error:
@@ -401,11 +487,11 @@ def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
     read at all.
     """
     loaded = _mapping(mapping)
-    records: list[dict[str, str]] = []
+    records: list[dict[str, object]] = []
     unreadable = 0
     with_problems = total = 0
     for path in files:
-        with _busy(f"checking {path}"):
+        with _busy(_("checking {path}").format(path=path)):
             problems, whole = _check_file(path, loaded)
         unreadable += whole
         with_problems += bool(problems)
@@ -413,15 +499,25 @@ def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
         for problem in problems:
             if as_json:
                 where = "" if problem.where == str(path) else problem.where
-                records.append({"file": str(path), "where": where, "message": problem.message})
+                records.append(
+                    {
+                        "file": str(path),
+                        "where": where,
+                        "message": problem.message,
+                        "code": problem.code,
+                        "params": dict(problem.params),
+                    }
+                )
             else:
                 click.echo(_problem_line(str(path), problem), err=True)
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     click.echo(
-        f"{_count(total, 'problem')} in {with_problems} of {_count(len(files), 'file')}"
+        _("{problems} in {with_problems} of {files}").format(
+            problems=_problems(total), with_problems=with_problems, files=_files(len(files))
+        )
         if total
-        else f"no problems in {_count(len(files), 'file')}",
+        else _("no problems in {files}").format(files=_files(len(files))),
         err=True,
     )
     click.get_current_context().exit(
@@ -463,8 +559,12 @@ def convert(source: Path, out: Path, mapping: Path | None, report: str | None, f
     _check_new(out, force)
     budget = _read(source, _mapping(mapping))
     _write(budget, out, report)
-    what = f"a {report} report" if report else "the budget"
-    click.echo(f"wrote {out}: {what} of {source}", err=True)
+    wrote = (
+        _("wrote {out}: a {report} report of {source}")
+        if report
+        else _("wrote {out}: the budget of {source}")
+    )
+    click.echo(wrote.format(out=out, report=report, source=source), err=True)
 
 
 _FILE = click.Path(path_type=Path)
@@ -531,7 +631,9 @@ def _percentage(context: click.Context, parameter: click.Parameter, value: str) 
     except PrestatieError:
         number = None
     if number is None or not 0 <= number <= 1000:
-        raise click.BadParameter(f"expected a percentage such as 80 or 12,5, got {value!r}")
+        raise click.BadParameter(
+            _("expected a percentage such as 80 or 12,5, got {value!r}").format(value=value)
+        )
     return number
 
 
@@ -599,16 +701,20 @@ def progress_command(
         # Thresholds refuses a threshold above the one it may not exceed; say it in options.
         above = _AT_MOST.get(error.field or "")
         if error.field is None or above is None:
-            _usage(str(error))
+            _usage(error.render(_language()))
         _usage(
-            f"{_option(error.field)} {given[error.field]}% exceeds {_option(above)}"
-            f" {given[above]}%: expected at most that"
+            _("{option} {value} exceeds {other} {limit}: expected at most that").format(
+                option=_option(error.field),
+                value=f"{given[error.field]}%",
+                other=_option(above),
+                limit=f"{given[above]}%",
+            )
         )
     budget = _read(file)
     try:
         report = progress(budget, thresholds)
     except PrestatieError as error:
-        raise _Failure(f"{file}: {error}", EXIT_PROBLEMS) from error
+        raise _Failure(f"{file}: {error.render(_language())}", EXIT_PROBLEMS) from error
     click.echo(render_progress(report))
 
 
@@ -653,14 +759,19 @@ def export(file: Path, out: Path, dialect: str, force: bool) -> None:
     """
     _check_suffix(file)
     if out.suffix.lower() not in (CSV, JSONL):
-        _usage(f"{out}: expected a .csv or .jsonl file, got {out.suffix.lower() or 'no extension'}")
+        _usage(_wrong_suffix(out, (CSV, JSONL)))
     if out.suffix.lower() == JSONL and dialect != "csv":
-        _usage(f"--dialect {dialect} is for a .csv file, got {out}")
+        _usage(
+            _("--dialect {dialect} is for a .csv file, got {out}").format(dialect=dialect, out=out)
+        )
     _check_new(out, force)
     budget = _read(file)
-    with _busy(f"writing {out}"):
+    with _busy(_("writing {path}").format(path=out)):
         try:
             count = write_records(budget, out, dialect=dialect, force=True)
         except OSError as error:
             raise _os_failure(error, out, "write") from error
-    click.echo(f"wrote {out}: {_count(count, 'amount')} of {file}", err=True)
+    amounts = ngettext("{count} amount", "{count} amounts", count).format(count=count)
+    click.echo(
+        _("wrote {out}: {amounts} of {file}").format(out=out, amounts=amounts, file=file), err=True
+    )

@@ -221,8 +221,7 @@ class _Reader:
                 tables[sheet] = self._read_table(sheet, cells.rows(sheet.name), fields)
         finally:
             cells.close()
-        for where, message in cells.problems:
-            self.problem(where, message)
+        self.problems.extend(cells.problems)
         if fields is None:
             return None
         budget, problems = build_budget(fields, tables, self.where)
