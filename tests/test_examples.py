@@ -37,6 +37,12 @@ from prestatie import (
 DATA = EXAMPLES / "data"
 
 
+@pytest.fixture(autouse=True)
+def dutch_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The examples run as a finance officer runs them: without PRESTATIE_LANG, in Dutch."""
+    monkeypatch.delenv("PRESTATIE_LANG", raising=False)
+
+
 def _generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "make_example_data", DATA / "make_example_data.py"
@@ -191,7 +197,7 @@ def test_totals_of_a_missing_file_says_so_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [
-        f"{missing}: bestand niet gevonden (file not found)"
+        f"{missing}: bestand niet gevonden"
     ]
     _no_traceback(result)
 
@@ -290,7 +296,7 @@ def test_convert_monitor_of_a_missing_sheet_says_so_in_one_line(tmp_path: Path) 
     result = run_python(EXAMPLES / "convert_monitor.py", out, "--sheet", missing)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        f"{missing}: bestand niet gevonden (file not found)"
+        f"{missing}: bestand niet gevonden"
     ]
     assert not out.exists()
     _no_traceback(result)
@@ -392,7 +398,7 @@ def test_targets_vs_realised_of_a_missing_file_says_so_in_one_line(tmp_path: Pat
     result = run_python(EXAMPLES / "targets_vs_realised.py", missing)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        f"{missing}: bestand niet gevonden (file not found)"
+        f"{missing}: bestand niet gevonden"
     ]
     _no_traceback(result)
 
@@ -404,7 +410,7 @@ def test_targets_vs_realised_of_an_unknown_prestatie_says_so_in_one_line(code: s
     result = run_python(EXAMPLES / "targets_vs_realised.py", path, code)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        f"{path}: geen prestatie {code!r} gevonden (no such prestatie)"
+        f"{path}: geen prestatie {code!r} gevonden"
     ]
     _no_traceback(result)
 
@@ -485,7 +491,7 @@ def test_compare_budgets_of_a_missing_file_says_so_in_one_line(tmp_path: Path) -
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [
-        f"{missing}: bestand niet gevonden (file not found)"
+        f"{missing}: bestand niet gevonden"
     ]
     _no_traceback(result)
 

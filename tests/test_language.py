@@ -36,9 +36,13 @@ from prestatie import (
 )
 from prestatie._cli import main
 
-CATALOGUE = ROOT / "src" / "prestatie" / "locale" / "nl" / "LC_MESSAGES"
-PO = CATALOGUE / "prestatie.po"
-MO = CATALOGUE / "prestatie.mo"
+PACKAGE = (ROOT / "babel.cfg", ROOT / "src" / "prestatie" / "locale", "prestatie")
+EXAMPLES = (ROOT / "examples" / "babel.cfg", ROOT / "examples" / "locale", "examples")
+CATALOGUES = pytest.mark.parametrize(
+    ("config", "locale", "domain"), [PACKAGE, EXAMPLES], ids=["prestatie", "examples"]
+)
+"""The package's catalogue and the example scripts' own: how `pybabel extract` finds their
+messages (the mapping file), where the catalogue is, and its domain."""
 
 
 def _ignored(directory: str) -> bool:
@@ -47,10 +51,10 @@ def _ignored(directory: str) -> bool:
     return name.startswith(".") or name == "__pycache__"
 
 
-def extracted() -> dict[str | tuple[str, ...], list[str]]:
-    """Every message the source marks, as `pybabel extract -F babel.cfg` finds it, with the
+def extracted(config: Path) -> dict[str | tuple[str, ...], list[str]]:
+    """Every message the source marks, as `pybabel extract -F CONFIG` finds it, with the
     files it is in."""
-    with (ROOT / "babel.cfg").open() as file:
+    with config.open() as file:
         method_map, options_map = parse_mapping_cfg(file)
     found: dict[str | tuple[str, ...], list[str]] = {}
     for filename, _, message, _, _ in extract_from_dir(
@@ -60,8 +64,8 @@ def extracted() -> dict[str | tuple[str, ...], list[str]]:
     return found
 
 
-def catalogue() -> Catalog:
-    with PO.open("rb") as file:
+def catalogue(locale: Path, domain: str) -> Catalog:
+    with (locale / "nl" / "LC_MESSAGES" / f"{domain}.po").open("rb") as file:
         return read_po(file)
 
 
@@ -85,11 +89,14 @@ def _translated(message: Message) -> Iterator[tuple[str, str]]:
 # -- the catalogue ---------------------------------------------------------------------------
 
 
-def test_every_marked_message_has_a_dutch_text_with_the_same_placeholders() -> None:
+@CATALOGUES
+def test_every_marked_message_has_a_dutch_text_with_the_same_placeholders(
+    config: Path, locale: Path, domain: str
+) -> None:
     """A message added to the source without its Dutch text in the catalogue fails here (run
     the pybabel commands of the README's "Language" section, then write the Dutch)."""
-    dutch = catalogue()
-    source = extracted()
+    dutch = catalogue(locale, domain)
+    source = extracted(config)
     assert source, "no marked messages found: is babel.cfg read?"
     lacking = []
     for msgid, files in source.items():
@@ -106,9 +113,12 @@ def _singular(msgid: str | tuple[str, ...]) -> str:
     return msgid[0] if isinstance(msgid, tuple) else msgid
 
 
-def test_the_catalogue_holds_no_message_that_the_source_no_longer_has() -> None:
-    source = {_singular(msgid) for msgid in extracted()}
-    dutch = catalogue()
+@CATALOGUES
+def test_the_catalogue_holds_no_message_that_the_source_no_longer_has(
+    config: Path, locale: Path, domain: str
+) -> None:
+    source = {_singular(msgid) for msgid in extracted(config)}
+    dutch = catalogue(locale, domain)
     assert not dutch.obsolete
     assert sorted(_singular(m.id) for m in dutch if m.id and _singular(m.id) not in source) == []
 
@@ -120,12 +130,15 @@ def _messages(compiled: Catalog) -> dict[object, object]:
     return {plain(m.id): plain(m.string) for m in compiled if m.id}
 
 
-def test_the_compiled_catalogue_is_the_catalogue_as_written() -> None:
+@CATALOGUES
+def test_the_compiled_catalogue_is_the_catalogue_as_written(
+    config: Path, locale: Path, domain: str
+) -> None:
     """The committed .mo is what `pybabel compile` makes of the .po, so they cannot drift."""
     compiled = io.BytesIO()
-    write_mo(compiled, catalogue())
+    write_mo(compiled, catalogue(locale, domain))
     compiled.seek(0)
-    with MO.open("rb") as file:
+    with (locale / "nl" / "LC_MESSAGES" / f"{domain}.mo").open("rb") as file:
         committed = read_mo(file)
     expected = read_mo(compiled)
     assert _messages(committed) == _messages(expected)
@@ -288,3 +301,47 @@ def test_an_unknown_language_is_a_usage_error(
     )
     assert result.exit_code == 2
     assert "Invalid value for '--lang': 'fr' is not one of 'nl', 'en'" in result.output
+
+
+# -- the examples ----------------------------------------------------------------------------
+
+EXAMPLE_SCRIPTS = ROOT / "examples"
+
+
+@pytest.mark.usefixtures("default_language")
+def test_the_examples_speak_dutch_by_default(tmp_path: Path) -> None:
+    missing = tmp_path / "geen-begroting.xlsx"
+    result = run_python(EXAMPLE_SCRIPTS / "totals.py", missing)
+    assert (result.returncode, result.stderr) == (2, f"{missing}: bestand niet gevonden\n")
+    usage = run_python(EXAMPLE_SCRIPTS / "compare_budgets.py", missing)
+    assert usage.stderr == "gebruik: python examples/compare_budgets.py [OUD NIEUW]\n"
+
+
+def test_the_examples_speak_english_with_prestatie_lang_en(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_LANG", "en")
+    missing = tmp_path / "geen-begroting.xlsx"
+    result = run_python(EXAMPLE_SCRIPTS / "totals.py", missing)
+    assert (result.returncode, result.stderr) == (2, f"{missing}: file not found\n")
+
+
+def test_an_example_refuses_an_unknown_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_LANG", "fr")
+    result = run_python(EXAMPLE_SCRIPTS / "totals.py", tmp_path / "x.xlsx")
+    assert result.returncode == 2
+    assert result.stderr == "PRESTATIE_LANG=fr: expected nl (Nederlands) or en (English)\n"
+
+
+@pytest.mark.usefixtures("default_language")
+def test_an_example_renders_the_problems_of_a_budget_in_dutch(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"format_version": 2, "province": 3, "year": 2017}', encoding="utf-8")
+    result = run_python(EXAMPLE_SCRIPTS / "totals.py", broken)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{broken}: de JSON beschrijft geen geldige begroting",
+        "  $.province: verwacht tekst, maar vond int 3",
+    ]

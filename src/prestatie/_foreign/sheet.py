@@ -130,7 +130,7 @@ class Sheet:
                 return col
         if required:
             found = ", ".join(repr(h) for h in self.headers.values() if h) or "-"
-            names = " or ".join(repr(name) for name in (column.header, *column.aliases))
+            names = " / ".join(repr(name) for name in (column.header, *column.aliases))
             row = self.mapping.header_rows[0]
             self.problems.append(
                 Problem.of(
