@@ -196,9 +196,7 @@ def test_totals_of_a_missing_file_says_so_in_one_line(tmp_path: Path) -> None:
     result = run_python(EXAMPLES / "totals.py", missing)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.strip().splitlines() == [
-        f"{missing}: bestand niet gevonden"
-    ]
+    assert result.stderr.strip().splitlines() == [f"{missing}: bestand niet gevonden"]
     _no_traceback(result)
 
 
@@ -295,9 +293,7 @@ def test_convert_monitor_of_a_missing_sheet_says_so_in_one_line(tmp_path: Path) 
     out = tmp_path / "out.xlsx"
     result = run_python(EXAMPLES / "convert_monitor.py", out, "--sheet", missing)
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        f"{missing}: bestand niet gevonden"
-    ]
+    assert result.stderr.strip().splitlines() == [f"{missing}: bestand niet gevonden"]
     assert not out.exists()
     _no_traceback(result)
 
@@ -397,9 +393,7 @@ def test_targets_vs_realised_of_a_missing_file_says_so_in_one_line(tmp_path: Pat
     missing = tmp_path / "geen-monitor.xlsx"
     result = run_python(EXAMPLES / "targets_vs_realised.py", missing)
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        f"{missing}: bestand niet gevonden"
-    ]
+    assert result.stderr.strip().splitlines() == [f"{missing}: bestand niet gevonden"]
     _no_traceback(result)
 
 
@@ -409,9 +403,7 @@ def test_targets_vs_realised_of_an_unknown_prestatie_says_so_in_one_line(code: s
     path = DATA / "monitor-2017-2.xlsx"
     result = run_python(EXAMPLES / "targets_vs_realised.py", path, code)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [
-        f"{path}: geen prestatie {code!r} gevonden"
-    ]
+    assert result.stderr.strip().splitlines() == [f"{path}: geen prestatie {code!r} gevonden"]
     _no_traceback(result)
 
 
@@ -490,9 +482,7 @@ def test_compare_budgets_of_a_missing_file_says_so_in_one_line(tmp_path: Path) -
     result = run_python(EXAMPLES / "compare_budgets.py", DATA / "begroting-2018.xlsx", missing)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.strip().splitlines() == [
-        f"{missing}: bestand niet gevonden"
-    ]
+    assert result.stderr.strip().splitlines() == [f"{missing}: bestand niet gevonden"]
     _no_traceback(result)
 
 
