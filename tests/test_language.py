@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import io
+import json
 import os
 import string
 import subprocess
@@ -301,6 +302,29 @@ def test_an_unknown_language_is_a_usage_error(
     )
     assert result.exit_code == 2
     assert "Invalid value for '--lang': 'fr' is not one of 'nl', 'en'" in result.output
+
+
+@pytest.mark.usefixtures("default_language")
+def test_check_speaks_dutch_and_its_json_gives_code_params_and_the_english_message(
+    tmp_path: Path,
+) -> None:
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"format_version": 2, "province": 3, "year": 2017}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(broken)], prog_name="prestatie")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{broken}: $.province: verwacht tekst, maar vond int 3\n1 probleem in 1 van 1 bestand\n"
+    )
+    as_json = CliRunner().invoke(main, ["check", "--json", str(broken)], prog_name="prestatie")
+    assert json.loads(as_json.stdout) == [
+        {
+            "file": str(broken),
+            "where": "$.province",
+            "message": "expected text, got int 3",
+            "code": "wrong-type",
+            "params": {"found": "int 3"},
+        }
+    ]
 
 
 # -- the examples ----------------------------------------------------------------------------
