@@ -36,49 +36,41 @@ def _prestaties(budget: Budget) -> Iterator[tuple[str, Prestatie]]:
             yield owner.path, owner.item
 
 
+_DUPLICATE = {
+    "programme": ("duplicate-programme", N_("duplicate programme {key}: also at {other}")),
+    "objective": ("duplicate-objective", N_("duplicate objective {key}: also at {other}")),
+    "prestatie": ("duplicate-prestatie", N_("duplicate prestatie {key}: also at {other}")),
+    "reserve": ("duplicate-reserve", N_("duplicate reserve {key!r}: also at {other}")),
+    "proposal": ("duplicate-proposal", N_("duplicate {key}: also at {other}")),
+}
+"""The code and message of a duplicate of each kind."""
+
+
 def check_duplicates(budget: Budget) -> list[Problem]:
     """No two programmes, objectives, prestaties, reserves or proposals share a code or name,
     nor an objective and a prestatie; no two actions of a prestatie share a number; no amount
     is given twice (its key: flow, column, nature, year, line category and
     begrotingswijziging)."""
     problems: list[Problem] = []
+    known: dict[str, dict[object, str]] = defaultdict(dict)
 
-    def once(seen: dict[object, str], key: object, path: str, code: str, template: str) -> None:
-        if key in seen:
-            problems.append(Problem.of(path, code, template, key=key, other=seen[key]))
+    def once(kind: str, key: object, path: str) -> None:
+        """`key` of `kind` at `path` is a problem when it was known before."""
+        if key in known[kind]:
+            code, template = _DUPLICATE[kind]
+            problems.append(Problem.of(path, code, template, key=key, other=known[kind][key]))
         else:
-            seen[key] = path
+            known[kind][key] = path
 
-    programmes: dict[object, str] = {}
-    objectives: dict[object, str] = {}
-    prestaties: dict[object, str] = {}
     for owner in budget.amount_owners():
         item, path = owner.item, owner.path
         if isinstance(item, Programme):
-            once(
-                programmes,
-                item.number,
-                f"{path}.number",
-                "duplicate-programme",
-                N_("duplicate programme {key}: also at {other}"),
-            )
+            once("programme", item.number, f"{path}.number")
         elif isinstance(item, Objective):
-            once(
-                objectives,
-                item.code,
-                f"{path}.code",
-                "duplicate-objective",
-                N_("duplicate objective {key}: also at {other}"),
-            )
+            once("objective", item.code, f"{path}.code")
         else:
             code = item.code
-            once(
-                prestaties,
-                code,
-                f"{path}.code",
-                "duplicate-prestatie",
-                N_("duplicate prestatie {key}: also at {other}"),
-            )
+            once("prestatie", code, f"{path}.code")
             # Paths are spelled out only for a duplicate: a budget has many actions.
             first: dict[object, int] = {}
             for a, action in enumerate(item.actions):
@@ -107,7 +99,8 @@ def check_duplicates(budget: Budget) -> list[Problem]:
                         other=f"{path}.amounts[{seen}]",
                     )
                 )
-    for key, where in prestaties.items():
+    objectives = known["objective"]
+    for key, where in known["prestatie"].items():
         if key in objectives:
             problems.append(
                 Problem.of(
@@ -121,26 +114,10 @@ def check_duplicates(budget: Budget) -> list[Problem]:
                     other=objectives[key],
                 )
             )
-    reserves: dict[object, str] = {}
     for r, reserve in enumerate(budget.reserves):
-        name = reserve.name
-        once(
-            reserves,
-            name,
-            f"$.reserves[{r}].name",
-            "duplicate-reserve",
-            N_("duplicate reserve {key!r}: also at {other}"),
-        )
-    proposals: dict[object, str] = {}
+        once("reserve", reserve.name, f"$.reserves[{r}].name")
     for i, proposal in enumerate(budget.proposals):
-        ps_number = proposal.ps_number
-        once(
-            proposals,
-            ps_number,
-            f"$.proposals[{i}].ps_number",
-            "duplicate-proposal",
-            N_("duplicate {key}: also at {other}"),
-        )
+        once("proposal", proposal.ps_number, f"$.proposals[{i}].ps_number")
     return problems
 
 
