@@ -1,32 +1,19 @@
 """The `prestatie` command.
 
-Results go to stdout; problems, warnings and progress go to stderr. Exit codes: 0 when all
-is well, 1 when the input has problems (or the command found some), 2 for a usage error or
-input that cannot be read at all, 3 for an internal error (a bug). A user's mistake is one
-line on stderr, never a traceback, and so is an internal error; `--debug` adds the traceback.
-
-Messages are in Dutch, or in English with `--lang en` (or `PRESTATIE_LANG=en`): each is written
-in English and marked with `_` (rendered at once) or `N_` (rendered later), so that
-`pybabel extract` puts it in the catalogue that holds its Dutch.
+Results go to stdout; problems, warnings and progress go to stderr, in Dutch or, with
+`--lang en` (or PRESTATIE_LANG=en), in English (`language`). Every command runs inside the
+guard of `failures`: a user's mistake is one line on stderr with its exit code, never a
+traceback, and so is an internal error; `--debug` adds the traceback. A slow step shows a
+spinner (`indicator`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import decimal
-import functools
-import gettext
-import itertools
 import json
-import os
-import sys
-import threading
-import traceback
-import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -34,7 +21,6 @@ from prestatie import (
     LANGUAGES,
     Budget,
     DocumentKind,
-    JsonError,
     Mapping,
     MappingError,
     PrestatieError,
@@ -42,8 +28,6 @@ from prestatie import (
     ReportKind,
     Thresholds,
     Unit,
-    WorkbookError,
-    WorkbookWarning,
     __version__,
     diff_budgets,
     json_schema,
@@ -56,261 +40,37 @@ from prestatie import (
     render_progress,
     render_summary,
     summarise,
-    translation,
     write_budget,
     write_records,
 )
+from prestatie._cli.failures import (
+    DEBUG_HELP,
+    EXIT_PROBLEMS,
+    EXIT_UNUSABLE,
+    F,
+    Failure,
+    count_files,
+    count_problems,
+    failure,
+    guarded,
+    is_whole_file,
+    os_failure,
+    problem_line,
+    usage,
+)
+from prestatie._cli.indicator import busy
+from prestatie._cli.language import N_, Settings, _, language, ngettext
 from prestatie._records import CSV, DIALECTS, JSONL
-
-EXIT_PROBLEMS = 1
-EXIT_UNUSABLE = 2  # click's own code for a usage error, too
-EXIT_INTERNAL = 3
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class _Settings:
-    """What the group's options set for every command: traceback or not, and the language."""
-
-    def __init__(self, debug: bool, language: str) -> None:
-        self.debug = debug
-        self.language = language
-
-
-def _language() -> str:
-    """The language of the command that runs: Dutch unless `--lang` or PRESTATIE_LANG says."""
-    context = click.get_current_context(silent=True)
-    settings = context.find_root().obj if context is not None else None
-    return settings.language if isinstance(settings, _Settings) else "nl"
-
-
-def _translation() -> gettext.NullTranslations:
-    return translation(_language())
-
-
-def _(message: str) -> str:
-    """`message` in the command's language."""
-    return _translation().gettext(message)
-
-
-def ngettext(singular: str, plural: str, number: int) -> str:
-    """`singular` or `plural`, as `number` asks, in the command's language."""
-    return _translation().ngettext(singular, plural, number)
-
-
-def N_(message: str) -> str:
-    """Mark `message` for the catalogue; it is rendered in the command's language later."""
-    return message
-
-
-class _Failure(Exception):
-    """A user's mistake or a faulty input: lines for stderr and an exit code."""
-
-    def __init__(self, message: str, code: int, lines: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.lines = lines
-
-
-# -- progress and warnings on stderr ---------------------------------------------------------
-
-_FRAMES = "|/-\\"
-_DELAY = 0.5  # seconds before an indicator appears: quick reads and writes show none
-
-
-class _Indicator:
-    """A spinner with a message on stderr while a slow step runs, only on a terminal."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.lock = threading.Lock()
-        self.shown = False
-
-    def clear(self) -> None:
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-            self.shown = False
-
-    @contextlib.contextmanager
-    def running(self, message: str) -> Iterator[None]:
-        if not self.stream.isatty():
-            yield
-            return
-        done = threading.Event()
-
-        def spin() -> None:
-            if done.wait(_DELAY):
-                return
-            for frame in itertools.cycle(_FRAMES):
-                with self.lock:
-                    if done.is_set():
-                        return
-                    self.stream.write(f"\r{frame} {message}")
-                    self.stream.flush()
-                    self.shown = True
-                if done.wait(0.1):
-                    return
-
-        thread = threading.Thread(target=spin, daemon=True)
-        thread.start()
-        try:
-            yield
-        finally:
-            done.set()
-            thread.join()
-            with self.lock:
-                self.clear()
-
-
-_INDICATOR = _Indicator(sys.stderr)
-
-
-def _busy(message: str) -> Any:
-    _INDICATOR.stream = sys.stderr  # as it is now: test runners swap the streams
-    return _INDICATOR.running(message)
-
-
-def _show_warning(
-    message: Warning | str,
-    category: type[Warning],
-    filename: str,
-    lineno: int,
-    file: TextIO | None = None,
-    line: str | None = None,
-) -> None:
-    text = message.render(_language()) if isinstance(message, WorkbookWarning) else message
-    with _INDICATOR.lock:
-        _INDICATOR.clear()
-        click.echo(_("Warning: {message}").format(message=text), err=True)
-
-
-# -- the guard around every command ----------------------------------------------------------
-
-
-def _problems(number: int) -> str:
-    return ngettext("{count} problem", "{count} problems", number).format(count=number)
-
-
-def _files(number: int) -> str:
-    return ngettext("{count} file", "{count} files", number).format(count=number)
-
-
-def _problem_line(source: str, problem: Problem) -> str:
-    """`FILE: Sheet!Cell: message`; a problem of the file as a whole is `FILE: message`."""
-    if problem.where in (source, ""):
-        return f"{source}: {problem.render(_language())}"
-    return f"{source}: {problem.where}: {problem.render(_language())}"
-
-
-def _is_whole_file(source: str, problem: Problem) -> bool:
-    """Whether a problem concerns the file as a whole (it cannot be read), not a place in it."""
-    return problem.where in (source, "", "$")
-
-
-def _failure(error: BaseException, source: str = "") -> _Failure:
-    """The failure a known error stands for: its message, its problems, its exit code."""
-    language = _language()
-    if isinstance(error, MappingError):
-        lines = tuple(f"{problem.where}: {problem.render(language)}" for problem in error.problems)
-        return _Failure(_(MappingError.headline), EXIT_UNUSABLE, lines)
-    if isinstance(error, JsonError | WorkbookError):
-        source = error.source or source
-        lines = tuple(_problem_line(source, problem) for problem in error.problems)
-        unreadable = any(_is_whole_file(source, problem) for problem in error.problems)
-        message = f"{source}: {_problems(len(error.problems))}: {_(error.headline)}"
-        return _Failure(message, EXIT_UNUSABLE if unreadable else EXIT_PROBLEMS, lines)
-    if isinstance(error, FileExistsError):
-        return _Failure(f"{error}", EXIT_UNUSABLE)
-    if isinstance(error, OSError):
-        name = error.filename if error.filename is not None else source
-        reason = error.strerror or str(error)
-        return _Failure(f"{name}: {reason}" if name else reason, EXIT_UNUSABLE)
-    if isinstance(error, PrestatieError):
-        return _Failure(error.render(language), EXIT_PROBLEMS)
-    return _Failure(str(error), EXIT_PROBLEMS)
-
-
-def _debug_option(function: F) -> F:
-    return click.option("--debug", is_flag=True, help=_DEBUG_HELP)(function)
-
-
-_DEBUG_HELP = "Show a traceback when something fails."
-
-
-def _guarded(function: F) -> F:
-    """Run a command with warnings and failures as lines on stderr, and the right exit code."""
-
-    @functools.wraps(function)
-    def run(*args: Any, debug: bool, **kwargs: Any) -> Any:
-        context = click.get_current_context()
-        settings = context.find_root().obj
-        debug = debug or (isinstance(settings, _Settings) and settings.debug)
-        with warnings.catch_warnings():
-            warnings.simplefilter("default")
-            warnings.showwarning = _show_warning
-            try:
-                return function(*args, **kwargs)
-            except BrokenPipeError:
-                # The reader of stdout is gone (`prestatie diff A B | head`): stop quietly,
-                # and keep Python from reporting the pipe again when it flushes at exit.
-                with contextlib.suppress(OSError, ValueError):  # stdout may have no file
-                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                context.exit(EXIT_PROBLEMS)
-            except (_Failure, PrestatieError, OSError) as error:
-                failure = error if isinstance(error, _Failure) else _failure(error)
-                if debug:
-                    traceback.print_exc()
-                for line in failure.lines:
-                    click.echo(line, err=True)
-                click.echo(_("Error: {message}").format(message=failure.message), err=True)
-                context.exit(failure.code)
-            except (click.exceptions.Exit, click.ClickException, click.Abort):
-                raise
-            except Exception as error:
-                # A bug rather than the user's mistake: one line that says so.
-                if debug:
-                    traceback.print_exc()
-                click.echo(
-                    _(
-                        "Error: internal error ({kind}: {error}): a bug in prestatie; run the"
-                        " command again with --debug to see the traceback"
-                    ).format(kind=type(error).__name__, error=error),
-                    err=True,
-                )
-                context.exit(EXIT_INTERNAL)
-
-    return _debug_option(run)  # type: ignore[return-value]
-
-
-def _usage(message: str) -> NoReturn:
-    raise _Failure(message, EXIT_UNUSABLE)
-
-
-_CANNOT = {
-    "open": N_("cannot open the file: {reason}{about}"),
-    "write": N_("cannot write the file: {reason}{about}"),
-}
-
-
-def _os_failure(error: OSError, path: Path, doing: str) -> _Failure:
-    """`FILE: cannot open the file: reason`, naming another path the error is about."""
-    other = error.filename is not None and str(error.filename) != str(path)
-    about = f" ({error.filename})" if other else ""
-    reason = error.strerror or str(error)
-    message = _(_CANNOT[doing]).format(reason=reason, about=about)
-    return _Failure(f"{path}: {message}", EXIT_UNUSABLE)
 
 
 def _read(path: Path, mapping: Mapping | None = None) -> Budget:
-    with _busy(_("reading {path}").format(path=path)):
+    with busy(_("reading {path}").format(path=path)):
         try:
             return read_budget(path, mapping=mapping)
         except OSError as error:
-            raise _os_failure(error, path, "open") from error
+            raise os_failure(error, path, "open") from error
         except PrestatieError as error:
-            raise _failure(error, str(path)) from error
+            raise failure(error, str(path)) from error
 
 
 def _mapping(path: Path | None) -> Mapping | None:
@@ -319,7 +79,7 @@ def _mapping(path: Path | None) -> Mapping | None:
     try:
         return load_mapping(path)
     except MappingError as error:
-        raise _failure(error, str(path)) from error
+        raise failure(error, str(path)) from error
 
 
 XLSX, JSON = ".xlsx", ".json"
@@ -336,7 +96,7 @@ def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
     suffix = path.suffix.lower()
     for expected in ((XLSX, JSON), allowed):
         if suffix not in expected:
-            _usage(_wrong_suffix(path, expected))
+            usage(_wrong_suffix(path, expected))
     return suffix
 
 
@@ -348,17 +108,17 @@ def _wrong_suffix(path: Path, expected: tuple[str, ...]) -> str:
 
 def _check_new(path: Path, force: bool) -> None:
     if path.exists() and not force:
-        _usage(_("{path} exists: add --force to replace it").format(path=path))
+        usage(_("{path} exists: add --force to replace it").format(path=path))
 
 
 def _write(budget: Budget, path: Path, report: str | None = None) -> None:
-    with _busy(_("writing {path}").format(path=path)):
+    with busy(_("writing {path}").format(path=path)):
         try:
             write_budget(budget, path, force=True, report=report)
         except OSError as error:
-            raise _os_failure(error, path, "write") from error
+            raise os_failure(error, path, "write") from error
         except PrestatieError as error:
-            raise _failure(error, str(path)) from error
+            raise failure(error, str(path)) from error
 
 
 # -- the commands ----------------------------------------------------------------------------
@@ -383,7 +143,7 @@ def _example(*lines: str) -> str:
     ),
 )
 @click.version_option(__version__, prog_name="prestatie")
-@click.option("--debug", is_flag=True, help=_DEBUG_HELP)
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 @click.option(
     "--lang",
     "language",
@@ -400,7 +160,7 @@ def main(context: click.Context, debug: bool, language: str) -> None:
     FILE is a budget workbook (.xlsx) or its JSON form (.json). Results go to stdout;
     problems, warnings and progress to stderr.
     """
-    context.obj = _Settings(debug, language.lower())
+    context.obj = Settings(debug, language.lower())
 
 
 _UNITS = {"euro": Unit.EURO, "duizend": Unit.THOUSAND, "miljoen": Unit.MILLION}
@@ -433,7 +193,7 @@ _UNITS = {"euro": Unit.EURO, "duizend": Unit.THOUSAND, "miljoen": Unit.MILLION}
     help="The unit of the amounts: euro, x € 1.000 or x € 1 miljoen.",
 )
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
-@_guarded
+@guarded
 def template(out: Path, province: str, year: int, kind: str, unit: str, force: bool) -> None:
     """Write an empty budget workbook to fill in.
 
@@ -459,8 +219,8 @@ def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], boo
     try:
         _, problems = read_budget_with_problems(path, mapping=mapping)
     except (PrestatieError, OSError) as error:
-        return [Problem(where=source, message=_failure(error, source).message)], True
-    return problems, any(_is_whole_file(source, problem) for problem in problems)
+        return [Problem(where=source, message=failure(error, source).message)], True
+    return problems, any(is_whole_file(source, problem) for problem in problems)
 
 
 @main.command(
@@ -477,7 +237,7 @@ def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], boo
     type=click.Path(path_type=Path, dir_okay=False),
     help="Check foreign sheets read through this mapping (.toml).",
 )
-@_guarded
+@guarded
 def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
     """Check budget workbooks or JSON files, and print every problem.
 
@@ -491,7 +251,7 @@ def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
     unreadable = 0
     with_problems = total = 0
     for path in files:
-        with _busy(_("checking {path}").format(path=path)):
+        with busy(_("checking {path}").format(path=path)):
             problems, whole = _check_file(path, loaded)
         unreadable += whole
         with_problems += bool(problems)
@@ -509,15 +269,17 @@ def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
                     }
                 )
             else:
-                click.echo(_problem_line(str(path), problem), err=True)
+                click.echo(problem_line(str(path), problem), err=True)
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     click.echo(
         _("{problems} in {with_problems} of {files}").format(
-            problems=_problems(total), with_problems=with_problems, files=_files(len(files))
+            problems=count_problems(total),
+            with_problems=with_problems,
+            files=count_files(len(files)),
         )
         if total
-        else _("no problems in {files}").format(files=_files(len(files))),
+        else _("no problems in {files}").format(files=count_files(len(files))),
         err=True,
     )
     click.get_current_context().exit(
@@ -547,7 +309,7 @@ def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
     help="Write OUT as this report sheet (.xlsx) instead of a budget workbook.",
 )
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
-@_guarded
+@guarded
 def convert(source: Path, out: Path, mapping: Path | None, report: str | None, force: bool) -> None:
     """Convert a budget between a workbook (.xlsx) and JSON (.json), by their extensions.
 
@@ -582,7 +344,7 @@ _FILE = click.Path(path_type=Path)
     type=click.Path(path_type=Path, dir_okay=False),
     help="Read FILE as a foreign sheet through this mapping (.toml).",
 )
-@_guarded
+@guarded
 def summary(file: Path, mapping: Path | None) -> None:
     """Print the totals per kerntaak and beleidsdoel, per year, in the budget's unit.
 
@@ -607,7 +369,7 @@ def summary(file: Path, mapping: Path | None) -> None:
     is_flag=True,
     help="Exit with 1 when the budgets differ (as git diff --exit-code), else 0.",
 )
-@_guarded
+@guarded
 def diff(old: Path, new: Path, exit_code: bool) -> None:
     """Print what changed from budget OLD to budget NEW.
 
@@ -672,7 +434,7 @@ def _threshold(name: str, field: str, help: str) -> Callable[[F], F]:
     "--deviation-green", "deviation_green", "Financiën groen up to this % |ruimte| / |actueel|."
 )
 @_threshold("--deviation-orange", "deviation_orange", "Financiën oranje up to this %, else rood.")
-@_guarded
+@guarded
 def progress_command(
     file: Path,
     met_green: decimal.Decimal,
@@ -701,8 +463,8 @@ def progress_command(
         # Thresholds refuses a threshold above the one it may not exceed; say it in options.
         above = _AT_MOST.get(error.field or "")
         if error.field is None or above is None:
-            _usage(error.render(_language()))
-        _usage(
+            usage(error.render(language()))
+        usage(
             _("{option} {value} exceeds {other} {limit}: expected at most that").format(
                 option=_option(error.field),
                 value=f"{given[error.field]}%",
@@ -714,12 +476,12 @@ def progress_command(
     try:
         report = progress(budget, thresholds)
     except PrestatieError as error:
-        raise _Failure(f"{file}: {error.render(_language())}", EXIT_PROBLEMS) from error
+        raise Failure(f"{file}: {error.render(language())}", EXIT_PROBLEMS) from error
     click.echo(render_progress(report))
 
 
 @main.command(epilog=_example("prestatie schema > budget.schema.json"))
-@_guarded
+@guarded
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the JSON form.
 
@@ -748,7 +510,7 @@ def schema() -> None:
     " order mark, for a double click in Dutch Excel.",
 )
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
-@_guarded
+@guarded
 def export(file: Path, out: Path, dialect: str, force: bool) -> None:
     """Write one row per amount of BUDGET to a CSV (.csv) or JSON Lines (.jsonl) file.
 
@@ -759,18 +521,18 @@ def export(file: Path, out: Path, dialect: str, force: bool) -> None:
     """
     _check_suffix(file)
     if out.suffix.lower() not in (CSV, JSONL):
-        _usage(_wrong_suffix(out, (CSV, JSONL)))
+        usage(_wrong_suffix(out, (CSV, JSONL)))
     if out.suffix.lower() == JSONL and dialect != "csv":
-        _usage(
+        usage(
             _("--dialect {dialect} is for a .csv file, got {out}").format(dialect=dialect, out=out)
         )
     _check_new(out, force)
     budget = _read(file)
-    with _busy(_("writing {path}").format(path=out)):
+    with busy(_("writing {path}").format(path=out)):
         try:
             count = write_records(budget, out, dialect=dialect, force=True)
         except OSError as error:
-            raise _os_failure(error, out, "write") from error
+            raise os_failure(error, out, "write") from error
     amounts = ngettext("{count} amount", "{count} amounts", count).format(count=count)
     click.echo(
         _("wrote {out}: {amounts} of {file}").format(out=out, amounts=amounts, file=file), err=True
