@@ -11,16 +11,17 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from prestatie._language import N_, render, translation
+from prestatie._language import N_, Phrase, render, translation
 
 Params = Mapping[str, str | int]
 """The values of a message's placeholders: text and whole numbers, as JSON holds them."""
 
 
 def _plain(params: Mapping[str, object]) -> dict[str, str | int]:
-    """`params` with every value that is not text or a whole number as its text."""
+    """`params` with every value that is not text, a phrase of the catalogue or a whole number
+    as its text."""
     return {
-        key: value if type(value) in (str, int) else str(value)  # type: ignore[misc]
+        key: value if type(value) in (str, Phrase, int) else str(value)  # type: ignore[misc]
         for key, value in params.items()
     }
 

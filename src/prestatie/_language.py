@@ -20,9 +20,17 @@ LANGUAGES = ("nl", "en")
 DOMAIN = "prestatie"
 
 
+class Phrase(str):
+    """A text from the catalogue: given as a value of a message (`expected {expected}`), it is
+    translated with the message."""
+
+    __slots__ = ()
+
+
 def N_(template: str) -> str:
-    """Mark `template` for the catalogue; it is translated later, when rendered."""
-    return template
+    """Mark `template` for the catalogue; it is translated later, when rendered, and so is
+    a value of a message that was marked."""
+    return Phrase(template)
 
 
 @functools.cache
@@ -50,5 +58,11 @@ def translation(language: str) -> gettext.NullTranslations:
 
 
 def render(template: str, params: Mapping[str, object], language: str = "en") -> str:
-    """`template` in `language`, filled in with `params`."""
-    return translation(language).gettext(template).format_map(params)
+    """`template` in `language`, filled in with `params`, of which each `Phrase` is
+    translated too."""
+    texts = translation(language)
+    values = {
+        key: texts.gettext(value) if isinstance(value, Phrase) else value
+        for key, value in params.items()
+    }
+    return texts.gettext(template).format_map(values)

@@ -49,7 +49,7 @@ _TOML_TYPES[dict] = "table"
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return N_("nothing")
     return f"{_TOML_TYPES.get(type(value), type(value).__name__)} {value!r}"
 
 
