@@ -36,6 +36,7 @@ from prestatie import (
     write_workbook,
 )
 from prestatie._cli import main
+from prestatie._language import N_
 
 PACKAGE = (ROOT / "babel.cfg", ROOT / "src" / "prestatie" / "locale", "prestatie")
 EXAMPLES = (ROOT / "examples" / "babel.cfg", ROOT / "examples" / "locale", "examples")
@@ -237,6 +238,14 @@ def test_a_problem_made_with_a_message_only_renders_it_as_given() -> None:
     problem = Problem(where="A1", message="something {odd}")
     assert problem.code == ""
     assert problem.render("nl") == problem.render("en") == "something {odd}"
+
+
+def test_a_phrase_of_the_catalogue_given_as_a_value_is_translated_with_the_message() -> None:
+    template = "expected {labels}, got {found}"  # not in the catalogue: only the value is
+    problem = Problem.of("A1", "x", template, labels="'ja'", found=N_("nothing"))
+    assert problem.render("en") == "expected 'ja', got nothing"
+    assert problem.render("nl") == "expected 'ja', got niets"
+    assert problem.params == {"labels": "'ja'", "found": "nothing"}
 
 
 def test_problems_with_the_same_place_and_message_are_equal_whatever_their_code() -> None:
