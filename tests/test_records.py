@@ -96,13 +96,28 @@ def test_every_record_has_the_same_keys_in_the_same_order(budget: Budget) -> Non
 @settings(max_examples=100)
 @given(budgets())
 def test_a_record_names_its_owner_and_its_ancestors(budget: Budget) -> None:
+    """Each record names its owner's level, its programme, its nearest objective (at any
+    depth) and its prestatie, as a walk down the tree finds them."""
+    expected: dict[str, tuple[str, int, str | None, str | None]] = {}
+
+    def objective_owners(number: int, objective: Objective) -> None:
+        expected[str(objective.code)] = ("beleidsdoel", number, str(objective.code), None)
+        for prestatie in objective.prestaties:
+            code = str(prestatie.code)
+            expected[code] = ("prestatie", number, str(objective.code), code)
+        for child in objective.objectives:
+            objective_owners(number, child)
+
+    for programme in budget.programmes:
+        expected[str(programme.number)] = ("kerntaak", programme.number, None, None)
+        for objective in programme.objectives:
+            objective_owners(programme.number, objective)
     for record in records(budget):
-        code = record["code"]
-        parts = code.split(".")
-        assert record["level"] == ("kerntaak", "beleidsdoel", "prestatie")[len(parts) - 1]
-        assert record["programme"] == int(parts[0])
-        assert record["objective"] == (".".join(parts[:2]) if len(parts) > 1 else None)
-        assert record["prestatie"] == (code if len(parts) > 2 else None)
+        level, number, objective, prestatie = expected[record["code"]]
+        assert record["level"] == level
+        assert record["programme"] == number
+        assert record["objective"] == objective
+        assert record["prestatie"] == prestatie
         assert (record["objective_title"] is None) == (record["objective"] is None)
         assert record["province"] == budget.province
         assert record["budget_year"] == budget.year

@@ -130,6 +130,7 @@ def test_a_lower_bound_followed_by_another_lower_bound_is_no_range() -> None:
     )
 
 
-def test_a_reference_that_is_no_code_is_skipped_and_the_rest_still_read() -> None:
-    """ "7.02" is no code of ours; "7.3" after it is still found."""
-    assert parse_references("prestatie 7.02 en 7.3") == (Code("7.3"),)
+def test_a_reference_with_a_zero_padded_part_is_a_code_and_the_rest_still_read() -> None:
+    """ "7.02" is a code as Noord-Holland prints them (`1.1.1.02`); "7.3" after it is still
+    found."""
+    assert parse_references("prestatie 7.02 en 7.3") == (Code("7.02"), Code("7.3"))

@@ -193,9 +193,9 @@ def json_schema() -> dict[str, Any]:
 
     >>> schema = json_schema()
     >>> schema["properties"]["format_version"]
-    {'const': 1}
+    {'const': 2}
     >>> schema["$defs"]["Flow"]["enum"]
-    ['lasten', 'baten']
+    ['lasten', 'baten', 'saldo']
     """
     walk = _Walk()
     budget = walk.object(Budget)

@@ -19,6 +19,7 @@ import click
 
 from prestatie import (
     LANGUAGES,
+    RECORD_DIALECTS,
     Budget,
     DocumentKind,
     Mapping,
@@ -55,12 +56,13 @@ from prestatie._cli.failures import (
     guarded,
     is_whole_file,
     os_failure,
+    os_reason,
     problem_line,
     usage,
 )
 from prestatie._cli.indicator import busy
 from prestatie._cli.language import N_, Settings, _, language, ngettext
-from prestatie._records import CSV, DIALECTS, JSONL
+from prestatie._cli.views_json import JSON_HELP, echo_json
 
 
 def _read(path: Path, mapping: Mapping | None = None) -> Budget:
@@ -83,6 +85,7 @@ def _mapping(path: Path | None) -> Mapping | None:
 
 
 XLSX, JSON = ".xlsx", ".json"
+CSV, JSONL = ".csv", ".jsonl"
 
 
 _EXPECTED = {
@@ -103,7 +106,8 @@ def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
 def _wrong_suffix(path: Path, expected: tuple[str, ...]) -> str:
     suffix = path.suffix.lower()
     found = repr(suffix) if suffix else _("no extension")
-    return f"{path}: {_(_EXPECTED[expected]).format(found=found)}"
+    hint = _(": save it as .xlsx (Excel Workbook) and try again") if suffix == ".xls" else ""
+    return f"{path}: {_(_EXPECTED[expected]).format(found=found)}{hint}"
 
 
 def _check_new(path: Path, force: bool) -> None:
@@ -218,8 +222,11 @@ def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], boo
         return [Problem.of(source, "mapping-reads-xlsx", message)], True
     try:
         _, problems = read_budget_with_problems(path, mapping=mapping)
-    except (PrestatieError, OSError) as error:
-        return [Problem(where=source, message=failure(error, source).message)], True
+    except OSError as error:
+        return [Problem(where=source, message=os_reason(error, path, "open"))], True
+    except PrestatieError as error:
+        message = failure(error, source).message.removeprefix(f"{source}: ")
+        return [Problem(where=source, message=message)], True
     return problems, any(is_whole_file(source, problem) for problem in problems)
 
 
@@ -344,8 +351,17 @@ _FILE = click.Path(path_type=Path)
     type=click.Path(path_type=Path, dir_okay=False),
     help="Read FILE as a foreign sheet through this mapping (.toml).",
 )
+@click.option(
+    "--not-additive",
+    "not_additive",
+    multiple=True,
+    metavar="UNIT",
+    help="A further unit whose streefwaarden do not add up (repeatable); gemeenten,"
+    " waterschappen, provincies and regio's never do.",
+)
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
 @guarded
-def summary(file: Path, mapping: Path | None) -> None:
+def summary(file: Path, mapping: Path | None, not_additive: tuple[str, ...], as_json: bool) -> None:
     """Print the totals per kerntaak and beleidsdoel, per year, in the budget's unit.
 
     Lasten and baten are apart: the actuele begroting (else the primitieve), and for a
@@ -353,7 +369,11 @@ def summary(file: Path, mapping: Path | None) -> None:
     where they can be.
     """
     _check_suffix(file, (XLSX,) if mapping else (XLSX, JSON))
-    click.echo(render_summary(summarise(_read(file, _mapping(mapping)))))
+    result = summarise(_read(file, _mapping(mapping)), not_additive=not_additive)
+    if as_json:
+        echo_json(result)
+    else:
+        click.echo(render_summary(result))
 
 
 @main.command(
@@ -369,8 +389,9 @@ def summary(file: Path, mapping: Path | None) -> None:
     is_flag=True,
     help="Exit with 1 when the budgets differ (as git diff --exit-code), else 0.",
 )
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
 @guarded
-def diff(old: Path, new: Path, exit_code: bool) -> None:
+def diff(old: Path, new: Path, exit_code: bool, as_json: bool) -> None:
     """Print what changed from budget OLD to budget NEW.
 
     Each prestatie is labelled as budgets do: nieuw (only in NEW), vervallen (only in OLD),
@@ -380,7 +401,10 @@ def diff(old: Path, new: Path, exit_code: bool) -> None:
     _check_suffix(old)
     _check_suffix(new)
     changes = diff_budgets(_read(old), _read(new))
-    click.echo(render_diff(changes))
+    if as_json:
+        echo_json(changes)
+    else:
+        click.echo(render_diff(changes))
     if exit_code and changes:
         click.get_current_context().exit(EXIT_PROBLEMS)
 
@@ -434,6 +458,7 @@ def _threshold(name: str, field: str, help: str) -> Callable[[F], F]:
     "--deviation-green", "deviation_green", "Financiën groen up to this % |ruimte| / |actueel|."
 )
 @_threshold("--deviation-orange", "deviation_orange", "Financiën oranje up to this %, else rood.")
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
 @guarded
 def progress_command(
     file: Path,
@@ -441,6 +466,7 @@ def progress_command(
     met_orange: decimal.Decimal,
     deviation_green: decimal.Decimal,
     deviation_orange: decimal.Decimal,
+    as_json: bool,
 ) -> None:
     """Judge a monitor or jaarverslag: targets against realised values, budgets against
     realisations, and a status colour (groen/oranje/rood) per prestatie.
@@ -477,7 +503,10 @@ def progress_command(
         report = progress(budget, thresholds)
     except PrestatieError as error:
         raise Failure(f"{file}: {error.render(language())}", EXIT_PROBLEMS) from error
-    click.echo(render_progress(report))
+    if as_json:
+        echo_json(report)
+    else:
+        click.echo(render_progress(report))
 
 
 @main.command(epilog=_example("prestatie schema > budget.schema.json"))
@@ -503,7 +532,7 @@ def schema() -> None:
 @click.argument("out", type=_FILE, metavar="OUT.csv|OUT.jsonl")
 @click.option(
     "--dialect",
-    type=click.Choice(DIALECTS),
+    type=click.Choice(RECORD_DIALECTS),
     default="csv",
     show_default=True,
     help="csv: commas and decimal points. excel-nl: semicolons, decimal commas and a byte"

@@ -147,8 +147,14 @@ CANNOT = {
 
 def os_failure(error: OSError, path: Path, doing: str) -> Failure:
     """`FILE: cannot open the file: reason`, naming another path the error is about."""
+    return Failure(f"{path}: {os_reason(error, path, doing)}", EXIT_UNUSABLE)
+
+
+def os_reason(error: OSError, path: Path, doing: str) -> str:
+    """What went wrong opening or writing `path`, without naming `path` itself."""
+    if isinstance(error, IsADirectoryError) or path.is_dir():
+        return _("is a folder, not a file: expected a .xlsx or .json file")
     other = error.filename is not None and str(error.filename) != str(path)
     about = f" ({error.filename})" if other else ""
     reason = error.strerror or str(error)
-    message = _(CANNOT[doing]).format(reason=reason, about=about)
-    return Failure(f"{path}: {message}", EXIT_UNUSABLE)
+    return _(CANNOT[doing]).format(reason=reason, about=about)

@@ -413,10 +413,7 @@ def parse_references(text: str) -> tuple[Code, ...]:
     codes: list[Code] = []
     for match in _REFERENCE.finditer(text):
         for part in re.split(r"\s*(?:,|en|&)\s*", match.group(1)):
-            try:
-                code = Code(part)
-            except InvalidValueError:
-                continue  # "7.02" is no code of ours
+            code = Code(part)  # the pattern admits only numbers joined by dots
             if code not in codes:
                 codes.append(code)
     return tuple(codes)
