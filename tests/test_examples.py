@@ -515,7 +515,7 @@ def test_an_example_given_a_file_that_is_no_budget_names_its_problems(
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert f"{DATA / 'grootboek-2017.xlsx'}: no sheet 'Begroting'" in result.stderr
+    assert f"{DATA / 'grootboek-2017.xlsx'}: geen werkblad 'Begroting'" in result.stderr
     assert all(line.startswith(("Waarschuwing: ", str(DATA), "  ")) for line in lines)
     _no_traceback(result)
 

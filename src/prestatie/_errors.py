@@ -58,7 +58,7 @@ class Problem:
     def of(cls, where: str, code: str, template: str, /, **params: object) -> Problem:
         """The problem `code` at `where`, its message `template` filled in with `params`."""
         values = _plain(params)
-        message = template.format_map(values)
+        message = render(template, values)
         return cls(where=where, message=message, code=code, params=values, template=template)
 
     def __str__(self) -> str:
@@ -79,7 +79,7 @@ def _filled(
     if not code or not args:
         return args, "", values
     template = str(args[0])
-    return (template.format_map(values), *args[1:]), template, values
+    return (render(template, values), *args[1:]), template, values
 
 
 class PrestatieError(Exception):

@@ -58,11 +58,11 @@ def translation(language: str) -> gettext.NullTranslations:
 
 
 def render(template: str, params: Mapping[str, object], language: str = "en") -> str:
-    """`template` in `language`, filled in with `params`, of which each `Phrase` is
-    translated too."""
+    """`template` in `language`, filled in with `params`; a `Phrase` among them is
+    translated too, and filled in with the same `params`."""
     texts = translation(language)
     values = {
-        key: texts.gettext(value) if isinstance(value, Phrase) else value
+        key: texts.gettext(value).format_map(params) if isinstance(value, Phrase) else value
         for key, value in params.items()
     }
     return texts.gettext(template).format_map(values)
