@@ -129,6 +129,20 @@ class PrestatieError(Exception):
         return f"{self.owner}.{self.field}: {reason}" if self.reason is not None else reason
 
 
+def error_problem(where: str, error: PrestatieError) -> Problem:
+    """The problem at `where` that `error` is, with its message (`Owner.field: reason` when
+    it names an owner) and, when it has a code, its code and params."""
+    if not error.template:
+        return Problem(where=where, message=str(error), code=error.code)
+    if error.reason is None:
+        return Problem.of(where, error.code, error.template, **error.params)
+    subject = f"{error.owner}.{error.field}"
+    reason = Phrase(error.template)
+    return Problem.of(
+        where, error.code, N_("{subject}: {reason}"), subject=subject, reason=reason, **error.params
+    )
+
+
 class InvalidValueError(PrestatieError, ValueError):
     """A value that makes an object meaningless: a malformed code, an end before a start."""
 
