@@ -131,9 +131,9 @@ class PrestatieError(Exception):
 
 def error_problem(where: str, error: PrestatieError) -> Problem:
     """The problem at `where` that `error` is, with its message (`Owner.field: reason` when
-    it names an owner) and, when it has a code, its code and params."""
+    it names an owner), its code (`invalid-value` when it has none) and its params."""
     if not error.template:
-        return Problem(where=where, message=str(error), code=error.code)
+        return Problem(where=where, message=str(error), code=error.code or "invalid-value")
     if error.reason is None:
         return Problem.of(where, error.code, error.template, **error.params)
     subject = f"{error.owner}.{error.field}"

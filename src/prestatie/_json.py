@@ -245,13 +245,13 @@ def _problem(where: str, exc: BaseException, kind: type | None) -> Problem:
             where = f"{where}.{exc.field}"
         if exc.code:
             return Problem.of(where, exc.code, exc.template, **exc.params)
-        return Problem(where=where, message=exc.render_reason())
+        return Problem(where=where, message=exc.render_reason(), code="invalid-value")
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         fields = ", ".join(sorted(exc.extra_fields))
         return Problem.of(where, "unknown-field", N_("unknown field(s) {fields}"), fields=fields)
     if isinstance(exc, KeyError):
         return Problem.of(where, "required-field-missing", N_("required field missing"))
-    return Problem(where=where, message=cattrs_format_exception(exc, kind))
+    return Problem(where=where, message=cattrs_format_exception(exc, kind), code="invalid-value")
 
 
 def _problems(exc: BaseException) -> list[Problem]:
