@@ -214,6 +214,11 @@ def template(out: Path, province: str, year: int, kind: str, unit: str, force: b
     )
 
 
+def _mapping_option(help: str) -> Callable[[F], F]:
+    """The option --mapping M.toml: read foreign sheets through that mapping."""
+    return click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), help=help)
+
+
 def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], bool]:
     """Every problem of one file, and whether the file could not be read at all."""
     source = str(path)
@@ -239,11 +244,7 @@ def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], boo
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON records.")
-@click.option(
-    "--mapping",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Check foreign sheets read through this mapping (.toml).",
-)
+@_mapping_option("Check foreign sheets read through this mapping (.toml).")
 @guarded
 def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
     """Check budget workbooks or JSON files, and print every problem.
@@ -305,11 +306,7 @@ def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
 )
 @click.argument("source", type=click.Path(path_type=Path), metavar="IN")
 @click.argument("out", type=click.Path(path_type=Path), metavar="OUT")
-@click.option(
-    "--mapping",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Read IN as a foreign sheet through this mapping (.toml).",
-)
+@_mapping_option("Read IN as a foreign sheet through this mapping (.toml).")
 @click.option(
     "--report",
     type=click.Choice([kind.value for kind in ReportKind]),
@@ -346,11 +343,7 @@ _FILE = click.Path(path_type=Path)
     )
 )
 @click.argument("file", type=_FILE)
-@click.option(
-    "--mapping",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Read FILE as a foreign sheet through this mapping (.toml).",
-)
+@_mapping_option("Read FILE as a foreign sheet through this mapping (.toml).")
 @click.option(
     "--not-additive",
     "not_additive",
