@@ -20,9 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from prestatie._atomic import atomic_write, check_destination
-from prestatie._code import Code
 from prestatie._errors import InvalidValueError
-from prestatie._model import Amount, Budget, BudgetColumn, Flow, Programme
+from prestatie._model import Amount, AmountOwner, Budget, BudgetColumn, Flow, Programme
 from prestatie._money import Unit, round_table, total
 from prestatie._xlsx.cached import cache_formula_values
 from prestatie._xlsx.codecs import AMOUNT_FORMAT
@@ -54,10 +53,19 @@ def _states(amounts: tuple[Amount, ...], flow: Flow, column: BudgetColumn, year:
     return any(a.flow is flow and a.column is column and a.year == year for a in amounts)
 
 
-def _programme_label(programme: Programme) -> str:
-    """ "7. Kwaliteit openbaar bestuur", or "Kerntaak 7" for a programme without a name."""
+def _programme_label(budget: Budget, programme: Programme) -> str:
+    """ "7. Kwaliteit openbaar bestuur", or "Kerntaak 7" (in the budget's name of its top
+    level) for a programme without a name."""
     name = programme.name.strip()
-    return f"{programme.number}. {name}" if name else f"Kerntaak {programme.number}"
+    return f"{programme.number}. {name}" if name else _programme_sheet(budget, programme)
+
+
+def _programme_sheet(budget: Budget, programme: Programme) -> str:
+    """ "Kerntaak 7", "Programma 7": the budget's name of its top level, cut to the 31
+    characters a sheet name may have."""
+    number = str(programme.number)
+    level = " ".join(budget.level_name(0).split()).capitalize()
+    return f"{level[: 30 - len(number)]} {number}"
 
 
 def _style_header(sheet: Worksheet, row: int, columns: int) -> None:
@@ -129,7 +137,7 @@ def _multi_year(workbook: Workbook, budget: Budget, unit: Unit) -> None:
         _style_header(sheet, row, len(years) + 2)
     row = 5
     chart_rows: list[tuple[str, str]] = []
-    programme_names = {p.number: _programme_label(p) for p in budget.programmes}
+    programme_names = {p.number: _programme_label(budget, p) for p in budget.programmes}
     for flow in Flow:
         shown = tuple(column for _, column in years)
         lines = [owner for owner in budget.amount_owners() if _has(owner.amounts, flow, shown)]
@@ -193,9 +201,12 @@ _MONITOR_HEADERS = (
 _ENTERED = (BudgetColumn.PRIMITIEF, BudgetColumn.WIJZIGING, BudgetColumn.GEREALISEERD)
 
 
-def _monitor_label(flow: Flow, code: Code) -> str:
-    level = {1: "kerntaak", 2: "BD", 3: "prestatie"}[code.level]
-    return f"{flow.value.capitalize()} {level} {code}"
+def _monitor_label(budget: Budget, flow: Flow, owner: AmountOwner) -> str:
+    """ "Lasten prestatie 7.2.3", with the budget's name of the owner's level ("BD", as
+    Overijssel's monitor prints it, for a beleidsdoel)."""
+    level = " ".join(budget.level_name(owner.depth).split())
+    level = "BD" if level == "beleidsdoel" else level
+    return f"{flow.value.capitalize()} {level} {owner.code}"
 
 
 def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
@@ -204,7 +215,7 @@ def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
     workbook.remove(first_sheet)
     chart_rows: list[tuple[str, str]] = []
     for programme in budget.programmes:
-        name = f"Kerntaak {programme.number}"
+        name = _programme_sheet(budget, programme)
         sheet = workbook.create_sheet(name)
         sheet.append(list(_MONITOR_HEADERS))
         _style_header(sheet, 1, len(_MONITOR_HEADERS))
@@ -225,7 +236,7 @@ def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
             first = row
             for index, line in enumerate(lines):
                 amounts = line.amounts
-                _text(sheet, row, 1, _monitor_label(flow, line.code))
+                _text(sheet, row, 1, _monitor_label(budget, flow, line))
                 for col, column in zip((2, 3, 5), _ENTERED, strict=True):
                     if _states(amounts, flow, column, year):
                         sheet.cell(row, col, int(rounded[column][index]))
@@ -241,7 +252,7 @@ def _monitor(workbook: Workbook, budget: Budget, unit: Unit, year: int) -> None:
                 sheet.cell(row, col, f"=SUM({letter}{first}:{letter}{row - 1})").font = BOLD
             sheet.cell(row, 1).font = BOLD
             if flow is Flow.LASTEN:
-                chart_rows.append((_programme_label(programme), f"='{name}'!D{row}"))
+                chart_rows.append((_programme_label(budget, programme), f"='{name}'!D{row}"))
             row += 1
         for line in sheet.iter_rows(min_row=2, min_col=2, max_col=6):
             for cell in line:
