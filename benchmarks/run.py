@@ -97,7 +97,7 @@ def floor_read_calamine(path: Path) -> None:
 
 def _pandas_available() -> bool:
     try:
-        import pandas  # noqa: F401
+        import pandas  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         return False
     return True
@@ -304,8 +304,8 @@ def run(folder: Path, scale: float, runs: int, memory: bool) -> None:
     median = {name: statistics.median(values) for name, values in times.items()}
     print()
     print(f"{'task':<36}{'median s':>10}{'min s':>10}{'max s':>10}")
-    for name, values in times.items():
-        print(f"{name:<36}{median[name]:>10.3f}{min(values):>10.3f}{max(values):>10.3f}")
+    for name, timings in times.items():
+        print(f"{name:<36}{median[name]:>10.3f}{min(timings):>10.3f}{max(timings):>10.3f}")
 
     print()
     print("targets (ratios of medians from this run):")

@@ -111,17 +111,23 @@ def test_amount_owners_yields_every_programme_objective_and_prestatie_once_in_or
 
 
 @given(budgets())
-def test_each_amount_owner_names_its_programme_and_the_json_path_that_leads_to_it(
+def test_each_amount_owner_names_its_programme_objective_and_the_json_path_to_it(
     budget: Budget,
 ) -> None:
+    """The programme and the objective are the last of each on the owner's JSON path (no
+    objective for a programme)."""
     for owner in budget.amount_owners():
         found: object = budget
+        objective = None
         for step in owner.path.removeprefix("$.").split("."):
             name, _, index = step.partition("[")
             found = getattr(found, name)[int(index.rstrip("]"))]
             if name == "programmes":
                 assert found is owner.programme
+            if name == "objectives":
+                objective = found
         assert found is owner.item
+        assert owner.objective is objective
         assert owner.code == owner.item.code
 
 

@@ -23,8 +23,8 @@ from prestatie import (
     read_workbook_with_problems,
     write_workbook,
 )
-from prestatie._xlsx.build import _Index
-from prestatie._xlsx.schema import Sheet
+from prestatie._xlsx.columns import Parent, Sheet
+from prestatie._xlsx.rows import Index
 from workbook_edit import column_of, edit, find_row, set_text
 from workbook_examples import monitor_budget
 
@@ -310,9 +310,9 @@ def test_an_amount_of_at_most_15_significant_digits_is_stored_exactly(
 def reader_bug(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the reader's own code raise a KeyError: a group of rows names a sheet no table
     has, as a bug would."""
-    keys = dict(_Index._KEYS)
-    keys["geen"] = (Sheet(name="Geen blad", columns=()), lambda values: None)
-    monkeypatch.setattr(_Index, "_KEYS", keys)
+    keys = dict(Index._KEYS)
+    keys["geen"] = Sheet(name="Geen blad", columns=(), parent=Parent(("code",), "code"))
+    monkeypatch.setattr(Index, "_KEYS", keys)
 
 
 @pytest.mark.parametrize("engine", ["openpyxl", "calamine"])

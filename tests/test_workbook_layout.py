@@ -37,6 +37,7 @@ from prestatie import (
     TargetKind,
     write_workbook,
 )
+from prestatie._xlsx.columns import Sheet
 from prestatie._xlsx.schema import SHEETS
 from workbook_edit import column_of
 from workbook_examples import monitor_budget
@@ -213,3 +214,24 @@ def test_every_field_of_the_model_has_a_column(
     keys = {column.key for column in next(s for s in SHEETS if s.name == sheet).columns}
     for field in attrs.fields(kind):
         assert field.name in elsewhere or prefix + field.name in keys, (kind, field.name)
+
+
+@pytest.mark.parametrize("sheet", [s for s in SHEETS if s.parent], ids=lambda s: s.name)
+def test_the_parent_a_child_row_is_placed_under_is_the_parent_its_key_names(sheet: Sheet) -> None:
+    """The writer's `place` and the reader's `parent_key` are inverse, over columns the sheet
+    has; a problem about a missing parent is placed at one of them."""
+    assert sheet.parent is not None
+    keys = {column.key for column in sheet.columns}
+    assert set(sheet.parent.columns) <= keys
+    assert sheet.parent.named_at in sheet.parent.columns
+    parent = tuple(f"part {n}" for n in range(len(sheet.parent.columns)))
+    key = parent if len(parent) > 1 else parent[0]
+    placed = sheet.place(key, 3)
+    assert sheet.parent_key(placed) == key
+    assert placed["position"] == 3
+
+
+@pytest.mark.parametrize("sheet", [s for s in SHEETS if s.owner], ids=lambda s: s.name)
+def test_a_parent_sheet_is_named_by_columns_it_has(sheet: Sheet) -> None:
+    assert sheet.key
+    assert set(sheet.key) <= {column.key for column in sheet.columns}

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from prestatie import _code, _model, _validate
+from prestatie import _amount, _code, _model, _validate
 from prestatie._code import _NUMBER, _PART, MAX_PART, Code
 from prestatie._json import FORMAT_VERSION, make_converter
 from prestatie._model import Budget
@@ -51,7 +51,7 @@ _CONSTRAINTS: dict[Callable[..., None], dict[str, Any]] = {
     _validate.code_part: {"minimum": 0, "maximum": MAX_PART},
     # A decision reference: some text; one that starts as a PS number must be one.
     _model._ps_number: {"pattern": rf"^(?:{_model._PS_NUMBER.pattern}|(?!PS/)[\s\S]*\S[\s\S]*)$"},
-    _model._taakveld: {"pattern": f"^{TAAKVELD.pattern}$"},
+    _amount._taakveld: {"pattern": f"^{TAAKVELD.pattern}$"},
 }
 _ITEM_CONSTRAINTS: dict[Callable[..., None], dict[str, Any]] = {
     _model._ps_numbers: _CONSTRAINTS[_model._ps_number],

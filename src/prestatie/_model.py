@@ -11,15 +11,32 @@ import enum
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import attrs
 
+# The amounts and the indicators are parts of the model with modules of their own; they are
+# named here too, so that one module names every class of the model.
+from prestatie._amount import Amount as Amount
+from prestatie._amount import AmountKey as AmountKey
+from prestatie._amount import BudgetColumn as BudgetColumn
+from prestatie._amount import Flow as Flow
+from prestatie._amount import MutationKind as MutationKind
+from prestatie._amount import Nature as Nature
+from prestatie._amount import ReserveMutation as ReserveMutation
+from prestatie._amount import amount_order as amount_order
+from prestatie._amount import in_key_order
 from prestatie._code import DEFAULT_SCHEME, Code, CodeScheme
 from prestatie._errors import InvalidValueError
+from prestatie._indicator import BudgetChange as BudgetChange
+from prestatie._indicator import Indicator as Indicator
+from prestatie._indicator import IndicatorKind as IndicatorKind
+from prestatie._indicator import Judgement as Judgement
+from prestatie._indicator import Measurement as Measurement
+from prestatie._indicator import MonitorStatus as MonitorStatus
+from prestatie._indicator import Score as Score
 from prestatie._language import N_
-from prestatie._money import Unit, to_amount
-from prestatie._taakveld import TAAKVELD
+from prestatie._money import Unit
 from prestatie._target.algebra import Target
 from prestatie._validate import (
     code_part,
@@ -49,32 +66,6 @@ class DocumentKind(enum.Enum):
     BESTUURSRAPPORTAGE_II = "bestuursrapportage II"
 
 
-class Flow(enum.Enum):
-    """Expenses and income are kept apart, never one as the negative of the other."""
-
-    LASTEN = "lasten"
-    BATEN = "baten"
-    SALDO = "saldo"
-    """A net amount, lasten − baten, where a table prints only that: kept apart from lasten
-    and baten, never split into them."""
-
-
-class BudgetColumn(enum.Enum):
-    """The columns of a budget table: as adopted, changes, current, realised."""
-
-    PRIMITIEF = "primitief"
-    WIJZIGING = "wijziging"
-    ACTUEEL = "actueel"
-    GEREALISEERD = "gerealiseerd"
-
-
-class Nature(enum.Enum):
-    """Whether an amount recurs every year or is one-off (at most four budget years)."""
-
-    STRUCTUREEL = "structureel"
-    INCIDENTEEL = "incidenteel"
-
-
 class Role(enum.Enum):
     """The roles of the province in a prestatie that `prestatie` knows (Overijssel's list).
     A prestatie keeps any other role as the text printed (Fryslân's "partner"), and
@@ -98,40 +89,6 @@ class DurationKind(enum.Enum):
     NIET_STRUCTUREEL = "niet structureel"
 
 
-class Score(enum.Enum):
-    """A monitor's traffic-light score."""
-
-    GROEN = "groen"
-    ORANJE = "oranje"
-    ROOD = "rood"
-
-
-class BudgetChange(enum.Enum):
-    """A monitor's marker of a budget change for a prestatie."""
-
-    GEEN = "Geen"
-    GS = "GS Begrotingswijziging"
-    PS = "PS Begrotingswijziging"
-    RESULTAATBESTEMMING = "Vooraankondiging resultaatbestemming"
-
-
-class IndicatorKind(enum.Enum):
-    """What an indicator measures: a BBV beleidsindicator (verplicht, wettelijk), an effect
-    (outcome) or an output."""
-
-    BBV = "BBV"
-    EFFECT = "effect"
-    OUTCOME = "outcome"
-    OUTPUT = "output"
-
-
-class MutationKind(enum.Enum):
-    """A reserve mutation: money put into a reserve, or taken out of it."""
-
-    TOEVOEGING = "toevoeging"
-    ONTTREKKING = "onttrekking"
-
-
 class Continuity(enum.Enum):
     """How a prestatie relates to the budget before it."""
 
@@ -139,18 +96,6 @@ class Continuity(enum.Enum):
     VOORTZETTING = "voortzetting"
     GEWIJZIGD = "gewijzigd"
     VERVALLEN = "vervallen"
-
-
-def _taakveld(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    optional(str)(instance, attribute, value)
-    if value is not None and not TAAKVELD.fullmatch(value):
-        raise InvalidValueError(
-            N_("expected a taakveld like '0.6', got {value!r}"),
-            owner=type(instance).__name__,
-            field=attribute.name,
-            code="not-a-taakveld",
-            params={"value": value},
-        )
 
 
 _PS_NUMBER = re.compile(r"PS/[0-9]{4}/[0-9]+")
@@ -198,16 +143,6 @@ def _names(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         )
 
 
-def _marker_set(value: Any) -> Any:
-    # A set of markers in a fixed order, so that equal sets compare equal; anything else
-    # goes on to the validator, which names it.
-    if isinstance(value, tuple | list | set | frozenset) and all(
-        isinstance(item, BudgetChange) for item in value
-    ):
-        return tuple(marker for marker in BudgetChange if marker in value)
-    return value
-
-
 def _roles(value: Any) -> Any:
     # A role printed as a known label is that `Role`; any other text is kept as printed.
     if isinstance(value, tuple | list):
@@ -231,78 +166,6 @@ def _ps_numbers(
 
 
 @attrs.frozen(kw_only=True)
-class Amount:
-    """One amount of a prestatie (or objective, or programme) for one year and one column.
-
-    `value` is in the budget's `unit`.
-    """
-
-    flow: Flow = attrs.field(validator=of(Flow))
-    column: BudgetColumn = attrs.field(validator=of(BudgetColumn))
-    nature: Nature = attrs.field(validator=of(Nature))
-    year: int = attrs.field(validator=is_year)
-    value: Decimal = attrs.field(converter=to_amount)
-    category: str = attrs.field(default="", validator=of(str))
-    """The line it is booked on, as printed (apparaatskosten, kapitaallasten, …); empty for
-    the owner's one line."""
-    change: str = attrs.field(default="", validator=of(str))
-    """The begrotingswijziging that made a change (a `WIJZIGING`), as printed: "3 - 2023"."""
-    taakveld: str | None = attrs.field(default=None, validator=_taakveld)
-    """The BBV taakveld the amount is booked on, such as "0.6" (Overhead), when known."""
-    funding: str | None = attrs.field(default=None, validator=optional(str))
-    """The reserve it is funded from ("gedekt door"), by name."""
-
-    @property
-    def key(self) -> AmountKey:
-        """What identifies the amount within its owner."""
-        return AmountKey(
-            self.flow,
-            self.column,
-            self.nature,
-            self.year,
-            self.taakveld,
-            self.category,
-            self.change,
-        )
-
-
-class AmountKey(NamedTuple):
-    """What identifies an amount within its owner (`Amount.key`)."""
-
-    flow: Flow
-    column: BudgetColumn
-    nature: Nature
-    year: int
-    taakveld: str | None
-    category: str
-    change: str
-
-    def describe(self) -> str:
-        """As a message names it: "lasten primitief structureel 2018 taakveld 0.6
-        (apparaatskosten)"."""
-        text = f"{self.flow.value} {self.column.value} {self.nature.value} {self.year}"
-        if self.taakveld:
-            text += f" taakveld {self.taakveld}"
-        extra = [part for part in (self.category, self.change) if part]
-        return f"{text} ({', '.join(extra)})" if extra else text
-
-
-@attrs.frozen(kw_only=True)
-class ReserveMutation:
-    """A toevoeging to or onttrekking from a reserve, for one year and one column, in the
-    budget's unit."""
-
-    kind: MutationKind = attrs.field(validator=of(MutationKind))
-    reserve: str = attrs.field(validator=of(str))
-    """The reserve as printed: "Algemene reserve (egalisatie)"."""
-    column: BudgetColumn = attrs.field(validator=of(BudgetColumn))
-    year: int = attrs.field(validator=is_year)
-    value: Decimal = attrs.field(converter=to_amount)
-    change: str = attrs.field(default="", validator=of(str))
-    """The begrotingswijziging that made it, as printed."""
-
-
-@attrs.frozen(kw_only=True)
 class Section:
     """Text under a heading, as printed: "Wat willen we bereiken?" and its answer; a
     paragraaf of the budget."""
@@ -317,104 +180,6 @@ class AssociatedParty:
 
     name: str = attrs.field(validator=of(str))
     text: str = attrs.field(default="", validator=of(str))
-
-
-@attrs.frozen(kw_only=True)
-class Judgement:
-    """A status on one dimension as the document names it (Beleid, Tijd, Geld; Kwaliteit;
-    Voortgang), with a value on the document's scale (`Budget.scale`) and its text."""
-
-    dimension: str = attrs.field(validator=of(str))
-    value: str = attrs.field(default="", validator=of(str))
-    text: str = attrs.field(default="", validator=of(str))
-
-
-_ORDER = {m: index for kind in (Flow, BudgetColumn, Nature) for index, m in enumerate(kind)}
-
-
-def in_key_order(amounts: Any) -> Any:
-    """Amounts in the order of their keys (flow, column and nature as their enums list them,
-    then taakveld, line category, begrotingswijziging, funding and year), so that an owner's
-    amounts have one order and no order needs storing; any other value is left for the
-    validator to refuse."""
-    if not isinstance(amounts, tuple) or not all(isinstance(a, Amount) for a in amounts):
-        return amounts
-    return tuple(sorted(amounts, key=amount_order))
-
-
-def amount_order(amount: Amount) -> tuple[int, int, int, str, str, str, str, int]:
-    """What `in_key_order` sorts amounts by: its key, the enums as they list their members,
-    no taakveld before any."""
-    return (
-        _ORDER[amount.flow],
-        _ORDER[amount.column],
-        _ORDER[amount.nature],
-        amount.taakveld or "",
-        amount.category,
-        amount.change,
-        amount.funding or "",
-        amount.year,
-    )
-
-
-@attrs.frozen(kw_only=True)
-class Measurement:
-    """A realised value of some unit, as reported in a monitor or annual report: a number,
-    or only the text printed (`PM`, `Conform.`, `nnb`)."""
-
-    unit: str = attrs.field(validator=of(str))
-    value: Decimal | None = attrs.field(converter=to_optional_amount)
-    year: int | None = attrs.field(default=None, validator=is_year)
-    text: str = attrs.field(default="", validator=of(str))
-    """The value as printed, when it is not (only) a number: `nnb`, `7,9*`."""
-
-    def __attrs_post_init__(self) -> None:
-        if self.value is None and not self.text.strip():
-            raise InvalidValueError(
-                N_("expected a value or the text printed, got neither"),
-                owner="Measurement",
-                field="value",
-                code="measurement-empty",
-            )
-
-
-@attrs.frozen(kw_only=True)
-class MonitorStatus:
-    """A verdict of a monitor or jaarverslag on a programme, objective, prestatie or
-    indicator: scores for content and finance, judgements on the document's own dimensions,
-    the budget-change markers and the toelichting."""
-
-    content: Score | None = attrs.field(default=None, validator=optional(Score))
-    financial: Score | None = attrs.field(default=None, validator=optional(Score))
-    budget_changes: tuple[BudgetChange, ...] = attrs.field(
-        default=(), converter=_marker_set, validator=tuple_of(BudgetChange)
-    )
-    """The budget-change markers printed, a set in the order of `BudgetChange`."""
-    dimensions: tuple[Judgement, ...] = attrs.field(default=(), validator=tuple_of(Judgement))
-    progress: str = attrs.field(default="", validator=of(str))
-    """Toelichting op voortgang, e.g. "Geen afwijking."."""
-
-
-@attrs.frozen(kw_only=True)
-class Indicator:
-    """An indicator of a programme, objective or prestatie, with its targets per year or
-    period and what was realised."""
-
-    name: str = attrs.field(validator=of(str))
-    unit: str = attrs.field(validator=of(str))
-    baseline: Decimal | None = attrs.field(default=None, converter=to_optional_amount)
-    baseline_year: int | None = attrs.field(default=None, validator=is_year)
-    targets: tuple[Target, ...] = attrs.field(default=(), validator=tuple_of(Target))
-    realised: tuple[Measurement, ...] = attrs.field(default=(), validator=tuple_of(Measurement))
-    source: str = attrs.field(default="", validator=of(str))
-    code: str = attrs.field(default="", validator=of(str))
-    """Its code as printed (`4.1.a`, `D5d`, `Nr. 10 Basisset BBV`)."""
-    kind: IndicatorKind | None = attrs.field(default=None, validator=optional(IndicatorKind))
-    cumulative: bool = attrs.field(default=False, validator=of(bool))
-    """Whether its targets and values add up over the years."""
-    status: MonitorStatus | None = attrs.field(default=None, validator=optional(MonitorStatus))
-    trend: str = attrs.field(default="", validator=of(str))
-    """Its trend as printed: "stabiel", "positieve ontwikkeling"."""
 
 
 @attrs.frozen(kw_only=True)
@@ -708,12 +473,16 @@ class Budget:
 def _objective_owners(
     objective: Objective, programme: Programme, path: str, depth: int
 ) -> Iterator[AmountOwner]:
-    yield AmountOwner(item=objective, programme=programme, path=path, depth=depth)
+    yield AmountOwner(
+        item=objective, programme=programme, objective=objective, path=path, depth=depth
+    )
     for o, child in enumerate(objective.objectives):
         yield from _objective_owners(child, programme, f"{path}.objectives[{o}]", depth + 1)
     for s, prestatie in enumerate(objective.prestaties):
         spath = f"{path}.prestaties[{s}]"
-        yield AmountOwner(item=prestatie, programme=programme, path=spath, depth=depth + 1)
+        yield AmountOwner(
+            item=prestatie, programme=programme, objective=objective, path=spath, depth=depth + 1
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -728,6 +497,8 @@ class AmountOwner:
     """Its JSON path, such as `$.programmes[0].objectives[1]`."""
     depth: int = 0
     """Its level: 0 for a programme, 1 for the objectives directly under it, …"""
+    objective: Objective | None = None
+    """The objective it belongs to: itself, for an objective; None for a programme."""
 
     @property
     def code(self) -> Code:

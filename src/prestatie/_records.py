@@ -18,7 +18,7 @@ from typing import Any
 
 from prestatie._atomic import atomic_write
 from prestatie._errors import InvalidValueError
-from prestatie._model import Amount, Budget, Objective, Prestatie, Programme
+from prestatie._model import Amount, AmountOwner, Budget, Prestatie
 from prestatie._money import Unit, convert, to_amount
 
 RECORD_FIELDS = (
@@ -62,14 +62,9 @@ def _plain(amount: Decimal) -> Decimal:
     return to_amount(int(amount)) if isinstance(exponent, int) and exponent > 0 else amount
 
 
-def _record(
-    budget: Budget,
-    amount: Amount,
-    programme: Programme,
-    objective: Objective | None = None,
-    prestatie: Prestatie | None = None,
-) -> dict[str, Any]:
-    owner: Programme | Objective | Prestatie = prestatie or objective or programme
+def _record(budget: Budget, amount: Amount, owner: AmountOwner) -> dict[str, Any]:
+    programme, objective = owner.programme, owner.objective
+    prestatie = owner.item if isinstance(owner.item, Prestatie) else None
     level = 2 if prestatie else 1 if objective else 0
     return {
         "province": budget.province,
@@ -110,23 +105,9 @@ def records(budget: Budget) -> Iterator[dict[str, Any]]:
     >>> record["level"], record["code"], record["flow"], record["year"], record["value_euro"]
     ('kerntaak', '7', 'lasten', 2017, Decimal('8850000'))
     """
-    for programme in budget.programmes:
-        for amount in programme.amounts:
-            yield _record(budget, amount, programme)
-        for objective in programme.objectives:
-            yield from _objective_records(budget, programme, objective)
-
-
-def _objective_records(
-    budget: Budget, programme: Programme, objective: Objective
-) -> Iterator[dict[str, Any]]:
-    for amount in objective.amounts:
-        yield _record(budget, amount, programme, objective)
-    for child in objective.objectives:
-        yield from _objective_records(budget, programme, child)
-    for prestatie in objective.prestaties:
-        for amount in prestatie.amounts:
-            yield _record(budget, amount, programme, objective, prestatie)
+    for owner in budget.amount_owners():
+        for amount in owner.amounts:
+            yield _record(budget, amount, owner)
 
 
 # Texts that a spreadsheet would run as a formula; excel-nl gives them a quote prefix.

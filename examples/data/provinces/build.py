@@ -141,10 +141,40 @@ def noord_holland() -> Budget:
             realised=measured,
         )
 
+    # 2/3: Jaarverslag 2016, instrument 1.1.1.01: three outputs, each with its realised
+    # output in order, and the first paragraph of its Toelichting.
+    instrument_01 = Prestatie(
+        code="1.1.1.01",
+        title="Opstellen, handhaven en toetsen van regels",
+        indicators=tuple(
+            output(planned, 2016, realised)
+            for planned, realised in (
+                (
+                    "Minimaal 92% van de besluiten op aanvragen voor vergunningen, ontheffingen"
+                    " en toestemmingen binnen de wettelijke termijn afgehandeld.",
+                    "Geschat op 92%.",
+                ),
+                ("Handhavingsuitvoeringsprogramma (HUP) voor 2016 uitgevoerd.", "Conform."),
+                ("Jaarverslag toezicht en handhaving 2015 opgeleverd.", "Niet conform."),
+            )
+        ),
+        sections=(
+            Section(
+                heading="Toelichting op verschillen begroot/ gerealiseerd",
+                text="Op dit moment hebben wij voor 2016 nog geen inzicht in dergelijke"
+                " percentages. Dit inzicht krijgen wij met de jaarverslagen 2016 van de"
+                " omgevingsdiensten. Naar verwachting ontvangen wij deze verslagen in maart 2017."
+                " Onze inschatting is dat minimaal 92% van de besluiten op aanvragen voor"
+                " vergunningen, ontheffingen en toestemmingen in 2016 binnen de wettelijke"
+                " termijn is afgehandeld.",
+            ),
+        ),
+    )
     od_111 = Objective(
         code="1.1.1",
         title="De kwaliteit van het bestuur in Noord-Holland optimaliseren",
         prestaties=(
+            instrument_01,
             # 3: Begroting 2018, output begroot.
             instrument(
                 "1.1.1.02",
@@ -194,6 +224,14 @@ def noord_holland() -> Budget:
                     2017,
                     "87%.",
                     "87",
+                ),
+                # The sentence under the realised output, without a heading.
+                sections=(
+                    Section(
+                        heading="",
+                        text="Door piekbelastingen in een aantal subsidietrajecten is de termijn"
+                        " van een aantal subsidieverzoeken verstreken zonder te verdagen.",
+                    ),
                 ),
             ),
         ),
@@ -300,7 +338,8 @@ def noord_holland() -> Budget:
         complete=False,
         notes=(
             "Uittreksel, zie noord-holland.md: doelenboom uit het Jaarverslag 2015, output van de"
-            " instrumenten uit het Jaarverslag 2017 (1.1.1.03-05) en de Begroting 2018"
+            " instrumenten uit het Jaarverslag 2016 (1.1.1.01, met de toelichting op de"
+            " verschillen), het Jaarverslag 2017 (1.1.1.03-05) en de Begroting 2018"
             " (1.1.1.02), realisatie van de prioriteiten (percentage) uit het Jaarverslag 2015,"
             " bedragen van operationeel doel 1.1.1 uit de Zomernota 2018 (Rekening 2017 als"
             " gerealiseerd, Begroot 2018 als primitief, Mutaties zomernota als wijziging, Begroot"
@@ -789,15 +828,37 @@ def zuid_holland() -> Budget:
             realised=(measured,),
         )
 
+    voorne_aan_zee = (
+        "De gemeenten Brielle, Hellevoetsluis en Westvoorne zijn per 1 januari 2023 gefuseerd"
+        " tot de gemeente Voorne aan Zee. Alle drie de gemeenten stonden vanaf hun besluit om"
+        " samen te gaan tot de fusiedatum onder preventief Arhi-toezicht (Wet algemene regels"
+        " herindeling). De nieuwe gemeente Voorne aan Zee diende voor 2023 geen structureel"
+        " sluitende begroting in. Hierdoor viel de gemeente gedurende het hele jaar 2023 onder"
+        " preventief (verscherpt) toezicht. De gemeente Voorne aan Zee diende voor 2024 tijdig een"
+        " structureel sluitende begroting in. Hierdoor besloot GS het preventief toezicht op te"
+        " heffen. De gemeente valt vanaf 1 januari 2024 weer onder het reguliere (repressief)"
+        " toezicht."
+    )
     ambitie_1 = Programme(
         number=1,
         name="Samen werken aan Zuid-Holland",
         indicators=(
-            bbv(
-                "Aantal gemeenten onder preventief financieel toezicht",
-                "",
-                Measurement(unit="", value=Decimal(0), year=2019, text="0"),
-                "0|0|0|0",
+            # 4: Jaarverslag 2023, the Meetwaarde 2023 and the toelichting of the Voortgang
+            # (its score is a picture, not in the stored text).
+            attrs.evolve(
+                bbv(
+                    "Aantal gemeenten onder preventief financieel toezicht",
+                    "",
+                    Measurement(unit="", value=Decimal(0), year=2019, text="0"),
+                    "0|0|0|0",
+                ),
+                realised=(
+                    Measurement(unit="", value=Decimal(0), year=2019, text="0"),
+                    Measurement(unit="", value=Decimal(1), year=2023, text="1"),
+                ),
+                status=MonitorStatus(
+                    dimensions=(Judgement(dimension="Voortgang", text=voorne_aan_zee),)
+                ),
             ),
             bbv(
                 "Opkomst verkiezingen",
@@ -899,8 +960,9 @@ def zuid_holland() -> Budget:
             " 7-1-1 uit de Begroting 2022; wettelijke indicatoren van ambitie 1 en 2 uit de"
             " Concept Begroting 2021 (Meetwaarde 2019 als realisatie, 2021-2024 als"
             " streefwaarden; de nulmeting PM is tekst en ontbreekt hier); de schaal van de"
-            " Voortgang uit het Jaarverslag 2023, waarvan de scores plaatjes zijn. De namen van"
-            " ambitie 2 en 7 staan niet in het uittreksel."
+            " Voortgang uit het Jaarverslag 2023, waarvan de scores plaatjes zijn, met de"
+            " Meetwaarde 2023 en de toelichting op de Voortgang van de eerste indicator. De"
+            " namen van ambitie 2 en 7 staan niet in het uittreksel."
         ),
     )
 
@@ -1110,16 +1172,57 @@ def limburg() -> Budget:
         ),
         status=MonitorStatus(dimensions=(Judgement(dimension="Kwaliteit", text=kwaliteit_2024),)),
     )
+    # 5: Voorjaarsnota 2024, 2e Begrotingswijziging 2024: the lasten of each product of
+    # programme 1, 2024-2027. The level above the products is not named in the excerpt.
+    change = "2e Begrotingswijziging 2024"
+
+    def lasten(texts: str) -> tuple[Amount, ...]:
+        return row(LASTEN, per_year(WIJZIGING, 2024, texts), change=change)
+
+    def product(code: str, title: str, texts: str) -> Prestatie:
+        return Prestatie(code=code, title=title, amounts=lasten(texts))
+
+    prestatie = attrs.evolve(prestatie, amounts=lasten("-1.158 2.386 150 150"))
     programme_1 = Programme(
         number=1,
         name="Perspectief voor het landelijk gebied",
-        objectives=(Objective(code="1.1.", title="", prestaties=(prestatie,)),),
+        objectives=(
+            Objective(
+                code="1.1.",
+                title="",
+                prestaties=(
+                    prestatie,
+                    product("1.1.2", "Limburgs programma Landelijk Gebied", "11.770 2.844 157 157"),
+                    product("1.1.3", "Landschap", "910 119 59 59"),
+                ),
+            ),
+            Objective(
+                code="1.2.",
+                title="",
+                prestaties=(product("1.2.1", "Land- en tuinbouw", "-4.312 -1.952 -1.950 -1.918"),),
+            ),
+            Objective(
+                code="1.3.",
+                title="",
+                prestaties=(
+                    product(
+                        "1.3.1",
+                        "Waterbeheer en waterkwaliteit regionaal systeem",
+                        "28.892 7.983 77 77",
+                    ),
+                    product("1.3.2", "Waterveiligheid Maas", "-1.822 563 44 44"),
+                    product("1.3.3", "Bodemvitalisering", "175 0 0 0"),
+                ),
+            ),
+        ),
     )
     return Budget(
         province="Limburg",
         year=2024,
         kind=DocumentKind.VOORJAARSNOTA,
         title="Voorjaarsnota 2024 (uittreksel)",
+        first_year=2024,
+        last_year=2027,
         programmes=(programme_1, programme_8),
         levels=("programma", "maatschappelijke opgave", "product"),
         complete=False,
@@ -1127,10 +1230,13 @@ def limburg() -> Budget:
             "Uittreksel, zie limburg.md: programma 8 met zijn maatschappelijke opgave en"
             " indicatoren en prestatie 1.1.1. met Kwaliteit, Tijd en Geld uit de Voorjaarsnota"
             " 2024; de status op Kwaliteit uit de Jaarstukken 2024 (de score is een plaatje en"
-            " de legenda is niet gevonden; de standaardschaal staat hier). Het niveau boven het"
-            " product (1.1.) staat niet met naam in het uittreksel. De bedragen van de"
-            " Begrotingswijziging 3 - 2023 horen bij de programma-indeling van 2023 en staan"
-            " niet in dit uittreksel van 2024."
+            " de legenda is niet gevonden; de standaardschaal staat hier). De bedragen zijn de"
+            " lasten per product van programma 1 in de 2e Begrotingswijziging 2024 van dezelfde"
+            " Voorjaarsnota (wijzigingen 2024-2027; de producten tellen door afronding niet"
+            " overal op tot het gedrukte totaal). Het niveau boven het product (1.1., 1.2., 1.3.)"
+            " staat niet met naam in het uittreksel. De bedragen van de Begrotingswijziging 3 -"
+            " 2023 horen bij de programma-indeling van 2023 en staan niet in dit uittreksel"
+            " van 2024. " + NATURE_NOTE
         ),
     )
 
@@ -1199,6 +1305,330 @@ def noord_brabant() -> Budget:
     )
 
 
+def flevoland() -> Budget:
+    # 2: Jaarverslag 2018, the indicators of Gebiedsontwikkeling per area: three years of
+    # history and the Rekening 2018 as realised values, the Streef-cijfer 2018 as target;
+    # `n.v.t` and `n.b.` are text. The areas are programmaonderdelen 7.1-7.4 as the
+    # Jaarverslag 2017 numbers them; each indicator's toelichting has no home.
+    def indicator(name: str, texts: str) -> Indicator:
+        *history, target, rekening = texts.split()
+        realised = [*zip(range(2015, 2018), history, strict=True), (2018, rekening)]
+        targets = ()
+        if target.endswith("%"):
+            goal = number(target.rstrip("%"))
+            targets = (attrs.evolve(Target.exactly(goal, "%", text=target), year=2018),)
+        return Indicator(
+            name=name,
+            unit="%",
+            targets=targets,
+            realised=tuple(
+                Measurement(
+                    unit="%",
+                    value=number(text.rstrip("%")) if text.endswith("%") else None,
+                    year=year,
+                    text=text,
+                )
+                for year, text in realised
+            ),
+            source="Provincie Flevoland",
+        )
+
+    def area(code: str, title: str, *indicators: Indicator) -> Objective:
+        return Objective(code=code, title=title, indicators=indicators)
+
+    programme_7 = Programme(
+        number=7,
+        name="Gebiedsontwikkeling",
+        objectives=(
+            area(
+                "7.1",
+                "Noordelijk Flevoland",
+                indicator("Besluiten over besteding ZZL/NF-gelden", "n.v.t 0% 42% 85% 85%"),
+                indicator(
+                    "De Maritieme Servicehaven Noordelijk Flevoland is planologisch mogelijk en"
+                    " aanbesteed.",
+                    "n.v.t n.v.t 90% 95% 90%",
+                ),
+            ),
+            area(
+                "7.2",
+                "Midden Flevoland",
+                indicator("Operationele luchthaven", "n.v.t n.v.t 0% 90% 100%"),
+                indicator("Uitgifte Lelystad Airport Businesspark", "0% n.v.t n.v.t n.v.t 35%"),
+                indicator(
+                    "Operationele multimodale overslaghaven Flevokust Haven",
+                    "n.v.t n.v.t 75% 100% 100%",
+                ),
+                indicator(
+                    "Een gedragen samenwerkingsagenda voor de Rijksvastgoedstrategie Lelystad",
+                    "n.v.t n.v.t 100% 100% 100%",
+                ),
+            ),
+            area(
+                "7.3",
+                "Zuidelijk Flevoland",
+                indicator(
+                    "Een vastgesteld jaarprogramma Almere 2.0 op basis van het meerjarenprogramma",
+                    "100% 100% 100% 100% 100%",
+                ),
+                indicator(
+                    "Het innovatiepaviljoen Floriade Werkt! is gebouwd en in gebruik.",
+                    "n.v.t n.v.t 20% 20% 40%",
+                ),
+                indicator("Marker Wadden fase 1 is gerealiseerd.", "0% 30% 75% 75% 95%"),
+            ),
+            area(
+                "7.4",
+                "Nieuwe Natuur",
+                indicator(
+                    "Met de initiatiefnemers van de gehonoreerde projecten zijn overeenkomsten"
+                    " afgesloten.",
+                    "27% n.b. 45% 100% 100%",
+                ),
+            ),
+        ),
+    )
+
+    # 5: Jaarverslag 2018, Financieel overzicht of programme 8 down to product 8.1.3: the
+    # lasten per cost line (a line category) of each product; columns Rekening 2017,
+    # Begroting 2018 primitief, Begroting 2018 na wijziging, Rekening 2018, Afwijking 2018
+    # (which follows from them). The page prints no column of wijzigingen, so beside the
+    # actuele begroting the primitieve is left out: with both, actueel = primitief +
+    # wijzigingen would not hold.
+    def product(code: str, title: str, *lines: tuple[str, str]) -> Objective:
+        def cells(texts: str) -> list[tuple[BudgetColumn, int, str]]:
+            rekening_2017, _primitief, na_wijziging, rekening_2018, _afwijking = texts.split()
+            return [
+                (GEREALISEERD, 2017, rekening_2017),
+                (ACTUEEL, 2018, na_wijziging),
+                (GEREALISEERD, 2018, rekening_2018),
+            ]
+
+        amounts = tuple(
+            amount
+            for category, texts in lines
+            for amount in row(LASTEN, cells(texts), category=category)
+        )
+        return Objective(code=code, title=title, amounts=amounts)
+
+    product_811 = product(
+        "8.1.1",
+        "Provinciale Staten",
+        ("Kapitaallasten", "11 26 26 11 15"),
+        ("Accountancy/financieel advies", "75 89 89 75 14"),
+        ("Vergoedingen leden", "695 624 664 688 -25"),
+        ("Cateringkosten Staten", "64 63 63 90 -27"),
+        ("Reis en verblijf", "25 46 46 20 26"),
+        ("Representatie", "2 4 4 2 2"),
+        ("Excursies", "2 1 1 1 0"),
+        ("StatenInformatieSysteem", "18 43 43 14 28"),
+        ("Onderzoeksbudget", "1 20 20 5 15"),
+        ("Flevopadwandeling", "0 2 2 0 2"),
+        ("Communicatie", "37 54 54 79 -25"),
+        ("Training en ontwikkeling", "11 9 9 5 4"),
+        ("Provinciale Rekenkamer", "245 237 237 232 5"),
+        ("Hoorzittingen", "0 0 0 0 0"),
+        ("Fractieondersteuning", "314 314 314 320 -6"),
+        ("Burgercommissieleden", "15 20 20 11 8"),
+        ("Kosten externe verslaglegging", "18 22 22 19 4"),
+        ("Verkiezingen", "0 0 0 0 0"),
+        ("Ontwikkeling en Advies", "127 170 125 131 -5"),
+        ("Afwikkelingsverschillen", "-243 0 0 -203 203"),
+    )
+    product_812 = product(
+        "8.1.2",
+        "Gedeputeerde Staten",
+        ("Pensioenen leden GS", "65 305 305 345 -40"),
+        ("Onderzoek art.217A Provinciewet", "19 44 44 7 37"),
+        ("Representatie", "111 134 134 125 9"),
+        ("Fiscale compensatie dienstauto", "0 94 94 0 94"),
+        ("Uitkering oud leden GS", "246 212 212 296 -83"),
+        ("Uitvoeringskosten APPA regeling", "9 7 7 12 -5"),
+        ("Reis en verblijfkosten GS", "138 142 167 159 9"),
+        ("Ambtstoelage CvdK", "18 20 20 19 1"),
+        ("Opleiding leden GS", "29 0 30 26 4"),
+    )
+    product_813 = product(
+        "8.1.3",
+        "(Inter)nationale bestuurlijke samenwerking",
+        ("Lagerhuis en Nationaal Jeugddebat", "14 16 16 15 1"),
+        ("Inter Provinciaal Overleg", "438 454 614 641 -27"),
+        ("(Inter)nationale Samenwerkingsverbnd", "114 127 127 106 21"),
+        ("Bevrijdingsfestival", "40 22 122 112 11"),
+        ("Interprovinciale activiteiten", "28 47 47 11 35"),
+        ("Lidmaatschappen AER", "9 11 11 7 3"),
+        ("Internationaal", "13 16 16 12 4"),
+        ("Samenwerking Flevolandse Gemeenten", "0 16 16 0 16"),
+        ("Afwikkelingsverschillen", "-8 0 0 -13 13"),
+    )
+    # 3/4: Jaarverslag 2017, a doel of programme 8 with its Doel (d), Doelrealisatie and
+    # Activiteit. The doel is unnumbered and the page names no programmaonderdeel: it is
+    # held as headed text on the programme, its Doelrealisatie as the programme's status.
+    programme_8 = Programme(
+        number=8,
+        name="Kwaliteit openbaar bestuur",
+        objectives=(
+            Objective(
+                code="8.1",
+                title="(Inter)nationale samenwerking en bestuurlijke positionering",
+                objectives=(product_811, product_812, product_813),
+            ),
+        ),
+        sections=(
+            Section(heading="Kwalitatief goed functionerende Statengriffie"),
+            Section(
+                heading="Doel (d)",
+                text="Formatie, taakverdeling en competenties afgestemd op going concern en"
+                " behoefte Provinciale Staten.",
+            ),
+            Section(
+                heading="Activiteit",
+                text="Ten aanzien van de commissieondersteuning en going concern, zijn een"
+                " drietal gelijkwaardige functies gecreëerd, met afzonderlijke aandachtsvelden en"
+                " koppeling aan de vier statencommissies. Door diverse personele wisselingen, is"
+                " in 2017 nadrukkelijk aandacht besteed aan teambuilding en coaching van"
+                " medewerkers.",
+            ),
+        ),
+        status=MonitorStatus(
+            dimensions=(
+                Judgement(
+                    dimension="Doelrealisatie",
+                    text="In 2017 heeft een herschikking van taken binnen de Statengriffie"
+                    " plaatsgevonden.",
+                ),
+            )
+        ),
+    )
+    return Budget(
+        province="Flevoland",
+        year=2018,
+        kind=DocumentKind.JAARVERSLAG,
+        title="Jaarverslag 2018 (uittreksel)",
+        first_year=2015,
+        last_year=2018,
+        programmes=(programme_7, programme_8),
+        levels=("programma", "programmaonderdeel", "product"),
+        complete=False,
+        notes=(
+            "Uittreksel, zie flevoland.md: de indicatoren van Gebiedsontwikkeling per gebied"
+            " (programmaonderdelen 7.1-7.4, genummerd zoals in het Jaarverslag 2017) en het"
+            " financieel overzicht van programma 8 tot en met product 8.1.3 uit het Jaarverslag"
+            " 2018 (Rekening 2017 en 2018 als gerealiseerd, Begroting 2018 na wijziging als"
+            " actueel; Begroting 2018 primitief ontbreekt, want de wijzigingen staan niet als"
+            " kolom in de tabel; de kostenregels zijn categorieën en tellen"
+            " door afronding niet overal op tot het gedrukte producttotaal). Het ongenummerde"
+            " doel 'Kwalitatief goed functionerende Statengriffie' uit het Jaarverslag 2017 staat"
+            " als tekst bij programma 8, zijn Doelrealisatie als de status van het programma."
+            " De toelichting per indicator heeft geen plaats. " + NATURE_NOTE
+        ),
+    )
+
+
+def groningen() -> Budget:
+    # 1: Jaarstukken 2023, programma 7 with its doel. 2/3: Begroting 2026, deelprogramma
+    # 7.1. with its beleidsdoel, BBV indicator and prestaties. The beleidsdoel and the
+    # prestaties are unnumbered: they are held as headed text on the deelprogramma, and
+    # the indicator with it.
+    opkomst = Indicator(
+        name="Opkomstcijfers verkiezingen Provinciale Staten (in % kiezers/stemgerechtigden)",
+        unit="%",
+        kind=IndicatorKind.BBV,
+        # The column of the streefwaarde within 2024-2029 cannot be told from the stored
+        # text: the target is held for that period.
+        targets=(
+            attrs.evolve(
+                Target.at_least(number("62,5"), "%", strict=True, text="> 62,5%"),
+                first_year=2024,
+                year=2029,
+            ),
+        ),
+        realised=(Measurement(unit="%", value=number("62,5"), year=2023, text="62,5%"),),
+    )
+    prioriteiten = "\n".join(
+        (
+            "- Uitvoeren motie M332. Parallel streamen in Topweer : Aanpassen audiovisuele"
+            " installatie in zaal Topweer zodat meerdere informatiebijeenkomsten en vergaderingen"
+            " tegelijkertijd kunnen worden georganiseerd.",
+            "- Beschikbaar stellen live-ondertiteling Statenvergaderingen.",
+        )
+    )
+    regulier = "\n".join(
+        (
+            "- Ontwikkelen en implementeren van de nieuwe mores, op basis van de evaluatie van de"
+            " Statenwerkwijze in het najaar van 2025 en deze waar nodig verwerken in reglementen"
+            " en protocollen;",
+            "- Versterken van de informatiepositie van Provinciale Staten door de opwaardering van"
+            " Praten met de Staten op locatie en een luistercampagne en door de verdergaande"
+            " digitalisering van de informatievoorziening (inclusief experimenteerruimte voor"
+            " inzet van AI);",
+            "- Actief onderhouden en uitdragen van de gewenste bestuursstijl en omgangsvormen als"
+            " onderdeel van het integriteitssysteem;",
+            "- Intensiveren van de profilering van Provinciale Staten met het oog op het"
+            " bevorderen van de opkomst bij de verkiezingen in maart 2027 (opstellen"
+            " campagneplan).",
+        )
+    )
+    deelprogramma_71 = Objective(
+        code="7.1.",
+        title="Provinciale Staten",
+        indicators=(opkomst,),
+        sections=(
+            Section(
+                heading="Beleidsdoel Provinciale Staten",
+                text="Een toegankelijk en transparant democratisch besluitvormingsproces van"
+                " Provinciale Staten",
+            ),
+            Section(heading="Prioriteiten", text=prioriteiten),
+            Section(heading="Regulier", text=regulier),
+            Section(
+                heading="Bijdrage verbonden partij Noordelijke Rekenkamer aan beleidsdoel",
+                text="- Bijdragen aan de controlerende rol van Provinciale Staten door het"
+                " uitbrengen van onderzoeken over de doelmatigheid en effectiviteit van"
+                " provinciaal beleid.",
+            ),
+        ),
+    )
+    deelprogramma_72 = Objective(
+        code="7.2.",
+        title="Overige bestuursorganen",
+        sections=(
+            Section(
+                heading="Beleidsdoel Gedeputeerde Staten en commissaris van de Koning",
+                text="Optimaliseren beleidsvorming door toepassing van de (fases binnen de)"
+                " beleidscyclus",
+            ),
+        ),
+    )
+    programme = Programme(
+        number=7,
+        name="Openbaar bestuur",
+        ambition=Ambition(
+            text="Een daadkrachtig bestuur in samenspel met inwoners, instellingen andere overheden"
+        ),
+        objectives=(deelprogramma_71, deelprogramma_72),
+    )
+    return Budget(
+        province="Groningen",
+        year=2026,
+        title="Begroting 2026, programma 7 Openbaar bestuur (uittreksel)",
+        first_year=2023,
+        last_year=2029,
+        programmes=(programme,),
+        levels=("programma", "deelprogramma"),
+        complete=False,
+        notes=(
+            "Uittreksel, zie groningen.md: programma 7 en zijn doel uit de Jaarstukken 2023,"
+            " deelprogramma's 7.1. en 7.2. met hun beleidsdoel, de BBV-indicator (Realisatie 2023"
+            " en een streefwaarde binnen 2024-2029; de Landelijke waarde 57,5% heeft geen"
+            " plaats) en de prestaties (Prioriteiten en Regulier) uit de Begroting 2026. De"
+            " beleidsdoelen en prestaties zijn ongenummerd en staan als tekst bij hun"
+            " deelprogramma; het tweede beleidsdoel van 7.2. is in de opgeslagen pagina afgebroken"
+            " en ontbreekt. Een status en bedragen zijn in de opgeslagen pagina's niet gezien."
+        ),
+    )
+
+
 SAMPLES = {
     "noord-holland": noord_holland,
     "zeeland": zeeland,
@@ -1208,6 +1638,8 @@ SAMPLES = {
     "utrecht": utrecht,
     "limburg": limburg,
     "noord-brabant": noord_brabant,
+    "flevoland": flevoland,
+    "groningen": groningen,
 }
 """Each sample's file name (without `.json`) and the function that builds it."""
 

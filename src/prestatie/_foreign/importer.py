@@ -47,7 +47,7 @@ from prestatie._model import (
 )
 from prestatie._money import Unit, convert, total
 from prestatie._taakveld import TAAKVELD
-from prestatie._xlsx.schema import normalise_header
+from prestatie._xlsx.columns import normalise_header
 
 _Key = tuple[Flow, BudgetColumn, int, Nature, str | None]
 

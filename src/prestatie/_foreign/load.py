@@ -37,7 +37,7 @@ from prestatie._json import configure_converter
 from prestatie._language import N_
 from prestatie._model import BudgetColumn, Flow, Nature
 from prestatie._money import from_spreadsheet_number, to_amount
-from prestatie._xlsx.schema import normalise_header
+from prestatie._xlsx.columns import normalise_header
 
 __all__ = ["Mapping", "load_mapping", "mapping_from_dict"]
 

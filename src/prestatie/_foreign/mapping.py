@@ -21,7 +21,7 @@ from prestatie._errors import InvalidValueError
 from prestatie._model import BudgetColumn, DocumentKind, Flow, Nature
 from prestatie._money import ZERO, Unit, to_amount
 from prestatie._validate import of, optional, tuple_of
-from prestatie._xlsx.schema import normalise_header
+from prestatie._xlsx.columns import normalise_header
 
 _LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
 

@@ -153,41 +153,25 @@ def diff_budgets(old: Budget, new: Budget) -> BudgetDiff:
             new.unit,
             years,
         )
-        if after is None:
-            assert before is not None
-            items.append(
-                PrestatieDiff(
-                    code=code,
-                    title=before.title,
-                    label=Continuity.VERVALLEN,
-                    amounts=amount_changes,
-                    targets=_target_changes(before, None),
-                )
-            )
-            continue
-        if before is None:
-            items.append(
-                PrestatieDiff(
-                    code=code,
-                    title=after.title,
-                    label=Continuity.NIEUW,
-                    amounts=amount_changes,
-                    targets=_target_changes(None, after),
-                    recorded=after.continuity,
-                )
-            )
-            continue
-        fields = _field_changes(before, after)
         targets = _target_changes(before, after)
+        fields = _field_changes(before, after) if before and after else ()
+        if after is None:
+            label = Continuity.VERVALLEN
+        elif before is None:
+            label = Continuity.NIEUW
+        else:
+            label = Continuity.GEWIJZIGD if fields or targets else Continuity.VOORTZETTING
+        shown = after or before
+        assert shown is not None
         items.append(
             PrestatieDiff(
                 code=code,
-                title=after.title,
-                label=Continuity.GEWIJZIGD if fields or targets else Continuity.VOORTZETTING,
+                title=shown.title,
+                label=label,
                 fields=fields,
                 amounts=amount_changes,
                 targets=targets,
-                recorded=after.continuity,
+                recorded=after.continuity if after else None,
             )
         )
     return BudgetDiff(

@@ -3,14 +3,11 @@ object made from its row, and every problem placed at the cell its value came fr
 
 from __future__ import annotations
 
-import contextlib
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, ClassVar, TypeVar
-
-import attrs
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from prestatie import _model
 from prestatie._checks import check_budget
@@ -19,53 +16,19 @@ from prestatie._errors import PrestatieError, Problem, error_problem
 from prestatie._language import N_, Phrase
 from prestatie._target.algebra import Target
 from prestatie._xlsx import schema
-from prestatie._xlsx.schema import (
-    BEGROTING,
-    LASTEN_EN_BATEN,
-    Owner,
-    Sheet,
-    year_of,
+from prestatie._xlsx.columns import Owner, Sheet, year_of
+from prestatie._xlsx.rows import (
+    LEVEL_SHEETS,
+    PARENTS,
+    DataRow,
+    Index,
+    ordered,
+    parent_sheet,
+    show_key,
 )
+from prestatie._xlsx.schema import BEGROTING, LASTEN_EN_BATEN
 
 T = TypeVar("T")
-
-
-@attrs.define
-class DataRow:
-    """A data row: its decoded values, and where each came from.
-
-    Cell names are made on demand from the sheet's column letters, which all rows of a
-    sheet share, so that a large sheet does not hold a string per cell.
-    """
-
-    sheet: str
-    number: int
-    letters: dict[str, str]
-    """Column key → column letter, shared by the rows of one sheet."""
-    values: dict[str, Any]
-    ok: bool
-    position: float
-
-    def cell(self, key: str | None = None) -> str:
-        """The cell of column `key`, or the row's first cell."""
-        letter = self.letters.get(key or "") or next(iter(self.letters.values()), "A")
-        return f"{self.sheet}!{letter}{self.number}"
-
-    def field_cell(self, field: str) -> str:
-        """The cell of a field named as in the model (`reserve_link.reserve`, `end_year`)."""
-        field = re.sub(r"\[[0-9]+\]", "", field).strip(".")
-        while field:
-            if field in self.letters:
-                return self.cell(field)
-            for key in self.letters:
-                if key.split(".")[-1] == field:
-                    return self.cell(key)
-            field = field.rpartition(".")[0]
-        return self.cell()
-
-
-def _ordered(rows: list[DataRow]) -> list[DataRow]:
-    return sorted(rows, key=lambda row: (row.position, row.number))
 
 
 def build_budget(
@@ -119,21 +82,21 @@ class _Builder:
     def build(
         self, fields: dict[str, Any], tables: dict[Sheet, list[DataRow]]
     ) -> _model.Budget | None:
-        index = _Index(tables)
+        index = Index(tables)
         self.amount_cells: dict[str, list[tuple[DataRow, str]]] = {}
         """JSON path of an owner of amounts → the row and year column of each amount."""
         self.amounts = self._amounts(tables[LASTEN_EN_BATEN])
         self.used_amounts: set[tuple[Owner, Code]] = set()
         programmes = [
             self._programme(index, f"$.programmes[{p}]", row)
-            for p, row in enumerate(_ordered([r for r in tables[schema.PROGRAMMAS] if r.ok]))
+            for p, row in enumerate(ordered([r for r in tables[schema.PROGRAMMAS] if r.ok]))
         ]
         reserves = []
-        for r, row in enumerate(_ordered([r for r in tables[schema.RESERVES] if r.ok])):
+        for r, row in enumerate(ordered([r for r in tables[schema.RESERVES] if r.ok])):
             self._register(f"$.reserves[{r}]", row)
             reserves.append(self._make(row, _model.Reserve, **_fields(row, schema.RESERVES)))
         proposals = []
-        rows = _ordered([r for r in tables[schema.INVESTERINGSVOORSTELLEN] if r.ok])
+        rows = ordered([r for r in tables[schema.INVESTERINGSVOORSTELLEN] if r.ok])
         for i, row in enumerate(rows):
             self._register(f"$.proposals[{i}]", row)
             proposals.append(
@@ -162,7 +125,7 @@ class _Builder:
             )
         return budget
 
-    def _programme(self, index: _Index, path: str, row: DataRow) -> _model.Programme | None:
+    def _programme(self, index: Index, path: str, row: DataRow) -> _model.Programme | None:
         self._register(path, row)
         number = row.values["number"]
         code = Code.from_parts(number)
@@ -214,7 +177,7 @@ class _Builder:
             **extras,
         )
 
-    def _objective(self, index: _Index, path: str, row: DataRow) -> _model.Objective | None:
+    def _objective(self, index: Index, path: str, row: DataRow) -> _model.Objective | None:
         self._register(path, row)
         code = row.values["code"]
         objectives = [
@@ -240,7 +203,7 @@ class _Builder:
         )
 
     def _node_extras(
-        self, index: _Index, path: str, level: Owner, code: Code
+        self, index: Index, path: str, level: Owner, code: Code
     ) -> dict[str, Any] | None:
         """The indicators, headed texts and status of a programme, objective or prestatie;
         None when one of them cannot be made (its problem is reported)."""
@@ -269,10 +232,10 @@ class _Builder:
             "status": self._status(index, f"{path}.status", (level, code, None)),
         }
 
-    def _sections(self, index: _Index, path: str, key: Any) -> tuple[_model.Section, ...]:
+    def _sections(self, index: Index, path: str, key: Any) -> tuple[_model.Section, ...]:
         return self._owned(index, "sections", path, key, _model.Section, schema.TEKSTEN)
 
-    def _mutations(self, index: _Index, path: str, key: Any) -> tuple[_model.ReserveMutation, ...]:
+    def _mutations(self, index: Index, path: str, key: Any) -> tuple[_model.ReserveMutation, ...]:
         return self._owned(
             index,
             "mutations",
@@ -282,7 +245,7 @@ class _Builder:
             schema.RESERVEMUTATIES,
         )
 
-    def _status(self, index: _Index, path: str, key: Any) -> _model.MonitorStatus | None:
+    def _status(self, index: Index, path: str, key: Any) -> _model.MonitorStatus | None:
         level, code, _ = key
         srow = self._at_most_one(
             index.take("statuses", key),
@@ -301,7 +264,7 @@ class _Builder:
             srow, _model.MonitorStatus, **_fields(srow, schema.MONITOR), dimensions=dimensions
         )
 
-    def _prestatie(self, index: _Index, path: str, row: DataRow) -> _model.Prestatie | None:
+    def _prestatie(self, index: Index, path: str, row: DataRow) -> _model.Prestatie | None:
         values = row.values
         code = values["code"]
         self._register(path, row)
@@ -365,7 +328,7 @@ class _Builder:
 
     def _measured(
         self,
-        index: _Index,
+        index: Index,
         row: DataRow,
         factory: Callable[..., T],
         sheet: Sheet,
@@ -384,15 +347,15 @@ class _Builder:
             **fields,
         )
 
-    def _targets(self, index: _Index, path: str, key: Any) -> tuple[Target, ...]:
+    def _targets(self, index: Index, path: str, key: Any) -> tuple[Target, ...]:
         return self._owned(index, "targets", path, key, Target, schema.STREEFWAARDEN)
 
-    def _measurements(self, index: _Index, path: str, key: Any) -> tuple[_model.Measurement, ...]:
+    def _measurements(self, index: Index, path: str, key: Any) -> tuple[_model.Measurement, ...]:
         return self._owned(index, "measurements", path, key, _model.Measurement, schema.REALISATIES)
 
     def _owned(
         self,
-        index: _Index,
+        index: Index,
         group: str,
         path: str,
         key: Any,
@@ -453,15 +416,15 @@ class _Builder:
             for key, items in collected.items()
         }
 
-    def _report_unused(self, index: _Index) -> None:
+    def _report_unused(self, index: Index) -> None:
         """Rows whose parent has no row at all (a parent that failed to read or is itself
         misplaced is reported on its own row, not again on each child)."""
         orphans: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for group, key, rows in index.unused():
             if not index.parent_missing(group, key):
                 continue
-            field, parent = _PARENTS[group]
-            sheet = _parent_sheet(group, key)
+            field, parent = PARENTS[group]
+            sheet = parent_sheet(group, key)
             if sheet in self.absent:
                 orphans[sheet][rows[0].sheet] += len(rows)
                 continue
@@ -474,16 +437,16 @@ class _Builder:
                             "refers to {key}, which is not in the workbook: expected one listed"
                             " on {sheet}"
                         ),
-                        key=_show_key(key),
+                        key=show_key(key),
                         sheet=parent,
                     )
                 )
         for key, items in self.amounts.items():
             if key not in self.used_amounts and index.parent_missing("amounts", key):
                 level, code = key
-                if _LEVEL_SHEETS[level] in self.absent:
+                if LEVEL_SHEETS[level] in self.absent:
                     rows_of = {id(row): row for _, (row, _) in items}
-                    orphans[_LEVEL_SHEETS[level]][LASTEN_EN_BATEN.name] += len(rows_of)
+                    orphans[LEVEL_SHEETS[level]][LASTEN_EN_BATEN.name] += len(rows_of)
                     continue
                 row, column_key = items[0][1]
                 self.problems.append(
@@ -496,7 +459,7 @@ class _Builder:
                         ),
                         level=level.value,
                         code=code,
-                        sheet=_LEVEL_SHEETS[level],
+                        sheet=LEVEL_SHEETS[level],
                     )
                 )
         for sheet, counts in orphans.items():
@@ -561,167 +524,6 @@ class _Builder:
 
 _BROKEN = object()
 _JSON_PATH = re.compile(r"\$(?:\.[A-Za-z_]+|\[[0-9]+\])+")
-
-
-class _Index:
-    """The rows of the child sheets, grouped by their parent's key and put in order."""
-
-    _KEYS: ClassVar[dict[str, tuple[Sheet, Callable[[dict[str, Any]], Any]]]] = {
-        "ambitions": (schema.AMBITIES, lambda v: v["programme"]),
-        "objectives": (schema.DOELEN, lambda v: (v["programme"], v["parent"])),
-        "indicators": (schema.INDICATOREN, lambda v: (v["level"], v["objective"])),
-        "prestaties": (schema.PRESTATIES, lambda v: v["objective"]),
-        "statuses": (schema.MONITOR, lambda v: (v["level"], v["prestatie"], v["part"])),
-        "judgements": (schema.OORDELEN, lambda v: (v["level"], v["owner_code"], v["part"])),
-        "sections": (schema.TEKSTEN, lambda v: (v["level"], v["owner_code"])),
-        "parties": (schema.VERBONDEN_PARTIJEN, lambda v: v["programme"]),
-        "mutations": (schema.RESERVEMUTATIES, lambda v: (v["level"], v["owner_code"])),
-        "actions": (schema.ACTIES, lambda v: v["prestatie"]),
-        "links": (schema.VOORSTELLEN_PER_PRESTATIE, lambda v: v["prestatie"]),
-        "targets": (schema.STREEFWAARDEN, lambda v: (v["owner"], v["owner_code"], v["part"])),
-        "measurements": (schema.REALISATIES, lambda v: (v["owner"], v["owner_code"], v["part"])),
-    }
-
-    def __init__(self, tables: dict[Sheet, list[DataRow]]) -> None:
-        self._groups: dict[str, dict[Any, list[DataRow]]] = {}
-        self._used: dict[str, set[Any]] = defaultdict(set)
-        for group, (sheet, key) in self._KEYS.items():
-            rows: dict[Any, list[DataRow]] = defaultdict(list)
-            for row in tables[sheet]:
-                if row.ok:
-                    rows[key(row.values)].append(row)
-            self._groups[group] = {k: _ordered(v) for k, v in rows.items()}
-        # The keys of every parent row, read or not, so that only children whose parent has
-        # no row at all are reported; a sheet with unreadable keys reports no orphans.
-        self._parents: dict[Any, set[Any]] = defaultdict(set)
-        self._unsure: set[Any] = set()
-        for sheet, owner, fields in _PARENT_KEYS:
-            for row in tables[sheet]:
-                values = [row.values.get(field) for field in fields]
-                if not row.ok and any(value is None for value in values):
-                    self._unsure.add(owner)
-                parent = values[0] if len(values) == 1 else (owner, *values)
-                self._parents[owner].add(parent)
-                if isinstance(parent, int):
-                    with contextlib.suppress(PrestatieError):  # e.g. negative: no code
-                        self._parents[owner].add(Code.from_parts(parent))
-
-    def parent_missing(self, group: str, key: Any) -> bool:
-        """Whether the parent that rows of `group` under `key` name has no row at all."""
-        if group in ("amounts", "indicators", "sections", "mutations"):
-            owner, code = key
-            if owner is Owner.BEGROTING:
-                return False
-        elif group == "objectives":
-            programme, parent = key
-            owner, code = (Owner.PROGRAMMA, programme) if parent is None else (Owner.DOEL, parent)
-        elif group in ("statuses", "judgements"):
-            owner, code, _ = key
-            if owner is Owner.INDICATOR:
-                code = key
-        elif group in ("targets", "measurements"):
-            owner = key[0]
-            code = key if owner is not Owner.AMBITIE else key[1]
-        else:
-            owner, code = _GROUP_PARENT[group], key
-        if owner in self._unsure:
-            return False
-        return code not in self._parents[owner]
-
-    def take(self, group: str, key: Any) -> list[DataRow]:
-        """The rows of `group` under `key`, marking them as used."""
-        self._used[group].add(key)
-        return self._groups[group].get(key, [])
-
-    def rows(self, group: str, key: Any) -> list[DataRow]:
-        return self._groups[group].get(key, [])
-
-    def unused(self) -> Iterator[tuple[str, Any, list[DataRow]]]:
-        for group, rows in self._groups.items():
-            for key, items in rows.items():
-                if key not in self._used[group]:
-                    yield group, key, items
-
-
-def _listed_on(*sheets: Sheet) -> str:
-    names = [sheet.name for sheet in sheets]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-
-
-_NODE_SHEETS = _listed_on(schema.PROGRAMMAS, schema.DOELEN, schema.PRESTATIES)
-_PARENTS = {
-    "ambitions": ("programme", _listed_on(schema.PROGRAMMAS)),
-    "objectives": ("programme", _listed_on(schema.PROGRAMMAS, schema.DOELEN)),
-    "indicators": ("objective", _NODE_SHEETS),
-    "prestaties": ("objective", _listed_on(schema.DOELEN)),
-    "statuses": (
-        "prestatie",
-        _listed_on(schema.PROGRAMMAS, schema.DOELEN, schema.PRESTATIES, schema.INDICATOREN),
-    ),
-    "judgements": ("owner_code", _listed_on(schema.MONITOR)),
-    "sections": ("owner_code", _NODE_SHEETS),
-    "parties": ("programme", _listed_on(schema.PROGRAMMAS)),
-    "mutations": ("owner_code", _listed_on(schema.PROGRAMMAS, schema.DOELEN)),
-    "actions": ("prestatie", _listed_on(schema.PRESTATIES)),
-    "links": ("prestatie", _listed_on(schema.PRESTATIES)),
-    "targets": ("owner_code", _listed_on(schema.AMBITIES, schema.ACTIES, schema.INDICATOREN)),
-    "measurements": ("owner_code", _listed_on(schema.ACTIES, schema.INDICATOREN)),
-}
-_PARENT_KEYS = (
-    (schema.PROGRAMMAS, Owner.PROGRAMMA, ("number",)),
-    (schema.DOELEN, Owner.DOEL, ("code",)),
-    (schema.PRESTATIES, Owner.PRESTATIE, ("code",)),
-    (schema.AMBITIES, Owner.AMBITIE, ("programme",)),
-    (schema.ACTIES, Owner.ACTIE, ("prestatie", "number")),
-    (schema.INDICATOREN, Owner.INDICATOR, ("objective", "position")),
-)
-_GROUP_PARENT = {
-    "ambitions": Owner.PROGRAMMA,
-    "objectives": Owner.PROGRAMMA,
-    "indicators": Owner.DOEL,
-    "prestaties": Owner.DOEL,
-    "statuses": Owner.PRESTATIE,
-    "actions": Owner.PRESTATIE,
-    "links": Owner.PRESTATIE,
-    "parties": Owner.PROGRAMMA,
-}
-_LEVEL_SHEETS = {
-    Owner.PROGRAMMA: schema.PROGRAMMAS.name,
-    Owner.DOEL: schema.DOELEN.name,
-    Owner.PRESTATIE: schema.PRESTATIES.name,
-}
-
-
-def _parent_sheet(group: str, key: Any) -> str:
-    """The sheet that lists the parent that rows of `group` under `key` name."""
-    if group in ("targets", "measurements"):
-        return _OWNER_SHEETS[key[0]]
-    return _LEVEL_SHEETS[_GROUP_PARENT[group]]
-
-
-_OWNER_SHEETS = {
-    Owner.AMBITIE: schema.AMBITIES.name,
-    Owner.ACTIE: schema.ACTIES.name,
-    Owner.INDICATOR: schema.INDICATOREN.name,
-}
-
-
-def _show_key(key: Any) -> str:
-    if not isinstance(key, tuple):
-        return str(key)
-    if len(key) == 2:
-        first, second = key
-        if isinstance(first, Owner):
-            return f"{first.value} {second}"
-        return f"kerntaak {first}" if second is None else f"beleidsdoel {second}"
-    owner, code, part = key
-    if owner is not Owner.INDICATOR and part is None:
-        return f"{owner.value} {code}"
-    if owner is Owner.AMBITIE:
-        return f"the ambition of programme {code}"
-    if owner is Owner.ACTIE:
-        return f"action {part} of prestatie {code}"
-    return f"indicator {part} of objective {code}"
 
 
 def _fields(row: DataRow, sheet: Sheet) -> dict[str, Any]:

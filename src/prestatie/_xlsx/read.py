@@ -27,11 +27,11 @@ from prestatie._language import N_, Phrase
 from prestatie._model import Budget
 from prestatie._money import HALF_CENT, from_spreadsheet_number, total
 from prestatie._xlsx import schema
-from prestatie._xlsx.build import DataRow, build_budget
+from prestatie._xlsx.build import build_budget
 from prestatie._xlsx.cells import Cells, CellValue, Row, resolve_engine, text_problem, unescape
 from prestatie._xlsx.codecs import CellError, is_blank
-from prestatie._xlsx.safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
-from prestatie._xlsx.schema import (
+from prestatie._xlsx.columns import (
+    TOTAL_LABEL,
     Column,
     Sheet,
     normalise_header,
@@ -39,6 +39,8 @@ from prestatie._xlsx.schema import (
     year_column,
     year_of,
 )
+from prestatie._xlsx.rows import DataRow
+from prestatie._xlsx.safety import DEFAULT_MAX_UNCOMPRESSED_BYTES, check_xlsx
 
 _CELL = re.compile(r"(.*)!([A-Z]+)([0-9]+)")
 
@@ -682,4 +684,4 @@ def _at(row: list[CellValue], index: int | None) -> CellValue:
 
 def _is_total(row: list[CellValue], index: int) -> bool:
     value = row[index] if index < len(row) else None
-    return isinstance(value, str) and value.strip().casefold() == schema.TOTAL_LABEL.casefold()
+    return isinstance(value, str) and value.strip().casefold() == TOTAL_LABEL.casefold()

@@ -3,14 +3,7 @@ field each column holds. Both the writer and the reader work from it."""
 
 from __future__ import annotations
 
-import enum
-import re
-from typing import Any
-
-import attrs
-
 from prestatie import _model
-from prestatie._language import N_
 from prestatie._model import (
     BudgetColumn,
     Continuity,
@@ -24,7 +17,6 @@ from prestatie._model import (
 )
 from prestatie._money import Unit
 from prestatie._target.algebra import Target, TargetKind
-from prestatie._xlsx.cells import CellValue
 from prestatie._xlsx.codecs import (
     AMOUNT,
     BOOLEAN,
@@ -48,167 +40,20 @@ from prestatie._xlsx.codecs import (
     SCALE,
     TEXT,
     TEXTS,
-    YES,
-    CellError,
-    Codec,
     enum_codec,
-    is_blank,
+)
+from prestatie._xlsx.columns import (
+    Owner,
+    Parent,
+    Sheet,
+    col,
+    order_column,
+    owner_codec,
+    year_header,
 )
 
 WORKBOOK_FORMAT_VERSION = 1
 """The version of the workbook layout written by `write_workbook` and read by `read_workbook`."""
-
-
-class Owner(enum.Enum):
-    """What a row of a child sheet belongs to."""
-
-    BEGROTING = "begroting"
-    PROGRAMMA = "programma"
-    DOEL = "doel"
-    PRESTATIE = "prestatie"
-    AMBITIE = "ambitie"
-    ACTIE = "actie"
-    INDICATOR = "indicator"
-
-
-def _owner_codec(*owners: Owner, blank: Owner | None = None) -> Codec:
-    codec = enum_codec(Owner, optional=False)
-    labels = tuple(owner.value for owner in owners)
-
-    shown = ", ".join(repr(label) for label in labels)
-
-    def read(value: CellValue) -> Owner:
-        if blank is not None and is_blank(value):
-            return blank
-        try:
-            owner = codec.read(value)
-        except CellError:
-            raise CellError(N_("one of {labels}"), labels=shown) from None
-        if owner not in owners:
-            raise CellError(N_("one of {labels}"), labels=shown)
-        assert isinstance(owner, Owner)
-        return owner
-
-    return attrs.evolve(codec, read=read, choices=labels)
-
-
-@attrs.frozen
-class Column:
-    """One column of a sheet: its Dutch header, the model field it holds, and its codec."""
-
-    header: str
-    key: str
-    """The field, as a dotted path from the row's object (`duration.kind`)."""
-    codec: Codec
-    required: bool = False
-    """Whether a sheet without this column is a problem (else its cells read as blank)."""
-    doc: str = ""
-    required_when: str = ""
-    """When an optional column must be filled after all, in Dutch (the Toelichting shows it)."""
-
-    @property
-    def optional(self) -> bool:
-        """Whether the column may be left out, or blank in every row, whatever the rest of
-        the row holds: the Toelichting's "Verplicht: nee"."""
-        return self.may_be_left_out and not self.required_when
-
-    @property
-    def may_be_left_out(self) -> bool:
-        """Whether a sheet without this column is read (its cells as blank)."""
-        if self.required:
-            return False
-        try:
-            self.codec.read(None)
-        except CellError:
-            return False
-        return True
-
-    @property
-    def obligation(self) -> str:
-        """The Toelichting's "Verplicht": ja, nee, or when."""
-        if self.optional:
-            return NO
-        return f"{YES}, {self.required_when}" if self.required_when else YES
-
-
-def _model_paths(sheet: Sheet) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    names = {field.name for field in attrs.fields(sheet.model)} if sheet.model else set()
-    paths = ((column.key, tuple(column.key.split("."))) for column in sheet.columns)
-    return tuple((key, parts) for key, parts in paths if parts[0] in names)
-
-
-@attrs.frozen(eq=False)
-class Sheet:
-    """A sheet of the workbook with its columns in their written order.
-
-    A row describes one object of `model`: a column whose key starts with one of its fields
-    holds that field (`duration.kind` is the `kind` of its `duration`). The other columns
-    place the row: its parent's key and its position among its siblings."""
-
-    name: str
-    columns: tuple[Column, ...]
-    model: type | None = None
-    """The model class a row describes."""
-    doc: str = ""
-    explanation: str = ""
-    """What the sheet holds, in Dutch, for the people who fill it in (the Toelichting sheet)."""
-    paths: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
-        init=False, default=attrs.Factory(_model_paths, takes_self=True)
-    )
-    """Each column that holds a field of `model`: its key and the key's parts."""
-    fields: tuple[str, ...] = attrs.field(
-        init=False,
-        default=attrs.Factory(
-            lambda sheet: tuple(key for key, parts in sheet.paths if len(parts) == 1),
-            takes_self=True,
-        ),
-    )
-    """The fields of `model` that a column holds as they are (not nested): what the
-    model's constructor takes from a row."""
-
-    def column(self, key: str) -> Column:
-        """The column that holds field `key`."""
-        for column in self.columns:
-            if column.key == key:
-                return column
-        raise KeyError(key)
-
-    def values(self, item: Any) -> dict[str, Any]:
-        """The value of each column that holds a field of `item` (a `model`), by key; a
-        nested field of a missing object is None."""
-        row: dict[str, Any] = {}
-        for key, parts in self.paths:
-            value = item
-            for part in parts:
-                value = None if value is None else getattr(value, part)
-            row[key] = value
-        return row
-
-    def nested(self, values: dict[str, Any], field: str) -> dict[str, Any]:
-        """The values of the columns that hold the fields of the model's `field` (an object),
-        by the name of each: `duration.kind` → `kind`."""
-        return {parts[1]: values[key] for key, parts in self.paths if parts[0] == field}
-
-
-def _col(
-    header: str,
-    key: str,
-    codec: Codec,
-    doc: str = "",
-    *,
-    required: bool = False,
-    when: str = "",
-) -> Column:
-    return Column(
-        header=header, key=key, codec=codec, required=required, doc=doc, required_when=when
-    )
-
-
-ORDER = "Volgorde"
-
-
-def _order() -> Column:
-    return _col(ORDER, "position", OPTIONAL_INTEGER, "position among its siblings (1, 2, ...)")
 
 
 BEGROTING = Sheet(
@@ -220,19 +65,19 @@ BEGROTING = Sheet(
         "en de waarde in kolom B."
     ),
     columns=(
-        _col("Formaatversie", "format_version", INTEGER, "layout version", required=True),
-        _col("Provincie", "province", TEXT, required=True),
-        _col("Jaar", "year", INTEGER, "the budget year", required=True),
-        _col("Soort document", "kind", enum_codec(DocumentKind, optional=False), required=True),
-        _col("Eenheid", "unit", enum_codec(Unit, optional=False), required=True),
-        _col("Titel", "title", TEXT),
-        _col("Eerste jaar", "first_year", INTEGER, required=True),
-        _col("Laatste jaar", "last_year", INTEGER, required=True),
-        _col("Volledig", "complete", BOOLEAN, "nee for an excerpt", required=True),
-        _col("Toelichting", "notes", TEXT),
-        _col("Niveaus", "levels", LEVELS, "the names of the levels, outermost first"),
-        _col("Codeschema", "code_scheme", CODE_SCHEME, "how codes show their place"),
-        _col("Schaal", "scale", SCALE, "the values a status judgement may take"),
+        col("Formaatversie", "format_version", INTEGER, "layout version", required=True),
+        col("Provincie", "province", TEXT, required=True),
+        col("Jaar", "year", INTEGER, "the budget year", required=True),
+        col("Soort document", "kind", enum_codec(DocumentKind, optional=False), required=True),
+        col("Eenheid", "unit", enum_codec(Unit, optional=False), required=True),
+        col("Titel", "title", TEXT),
+        col("Eerste jaar", "first_year", INTEGER, required=True),
+        col("Laatste jaar", "last_year", INTEGER, required=True),
+        col("Volledig", "complete", BOOLEAN, "nee for an excerpt", required=True),
+        col("Toelichting", "notes", TEXT),
+        col("Niveaus", "levels", LEVELS, "the names of the levels, outermost first"),
+        col("Codeschema", "code_scheme", CODE_SCHEME, "how codes show their place"),
+        col("Schaal", "scale", SCALE, "the values a status judgement may take"),
     ),
 )
 
@@ -241,10 +86,12 @@ PROGRAMMAS = Sheet(
     model=_model.Programme,
     doc="One row per programme (kerntaak).",
     explanation="Eén regel per programma (kerntaak), met zijn nummer en naam.",
+    owner=Owner.PROGRAMMA,
+    key=("number",),
     columns=(
-        _order(),
-        _col("Nummer", "number", PROGRAMME_NUMBER, required=True),
-        _col("Naam", "name", TEXT),
+        order_column(),
+        col("Nummer", "number", PROGRAMME_NUMBER, required=True),
+        col("Naam", "name", TEXT),
     ),
 )
 
@@ -256,9 +103,12 @@ AMBITIES = Sheet(
         "Eén regel per programma met een maatschappelijke ambitie; de streefwaarde ervan "
         "staat op het blad Streefwaarden."
     ),
+    parent=Parent(("programme",), "programme"),
+    owner=Owner.AMBITIE,
+    key=("programme",),
     columns=(
-        _col("Programma", "programme", PROGRAMME_NUMBER, required=True),
-        _col("Tekst", "text", TEXT),
+        col("Programma", "programme", PROGRAMME_NUMBER, required=True),
+        col("Tekst", "text", TEXT),
     ),
 )
 
@@ -267,12 +117,15 @@ DOELEN = Sheet(
     model=_model.Objective,
     doc="One row per objective (beleidsdoel).",
     explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
+    parent=Parent(("programme", "parent"), "programme"),
+    owner=Owner.DOEL,
+    key=("code",),
     columns=(
-        _col("Programma", "programme", PROGRAMME_NUMBER, required=True),
-        _order(),
-        _col("Code", "code", CODE, required=True),
-        _col("Titel", "title", TEXT),
-        _col(
+        col("Programma", "programme", PROGRAMME_NUMBER, required=True),
+        order_column(),
+        col("Code", "code", CODE, required=True),
+        col("Titel", "title", TEXT),
+        col(
             "Bovenliggend doel",
             "parent",
             OPTIONAL_CODE,
@@ -289,28 +142,31 @@ INDICATOREN = Sheet(
         "Eén regel per indicator van een programma, doel of prestatie (kolom Niveau; leeg is"
         " doel), met nulmeting en bron."
     ),
+    parent=Parent(("level", "objective"), "objective"),
+    owner=Owner.INDICATOR,
+    key=("objective", "position"),
     columns=(
-        _col(
+        col(
             "Doel",
             "objective",
             CODE,
             "the code of its programme, objective or prestatie",
             required=True,
         ),
-        _order(),
-        _col("Naam", "name", TEXT),
-        _col("Eenheid", "unit", TEXT),
-        _col("Nulmeting", "baseline", OPTIONAL_NUMBER),
-        _col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
-        _col("Bron", "source", TEXT),
-        _col("Indicatorcode", "code", TEXT, "the code as printed"),
-        _col("Soort", "kind", enum_codec(IndicatorKind, optional=True)),
-        _col("Cumulatief", "cumulative", BOOLEAN),
-        _col("Trend", "trend", TEXT),
-        _col(
+        order_column(),
+        col("Naam", "name", TEXT),
+        col("Eenheid", "unit", TEXT),
+        col("Nulmeting", "baseline", OPTIONAL_NUMBER),
+        col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
+        col("Bron", "source", TEXT),
+        col("Indicatorcode", "code", TEXT, "the code as printed"),
+        col("Soort", "kind", enum_codec(IndicatorKind, optional=True)),
+        col("Cumulatief", "cumulative", BOOLEAN),
+        col("Trend", "trend", TEXT),
+        col(
             "Niveau",
             "level",
-            _owner_codec(Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE, blank=Owner.DOEL),
+            owner_codec(Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE, blank=Owner.DOEL),
             "blank for an objective's",
         ),
     ),
@@ -324,34 +180,37 @@ PRESTATIES = Sheet(
         "Eén regel per prestatie, met de basisinformatie: titel, portefeuillehouders, rol "
         "van de provincie, looptijd, relatie met een reserve en continuïteit."
     ),
+    parent=Parent(("objective",), "objective"),
+    owner=Owner.PRESTATIE,
+    key=("code",),
     columns=(
-        _col("Doel", "objective", CODE, required=True),
-        _order(),
-        _col("Code", "code", CODE, required=True),
-        _col("Titel", "title", TEXT),
-        _col("Inleiding", "introduction", TEXT),
-        _col("Context", "context", TEXT),
-        _col("Portefeuillehouders", "portfolio_holders", TEXTS),
-        _col("Rollen", "roles", ROLES),
-        _col("Rol (tekst)", "role_text", TEXT, "the role sentence as printed"),
-        _col(
+        col("Doel", "objective", CODE, required=True),
+        order_column(),
+        col("Code", "code", CODE, required=True),
+        col("Titel", "title", TEXT),
+        col("Inleiding", "introduction", TEXT),
+        col("Context", "context", TEXT),
+        col("Portefeuillehouders", "portfolio_holders", TEXTS),
+        col("Rollen", "roles", ROLES),
+        col("Rol (tekst)", "role_text", TEXT, "the role sentence as printed"),
+        col(
             "Looptijd",
             "duration.kind",
             enum_codec(DurationKind, optional=True),
             "blank when the looptijd is not stated",
             when="als Startjaar, Eindjaar of Looptijd (tekst) gevuld is",
         ),
-        _col("Startjaar", "duration.start_year", OPTIONAL_INTEGER),
-        _col("Eindjaar", "duration.end_year", OPTIONAL_INTEGER),
-        _col("Looptijd (tekst)", "duration.text", TEXT),
-        _col(
+        col("Startjaar", "duration.start_year", OPTIONAL_INTEGER),
+        col("Eindjaar", "duration.end_year", OPTIONAL_INTEGER),
+        col("Looptijd (tekst)", "duration.text", TEXT),
+        col(
             "Relatie met reserve",
             "reserve_link.related",
             BOOLEAN_OR_NO,
             when="als de prestatie regels heeft op Voorstellen per prestatie",
         ),
-        _col("Reserve", "reserve_link.reserve", OPTIONAL_TEXT, "the reserve's name"),
-        _col("Continuïteit", "continuity", enum_codec(Continuity, optional=True)),
+        col("Reserve", "reserve_link.reserve", OPTIONAL_TEXT, "the reserve's name"),
+        col("Continuïteit", "continuity", enum_codec(Continuity, optional=True)),
     ),
 )
 
@@ -366,19 +225,20 @@ MONITOR = Sheet(
         " status: de scores voor inhoud en financiën, de begrotingswijzigingen en de"
         " toelichting op de voortgang; de oordelen per dimensie staan op het blad Oordelen."
     ),
+    parent=Parent(("level", "prestatie", "part"), "prestatie"),
     columns=(
-        _col("Prestatie", "prestatie", CODE, "the code of what it judges", required=True),
-        _col("Score inhoud", "content", enum_codec(Score, optional=True)),
-        _col("Score financiën", "financial", enum_codec(Score, optional=True)),
-        _col("Begrotingswijziging", "budget_changes", MARKERS),
-        _col("Toelichting op voortgang", "progress", TEXT),
-        _col(
+        col("Prestatie", "prestatie", CODE, "the code of what it judges", required=True),
+        col("Score inhoud", "content", enum_codec(Score, optional=True)),
+        col("Score financiën", "financial", enum_codec(Score, optional=True)),
+        col("Begrotingswijziging", "budget_changes", MARKERS),
+        col("Toelichting op voortgang", "progress", TEXT),
+        col(
             "Niveau",
             "level",
-            _owner_codec(*_NODE, Owner.INDICATOR, blank=Owner.PRESTATIE),
+            owner_codec(*_NODE, Owner.INDICATOR, blank=Owner.PRESTATIE),
             "blank for a prestatie's",
         ),
-        _col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
+        col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
     ),
 )
 
@@ -390,14 +250,15 @@ OORDELEN = Sheet(
         "Eén regel per oordeel van een status op één dimensie (zoals Beleid, Tijd, Geld), met"
         " een waarde van de schaal van het document."
     ),
+    parent=Parent(("level", "owner_code", "part"), "owner_code"),
     columns=(
-        _col("Niveau", "level", _owner_codec(*_NODE, Owner.INDICATOR), required=True),
-        _col("Code", "owner_code", CODE, required=True),
-        _col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
-        _order(),
-        _col("Dimensie", "dimension", TEXT),
-        _col("Waarde", "value", TEXT),
-        _col("Tekst", "text", TEXT),
+        col("Niveau", "level", owner_codec(*_NODE, Owner.INDICATOR), required=True),
+        col("Code", "owner_code", CODE, required=True),
+        col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
+        order_column(),
+        col("Dimensie", "dimension", TEXT),
+        col("Waarde", "value", TEXT),
+        col("Tekst", "text", TEXT),
     ),
 )
 
@@ -411,12 +272,13 @@ TEKSTEN = Sheet(
         " doel of prestatie, of een paragraaf van de begroting, in de volgorde van het"
         " document."
     ),
+    parent=Parent(("level", "owner_code"), "owner_code"),
     columns=(
-        _col("Niveau", "level", _owner_codec(Owner.BEGROTING, *_NODE), required=True),
-        _col("Code", "owner_code", OPTIONAL_CODE, "blank for a paragraaf"),
-        _order(),
-        _col("Kop", "heading", TEXT),
-        _col("Tekst", "text", TEXT),
+        col("Niveau", "level", owner_codec(Owner.BEGROTING, *_NODE), required=True),
+        col("Code", "owner_code", OPTIONAL_CODE, "blank for a paragraaf"),
+        order_column(),
+        col("Kop", "heading", TEXT),
+        col("Tekst", "text", TEXT),
     ),
 )
 
@@ -425,11 +287,12 @@ VERBONDEN_PARTIJEN = Sheet(
     model=_model.AssociatedParty,
     doc="One row per verbonden partij of a programme.",
     explanation="Eén regel per verbonden partij van een programma.",
+    parent=Parent(("programme",), "programme"),
     columns=(
-        _col("Programma", "programme", PROGRAMME_NUMBER, required=True),
-        _order(),
-        _col("Naam", "name", TEXT),
-        _col("Tekst", "text", TEXT),
+        col("Programma", "programme", PROGRAMME_NUMBER, required=True),
+        order_column(),
+        col("Naam", "name", TEXT),
+        col("Tekst", "text", TEXT),
     ),
 )
 
@@ -441,16 +304,17 @@ RESERVEMUTATIES = Sheet(
         "Eén regel per toevoeging aan of onttrekking uit een reserve, bij een programma of"
         " doel, in de eenheid van de begroting."
     ),
+    parent=Parent(("level", "owner_code"), "owner_code"),
     columns=(
-        _col("Niveau", "level", _owner_codec(Owner.PROGRAMMA, Owner.DOEL), required=True),
-        _col("Code", "owner_code", CODE, required=True),
-        _order(),
-        _col("Soort", "kind", enum_codec(MutationKind, optional=False), required=True),
-        _col("Reserve", "reserve", TEXT, required=True),
-        _col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
-        _col("Jaar", "year", INTEGER, required=True),
-        _col("Bedrag", "value", NUMBER, required=True),
-        _col("Begrotingswijziging", "change", TEXT),
+        col("Niveau", "level", owner_codec(Owner.PROGRAMMA, Owner.DOEL), required=True),
+        col("Code", "owner_code", CODE, required=True),
+        order_column(),
+        col("Soort", "kind", enum_codec(MutationKind, optional=False), required=True),
+        col("Reserve", "reserve", TEXT, required=True),
+        col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
+        col("Jaar", "year", INTEGER, required=True),
+        col("Bedrag", "value", NUMBER, required=True),
+        col("Begrotingswijziging", "change", TEXT),
     ),
 )
 
@@ -459,12 +323,15 @@ ACTIES = Sheet(
     model=_model.Action,
     doc="One row per action of a prestatie.",
     explanation="Eén regel per actie van een prestatie, met haar nummer en tekst.",
+    parent=Parent(("prestatie",), "prestatie"),
+    owner=Owner.ACTIE,
+    key=("prestatie", "number"),
     columns=(
-        _col("Prestatie", "prestatie", CODE, required=True),
-        _order(),
-        _col("Nummer", "number", INTEGER, required=True),
-        _col("Tekst", "text", TEXT),
-        _col("Verwijzingen", "references", CODES, "prestaties the text refers to"),
+        col("Prestatie", "prestatie", CODE, required=True),
+        order_column(),
+        col("Nummer", "number", INTEGER, required=True),
+        col("Tekst", "text", TEXT),
+        col("Verwijzingen", "references", CODES, "prestaties the text refers to"),
     ),
 )
 
@@ -473,40 +340,41 @@ STREEFWAARDEN = Sheet(
     model=Target,
     doc="One row per target of an ambition, an action or an indicator.",
     explanation="Eén regel per streefwaarde van een ambitie, een actie of een indicator.",
+    parent=Parent(("owner", "owner_code", "part"), "owner_code"),
     columns=(
-        _col(
+        col(
             "Hoort bij",
             "owner",
-            _owner_codec(Owner.AMBITIE, Owner.ACTIE, Owner.INDICATOR),
+            owner_codec(Owner.AMBITIE, Owner.ACTIE, Owner.INDICATOR),
             required=True,
         ),
-        _col(
+        col(
             "Code",
             "owner_code",
             CODE,
             "programme number, prestatie code or objective code",
             required=True,
         ),
-        _col(
+        col(
             "Actie of indicator",
             "part",
             OPTIONAL_INTEGER,
             "the action's number or the indicator's Volgorde; blank for an ambition",
             when="bij een actie of indicator (leeg bij een ambitie)",
         ),
-        _order(),
-        _col("Soort", "kind", enum_codec(TargetKind, optional=False), required=True),
-        _col("Eenheid", "unit", TEXT),
-        _col("Ondergrens", "lower", OPTIONAL_NUMBER),
-        _col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN_OR_YES),
-        _col("Bovengrens", "upper", OPTIONAL_NUMBER),
-        _col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN_OR_YES),
-        _col("Jaar", "year", OPTIONAL_INTEGER, "the year it is due, or the last of its period"),
-        _col("Eerste jaar", "first_year", OPTIONAL_INTEGER, "the first year of its period"),
-        _col("Jaarlijks", "yearly", OPTIONAL_BOOLEAN, "ja when it holds for each year"),
-        _col("Nulmeting", "baseline", OPTIONAL_NUMBER),
-        _col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
-        _col("Tekst", "text", TEXT, "the target as printed", when="bij Soort kwalitatief"),
+        order_column(),
+        col("Soort", "kind", enum_codec(TargetKind, optional=False), required=True),
+        col("Eenheid", "unit", TEXT),
+        col("Ondergrens", "lower", OPTIONAL_NUMBER),
+        col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN_OR_YES),
+        col("Bovengrens", "upper", OPTIONAL_NUMBER),
+        col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN_OR_YES),
+        col("Jaar", "year", OPTIONAL_INTEGER, "the year it is due, or the last of its period"),
+        col("Eerste jaar", "first_year", OPTIONAL_INTEGER, "the first year of its period"),
+        col("Jaarlijks", "yearly", OPTIONAL_BOOLEAN, "ja when it holds for each year"),
+        col("Nulmeting", "baseline", OPTIONAL_NUMBER),
+        col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
+        col("Tekst", "text", TEXT, "the target as printed", when="bij Soort kwalitatief"),
     ),
 )
 
@@ -515,28 +383,27 @@ REALISATIES = Sheet(
     model=_model.Measurement,
     doc="One row per realised value (measurement) of an action or an indicator.",
     explanation="Eén regel per gerealiseerde waarde (meting) van een actie of een indicator.",
+    parent=Parent(("owner", "owner_code", "part"), "owner_code"),
     columns=(
-        _col(
+        col(
             "Hoort bij",
             "owner",
-            _owner_codec(Owner.ACTIE, Owner.INDICATOR),
+            owner_codec(Owner.ACTIE, Owner.INDICATOR),
             required=True,
         ),
-        _col("Code", "owner_code", CODE, "prestatie code or objective code", required=True),
-        _col(
+        col("Code", "owner_code", CODE, "prestatie code or objective code", required=True),
+        col(
             "Actie of indicator",
             "part",
             INTEGER,
             "the action's number or the indicator's Volgorde",
             required=True,
         ),
-        _order(),
-        _col("Eenheid", "unit", TEXT),
-        _col(
-            "Waarde", "value", OPTIONAL_NUMBER, "blank when only a text is printed", required=True
-        ),
-        _col("Jaar", "year", OPTIONAL_INTEGER),
-        _col("Tekst", "text", TEXT, "the value as printed, when not only a number"),
+        order_column(),
+        col("Eenheid", "unit", TEXT),
+        col("Waarde", "value", OPTIONAL_NUMBER, "blank when only a text is printed", required=True),
+        col("Jaar", "year", OPTIONAL_INTEGER),
+        col("Tekst", "text", TEXT, "the value as printed, when not only a number"),
     ),
 )
 
@@ -548,12 +415,13 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
         "Eén regel per investeringsvoorstel waaraan een prestatie gekoppeld is (relatie met "
         "reserve)."
     ),
+    parent=Parent(("prestatie",), "prestatie"),
     columns=(
-        _col("Prestatie", "prestatie", CODE, required=True),
-        _order(),
-        _col("PS-nummer", "ps_number", TEXT, required=True),
-        _col("Gerelateerde prestaties", "related", CODES),
-        _col("Tekst", "text", TEXT, "the sentence as printed"),
+        col("Prestatie", "prestatie", CODE, required=True),
+        order_column(),
+        col("PS-nummer", "ps_number", TEXT, required=True),
+        col("Gerelateerde prestaties", "related", CODES),
+        col("Tekst", "text", TEXT, "the sentence as printed"),
     ),
 )
 
@@ -567,26 +435,27 @@ LASTEN_EN_BATEN = Sheet(
         "begrotingskolom, aard en taakveld, met een kolom per jaar in de eenheid van de "
         "begroting. De totaalregels onderaan rekenen zelf; laat ze staan."
     ),
+    parent=Parent(("level", "code"), "code"),
     columns=(
-        _col(
+        col(
             "Niveau",
             "level",
-            _owner_codec(Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE),
+            owner_codec(Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE),
             required=True,
         ),
-        _col("Code", "code", CODE, required=True),
-        _col("Lasten/baten", "flow", enum_codec(Flow, optional=False), required=True),
-        _col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
-        _col("Aard", "nature", enum_codec(Nature, optional=False), required=True),
-        _col("Categorie", "category", TEXT, "the line as printed: apparaatskosten, …"),
-        _col("Begrotingswijziging", "change", TEXT, "the begrotingswijziging of a wijziging"),
-        _col(
+        col("Code", "code", CODE, required=True),
+        col("Lasten/baten", "flow", enum_codec(Flow, optional=False), required=True),
+        col("Kolom", "column", enum_codec(BudgetColumn, optional=False), required=True),
+        col("Aard", "nature", enum_codec(Nature, optional=False), required=True),
+        col("Categorie", "category", TEXT, "the line as printed: apparaatskosten, …"),
+        col("Begrotingswijziging", "change", TEXT, "the begrotingswijziging of a wijziging"),
+        col(
             "Taakveld",
             "taakveld",
             OPTIONAL_TEXT,
             "the BBV taakveld the amounts are booked on, such as 0.6; blank for none",
         ),
-        _col("Gedekt door", "funding", OPTIONAL_TEXT, "the reserve that funds it"),
+        col("Gedekt door", "funding", OPTIONAL_TEXT, "the reserve that funds it"),
     ),
 )
 """The fixed columns; a column per year follows them (`year_header`)."""
@@ -597,9 +466,9 @@ RESERVES = Sheet(
     doc="One row per earmarked reserve.",
     explanation="Eén regel per bestemmingsreserve.",
     columns=(
-        _order(),
-        _col("Naam", "name", TEXT, required=True),
-        _col("Omschrijving", "description", TEXT),
+        order_column(),
+        col("Naam", "name", TEXT, required=True),
+        col("Omschrijving", "description", TEXT),
     ),
 )
 
@@ -612,13 +481,13 @@ INVESTERINGSVOORSTELLEN = Sheet(
         "het bedrag in hele euro's."
     ),
     columns=(
-        _order(),
-        _col("Naam", "name", TEXT),
-        _col("PS-nummer", "ps_number", TEXT, required=True),
-        _col("Jaar", "year", INTEGER, "the year PS adopted it", required=True),
-        _col("Gewijzigd door", "amended_by", TEXTS, "PS numbers of later decisions"),
-        _col("Reserve", "reserve", OPTIONAL_TEXT, "the reserve's name"),
-        _col("Bedrag (euro)", "amount", AMOUNT, "in whole euros, whatever the budget's unit"),
+        order_column(),
+        col("Naam", "name", TEXT),
+        col("PS-nummer", "ps_number", TEXT, required=True),
+        col("Jaar", "year", INTEGER, "the year PS adopted it", required=True),
+        col("Gewijzigd door", "amended_by", TEXTS, "PS numbers of later decisions"),
+        col("Reserve", "reserve", OPTIONAL_TEXT, "the reserve's name"),
+        col("Bedrag (euro)", "amount", AMOUNT, "in whole euros, whatever the budget's unit"),
     ),
 )
 
@@ -692,42 +561,3 @@ def explanation_rows() -> list[tuple[str, ...]]:
                 )
             )
     return rows
-
-
-TOTAL_LABEL = "Totaal"
-"""The first cell of a totals row on Lasten en baten."""
-
-_YEAR_HEADER = re.compile(r"\s*([0-9]{4})\s*(?:\((.*)\))?\s*")
-
-
-_YEAR_KEY = "year:"
-
-
-def year_column(year: int, header: str) -> Column:
-    """The column of one year's amounts on Lasten en baten, under `header` (`year_header`
-    writes it; a reader takes it as found)."""
-    return Column(header=header, key=f"{_YEAR_KEY}{year}", codec=AMOUNT)
-
-
-def year_of(key: str) -> int | None:
-    """The year a column made by `year_column` holds, from its key; None for another column."""
-    return int(key.removeprefix(_YEAR_KEY)) if key.startswith(_YEAR_KEY) else None
-
-
-def year_header(year: int, unit: Unit) -> str:
-    """The header of a year column: `2017 (x € 1.000)`."""
-    return f"{year} ({unit.value})"
-
-
-def parse_year_header(header: str) -> tuple[int, str | None] | None:
-    """The year and unit text of a year column's header, or None if it is no year column."""
-    match = _YEAR_HEADER.fullmatch(header)
-    if not match:
-        return None
-    unit = match.group(2)
-    return int(match.group(1)), (None if unit is None else unit.strip())
-
-
-def normalise_header(header: str) -> str:
-    """Headers match whatever their case and spacing."""
-    return " ".join(header.split()).casefold()

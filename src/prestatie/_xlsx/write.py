@@ -6,7 +6,7 @@ import datetime
 import io
 import os
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,21 +24,14 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.writer.excel import ExcelWriter
 
 from prestatie._atomic import atomic_write, check_destination
-from prestatie._code import Code
 from prestatie._errors import Problem, WorkbookError
 from prestatie._language import N_
 from prestatie._model import (
-    AmountOwner,
     Budget,
     BudgetColumn,
     Flow,
-    Indicator,
-    Objective,
-    Prestatie,
-    Programme,
 )
 from prestatie._money import cell_problem
-from prestatie._xlsx import schema
 from prestatie._xlsx.cached import cache_formula_values
 from prestatie._xlsx.cells import MAX_CELL_TEXT, CellValue, escape, too_long
 from prestatie._xlsx.codecs import (
@@ -49,22 +42,17 @@ from prestatie._xlsx.codecs import (
     TEXT_FORMAT,
     Codec,
 )
+from prestatie._xlsx.columns import TOTAL_LABEL, Column, Sheet, year_column, year_header
+from prestatie._xlsx.flatten import ROWS, Row, amount_rows, amount_years
 from prestatie._xlsx.schema import (
     BEGROTING,
     EXPLANATION_SHEET,
     LASTEN_EN_BATEN,
     SHEETS,
-    TOTAL_LABEL,
     WORKBOOK_FORMAT_VERSION,
-    Column,
-    Owner,
-    Sheet,
     explanation_rows,
-    year_column,
-    year_header,
 )
 
-Row = dict[str, Any]
 _Worksheet = Any  # the stubs of openpyxl lack what a write-only sheet proxies
 
 BOLD = Font(bold=True)
@@ -150,7 +138,7 @@ def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> N
         elif sheet is LASTEN_EN_BATEN:
             _write_amounts(worksheet, budget, problems)
         else:
-            _write_table(worksheet, sheet, sheet.columns, list(_ROWS[sheet](budget)), problems)
+            _write_table(worksheet, sheet, sheet.columns, list(ROWS[sheet](budget)), problems)
     save_workbook(workbook, path)  # also when there are problems: it closes the streams
     if problems:
         raise WorkbookError(
@@ -407,54 +395,6 @@ def _write_fields(worksheet: _Worksheet, budget: Budget, problems: list[Problem]
         )
 
 
-_LEVELS = {Programme: Owner.PROGRAMMA, Objective: Owner.DOEL, Prestatie: Owner.PRESTATIE}
-
-
-def amount_years(budget: Budget) -> list[int]:
-    """The years the amounts table shows: the budget's window, and any year an amount has."""
-    years = set(range(budget.first_year, budget.last_year + 1))
-    for owner in budget.amount_owners():
-        years.update(amount.year for amount in owner.amounts)
-    return sorted(years)
-
-
-def _amount_rows(budget: Budget) -> Iterator[Row]:
-    for owner in budget.amount_owners():
-        level, code = _LEVELS[type(owner.item)], str(owner.code)
-        # One row per flow, column, nature and taakveld, in the amounts' order; a key given
-        # twice (which the checks report) spills into a further row rather than being lost.
-        rows: list[Row] = []
-        for amount in owner.amounts:
-            key = (
-                amount.flow,
-                amount.column,
-                amount.nature,
-                amount.category,
-                amount.change,
-                amount.taakveld,
-                amount.funding,
-            )
-            row = next((r for r in rows if r["key"] == key and amount.year not in r["years"]), None)
-            if row is None:
-                row = {"key": key, "years": {}}
-                rows.append(row)
-            row["years"][amount.year] = amount.value
-        for row in rows:
-            flow, column, nature, category, change, taakveld, funding = row["key"]
-            yield {
-                "level": level,
-                "code": code,
-                "flow": flow,
-                "column": column,
-                "nature": nature,
-                "category": category,
-                "change": change,
-                "taakveld": taakveld,
-                "funding": funding,
-                "years": row["years"],
-            }
-
-
 def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
     years = amount_years(budget)
     fixed = LASTEN_EN_BATEN.columns
@@ -462,7 +402,7 @@ def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem
     year_keys = {year: column.key for year, column in zip(years, year_columns, strict=True)}
     columns = [*fixed, *year_columns]
     rows = []
-    for row in _amount_rows(budget):
+    for row in amount_rows(budget):
         row.update({year_keys[year]: value for year, value in row.pop("years").items()})
         rows.append({column.key: row.get(column.key) for column in columns})
     present = {(row["flow"], row["column"]) for row in rows}
@@ -498,190 +438,3 @@ def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem
             cell.font = BOLD
             cells[index] = cell
         worksheet.append(cells)
-
-
-# Each sheet's rows: the walk to its objects and the columns that place each row; the
-# columns of the object's own fields come from the schema (`Sheet.values`).
-
-
-def _programme_rows(budget: Budget) -> Iterator[Row]:
-    for position, programme in enumerate(budget.programmes, start=1):
-        yield {"position": position, **schema.PROGRAMMAS.values(programme)}
-
-
-def _ambition_rows(budget: Budget) -> Iterator[Row]:
-    for programme in budget.programmes:
-        if programme.ambition is not None:
-            yield {"programme": programme.number, **schema.AMBITIES.values(programme.ambition)}
-
-
-def _objective_rows(budget: Budget) -> Iterator[Row]:
-    for owner in budget.amount_owners():
-        if isinstance(owner.item, Prestatie):
-            continue
-        parent = None if isinstance(owner.item, Programme) else owner.item.code
-        for position, objective in enumerate(owner.item.objectives, start=1):
-            yield {
-                "programme": owner.programme.number,
-                "parent": parent,
-                "position": position,
-                **schema.DOELEN.values(objective),
-            }
-
-
-def _indicators(budget: Budget) -> Iterator[tuple[AmountOwner, int, Indicator]]:
-    """Each indicator of a programme, objective or prestatie, with its owner and position."""
-    for owner in budget.amount_owners():
-        for position, indicator in enumerate(owner.item.indicators, start=1):
-            yield owner, position, indicator
-
-
-def _indicator_rows(budget: Budget) -> Iterator[Row]:
-    for owner, position, indicator in _indicators(budget):
-        place = {"level": _LEVELS[type(owner.item)], "objective": owner.code}
-        yield {**place, "position": position, **schema.INDICATOREN.values(indicator)}
-
-
-def _prestatie_rows(budget: Budget) -> Iterator[Row]:
-    for objective in budget.objectives():
-        for position, prestatie in enumerate(objective.prestaties, start=1):
-            place = {"objective": objective.code, "position": position}
-            yield {**place, **schema.PRESTATIES.values(prestatie)}
-
-
-def _statuses(budget: Budget) -> Iterator[tuple[Row, Any]]:
-    """Each status with the columns that place it: its owner and, for an indicator's, the
-    indicator's position."""
-    for owner in budget.amount_owners():
-        if owner.item.status is not None:
-            place = {"level": _LEVELS[type(owner.item)], "code": owner.code, "part": None}
-            yield place, owner.item.status
-    for owner, position, indicator in _indicators(budget):
-        if indicator.status is not None:
-            yield {"level": Owner.INDICATOR, "code": owner.code, "part": position}, indicator.status
-
-
-def _status_rows(budget: Budget) -> Iterator[Row]:
-    for place, status in _statuses(budget):
-        yield {
-            "level": place["level"],
-            "prestatie": place["code"],
-            "part": place["part"],
-            **schema.MONITOR.values(status),
-        }
-
-
-def _judgement_rows(budget: Budget) -> Iterator[Row]:
-    for place, status in _statuses(budget):
-        for position, judgement in enumerate(status.dimensions, start=1):
-            yield {
-                "level": place["level"],
-                "owner_code": place["code"],
-                "part": place["part"],
-                "position": position,
-                **schema.OORDELEN.values(judgement),
-            }
-
-
-def _section_rows(budget: Budget) -> Iterator[Row]:
-    for position, section in enumerate(budget.paragraphs, start=1):
-        paragraph: Row = {"level": Owner.BEGROTING, "owner_code": None, "position": position}
-        yield {**paragraph, **schema.TEKSTEN.values(section)}
-    for owner in budget.amount_owners():
-        for position, section in enumerate(owner.item.sections, start=1):
-            place = {"level": _LEVELS[type(owner.item)], "owner_code": owner.code}
-            yield {**place, "position": position, **schema.TEKSTEN.values(section)}
-
-
-def _party_rows(budget: Budget) -> Iterator[Row]:
-    for programme in budget.programmes:
-        for position, party in enumerate(programme.associated_parties, start=1):
-            place = {"programme": programme.number, "position": position}
-            yield {**place, **schema.VERBONDEN_PARTIJEN.values(party)}
-
-
-def _mutation_rows(budget: Budget) -> Iterator[Row]:
-    for owner in budget.amount_owners():
-        if isinstance(owner.item, Prestatie):
-            continue
-        for position, mutation in enumerate(owner.item.reserve_mutations, start=1):
-            place = {"level": _LEVELS[type(owner.item)], "owner_code": owner.code}
-            yield {**place, "position": position, **schema.RESERVEMUTATIES.values(mutation)}
-
-
-def _action_rows(budget: Budget) -> Iterator[Row]:
-    for prestatie in budget.prestaties():
-        for position, action in enumerate(prestatie.actions, start=1):
-            yield {
-                "prestatie": prestatie.code,
-                "position": position,
-                **schema.ACTIES.values(action),
-            }
-
-
-def _placed(owner: Owner, code: Code, part: int | None, position: int) -> Row:
-    """The columns that place a target or measurement: its owner, and its position there."""
-    return {"owner": owner, "owner_code": code, "part": part, "position": position}
-
-
-def _placed_items(budget: Budget, field: str) -> Iterator[tuple[Row, Any]]:
-    """Each target or measurement (`field` is "targets" or "realised") of the actions and
-    the indicators, with the columns that place it."""
-    for prestatie in budget.prestaties():
-        for action in prestatie.actions:
-            for position, item in enumerate(getattr(action, field), start=1):
-                yield _placed(Owner.ACTIE, prestatie.code, action.number, position), item
-    for owner, part, indicator in _indicators(budget):
-        for position, item in enumerate(getattr(indicator, field), start=1):
-            yield _placed(Owner.INDICATOR, owner.code, part, position), item
-
-
-def _target_rows(budget: Budget) -> Iterator[Row]:
-    for programme in budget.programmes:
-        if programme.ambition is not None and programme.ambition.target is not None:
-            place = _placed(Owner.AMBITIE, programme.code, None, 1)
-            yield {**place, **schema.STREEFWAARDEN.values(programme.ambition.target)}
-    for place, target in _placed_items(budget, "targets"):
-        yield {**place, **schema.STREEFWAARDEN.values(target)}
-
-
-def _measurement_rows(budget: Budget) -> Iterator[Row]:
-    for place, measurement in _placed_items(budget, "realised"):
-        yield {**place, **schema.REALISATIES.values(measurement)}
-
-
-def _proposal_link_rows(budget: Budget) -> Iterator[Row]:
-    for prestatie in budget.prestaties():
-        for position, link in enumerate(prestatie.reserve_link.proposals, start=1):
-            place = {"prestatie": prestatie.code, "position": position}
-            yield {**place, **schema.VOORSTELLEN_PER_PRESTATIE.values(link)}
-
-
-def _reserve_rows(budget: Budget) -> Iterator[Row]:
-    for position, reserve in enumerate(budget.reserves, start=1):
-        yield {"position": position, **schema.RESERVES.values(reserve)}
-
-
-def _proposal_rows(budget: Budget) -> Iterator[Row]:
-    for position, proposal in enumerate(budget.proposals, start=1):
-        yield {"position": position, **schema.INVESTERINGSVOORSTELLEN.values(proposal)}
-
-
-_ROWS: dict[Sheet, Callable[[Budget], Iterator[Row]]] = {
-    schema.PROGRAMMAS: _programme_rows,
-    schema.AMBITIES: _ambition_rows,
-    schema.DOELEN: _objective_rows,
-    schema.INDICATOREN: _indicator_rows,
-    schema.PRESTATIES: _prestatie_rows,
-    schema.ACTIES: _action_rows,
-    schema.STREEFWAARDEN: _target_rows,
-    schema.REALISATIES: _measurement_rows,
-    schema.VOORSTELLEN_PER_PRESTATIE: _proposal_link_rows,
-    schema.MONITOR: _status_rows,
-    schema.OORDELEN: _judgement_rows,
-    schema.TEKSTEN: _section_rows,
-    schema.VERBONDEN_PARTIJEN: _party_rows,
-    schema.RESERVEMUTATIES: _mutation_rows,
-    schema.RESERVES: _reserve_rows,
-    schema.INVESTERINGSVOORSTELLEN: _proposal_rows,
-}
