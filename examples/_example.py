@@ -1,26 +1,59 @@
-"""What the example scripts share: warnings as one plain line, a missing file as one line,
-and a budget with problems as its problems, each on stderr."""
+"""What the example scripts share: their messages in Dutch (or in English with
+PRESTATIE_LANG=en), warnings as one plain line, a missing file as one line, and a budget with
+problems as its problems, each on stderr.
+
+The scripts' own messages are written in English and marked with `_`; their Dutch is in the
+catalogue locale/nl/LC_MESSAGES/examples.po beside this file (see the README's section
+Language). prestatie's problems and warnings render themselves in the same language.
+"""
 
 from __future__ import annotations
 
+import gettext
+import os
 import sys
 import warnings
 from pathlib import Path
 
 import prestatie
 
+LANGUAGE = os.environ.get("PRESTATIE_LANG", "nl").strip().lower() or "nl"
+"""The language of the messages: Dutch unless PRESTATIE_LANG says "en"."""
 
-def plain_warning(message: Warning | str, *_: object) -> str:
+_TRANSLATION = gettext.translation(
+    "examples",
+    localedir=Path(__file__).resolve().parent / "locale",
+    languages=[LANGUAGE],
+    fallback=True,
+)
+
+
+def _(message: str) -> str:
+    """`message` in the language of the messages."""
+    return _TRANSLATION.gettext(message)
+
+
+def say(message: str) -> None:
+    """A message for the user, on stderr."""
+    print(message, file=sys.stderr)
+
+
+def plain_warning(message: Warning | str, *_args: object) -> str:
     """A warning as one plain line, without the source line Python shows by default."""
-    return f"Waarschuwing: {message}\n"
+    text = message.render(LANGUAGE) if isinstance(message, prestatie.WorkbookWarning) else message
+    return _("Warning: {message}").format(message=text) + "\n"
 
 
 def start(*paths: Path) -> None:
-    """Show warnings as plain lines, and stop with exit code 2 when a file is missing."""
+    """Show warnings as plain lines, and stop with exit code 2 when the language is unknown or
+    a file is missing."""
+    if LANGUAGE not in prestatie.LANGUAGES:
+        say(f"PRESTATIE_LANG={LANGUAGE}: expected nl (Nederlands) or en (English)")
+        raise SystemExit(2)
     warnings.formatwarning = plain_warning
     for path in paths:
         if not path.is_file():
-            print(f"{path}: bestand niet gevonden (file not found)", file=sys.stderr)
+            say(_("{path}: file not found").format(path=path))
             raise SystemExit(2)
 
 
@@ -29,5 +62,5 @@ def read(path: Path) -> prestatie.Budget:
     try:
         return prestatie.read_budget(path)
     except prestatie.PrestatieError as error:
-        print(error, file=sys.stderr)
+        say(error.render(LANGUAGE))
         raise SystemExit(1) from None

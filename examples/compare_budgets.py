@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import _example
+from _example import _
 
 import prestatie
 from prestatie import Budget, BudgetColumn, DocumentKind, Flow
@@ -70,7 +71,7 @@ def totals(old: Budget, new: Budget, years: tuple[int, ...]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     if len(argv) not in (0, 2):
-        print("gebruik: python examples/compare_budgets.py [OUD NIEUW]", file=sys.stderr)
+        _example.say(_("usage: python examples/compare_budgets.py [OLD NEW]"))
         return 2
     old_path, new_path = (Path(argv[0]), Path(argv[1])) if argv else DEFAULT
     _example.start(old_path, new_path)
@@ -78,7 +79,10 @@ def main(argv: list[str]) -> int:
     diff = prestatie.diff_budgets(old, new)
     print(prestatie.render_diff(diff))
     if old.unit is not new.unit:
-        print(f"\n(De eenheden verschillen: {old.unit.value} en {new.unit.value}.)")
+        print()
+        print(
+            _("(The units differ: {old} and {new}.)").format(old=old.unit.value, new=new.unit.value)
+        )
         return 0
     print()
     print("\n".join(totals(old, new, diff.years)))

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import _example
+from _example import _
 
 import prestatie
 from prestatie import Amount, Budget, BudgetColumn, Flow
@@ -104,27 +105,35 @@ def main(argv: list[str]) -> int:
         budget = prestatie.read_budget(args.sheet, mapping=args.mapping)
         prestatie.write_budget(budget, out)
         if prestatie.read_budget(out) != budget:
-            print(f"{out}: leest niet terug zoals geschreven (does not read back)", file=sys.stderr)
+            _example.say(_("{out}: does not read back as written").format(out=out))
             return 1
     except prestatie.PrestatieError as error:
-        print(error, file=sys.stderr)
+        _example.say(error.render(_example.LANGUAGE))
         return 1
     except FileExistsError:
-        print(f"{out}: bestaat al; kies een andere naam (already exists)", file=sys.stderr)
+        _example.say(_("{out}: already exists; choose another name").format(out=out))
         return 2
     except OSError as error:
-        print(f"{out}: kan niet schrijven: {error.strerror} (cannot write)", file=sys.stderr)
+        _example.say(_("{out}: cannot write: {reason}").format(out=out, reason=error.strerror))
         return 1
-    print(f"Gelezen: {shown(args.sheet)} met {shown(args.mapping)}")
-    print(f"Geschreven: {out}")
+    print(
+        _("Read: {sheet} with {mapping}").format(
+            sheet=shown(args.sheet), mapping=shown(args.mapping)
+        )
+    )
+    print(_("Written: {out}").format(out=out))
     print()
     print(
         f"{budget.kind.value.capitalize()} {budget.year}, provincie {budget.province}"
         f" (bedragen {budget.unit.value})"
     )
     print("\n".join(table(budget, budget.year)))
-    print("Ruimte = actueel − gerealiseerd, exact; een gepubliceerde tabel kan per cel 1 afwijken")
-    print("doordat elke cel apart is afgerond.")
+    print(
+        _(
+            "Ruimte = actueel − gerealiseerd, exact; a published table can be off by 1 per cell"
+            "\nbecause each cell is rounded on its own."
+        )
+    )
     return 0
 
 

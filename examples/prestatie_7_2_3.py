@@ -214,23 +214,28 @@ def main(argv: list[str]) -> int:
     parser.add_argument("out", nargs="?", type=Path, help="the .json or .xlsx to write")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     args = parser.parse_args(argv)
+    # Here, not above: build_budget is also imported from where _example is not on the path.
+    import _example
+    from _example import _
+
+    _example.start()
     budget = build_budget()
     if args.out is None:
         print(summary(budget))
         return 0
     out: Path = args.out
     if out.suffix not in (".json", ".xlsx"):
-        print(f"{out}: expected a file name ending in .json or .xlsx", file=sys.stderr)
+        _example.say(_("{out}: expected a file name ending in .json or .xlsx").format(out=out))
         return 2
     try:
         prestatie.write_budget(budget, out, force=args.force)
     except FileExistsError:
-        print(f"{out}: bestaat al; vervang het met --force (already exists)", file=sys.stderr)
+        _example.say(_("{out}: already exists; replace it with --force").format(out=out))
         return 2
     except OSError as error:
-        print(f"{out}: kan niet schrijven: {error.strerror} (cannot write)", file=sys.stderr)
+        _example.say(_("{out}: cannot write: {reason}").format(out=out, reason=error.strerror))
         return 1
-    print(f"{out} geschreven")
+    print(_("{out} written").format(out=out))
     return 0
 
 

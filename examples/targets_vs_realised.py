@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import _example
+from _example import _
 
 import prestatie
 from prestatie import Budget, Code, DocumentKind, Outcome, Prestatie, TargetKind
@@ -98,9 +99,9 @@ def main(argv: list[str]) -> int:
         try:
             budget.prestatie(code)
         except (KeyError, prestatie.PrestatieError):
-            print(f"{path}: geen prestatie {code!r} gevonden (no such prestatie)", file=sys.stderr)
+            _example.say(_("{path}: no prestatie {code!r} found").format(path=path, code=code))
             return 1
-    lines, _ = report(budget, codes)
+    lines, _counts = report(budget, codes)
     print("\n".join(lines))
     return 0
 

@@ -67,3 +67,11 @@ def soffice_installed() -> None:
     from libreoffice import require_soffice
 
     require_soffice()
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command and the examples speak English in tests that read their messages, the
+    language the messages are written in; the tests of the Dutch default (test_language.py)
+    remove this setting."""
+    monkeypatch.setenv("PRESTATIE_LANG", "en")

@@ -30,6 +30,7 @@ def _shim(folder: Path) -> dict[str, str]:
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     env["PYTHONIOENCODING"] = "utf-8"
     env["COLUMNS"] = "100"
+    env.pop("PRESTATIE_LANG", None)  # as a user runs it: in Dutch, the command's default
     return env
 
 

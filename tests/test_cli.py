@@ -20,7 +20,7 @@ import readme_console
 from conftest import EXAMPLES, ROOT, run_python
 from libreoffice import needs_soffice, sheet_csv, soffice
 from prestatie import Budget, DocumentKind, Unit, _cli, from_json, read_workbook, write_workbook
-from prestatie._cli import main
+from prestatie._cli import indicator, main
 from prestatie._xlsx.schema import EXPLANATION_SHEET, SHEETS
 from test_workbook_errors import reader_bug
 from workbook_edit import edit
@@ -182,7 +182,7 @@ def test_check_json_prints_records_that_parse(broken_xlsx: Path, budget_xlsx: Pa
     assert result.returncode == 1
     records = json.loads(result.stdout)
     assert {"file": str(broken_xlsx), "where": "Prestaties!C2"}.items() <= records[0].items()
-    assert all(set(record) == {"file", "where", "message"} for record in records)
+    assert all(set(record) == {"file", "where", "message", "code", "params"} for record in records)
 
 
 def test_check_json_of_clean_files_is_an_empty_list(tmp_path: Path, budget_xlsx: Path) -> None:
@@ -389,9 +389,9 @@ class _Terminal(io.StringIO):
 def test_on_a_terminal_a_slow_step_shows_a_spinner_that_is_cleared_after(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(_cli, "_DELAY", 0)
+    monkeypatch.setattr(indicator, "DELAY", 0)
     terminal = _Terminal()
-    with _cli._Indicator(terminal).running("reading begroting.xlsx"):
+    with indicator.Indicator(terminal).running("reading begroting.xlsx"):
         assert terminal.written.wait(30)
     text = terminal.getvalue()
     assert "reading begroting.xlsx" in text

@@ -20,6 +20,7 @@ from prestatie._foreign.load import Mapping, load_mapping
 from prestatie._foreign.mapping import Saldo
 from prestatie._json import FORMAT_VERSION, from_json, to_json
 from prestatie._json_schema import json_schema
+from prestatie._language import LANGUAGES, translation
 from prestatie._model import (
     Action,
     Ambition,
@@ -83,6 +84,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMAT_VERSION",
+    "LANGUAGES",
     "RECORD_DIALECTS",
     "TAAKVELDEN",
     "Action",
@@ -174,6 +176,7 @@ __all__ = [
     "round_to_unit",
     "summarise",
     "to_json",
+    "translation",
     "write_budget",
     "write_records",
     "write_report",

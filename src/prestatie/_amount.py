@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from prestatie._errors import InvalidValueError
+from prestatie._language import N_
 from prestatie._money import to_amount
 from prestatie._taakveld import TAAKVELD
 from prestatie._validate import is_year, of, optional
@@ -52,9 +53,11 @@ def _taakveld(instance: object, attribute: attrs.Attribute[Any], value: str | No
     optional(str)(instance, attribute, value)
     if value is not None and not TAAKVELD.fullmatch(value):
         raise InvalidValueError(
-            f"expected a taakveld like '0.6', got {value!r}",
+            N_("expected a taakveld like '0.6', got {value!r}"),
             owner=type(instance).__name__,
             field=attribute.name,
+            code="not-a-taakveld",
+            params={"value": value},
         )
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from prestatie._code import Code
 from prestatie._errors import Problem
+from prestatie._language import N_
 from prestatie._model import (
     Amount,
     Budget,
@@ -35,41 +36,54 @@ def _prestaties(budget: Budget) -> Iterator[tuple[str, Prestatie]]:
             yield owner.path, owner.item
 
 
+_DUPLICATE = {
+    "programme": ("duplicate-programme", N_("duplicate programme {key}: also at {other}")),
+    "objective": ("duplicate-objective", N_("duplicate objective {key}: also at {other}")),
+    "prestatie": ("duplicate-prestatie", N_("duplicate prestatie {key}: also at {other}")),
+    "reserve": ("duplicate-reserve", N_("duplicate reserve {key!r}: also at {other}")),
+    "proposal": ("duplicate-proposal", N_("duplicate {key}: also at {other}")),
+}
+"""The code and message of a duplicate of each kind."""
+
+
 def check_duplicates(budget: Budget) -> list[Problem]:
     """No two programmes, objectives, prestaties, reserves or proposals share a code or name,
     nor an objective and a prestatie; no two actions of a prestatie share a number; no amount
     is given twice (its key: flow, column, nature, year, line category and
     begrotingswijziging)."""
     problems: list[Problem] = []
+    known: dict[str, dict[object, str]] = defaultdict(dict)
 
-    def once(seen: dict[object, str], key: object, path: str, what: str) -> None:
-        if key in seen:
-            problems.append(Problem(where=path, message=f"duplicate {what}: also at {seen[key]}"))
+    def once(kind: str, key: object, path: str) -> None:
+        """`key` of `kind` at `path` is a problem when it was known before."""
+        if key in known[kind]:
+            code, template = _DUPLICATE[kind]
+            problems.append(Problem.of(path, code, template, key=key, other=known[kind][key]))
         else:
-            seen[key] = path
+            known[kind][key] = path
 
-    programmes: dict[object, str] = {}
-    objectives: dict[object, str] = {}
-    prestaties: dict[object, str] = {}
     for owner in budget.amount_owners():
         item, path = owner.item, owner.path
         if isinstance(item, Programme):
-            once(programmes, item.number, f"{path}.number", f"programme {item.number}")
+            once("programme", item.number, f"{path}.number")
         elif isinstance(item, Objective):
-            once(objectives, item.code, f"{path}.code", f"objective {item.code}")
+            once("objective", item.code, f"{path}.code")
         else:
             code = item.code
-            once(prestaties, code, f"{path}.code", f"prestatie {code}")
+            once("prestatie", code, f"{path}.code")
             # Paths are spelled out only for a duplicate: a budget has many actions.
             first: dict[object, int] = {}
             for a, action in enumerate(item.actions):
                 seen = first.setdefault(action.number, a)
                 if seen != a:
                     problems.append(
-                        Problem(
-                            where=f"{path}.actions[{a}].number",
-                            message=f"duplicate action {action.number} of prestatie"
-                            f" {code}: also at {path}.actions[{seen}].number",
+                        Problem.of(
+                            f"{path}.actions[{a}].number",
+                            "duplicate-action",
+                            N_("duplicate action {number} of prestatie {code}: also at {other}"),
+                            number=action.number,
+                            code=code,
+                            other=f"{path}.actions[{seen}].number",
                         )
                     )
         keys: dict[object, int] = {}
@@ -77,29 +91,33 @@ def check_duplicates(budget: Budget) -> list[Problem]:
             seen = keys.setdefault(amount.key, i)
             if seen != i:
                 problems.append(
-                    Problem(
-                        where=f"{path}.amounts[{i}]",
-                        message=f"duplicate amount {amount.key.describe()}:"
-                        f" also at {path}.amounts[{seen}]",
+                    Problem.of(
+                        f"{path}.amounts[{i}]",
+                        "duplicate-amount",
+                        N_("duplicate amount {amount}: also at {other}"),
+                        amount=amount.key.describe(),
+                        other=f"{path}.amounts[{seen}]",
                     )
                 )
-    for key, where in prestaties.items():
+    objectives = known["objective"]
+    for key, where in known["prestatie"].items():
         if key in objectives:
             problems.append(
-                Problem(
-                    where=where,
-                    message=f"prestatie {key} has the code of the objective at"
-                    f" {objectives[key]}: expected a code of its own",
+                Problem.of(
+                    where,
+                    "prestatie-code-of-objective",
+                    N_(
+                        "prestatie {code} has the code of the objective at {other}:"
+                        " expected a code of its own"
+                    ),
+                    code=key,
+                    other=objectives[key],
                 )
             )
-    reserves: dict[object, str] = {}
     for r, reserve in enumerate(budget.reserves):
-        name = reserve.name
-        once(reserves, name, f"$.reserves[{r}].name", f"reserve {name!r}")
-    proposals: dict[object, str] = {}
+        once("reserve", reserve.name, f"$.reserves[{r}].name")
     for i, proposal in enumerate(budget.proposals):
-        ps_number = proposal.ps_number
-        once(proposals, ps_number, f"$.proposals[{i}].ps_number", ps_number)
+        once("proposal", proposal.ps_number, f"$.proposals[{i}].ps_number")
     return problems
 
 
@@ -127,11 +145,18 @@ def check_hierarchy(budget: Budget) -> list[Problem]:
                 continue
             depth = owner.depth + 1
             problems.append(
-                Problem(
-                    where=f"{owner.path}.{kind}[{index}].code",
-                    message=f"{budget.level_name(depth)} {child.code} is not under its"
-                    f" {budget.level_name(owner.depth)} {parent}: expected a code"
-                    f" {scheme.child_example(parent)}",
+                Problem.of(
+                    f"{owner.path}.{kind}[{index}].code",
+                    "code-not-under-parent",
+                    N_(
+                        "{level} {code} is not under its {parent_level} {parent}:"
+                        " expected a code {example}"
+                    ),
+                    level=budget.level_name(depth),
+                    code=child.code,
+                    parent_level=budget.level_name(owner.depth),
+                    parent=parent,
+                    example=scheme.child_example(parent),
                 )
             )
     return problems
@@ -145,31 +170,41 @@ def check_references(budget: Budget) -> list[Problem]:
     reserves = {reserve.name for reserve in budget.reserves}
     problems = []
 
-    def unknown(path: str, what: str, expected: str) -> None:
-        problems.append(Problem(where=path, message=f"{what}: expected {expected}"))
+    def unknown(path: str, kind: str, template: str, /, **params: object) -> None:
+        problems.append(Problem.of(path, kind, template, **params))
 
     for i, proposal in enumerate(budget.proposals):
         if proposal.reserve is not None and proposal.reserve not in reserves:
             unknown(
                 f"$.proposals[{i}].reserve",
-                f"unknown reserve {proposal.reserve!r}",
-                "one of the budget's reserves",
+                "unknown-reserve",
+                N_("unknown reserve {reserve!r}: expected one of the budget's reserves"),
+                reserve=proposal.reserve,
             )
     for owner in budget.amount_owners():
         for i, amount in enumerate(owner.amounts):
             if amount.funding is not None and amount.funding not in reserves:
                 unknown(
                     f"{owner.path}.amounts[{i}].funding",
-                    f"amount funded from unknown reserve {amount.funding!r}",
-                    "one of the budget's reserves",
+                    "unknown-funding-reserve",
+                    N_(
+                        "amount funded from unknown reserve {reserve!r}:"
+                        " expected one of the budget's reserves"
+                    ),
+                    reserve=amount.funding,
                 )
         if not isinstance(owner.item, Prestatie):
             for i, mutation in enumerate(owner.item.reserve_mutations):
                 if mutation.reserve not in reserves:
                     unknown(
                         f"{owner.path}.reserve_mutations[{i}].reserve",
-                        f"{mutation.kind.value} of unknown reserve {mutation.reserve!r}",
-                        "one of the budget's reserves",
+                        "unknown-mutation-reserve",
+                        N_(
+                            "{kind} of unknown reserve {reserve!r}:"
+                            " expected one of the budget's reserves"
+                        ),
+                        kind=mutation.kind.value,
+                        reserve=mutation.reserve,
                     )
     for path, prestatie in _prestaties(budget):
         for a, action in enumerate(prestatie.actions):
@@ -177,33 +212,52 @@ def check_references(budget: Budget) -> list[Problem]:
                 if code not in codes and budget.complete:
                     unknown(
                         f"{path}.actions[{a}].references[{r}]",
-                        f"action {action.number} of {prestatie.code} refers to unknown"
-                        f" prestatie {code}",
-                        "a prestatie of this budget",
+                        "unknown-action-reference",
+                        N_(
+                            "action {number} of {code} refers to unknown prestatie {reference}:"
+                            " expected a prestatie of this budget"
+                        ),
+                        number=action.number,
+                        code=prestatie.code,
+                        reference=code,
                     )
         link = prestatie.reserve_link
         if link.reserve is not None and link.reserve not in reserves:
             unknown(
                 f"{path}.reserve_link.reserve",
-                f"prestatie {prestatie.code} refers to unknown reserve {link.reserve!r}",
-                "one of the budget's reserves",
+                "unknown-link-reserve",
+                N_(
+                    "prestatie {code} refers to unknown reserve {reserve!r}:"
+                    " expected one of the budget's reserves"
+                ),
+                code=prestatie.code,
+                reserve=link.reserve,
             )
         for k, proposal_link in enumerate(link.proposals):
             kpath = f"{path}.reserve_link.proposals[{k}]"
             if proposal_link.ps_number not in proposals:
                 unknown(
                     f"{kpath}.ps_number",
-                    f"prestatie {prestatie.code} refers to unknown investment proposal"
-                    f" {proposal_link.ps_number}",
-                    "one of the budget's proposals",
+                    "unknown-proposal",
+                    N_(
+                        "prestatie {code} refers to unknown investment proposal {proposal}:"
+                        " expected one of the budget's proposals"
+                    ),
+                    code=prestatie.code,
+                    proposal=proposal_link.ps_number,
                 )
             for r, code in enumerate(proposal_link.related):
                 if code not in codes and budget.complete:
                     unknown(
                         f"{kpath}.related[{r}]",
-                        f"prestatie {prestatie.code} lists unknown prestatie {code}"
-                        f" under {proposal_link.ps_number}",
-                        "a prestatie of this budget",
+                        "unknown-related-prestatie",
+                        N_(
+                            "prestatie {code} lists unknown prestatie {other} under {proposal}:"
+                            " expected a prestatie of this budget"
+                        ),
+                        code=prestatie.code,
+                        other=code,
+                        proposal=proposal_link.ps_number,
                     )
     return problems
 
@@ -223,21 +277,31 @@ def check_proposal_symmetry(budget: Budget) -> list[Problem]:
                 where = f"{path}.reserve_link.proposals[{k}].related[{r}]"
                 if other == prestatie.code:
                     problems.append(
-                        Problem(
-                            where=where,
-                            message=f"prestatie {prestatie.code} lists itself under"
-                            f" {proposal_link.ps_number}: expected only the other prestaties",
+                        Problem.of(
+                            where,
+                            "proposal-lists-itself",
+                            N_(
+                                "prestatie {code} lists itself under {proposal}:"
+                                " expected only the other prestaties"
+                            ),
+                            code=prestatie.code,
+                            proposal=proposal_link.ps_number,
                         )
                     )
                 elif other in codes and prestatie.code not in listed.get(
                     (proposal_link.ps_number, other), ()
                 ):
                     problems.append(
-                        Problem(
-                            where=where,
-                            message=f"prestatie {prestatie.code} lists {other} under"
-                            f" {proposal_link.ps_number}, but {other} does not list"
-                            f" {prestatie.code}: expected the link on both sides",
+                        Problem.of(
+                            where,
+                            "proposal-link-one-sided",
+                            N_(
+                                "prestatie {code} lists {other} under {proposal}, but {other}"
+                                " does not list {code}: expected the link on both sides"
+                            ),
+                            code=prestatie.code,
+                            other=other,
+                            proposal=proposal_link.ps_number,
                         )
                     )
     return problems
@@ -254,10 +318,16 @@ def check_years(budget: Budget) -> list[Problem]:
             for i, item in enumerate(items):
                 if not budget.first_year <= item.year <= budget.last_year:
                     problems.append(
-                        Problem(
-                            where=f"{owner.path}.{field}[{i}].year",
-                            message=f"year {item.year} lies outside the budget's years:"
-                            f" expected {budget.first_year} to {budget.last_year}",
+                        Problem.of(
+                            f"{owner.path}.{field}[{i}].year",
+                            "year-outside-budget",
+                            N_(
+                                "year {year} lies outside the budget's years:"
+                                " expected {first} to {last}"
+                            ),
+                            year=item.year,
+                            first=budget.first_year,
+                            last=budget.last_year,
                         )
                     )
     return problems
@@ -286,11 +356,19 @@ def check_actueel(budget: Budget, tolerance: Decimal = ZERO) -> list[Problem]:
             if abs(total([amount.value, -expected])) > tolerance:
                 category = f" {amount.category}" if amount.category else ""
                 problems.append(
-                    Problem(
-                        where=f"{owner.path}.amounts[{i}].value",
-                        message=f"actueel {amount.flow.value}{category} {amount.nature.value}"
-                        f" {amount.year} is {amount.value}: expected primitief"
-                        f" {primitief[line]} + wijziging {change_value} = {expected}",
+                    Problem.of(
+                        f"{owner.path}.amounts[{i}].value",
+                        "actueel-not-primitief-plus-wijziging",
+                        N_(
+                            "actueel {line} {year} is {value}: expected primitief {primitief}"
+                            " + wijziging {change} = {expected}"
+                        ),
+                        line=f"{amount.flow.value}{category} {amount.nature.value}",
+                        year=amount.year,
+                        value=amount.value,
+                        primitief=primitief[line],
+                        change=change_value,
+                        expected=expected,
                     )
                 )
     return problems
@@ -319,10 +397,16 @@ def check_vocabulary(budget: Budget) -> list[Problem]:
         for r, role in enumerate(prestatie.roles):
             if not isinstance(role, Role):
                 problems.append(
-                    Problem(
-                        where=f"{path}.roles[{r}]",
-                        message=f"role {role!r} of prestatie {prestatie.code} is not a known"
-                        f" role: expected one of {known} (kept as printed)",
+                    Problem.of(
+                        f"{path}.roles[{r}]",
+                        "unknown-role",
+                        N_(
+                            "role {role!r} of prestatie {code} is not a known role:"
+                            " expected one of {known} (kept as printed)"
+                        ),
+                        role=role,
+                        code=prestatie.code,
+                        known=known,
                     )
                 )
     scale = ", ".join(repr(value) for value in budget.scale)
@@ -330,10 +414,16 @@ def check_vocabulary(budget: Budget) -> list[Problem]:
         for d, judgement in enumerate(status.dimensions):
             if judgement.value and judgement.value not in budget.scale:
                 problems.append(
-                    Problem(
-                        where=f"{path}.dimensions[{d}].value",
-                        message=f"{judgement.dimension}: {judgement.value!r} is not on the"
-                        f" document's scale: expected one of {scale}",
+                    Problem.of(
+                        f"{path}.dimensions[{d}].value",
+                        "judgement-off-scale",
+                        N_(
+                            "{dimension}: {value!r} is not on the document's scale:"
+                            " expected one of {scale}"
+                        ),
+                        dimension=judgement.dimension,
+                        value=judgement.value,
+                        scale=scale,
                     )
                 )
     return problems

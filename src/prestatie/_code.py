@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from prestatie._errors import InvalidTypeError, InvalidValueError, describe
+from prestatie._language import N_
 
 # Twelve digits hold a fixed-width code of six levels (`020101` is three). A code starts
 # with a number; a later part may be one or two letters (`4.1.a`), so a word is no code.
@@ -58,7 +59,9 @@ class Code:
             raise InvalidTypeError(f"code: expected text like '7.2.3', got {describe(text)}")
         elif not _CODE.fullmatch(text):
             raise InvalidValueError(
-                f"code: expected numbers joined by dots like '7.2.3', got {text!r}"
+                N_("code: expected numbers joined by dots like '7.2.3', got {text!r}"),
+                code="not-a-code",
+                params={"text": text},
             )
         object.__setattr__(self, "_text", text)
         object.__setattr__(self, "_key", _key(text))

@@ -1,10 +1,29 @@
-"""The error types of prestatie and the `Problem` record that importers and checks report."""
+"""The error types of prestatie and the `Problem` record that importers and checks report.
+
+A problem, a warning or an error made with a `code` carries its message as an English template
+and the values to fill in (`params`), so that it can be rendered in Dutch as well
+(`render("nl")`); its `message` and `str()` stay the English text.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
+
+from prestatie._language import N_, Phrase, render, translation
+
+Params = Mapping[str, str | int]
+"""The values of a message's placeholders: text and whole numbers, as JSON holds them."""
+
+
+def _plain(params: Mapping[str, object]) -> dict[str, str | int]:
+    """`params` with every value that is not text, a phrase of the catalogue or a whole number
+    as its text."""
+    return {
+        key: value if type(value) in (str, Phrase, int) else str(value)  # type: ignore[misc]
+        for key, value in params.items()
+    }
 
 
 @attrs.frozen(kw_only=True)
@@ -12,23 +31,78 @@ class Problem:
     """One thing wrong with a budget, with the place it was found.
 
     `where` names the place the way the input names it: a cell (`Prestaties!D17`), a JSON
-    path (`$.programmes[0].code`) or a file. `message` says what was found and what was
-    expected.
+    path (`$.programmes[0].code`) or a file. `message` says, in English, what was found and
+    what was expected; `render("nl")` says it in Dutch. `code` names the kind of problem
+    (`sheet-missing`) for programs, and `params` holds the values the message names.
+
+    >>> problem = Problem.of("Lasten en baten!B1", "missing-header", "no column {header!r}",
+    ...                      header="Jaar")
+    >>> str(problem)
+    "Lasten en baten!B1: no column 'Jaar'"
+    >>> problem.code, problem.params
+    ('missing-header', {'header': 'Jaar'})
     """
 
     where: str
     message: str
+    code: str = attrs.field(default="", eq=False)
+    """A stable name of the kind of problem, such as `sheet-missing`; empty when made
+    without one."""
+    params: Params = attrs.field(factory=dict, eq=False, converter=_plain)
+    """The values that the message names, by the names of its placeholders."""
+    template: str = attrs.field(default="", eq=False, repr=False)
+    """The English message with a placeholder for each of `params`; empty when `message`
+    has none."""
+
+    @classmethod
+    def of(cls, where: str, code: str, template: str, /, **params: object) -> Problem:
+        """The problem `code` at `where`, its message `template` filled in with `params`."""
+        values = _plain(params)
+        message = render(template, values)
+        return cls(where=where, message=message, code=code, params=values, template=template)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
 
+    def render(self, language: str = "en") -> str:
+        """The message (without the place) in `language`: "nl" for Dutch, "en" for English."""
+        if not self.template:  # a message given as is: nothing to fill in
+            return translation(language).gettext(self.message)
+        return render(self.template, self.params, language)
+
+
+def _filled(
+    args: tuple[object, ...], code: str, params: Mapping[str, object] | None
+) -> tuple[tuple[object, ...], str, dict[str, str | int]]:
+    """An error's or warning's arguments with the template (the first) filled in."""
+    values = _plain(params or {})
+    if not code or not args:
+        return args, "", values
+    template = str(args[0])
+    return (render(template, values), *args[1:]), template, values
+
 
 class PrestatieError(Exception):
-    """Base class of every error that prestatie raises on purpose."""
+    """Base class of every error that prestatie raises on purpose.
 
-    def __init__(self, *args: object, field: str | None = None, owner: str | None = None) -> None:
+    Its text is English and stays so, for developers. An error made with a `code` keeps its
+    message as a template with `params`, so that `render("nl")` says it in Dutch.
+    """
+
+    def __init__(
+        self,
+        *args: object,
+        field: str | None = None,
+        owner: str | None = None,
+        code: str = "",
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        args, self.template, self.params = _filled(args, code, params)
+        self.code = code
+        """A stable name of the kind of error (`duration-reversed`), or empty."""
         self.reason: str | None = None
         """What is wrong with `field`, without naming it, when `owner` was given."""
+        self.owner = owner
         if owner is not None and field is not None and args:
             self.reason = str(args[0])
             args = (f"{owner}.{field}: {self.reason}", *args[1:])
@@ -37,6 +111,36 @@ class PrestatieError(Exception):
         """The field at fault (`end_year`), when the error is about one: a reader points at
         the cell that field came from. With `owner` (`Duration`), the message is
         `Duration.end_year: ` followed by the reason given."""
+
+    def render_reason(self, language: str = "en") -> str:
+        """What is wrong, in `language`, without the `Owner.field: ` that the message starts
+        with when an owner was given."""
+        if self.template:
+            return render(self.template, self.params, language)
+        if self.reason is not None:
+            return self.reason
+        return str(self.args[0]) if self.args else ""
+
+    def render(self, language: str = "en") -> str:
+        """The message in `language`: "nl" for Dutch, "en" for English."""
+        if not self.template:
+            return str(self)
+        reason = self.render_reason(language)
+        return f"{self.owner}.{self.field}: {reason}" if self.reason is not None else reason
+
+
+def error_problem(where: str, error: PrestatieError) -> Problem:
+    """The problem at `where` that `error` is, with its message (`Owner.field: reason` when
+    it names an owner), its code (`invalid-value` when it has none) and its params."""
+    if not error.template:
+        return Problem(where=where, message=str(error), code=error.code or "invalid-value")
+    if error.reason is None:
+        return Problem.of(where, error.code, error.template, **error.params)
+    subject = f"{error.owner}.{error.field}"
+    reason = Phrase(error.template)
+    return Problem.of(
+        where, error.code, N_("{subject}: {reason}"), subject=subject, reason=reason, **error.params
+    )
 
 
 class InvalidValueError(PrestatieError, ValueError):
@@ -54,7 +158,7 @@ class UnitMismatchError(PrestatieError, ValueError):
 class _ProblemsError(PrestatieError, ValueError):
     """An error that carries every problem found, printed one per line."""
 
-    headline = "problems found"
+    headline = N_("problems found")
 
     def __init__(
         self, problems: Iterable[Problem], source: str = "", *, headline: str | None = None
@@ -63,32 +167,51 @@ class _ProblemsError(PrestatieError, ValueError):
         self.source = source
         if headline is not None:
             self.headline = headline
-        lines = [f"{source}: {self.headline}" if source else self.headline]
-        lines += [f"  {problem}" for problem in self.problems]
-        super().__init__("\n".join(lines))
+        super().__init__(self.render())
+
+    def render(self, language: str = "en") -> str:
+        """The headline and each problem on a line of its own, in `language`."""
+        headline = translation(language).gettext(self.headline)
+        lines = [f"{self.source}: {headline}" if self.source else headline]
+        lines += [f"  {problem.where}: {problem.render(language)}" for problem in self.problems]
+        return "\n".join(lines)
 
 
 class JsonError(_ProblemsError):
     """A JSON text that does not describe a valid budget; `problems` lists every fault."""
 
-    headline = "the JSON does not describe a valid budget"
+    headline = N_("the JSON does not describe a valid budget")
 
 
 class MappingError(_ProblemsError):
     """A mapping of a foreign sheet that cannot be used; `problems` names each faulty key."""
 
-    headline = "the mapping cannot be used"
+    headline = N_("the mapping cannot be used")
 
 
 class WorkbookError(_ProblemsError):
     """A workbook that cannot be read as a budget, or a budget that cannot be written as one;
     `problems` lists every fault."""
 
-    headline = "the workbook cannot be read as a budget"
+    headline = N_("the workbook cannot be read as a budget")
 
 
 class WorkbookWarning(UserWarning):
-    """Something in a workbook that was ignored, such as an unknown sheet or column."""
+    """Something in a workbook that was ignored, such as an unknown sheet or column.
+
+    Like an error, one made with a `code` can be rendered in Dutch (`render("nl")`).
+    """
+
+    def __init__(
+        self, *args: object, code: str = "", params: Mapping[str, object] | None = None
+    ) -> None:
+        args, self.template, self.params = _filled(args, code, params)
+        self.code = code
+        super().__init__(*args)
+
+    def render(self, language: str = "en") -> str:
+        """The warning in `language`: "nl" for Dutch, "en" for English."""
+        return render(self.template, self.params, language) if self.template else str(self)
 
 
 def describe(value: object) -> str:

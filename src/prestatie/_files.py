@@ -11,6 +11,7 @@ from prestatie._errors import InvalidValueError, JsonError, Problem, WorkbookErr
 from prestatie._foreign.importer import import_sheet
 from prestatie._foreign.load import Mapping, load_mapping
 from prestatie._json import from_json, to_json
+from prestatie._language import N_
 from prestatie._model import Budget
 from prestatie._xlsx.read import read_workbook_with_problems
 from prestatie._xlsx.report import ReportKind, write_report
@@ -19,16 +20,24 @@ from prestatie._xlsx.write import write_workbook
 XLSX, JSON = ".xlsx", ".json"
 SUFFIXES = (XLSX, JSON)
 OLD_EXCEL = (".xls", ".xlsm", ".xlsb", ".ods")
-OLD_EXCEL_HINT = ": save it as .xlsx (Excel Workbook) and try again"
 
 
 def suffix_of(path: str | os.PathLike[str]) -> str:
     """The extension that decides the form of `path`; `InvalidValueError` for any other."""
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        found = f"{suffix!r}" if suffix else "no extension"
-        hint = OLD_EXCEL_HINT if suffix in OLD_EXCEL else ""
-        raise InvalidValueError(f"{path}: expected a .xlsx or .json file, got {found}{hint}")
+        template = (
+            N_(
+                "{path}: expected a .xlsx or .json file, got {found}: save it as .xlsx (Excel"
+                " Workbook) and try again"
+            )
+            if suffix in OLD_EXCEL
+            else N_("{path}: expected a .xlsx or .json file, got {found}")
+        )
+        found = repr(suffix) if suffix else N_("no extension")
+        raise InvalidValueError(
+            template, code="suffix-unknown", params={"path": path, "found": found}
+        )
     return suffix
 
 
@@ -88,7 +97,11 @@ def _xlsx_mapping(
     if not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping)
     if suffix_of(path) != XLSX:
-        raise InvalidValueError(f"{path}: a mapping reads a .xlsx sheet, got a .json file")
+        raise InvalidValueError(
+            N_("{path}: a mapping reads a .xlsx sheet, got a .json file"),
+            code="mapping-reads-xlsx",
+            params={"path": path},
+        )
     return mapping
 
 

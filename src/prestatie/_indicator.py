@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from prestatie._errors import InvalidValueError
+from prestatie._language import N_
 from prestatie._target.algebra import Target
 from prestatie._validate import is_year, of, optional, to_optional_amount, tuple_of
 
@@ -75,9 +76,10 @@ class Measurement:
     def __attrs_post_init__(self) -> None:
         if self.value is None and not self.text.strip():
             raise InvalidValueError(
-                "expected a value or the text printed, got neither",
+                N_("expected a value or the text printed, got neither"),
                 owner="Measurement",
                 field="value",
+                code="measurement-empty",
             )
 
 

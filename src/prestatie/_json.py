@@ -17,6 +17,7 @@ from cattrs.v import format_exception as cattrs_format_exception
 
 from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
+from prestatie._language import N_
 from prestatie._model import Amount, Budget, Role, role_label
 from prestatie._money import parse_decimal, to_amount
 from prestatie._target.algebra import Target
@@ -34,7 +35,10 @@ MAX_DEPTH = 32
 
 
 class _WrongType(PrestatieError, TypeError):
-    pass
+    """A value of another type than its field's: `template` names it as `{found}`."""
+
+    def __init__(self, template: str, value: Any, **params: object) -> None:
+        super().__init__(template, code="wrong-type", params={"found": _found(value), **params})
 
 
 class _Literal:
@@ -92,26 +96,28 @@ def _shape_problems(data: Any) -> Iterator[Problem]:
     while stack:
         value, where, depth = stack.pop()
         if isinstance(value, dict | list) and depth >= MAX_DEPTH:
-            yield Problem(
-                where=where,
-                message=f"nested more than {MAX_DEPTH} levels deep; a budget needs far fewer",
+            yield Problem.of(
+                where,
+                "nested-too-deeply",
+                N_("nested more than {depth} levels deep; a budget needs far fewer"),
+                depth=MAX_DEPTH,
             )
             continue
         if isinstance(value, _Object):
             for key in value.duplicates:
-                yield Problem(where=f"{where}.{key}", message="field given more than once")
+                yield Problem.of(f"{where}.{key}", "field-twice", N_("field given more than once"))
         if isinstance(value, dict):
             stack.extend((item, f"{where}.{key}", depth + 1) for key, item in value.items())
         elif isinstance(value, list):
             stack.extend((item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value))
 
 
-def _strict(kind: type, label: str) -> Any:
+def _strict(kind: type, template: str) -> Any:
     def structure(value: Any, _: type) -> Any:
         if isinstance(value, bool) and kind is not bool:
-            raise _WrongType(f"expected {label}, got {_found(value)}")
+            raise _WrongType(template, value)
         if not isinstance(value, kind):
-            raise _WrongType(f"expected {label}, got {_found(value)}")
+            raise _WrongType(template, value)
         return value
 
     return structure
@@ -126,13 +132,13 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
         if amount is not None and value.isascii() and value.strip() == value and "_" not in value:
             return amount
     raise _WrongType(
-        f'expected an amount as a string like "1823.50" or an integer, got {_found(value)}'
+        N_('expected an amount as a string like "1823.50" or an integer, got {found}'), value
     )
 
 
 def _structure_code(value: Any, _: type) -> Code:
     if not isinstance(value, str):
-        raise _WrongType(f'expected a code like "7.2.3", got {_found(value)}')
+        raise _WrongType(N_('expected a code like "7.2.3", got {found}'), value)
     return Code(value)
 
 
@@ -141,7 +147,7 @@ def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
         if member.value == value:
             return member
     labels = ", ".join(repr(member.value) for member in kind)
-    raise _WrongType(f"expected one of {labels}, got {_found(value)}")
+    raise _WrongType(N_("expected one of {labels}, got {found}"), value, labels=labels)
 
 
 _ROLE = Role | str
@@ -150,7 +156,7 @@ _ROLE = Role | str
 def _structure_role(value: Any, _: Any) -> Role | str:
     # A known label is its `Role`; any other printed role is kept as its text.
     if not isinstance(value, str):
-        raise _WrongType(f"expected a role as text, got {_found(value)}")
+        raise _WrongType(N_("expected a role as text, got {found}"), value)
     for member in Role:
         if member.value == value:
             return member
@@ -166,7 +172,7 @@ def _tuple_factory(kind: Any, converter: cattrs.Converter) -> Any:
 
     def structure(value: Any, _: type) -> Any:
         if not isinstance(value, list):
-            raise _WrongType(f"expected a list, got {_found(value)}")
+            raise _WrongType(N_("expected a list, got {found}"), value)
         return base(value, kind)
 
     return structure
@@ -186,9 +192,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     - an amount's taakveld is written only when it has one, so a budget without taakvelden
       reads and writes as before.
     """
-    converter.register_structure_hook(str, _strict(str, "text"))
-    converter.register_structure_hook(int, _strict(int, "a whole number"))
-    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook(str, _strict(str, N_("expected text, got {found}")))
+    converter.register_structure_hook(int, _strict(int, N_("expected a whole number, got {found}")))
+    converter.register_structure_hook(
+        bool, _strict(bool, N_("expected true or false, got {found}"))
+    )
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Code, _structure_code)
@@ -229,32 +237,36 @@ def to_json(budget: Budget, *, indent: int | None = 2) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
-# A model error about one field is reported at that field's path: its reason travels to
-# `_problems` after this mark, followed by the field's name.
-_FIELD_MARK = "\x1f"
-
-
-def _format(exc: BaseException, kind: type | None) -> str:
+def _problem(where: str, exc: BaseException, kind: type | None) -> Problem:
+    """The problem that an error of structuring (or of the model) is at `where`; a model
+    error about one field is placed at that field."""
     if isinstance(exc, PrestatieError):
         if exc.reason is not None:
-            return f"{exc.reason}{_FIELD_MARK}{exc.field}"
-        return str(exc)
+            where = f"{where}.{exc.field}"
+        if exc.code:
+            return Problem.of(where, exc.code, exc.template, **exc.params)
+        return Problem(where=where, message=exc.render_reason(), code="invalid-value")
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+        fields = ", ".join(sorted(exc.extra_fields))
+        return Problem.of(where, "unknown-field", N_("unknown field(s) {fields}"), fields=fields)
     if isinstance(exc, KeyError):
-        return "required field missing"
-    return cattrs_format_exception(exc, kind)
+        return Problem.of(where, "required-field-missing", N_("required field missing"))
+    return Problem(where=where, message=cattrs_format_exception(exc, kind), code="invalid-value")
 
 
 def _problems(exc: BaseException) -> list[Problem]:
-    problems = []
-    for line in cattrs.transform_error(exc, path="$", format_exception=_format):
-        message, _, where = line.rpartition(" @ ")
-        reason, mark, field = message.partition(_FIELD_MARK)
-        if mark:
-            where, message = f"{where}.{field}", reason
-        problems.append(Problem(where=where, message=message))
-    return problems
+    # transform_error formats each error once, in the order of its lines: keep the errors.
+    errors: list[tuple[BaseException, type | None]] = []
+
+    def keep(error: BaseException, kind: type | None) -> str:
+        errors.append((error, kind))
+        return ""
+
+    lines = cattrs.transform_error(exc, path="$", format_exception=keep)
+    return [
+        _problem(line.rpartition(" @ ")[2], error, kind)
+        for line, (error, kind) in zip(lines, errors, strict=True)
+    ]
 
 
 def _load(text: str | bytes) -> Any:
@@ -267,12 +279,16 @@ def _load(text: str | bytes) -> Any:
             parse_int=_parse_int,
         )
     except json.JSONDecodeError as exc:
-        message = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
+        template = N_("not valid JSON: line {line} column {column}: {reason}")
+        params: dict[str, object] = {"line": exc.lineno, "column": exc.colno, "reason": exc.msg}
     except UnicodeDecodeError as exc:
-        message = str(exc)
+        template, params = N_("not valid JSON: {reason}"), {"reason": exc}
     except RecursionError:
-        message = f"nested too deeply to read (a budget needs at most {MAX_DEPTH} levels)"
-    raise JsonError([Problem(where="$", message=f"not valid JSON: {message}")])
+        template = N_(
+            "not valid JSON: nested too deeply to read (a budget needs at most {depth} levels)"
+        )
+        params = {"depth": MAX_DEPTH}
+    raise JsonError([Problem.of("$", "not-json", template, **params)])
 
 
 def upgrade_v1(data: dict[str, Any]) -> dict[str, Any]:
@@ -303,22 +319,30 @@ def from_json(text: str | bytes) -> Budget:
     """
     data = _load(text)
     if not isinstance(data, dict):
-        raise JsonError([Problem(where="$", message=f"expected an object, got {_found(data)}")])
+        message = N_("expected an object, got {found}")
+        raise JsonError([Problem.of("$", "not-an-object", message, found=_found(data))])
     shape = list(_shape_problems(data))
     if shape:
         raise JsonError(shape)
     version = data.pop("format_version", None)
     if type(version) is not int or version not in READ_VERSIONS:
-        found = "nothing" if version is None else _found(version)
-        expected = " or ".join(str(v) for v in READ_VERSIONS)
-        raise JsonError(
-            [
-                Problem(
-                    where="$.format_version",
-                    message=f"expected format version {expected}, got {found}",
-                )
-            ]
+        *earlier, last = READ_VERSIONS
+        template = (
+            N_("expected format version {earlier} or {last}, got nothing")
+            if version is None
+            else N_("expected format version {earlier} or {last}, got {found}")
         )
+        earlier_text = ", ".join(str(v) for v in earlier)
+        found = _found(version)
+        problem = Problem.of(
+            "$.format_version",
+            "format-version-unknown",
+            template,
+            earlier=earlier_text,
+            last=last,
+            found=found,
+        )
+        raise JsonError([problem])
     if version == 1:
         data = upgrade_v1(data)
     try:

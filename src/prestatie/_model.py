@@ -35,6 +35,7 @@ from prestatie._indicator import Judgement as Judgement
 from prestatie._indicator import Measurement as Measurement
 from prestatie._indicator import MonitorStatus as MonitorStatus
 from prestatie._indicator import Score as Score
+from prestatie._language import N_
 from prestatie._money import Unit
 from prestatie._target.algebra import Target
 from prestatie._validate import (
@@ -111,10 +112,14 @@ def _ps_number(instance: object, attribute: attrs.Attribute[Any], value: str) ->
     of(str)(instance, attribute, value)
     if not value.strip() or (value.startswith("PS/") and not is_ps_number(value)):
         raise InvalidValueError(
-            f"expected a decision reference such as 'PS/2016/344' or 'GS DOC-00714319',"
-            f" got {value!r}",
+            N_(
+                "expected a decision reference such as 'PS/2016/344' or 'GS DOC-00714319',"
+                " got {value!r}"
+            ),
             owner=type(instance).__name__,
             field=attribute.name,
+            code="not-a-decision",
+            params={"value": value},
         )
 
 
@@ -130,9 +135,11 @@ def _names(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     assert isinstance(value, tuple)
     if not value or not all(name.strip() for name in value):
         raise InvalidValueError(
-            f"expected one or more names, each some text, got {value!r}",
+            N_("expected one or more names, each some text, got {value!r}"),
             owner=type(instance).__name__,
             field=attribute.name,
+            code="not-names",
+            params={"value": value},
         )
 
 
@@ -200,16 +207,20 @@ class Duration:
     def __attrs_post_init__(self) -> None:
         if self.kind is DurationKind.STRUCTUREEL and self.end_year is not None:
             raise InvalidValueError(
-                f"a structural prestatie has no end year, got {self.end_year}",
+                N_("a structural prestatie has no end year, got {end}"),
                 owner="Duration",
                 field="end_year",
+                code="structural-with-end",
+                params={"end": self.end_year},
             )
         start, end = self.start_year, self.end_year
         if start is not None and end is not None and end < start:
             raise InvalidValueError(
-                f"expected {start} (start_year) or later, got {end}",
+                N_("expected {start} (start_year) or later, got {end}"),
                 owner="Duration",
                 field="end_year",
+                code="duration-reversed",
+                params={"start": start, "end": end},
             )
 
 
@@ -261,9 +272,11 @@ class ReserveLink:
     def __attrs_post_init__(self) -> None:
         if not self.related and self.proposals:
             raise InvalidValueError(
-                f"expected none when related is False, got {len(self.proposals)}",
+                N_("expected none when related is False, got {count}"),
                 owner="ReserveLink",
                 field="proposals",
+                code="proposals-without-relation",
+                params={"count": len(self.proposals)},
             )
 
 
@@ -411,9 +424,11 @@ class Budget:
     def __attrs_post_init__(self) -> None:
         if self.last_year < self.first_year:
             raise InvalidValueError(
-                f"expected {self.first_year} (first_year) or later, got {self.last_year}",
+                N_("expected {first} (first_year) or later, got {last}"),
                 owner="Budget",
                 field="last_year",
+                code="years-reversed",
+                params={"first": self.first_year, "last": self.last_year},
             )
 
     def level_name(self, depth: int) -> str:

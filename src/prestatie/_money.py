@@ -15,6 +15,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 import attrs
 
 from prestatie._errors import InvalidTypeError, InvalidValueError, UnitMismatchError, describe
+from prestatie._language import N_
 
 ZERO = Decimal(0)
 
@@ -220,10 +221,15 @@ class AmbiguousNumberError(InvalidValueError):
     """A text that two conventions read as two numbers; `readings` holds both."""
 
     def __init__(self, text: str, readings: tuple[Decimal, ...]) -> None:
-        shown = " or as ".join(str(reading) for reading in readings)
+        *first, last = readings
         super().__init__(
-            f"{text!r} reads as {shown}: expected a number that reads one way (type it as a"
-            " number, or in Dutch notation: '.' groups thousands, ',' starts the decimals)"
+            N_(
+                "{text!r} reads as {first} or as {last}: expected a number that reads one way"
+                " (type it as a number, or in Dutch notation: '.' groups thousands, ','"
+                " starts the decimals)"
+            ),
+            code="amount-ambiguous-text",
+            params={"text": text, "first": " or as ".join(map(str, first)), "last": last},
         )
         self.readings = readings
 

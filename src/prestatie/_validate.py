@@ -12,6 +12,7 @@ import attrs
 
 from prestatie._code import MAX_PART, Code
 from prestatie._errors import InvalidTypeError, InvalidValueError, describe
+from prestatie._language import N_
 from prestatie._money import to_amount
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -91,9 +92,11 @@ def is_year(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     of(int)(instance, attribute, value)
     if not 1000 <= value <= 9999:
         raise InvalidValueError(
-            f"expected a four-digit year, got {value}",
+            N_("expected a four-digit year, got {value}"),
             owner=type(instance).__name__,
             field=attribute.name,
+            code="not-a-year",
+            params={"value": value},
         )
 
 
@@ -102,9 +105,11 @@ def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     of(int)(instance, attribute, value)
     if value < 0:
         raise InvalidValueError(
-            f"expected zero or more, got {value}",
+            N_("expected zero or more, got {value}"),
             owner=type(instance).__name__,
             field=attribute.name,
+            code="negative",
+            params={"value": value},
         )
 
 
@@ -113,9 +118,11 @@ def code_part(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
     non_negative(instance, attribute, value)
     if value > MAX_PART:
         raise InvalidValueError(
-            f"expected at most {MAX_PART}, got {value}",
+            N_("expected at most {most}, got {value}"),
             owner=type(instance).__name__,
             field=attribute.name,
+            code="too-large",
+            params={"most": MAX_PART, "value": value},
         )
 
 

@@ -33,6 +33,7 @@ from prestatie._foreign.totals import (
     check_total_column,
     check_totals,
 )
+from prestatie._language import N_
 from prestatie._model import (
     Amount,
     Budget,
@@ -72,7 +73,13 @@ def _flow_of(sheet: Sheet, row: int, col: int) -> Flow:
     for flow in (Flow.LASTEN, Flow.BATEN):
         if text in (flow.value, flow.value[0]):
             return flow
-    sheet.problem(row, col, sheet.value(row, col), "'lasten' or 'baten' (or 'L' / 'B')")
+    sheet.problem(
+        row,
+        col,
+        sheet.value(row, col),
+        "not-a-flow",
+        N_("found {found}: expected 'lasten' or 'baten' (or 'L' / 'B')"),
+    )
     return sheet.mapping.flow
 
 
@@ -106,7 +113,13 @@ def _heading(sheet: Sheet, number: int, label: str, code: Code | None, state: _S
             state.taakveld = taakveld.group(1)
         else:
             col = sheet.find(mapping.code) or 1
-            sheet.problem(number, col, label, "a taakveld such as '0.6 Overhead'")
+            sheet.problem(
+                number,
+                col,
+                label,
+                "not-a-taakveld",
+                N_("found {found}: expected a taakveld such as '0.6 Overhead'"),
+            )
         return
     if code is not None:
         state.parent = code
@@ -164,8 +177,11 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
             row = Row(number, None, False, label, flow, Nature.STRUCTUREEL, cells)
             if code is None and totals.search(total_label):
                 warnings.warn(
-                    f"{sheet.ref(number, code_col)}: {total_label!r} is skipped: not checked",
-                    WorkbookWarning,
+                    WorkbookWarning(
+                        N_("{cell}: {label!r} is skipped: not checked"),
+                        code="total-skipped",
+                        params={"cell": sheet.ref(number, code_col), "label": total_label},
+                    ),
                     stacklevel=2,
                 )
             check_derived(sheet, row, columns)
@@ -198,7 +214,13 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
             continue
         owner = code or state.parent
         if owner is None:
-            sheet.problem(number, code_col, sheet.value(number, code_col), "a code such as 7.2.3")
+            sheet.problem(
+                number,
+                code_col,
+                sheet.value(number, code_col),
+                "code-missing",
+                N_("found {found}: expected a code such as 7.2.3"),
+            )
             continue
         if parent_col is not None and code is not None:
             parent = sheet.text(number, parent_col)
@@ -207,7 +229,10 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
                     number,
                     parent_col,
                     sheet.value(number, parent_col),
-                    f"{code.parent} (the parent of {code})",
+                    "parent-code-mismatch",
+                    N_("found {found}: expected {parent} (the parent of {code})"),
+                    parent=code.parent,
+                    code=code,
                 )
         nature = natures.get(normalise_header(label), mapping.nature)
         row = Row(number, owner, code is not None, label, flow, nature, cells)
@@ -237,7 +262,7 @@ def _year(sheet: Sheet, row: int, col: int) -> int | None:
         value = int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return value
-    sheet.problem(row, col, value, "a four-digit year")
+    sheet.problem(row, col, value, "not-a-year", N_("found {found}: expected a four-digit year"))
     return None
 
 
@@ -371,8 +396,13 @@ def _collect(
             sheet.note(
                 row.number,
                 code_col,
-                f"code {row.code} has {row.code.level} parts: expected a programme (7),"
-                " objective (7.2) or prestatie (7.2.3)",
+                "code-too-deep",
+                N_(
+                    "code {code} has {parts} parts: expected a programme (7), objective (7.2)"
+                    " or prestatie (7.2.3)"
+                ),
+                code=row.code,
+                parts=row.code.level,
             )
             continue
         for key, value in _values(row, columns, mapping):
@@ -384,8 +414,14 @@ def _collect(
                 sheet.note(
                     row.number,
                     code_col,
-                    f"a second amount for {row.code} {key[0].value} {key[1].value} {key[2]}{on}:"
-                    f" expected one row per code; the first is row {first}",
+                    "amount-twice",
+                    N_(
+                        "a second amount for {code} {amount}: expected one row per code;"
+                        " the first is row {first}"
+                    ),
+                    code=row.code,
+                    amount=f"{key[0].value} {key[1].value} {key[2]}{on}",
+                    first=first,
                 )
                 continue
             owned[key] = total([owned[key], value]) if key in owned else value

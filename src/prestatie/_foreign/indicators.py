@@ -13,6 +13,7 @@ from prestatie._code import Code
 from prestatie._errors import PrestatieError
 from prestatie._foreign.mapping import printed_code
 from prestatie._foreign.sheet import Sheet
+from prestatie._language import N_
 from prestatie._model import Indicator
 from prestatie._money import from_spreadsheet_number, parse_amount
 from prestatie._target.algebra import Target, TargetKind
@@ -63,7 +64,11 @@ def indicator_rows(sheet: Sheet) -> Iterator[tuple[Code, Indicator]]:
             code = None
         if code is None or code.level != 2:
             sheet.problem(
-                number, code_col, sheet.value(number, code_col), "the code of an objective (7.2)"
+                number,
+                code_col,
+                sheet.value(number, code_col),
+                "objective-code-missing",
+                N_("found {found}: expected the code of an objective (7.2)"),
             )
             continue
         baseline = None
@@ -76,7 +81,11 @@ def indicator_rows(sheet: Sheet) -> Iterator[tuple[Code, Indicator]]:
                 units.add(unit)
             elif value is not None and sheet.text(number, baseline_col).casefold() not in _NO_VALUE:
                 sheet.problem(
-                    number, baseline_col, value, "a number such as 653.000 or 27%, or PM / -"
+                    number,
+                    baseline_col,
+                    value,
+                    "not-a-baseline",
+                    N_("found {found}: expected a number such as 653.000 or 27%, or PM / -"),
                 )
         targets: list[tuple[int, Decimal | None, str]] = []
         for col, year in years:

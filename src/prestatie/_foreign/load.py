@@ -34,6 +34,7 @@ from prestatie._foreign.mapping import (
     printed_code,
 )
 from prestatie._json import configure_converter
+from prestatie._language import N_
 from prestatie._model import BudgetColumn, Flow, Nature
 from prestatie._money import from_spreadsheet_number, to_amount
 from prestatie._xlsx.columns import normalise_header
@@ -48,7 +49,7 @@ _TOML_TYPES[dict] = "table"
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return N_("nothing")
     return f"{_TOML_TYPES.get(type(value), type(value).__name__)} {value!r}"
 
 
@@ -60,17 +61,20 @@ def _toml_key(key: str) -> str:
 class _At(PrestatieError, ValueError):
     """A problem found inside a value, at `path` below the value's own key."""
 
-    def __init__(self, message: str, path: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, template: str, /, path: str = "", **params: object) -> None:
+        super().__init__(template, code=code, params=params)
         self.path = path
+
+    def below(self, path: str) -> _At:
+        """The same problem, `path` further up."""
+        return _At(self.code, self.template, path + self.path, **self.params)
 
 
 class _Many(PrestatieError, ValueError):
     """Several problems found inside one value."""
 
     def __init__(self, problems: list[_At]) -> None:
-        super().__init__("; ".join(p.message for p in problems))
+        super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
 
 
@@ -84,28 +88,36 @@ PlainPattern = NewType("PlainPattern", str)
 YearPattern = NewType("YearPattern", str)
 CodeText = NewType("CodeText", str)
 
-_DEFINITIONS = "'actueel' (primitief + wijziging) or 'ruimte' (actueel − gerealiseerd)"
+_REQUIRED_ONLY = N_("required")
 _REQUIRED = {
-    "code": "required: the column holding each row's code",
-    "header": "required: the column's header text",
-    "budget_column": "required: primitief, wijziging, actueel or gerealiseerd",
-    "definition": f"required: {_DEFINITIONS}",
+    "code": N_("required: the column holding each row's code"),
+    "header": N_("required: the column's header text"),
+    "budget_column": N_("required: primitief, wijziging, actueel or gerealiseerd"),
+    "definition": N_(
+        "required: 'actueel' (primitief + wijziging) or 'ruimte' (actueel − gerealiseerd)"
+    ),
 }
 
 
 def _text(value: Any, _: Any = None) -> str:
     if isinstance(value, str):
         return value
-    raise _At(f"expected text, got {_shown(value)}")
+    raise _At("not-text", N_("expected text, got {found}"), found=_shown(value))
 
 
-def _whole(low: int, high: int, what: str) -> Any:
+def _whole(low: int, high: int, template: str) -> Any:
+    """A whole number from `low` to `high`; `template` says what is expected, and `{found}`."""
+
     def structure(value: Any, _: Any) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
             return value
-        raise _At(f"expected {what}, got {_shown(value)}")
+        raise _At("not-a-whole-number", template, found=_shown(value))
 
     return structure
+
+
+_A_YEAR = N_("expected a year, got {found}")
+_LABELS = N_("expected a table of labels, got {found}")
 
 
 def _pattern(group: str | int) -> Any:
@@ -114,11 +126,17 @@ def _pattern(group: str | int) -> Any:
         try:
             compiled = re.compile(text)
         except re.error as exc:
-            raise _At(f"not a valid regular expression: {exc}") from None
+            raise _At(
+                "pattern-invalid", N_("not a valid regular expression: {error}"), error=exc
+            ) from None
         if isinstance(group, str) and group not in compiled.groupindex:
-            raise _At(f"expected a group named {group}, as in (?P<{group}>...)")
+            raise _At(
+                "pattern-group-missing",
+                N_("expected a group named {group}, as in (?P<{group}>...)"),
+                group=group,
+            )
         if isinstance(group, int) and compiled.groups < group:
-            raise _At("expected a group (...) around the part to take")
+            raise _At("pattern-group-missing", N_("expected a group (...) around the part to take"))
         return text
 
     return structure
@@ -129,7 +147,9 @@ def _code_text(value: Any, _: Any) -> str:
     try:
         return str(printed_code(text))
     except PrestatieError:
-        raise _At(f"expected a code like '7.2.3', got {text!r}") from None
+        raise _At(
+            "not-a-code", N_("expected a code like '7.2.3', got {text!r}"), text=text
+        ) from None
 
 
 def _choice(value: Any, kind: type[enum.Enum]) -> Any:
@@ -139,9 +159,21 @@ def _choice(value: Any, kind: type[enum.Enum]) -> Any:
         ):
             return member
     if kind is Definition:
-        raise _At(f"expected {_DEFINITIONS}, got {_shown(value)}")
+        raise _At(
+            "unknown-label",
+            N_(
+                "expected 'actueel' (primitief + wijziging) or 'ruimte' (actueel − gerealiseerd),"
+                " got {found}"
+            ),
+            found=_shown(value),
+        )
     labels = ", ".join(repr(member.value) for member in kind)
-    raise _At(f"expected one of {labels}, got {_shown(value)}")
+    raise _At(
+        "unknown-label",
+        N_("expected one of {labels}, got {found}"),
+        labels=labels,
+        found=_shown(value),
+    )
 
 
 def _tolerance_value(value: Any, _: Any) -> Decimal:
@@ -151,7 +183,11 @@ def _tolerance_value(value: Any, _: Any) -> Decimal:
     elif isinstance(value, float):
         amount = from_spreadsheet_number(value)
     if amount is None or not amount.is_finite() or amount < 0:
-        raise _At(f"expected a number of zero or more, got {_shown(value)}")
+        raise _At(
+            "not-a-tolerance",
+            N_("expected a number of zero or more, got {found}"),
+            found=_shown(value),
+        )
     return amount
 
 
@@ -167,7 +203,9 @@ def _column_ref(converter: cattrs.Converter, texts: Any) -> Any:
             return ColumnRef(header=value)
         if not isinstance(value, dict):
             raise _At(
-                f"expected a header text or {{header = ..., aliases = [...]}}, got {_shown(value)}"
+                "not-a-column",
+                N_("expected a header text or {{header = ..., aliases = [...]}}, got {found}"),
+                found=_shown(value),
             )
         return tables(value, ColumnRef)  # type: ignore[no-any-return]
 
@@ -181,7 +219,7 @@ def _each(converter: cattrs.Converter, items: list[Any], kind: Any) -> tuple[Any
         try:
             found.append(converter.structure(item, kind))
         except (ClassValidationError, PrestatieError) as exc:
-            problems += [_At(text, where) for _, where, text in _problems(exc, f"[{i}]")]
+            problems += [at for _, at in _problems(exc, f"[{i}]")]
     if problems:
         raise _Many(problems)
     return tuple(found)
@@ -190,32 +228,39 @@ def _each(converter: cattrs.Converter, items: list[Any], kind: Any) -> tuple[Any
 def _array_of_tables(converter: cattrs.Converter, kind: type, key: str) -> Any:
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise _At(f"expected an array of tables ([[{key}]]), got {_shown(value)}")
+            raise _At(
+                "not-an-array-of-tables",
+                N_("expected an array of tables ([[{key}]]), got {found}"),
+                key=key,
+                found=_shown(value),
+            )
         return _each(converter, value, kind)
 
     return structure
 
 
 def _labels_to(
-    converter: cattrs.Converter, what: str, key_kind: Any, value_kind: Any, keyed: str = ""
+    converter: cattrs.Converter, expected: str, key_kind: Any, value_kind: Any, keyed: str = ""
 ) -> Any:
-    """A TOML table from labels (or codes) to values, each bad entry at its own key."""
+    """A TOML table from labels (or codes) to values, each bad entry at its own key.
+    `expected` says what the table holds (with `{found}`); `keyed`, what a bad key is (with
+    `{label!r}`)."""
 
     def structure(value: Any, _: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise _At(f"expected a table of {what}, got {_shown(value)}")
+            raise _At("not-a-table", expected, found=_shown(value))
         found, problems = {}, []
         for label, item in value.items():
             try:
                 key = converter.structure(label, key_kind)
             except _At as exc:
-                message = keyed.format(label=label) if keyed else exc.message
-                problems.append(_At(message, f".{_toml_key(label)}"))
+                at = _At("not-a-code", keyed, label=label) if keyed else exc
+                problems.append(at.below(f".{_toml_key(label)}"))
                 continue
             try:
                 found[key] = converter.structure(item, value_kind)
             except _At as exc:
-                problems.append(_At(exc.message, f".{_toml_key(label)}"))
+                problems.append(exc.below(f".{_toml_key(label)}"))
         if problems:
             raise _Many(problems)
         return found
@@ -228,9 +273,13 @@ def _make_converter() -> cattrs.Converter:
     configure_converter(converter)
     converter.register_structure_hook(str, _text)
     converter.register_structure_hook(CodeText, _code_text)
-    converter.register_structure_hook(Year, _whole(1000, 9999, "a year"))
-    converter.register_structure_hook(ColumnYear, _whole(1000, 9999, "a year (or [budget] year)"))
-    converter.register_structure_hook(RowNumber, _whole(1, 1_048_576, "a row number from 1"))
+    converter.register_structure_hook(Year, _whole(1000, 9999, _A_YEAR))
+    converter.register_structure_hook(
+        ColumnYear, _whole(1000, 9999, N_("expected a year (or [budget] year), got {found}"))
+    )
+    converter.register_structure_hook(
+        RowNumber, _whole(1, 1_048_576, N_("expected a row number from 1, got {found}"))
+    )
     converter.register_structure_hook(Pattern, _pattern(1))
     converter.register_structure_hook(PlainPattern, _pattern(0))
     converter.register_structure_hook(YearPattern, _pattern("year"))
@@ -241,17 +290,27 @@ def _make_converter() -> cattrs.Converter:
 
     def rows(value: Any, _: Any) -> tuple[int, ...]:
         if not isinstance(value, list) or not value:
-            raise _At(f"expected an array of row numbers, got {_shown(value)}")
+            raise _At(
+                "not-row-numbers",
+                N_("expected an array of row numbers, got {found}"),
+                found=_shown(value),
+            )
         return _each(converter, value, RowNumber)
 
     def texts(value: Any, _: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
-            raise _At(f"expected an array of texts, got {_shown(value)}")
+            raise _At(
+                "not-texts", N_("expected an array of texts, got {found}"), found=_shown(value)
+            )
         return tuple(value)
 
     def flows(value: Any, _: Any) -> tuple[Flow, ...]:
         if not isinstance(value, list):
-            raise _At(f"expected an array such as ['baten'], got {_shown(value)}")
+            raise _At(
+                "not-flows",
+                N_("expected an array such as ['baten'], got {found}"),
+                found=_shown(value),
+            )
         return _each(converter, value, Flow)
 
     ref = override(struct_hook=_column_ref(converter, texts))
@@ -285,17 +344,19 @@ def _make_converter() -> cattrs.Converter:
             converter,
             YearColumns,
             pattern=override(struct_hook=converter.get_structure_hook(YearPattern)),
-            kinds=override(struct_hook=_labels_to(converter, "labels", str, BudgetColumn)),
-            flows=override(struct_hook=_labels_to(converter, "labels", str, Flow)),
+            kinds=override(struct_hook=_labels_to(converter, _LABELS, str, BudgetColumn)),
+            flows=override(struct_hook=_labels_to(converter, _LABELS, str, Flow)),
         ),
     )
-    codes = _labels_to(converter, "labels and codes", str, CodeText)
+    codes = _labels_to(
+        converter, N_("expected a table of labels and codes, got {found}"), str, CodeText
+    )
     names = _labels_to(
         converter,
-        "codes and names",
+        N_("expected a table of codes and names, got {found}"),
         CodeText,
         str,
-        keyed="expected a code like '7.2.3' as the key, got {label!r}",
+        keyed=N_("expected a code like '7.2.3' as the key, got {label!r}"),
     )
     pattern = override(struct_hook=converter.get_structure_hook(Pattern))
     plain = override(struct_hook=converter.get_structure_hook(PlainPattern))
@@ -325,10 +386,17 @@ def _make_converter() -> cattrs.Converter:
         names=override(struct_hook=names),
         budget_rows=override(
             struct_hook=_labels_to(
-                converter, "patterns and budget columns", PlainPattern, BudgetColumn
+                converter,
+                N_("expected a table of patterns and budget columns, got {found}"),
+                PlainPattern,
+                BudgetColumn,
             )
         ),
-        natures=override(struct_hook=_labels_to(converter, "labels and natures", str, Nature)),
+        natures=override(
+            struct_hook=_labels_to(
+                converter, N_("expected a table of labels and natures, got {found}"), str, Nature
+            )
+        ),
         owner=override(struct_hook=converter.get_structure_hook(CodeText)),
         negative=override(struct_hook=flows),
         columns=override(struct_hook=_array_of_tables(converter, AmountColumn, "columns")),
@@ -339,13 +407,13 @@ def _make_converter() -> cattrs.Converter:
 
 
 def _year(value: Any, _: Any) -> int | None:
-    return _whole(1000, 9999, "a year")(value, None)  # type: ignore[no-any-return]
+    return _whole(1000, 9999, _A_YEAR)(value, None)  # type: ignore[no-any-return]
 
 
 def _sign(value: Any, _: Any) -> int:
     if value in (1, -1) and not isinstance(value, bool):
         return int(value)
-    raise _At(f"expected 1 or -1, got {_shown(value)}")
+    raise _At("not-a-sign", N_("expected 1 or -1, got {found}"), found=_shown(value))
 
 
 def _optional_year(value: Any, _: Any) -> int | None:
@@ -357,7 +425,7 @@ def _tables_of_with(converter: cattrs.Converter, kind: type, **overrides: Any) -
 
     def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, dict):
-            raise _At(f"expected a table, got {_shown(value)}")
+            raise _At("not-a-table", N_("expected a table, got {found}"), found=_shown(value))
         return base(value, kind)
 
     return structure
@@ -366,8 +434,9 @@ def _tables_of_with(converter: cattrs.Converter, kind: type, **overrides: Any) -
 _CONVERTER = _make_converter()
 
 
-def _problems(exc: BaseException, path: str) -> Iterator[tuple[bool, str, str]]:
-    """(is an unknown key, TOML path, message) of every problem in a structuring error."""
+def _problems(exc: BaseException, path: str) -> Iterator[tuple[bool, _At]]:
+    """(is an unknown key, problem at its TOML path) of every problem in a structuring
+    error."""
     if isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
         for sub in without:
@@ -376,7 +445,8 @@ def _problems(exc: BaseException, path: str) -> Iterator[tuple[bool, str, str]]:
             name = getattr(note, "name", "")
             where = f"{path}.{name}" if path else name
             if isinstance(sub, KeyError):
-                yield False, where, _REQUIRED.get(name, "required")
+                required = _REQUIRED.get(name, _REQUIRED_ONLY)
+                yield False, _At("required", required, where)
             else:
                 yield from _problems(sub, where)
     elif isinstance(exc, IterableValidationError):
@@ -389,14 +459,17 @@ def _problems(exc: BaseException, path: str) -> Iterator[tuple[bool, str, str]]:
         keys = ", ".join(_keys_of(exc.cl)) if exc.cl is not None else ""
         for key in sorted(exc.extra_fields):
             where = f"{path}.{_toml_key(key)}" if path else _toml_key(key)
-            yield True, where, f"unknown key: expected one of {keys}"
+            unknown = N_("unknown key: expected one of {keys}")
+            yield True, _At("unknown-key", unknown, where, keys=keys)
     elif isinstance(exc, _Many):
         for problem in exc.problems:
-            yield False, path + problem.path, problem.message
+            yield False, problem.below(path)
     elif isinstance(exc, _At):
-        yield False, path + exc.path, exc.message
+        yield False, exc.below(path)
+    elif isinstance(exc, PrestatieError) and exc.code:
+        yield False, _At(exc.code, exc.template, path, **exc.params)
     else:
-        yield False, path, str(exc)
+        yield False, _At("invalid-value", N_("{reason}"), path, reason=exc)
 
 
 def _with_budget_year(data: dict[str, Any]) -> dict[str, Any]:
@@ -420,12 +493,18 @@ def _layout_problems(data: MappingType[str, Any]) -> Iterator[Problem]:
     if layout.casefold() == Layout.LONG.value:
         for key in ("year", "amount"):
             if key not in data:
-                yield Problem(where=key, message=f"required for layout = 'long': the {key} column")
+                yield Problem.of(
+                    key,
+                    "required",
+                    N_("required for layout = 'long': the {key} column"),
+                    key=key,
+                )
     elif "columns" not in data and "year_columns" not in data:
-        yield Problem(
-            where="columns",
-            message=f"required for layout = {layout.casefold()!r}: [[columns]] or"
-            " [year_columns] for the amounts",
+        yield Problem.of(
+            "columns",
+            "required",
+            N_("required for layout = {layout!r}: [[columns]] or [year_columns] for the amounts"),
+            layout=layout.casefold(),
         )
 
 
@@ -436,19 +515,19 @@ def mapping_from_dict(data: MappingType[str, Any], source: str = "mapping") -> M
     unknown keys, values of the wrong type, unknown labels, and patterns that do not compile
     or lack the group the reader takes.
     """
-    found: list[tuple[bool, str, str]] = []
+    found: list[tuple[bool, _At]] = []
     mapping = None
     try:
         mapping = _CONVERTER.structure(_with_budget_year(dict(data)), Mapping)
     except (ClassValidationError, PrestatieError, TypeError, ValueError) as exc:
         found = list(_problems(exc, ""))
-    layout = [
-        Problem(where=f"{source}: {p.where}", message=p.message) for p in _layout_problems(data)
-    ]
+    layout = [attrs.evolve(p, where=f"{source}: {p.where}") for p in _layout_problems(data)]
     if layout:  # the model's own refusal of the same shortage says less
-        found = [problem for problem in found if problem[1]]
+        found = [problem for problem in found if problem[1].path]
     found.sort(key=lambda problem: not problem[0])  # unknown keys first, as a reader scans
-    problems = [Problem(where=f"{source}: {where}", message=text) for _, where, text in found]
+    problems = [
+        Problem.of(f"{source}: {at.path}", at.code, at.template, **at.params) for _, at in found
+    ]
     problems += layout
     if problems or mapping is None:
         raise MappingError(problems, source=source)
@@ -461,9 +540,11 @@ def load_mapping(path: str | os.PathLike[str]) -> Mapping:
     try:
         data = tomllib.loads(source.read_text(encoding="utf-8"))
     except OSError as exc:
+        message = N_("cannot read: {error}")
         raise MappingError(
-            [Problem(where=str(source), message=f"cannot read: {exc}")], source=str(source)
+            [Problem.of(str(source), "file-unreadable", message, error=exc)], source=str(source)
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise MappingError([Problem(where=str(source), message=f"not valid TOML: {exc}")]) from None
+        message = N_("not valid TOML: {error}")
+        raise MappingError([Problem.of(str(source), "not-toml", message, error=exc)]) from None
     return mapping_from_dict(data, str(source))

@@ -13,12 +13,15 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 
 from prestatie._errors import PrestatieError, Problem, WorkbookError, describe
 from prestatie._foreign.mapping import ColumnRef, DerivedColumn, Mapping
+from prestatie._language import N_
 from prestatie._model import BudgetColumn, Flow
 from prestatie._money import from_spreadsheet_number, parse_amount, spreadsheet_text
 from prestatie._xlsx.cells import Cells, CellValue
 from prestatie._xlsx.safety import check_xlsx
 
-_EXPECTED_AMOUNT = "an amount such as 1.234 or 1.234,56, or '-' for none"
+_EXPECTED_AMOUNT = N_(
+    "found {found}: expected an amount such as 1.234 or 1.234,56, or '-' for none"
+)
 
 
 @attrs.frozen
@@ -45,24 +48,26 @@ def read_rows(path: Path, mapping: Mapping) -> tuple[str, dict[int, list[CellVal
     try:
         cells = Cells(path, "auto")
     except Exception as exc:  # the engines raise many kinds on damaged parts
+        message = N_("cannot read the workbook: {reason}")
         raise WorkbookError(
-            [Problem(where=str(path), message=f"cannot read the workbook: {exc}")],
-            source=str(path),
+            [Problem.of(str(path), "workbook-unreadable", message, reason=exc)], source=str(path)
         ) from None
     try:
         if mapping.sheet is not None and mapping.sheet not in cells.sheetnames:
             names = ", ".join(repr(name) for name in cells.sheetnames)
+            message = N_("no sheet {sheet!r}: found {names}")
             raise WorkbookError(
-                [Problem(where=str(path), message=f"no sheet {mapping.sheet!r}: found {names}")],
+                [
+                    Problem.of(
+                        str(path), "mapped-sheet-missing", message, sheet=mapping.sheet, names=names
+                    )
+                ],
                 source=str(path),
             )
         name = mapping.sheet or cells.sheetnames[0]
         rows = {number: values for number, values, _ in cells.rows(name)}
         if cells.problems:
-            raise WorkbookError(
-                [Problem(where=where, message=message) for where, message in cells.problems],
-                source=str(path),
-            )
+            raise WorkbookError(cells.problems, source=str(path))
     finally:
         cells.close()
     return name, rows
@@ -124,13 +129,16 @@ class Sheet:
             if column.matches(header):
                 return col
         if required:
-            found = ", ".join(repr(h) for h in self.headers.values() if h) or "none"
-            names = " or ".join(repr(name) for name in (column.header, *column.aliases))
+            found = ", ".join(repr(h) for h in self.headers.values() if h) or "-"
+            names = " / ".join(repr(name) for name in (column.header, *column.aliases))
             row = self.mapping.header_rows[0]
             self.problems.append(
-                Problem(
-                    where=f"{self.name}!{row}:{row}",
-                    message=f"no column headed {names}: the headers found are {found}",
+                Problem.of(
+                    f"{self.name}!{row}:{row}",
+                    "mapped-column-missing",
+                    N_("no column headed {names}: the headers found are {found}"),
+                    names=names,
+                    found=found,
                 )
             )
         return None
@@ -141,7 +149,7 @@ class Sheet:
         if value is None:
             return None
         if isinstance(value, (bool, datetime.date | datetime.time)):
-            self.problem(row, col, value, _EXPECTED_AMOUNT)
+            self.problem(row, col, value, "not-an-amount", _EXPECTED_AMOUNT)
             return None
         try:
             if isinstance(value, int | float):
@@ -150,7 +158,7 @@ class Sheet:
                 return parse_amount(value)
         except PrestatieError:
             pass
-        self.problem(row, col, value, _EXPECTED_AMOUNT)
+        self.problem(row, col, value, "not-an-amount", _EXPECTED_AMOUNT)
         return None
 
     def text(self, row: int, col: int | None) -> str:
@@ -163,18 +171,17 @@ class Sheet:
             return spreadsheet_text(value)
         return " ".join(str(value).split())
 
-    def problem(self, row: int, col: int, value: object, expected: str) -> None:
+    def problem(
+        self, row: int, col: int, value: object, code: str, template: str, /, **params: object
+    ) -> None:
+        """A problem with the value found in a cell; `template` names it as `{found}`."""
         if (row, col) in self.bad:
             return  # a cell read twice (a totals row) is reported once
         self.bad.add((row, col))
-        self.problems.append(
-            Problem(
-                where=self.ref(row, col), message=f"found {describe(value)}: expected {expected}"
-            )
-        )
+        self.note(row, col, code, template, found=describe(value), **params)
 
-    def note(self, row: int, col: int, message: str) -> None:
-        self.problems.append(Problem(where=self.ref(row, col), message=message))
+    def note(self, row: int, col: int, code: str, template: str, /, **params: object) -> None:
+        self.problems.append(Problem.of(self.ref(row, col), code, template, **params))
 
 
 def amount_columns(sheet: Sheet, mapping: Mapping) -> list[Column]:
@@ -195,10 +202,11 @@ def amount_columns(sheet: Sheet, mapping: Mapping) -> list[Column]:
         if not any(mapping.year_columns.match(h) for h in sheet.headers.values() if h):
             row = mapping.header_rows[0]
             sheet.problems.append(
-                Problem(
-                    where=f"{sheet.name}!{row}:{row}",
-                    message="no year columns: expected headers matching"
-                    f" {mapping.year_columns.pattern!r}",
+                Problem.of(
+                    f"{sheet.name}!{row}:{row}",
+                    "year-columns-missing",
+                    N_("no year columns: expected headers matching {pattern!r}"),
+                    pattern=mapping.year_columns.pattern,
                 )
             )
     sheet.derived = []
@@ -218,15 +226,29 @@ def _with_checked_saldo(sheet: Sheet, columns: list[Column]) -> list[Column]:
         key = (column.flow, column.budget_column, column.year)
         if key in seen:
             first = seen[key]
-            flow = column.flow.value if column.flow else "the row's flow"
-            row = sheet.mapping.header_rows[-1]
-            sheet.problems.append(
-                Problem(
-                    where=sheet.ref(row, column.index),
-                    message=f"columns {first.letter} ({first.header!r}) and {column.letter}"
-                    f" ({column.header!r}) both hold {flow} {column.budget_column.value}"
-                    f" {column.year}: expected one column per amount",
+            template = (
+                N_(
+                    "columns {first} ({first_header!r}) and {second} ({second_header!r}) both"
+                    " hold {flow} {column} {year}: expected one column per amount"
                 )
+                if column.flow
+                else N_(
+                    "columns {first} ({first_header!r}) and {second} ({second_header!r}) both"
+                    " hold the row's flow {column} {year}: expected one column per amount"
+                )
+            )
+            sheet.note(
+                sheet.mapping.header_rows[-1],
+                column.index,
+                "columns-hold-one-amount",
+                template,
+                first=first.letter,
+                first_header=first.header,
+                second=column.letter,
+                second_header=column.header,
+                flow=column.flow.value if column.flow else "",
+                column=column.budget_column.value,
+                year=column.year,
             )
             continue  # reported once, here, not again at every row
         seen[key] = column

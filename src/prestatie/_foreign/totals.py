@@ -14,6 +14,7 @@ from prestatie._code import Code
 from prestatie._errors import WorkbookWarning
 from prestatie._foreign.mapping import Definition, Mapping, Saldo
 from prestatie._foreign.sheet import Column, Sheet, year_in
+from prestatie._language import N_
 from prestatie._model import BudgetColumn, Flow, Nature
 from prestatie._money import ZERO, total
 
@@ -99,9 +100,11 @@ def check_totals(
     tolerance = mapping.tolerance
     if row.cells and not any(column.index in part.cells for part in covered for column in columns):
         warnings.warn(
-            f"{sheet.ref(row.number, 1)}: the total {row.label!r} has no rows above it to add"
-            " up: not checked",
-            WorkbookWarning,
+            WorkbookWarning(
+                N_("{cell}: the total {label!r} has no rows above it to add up: not checked"),
+                code="total-without-rows",
+                params={"cell": sheet.ref(row.number, 1), "label": row.label},
+            ),
             stacklevel=2,
         )
         return
@@ -124,15 +127,31 @@ def check_totals(
         if abs(stated - expected) > tolerance:
             names = (
                 ", ".join(("−" if sign < 0 else "") + ref.split("!")[1] for sign, _, ref in parts)
-                or "none"
+                or "-"
             )
-            how = f" (as {_saldo_text(mapping.saldo)})" if combined else ""
+            template = (
+                N_(
+                    "the total {label!r} is {stated}, but its rows ({names}) add up (as {saldo})"
+                    " to {expected}: off by {off}, more than the tolerance {tolerance}"
+                )
+                if combined
+                else N_(
+                    "the total {label!r} is {stated}, but its rows ({names}) add up to"
+                    " {expected}: off by {off}, more than the tolerance {tolerance}"
+                )
+            )
             sheet.note(
                 row.number,
                 column.index,
-                f"the total {row.label!r} is {_fmt(stated)}, but its rows ({names}) add up"
-                f"{how} to {_fmt(expected)}: off by {_fmt(abs(stated - expected))}, more than"
-                f" the tolerance {_fmt(tolerance)}",
+                "total-off",
+                template,
+                label=row.label,
+                stated=_fmt(stated),
+                names=names,
+                saldo=_saldo_text(mapping.saldo),
+                expected=_fmt(expected),
+                off=_fmt(abs(stated - expected)),
+                tolerance=_fmt(tolerance),
             )
 
 
@@ -150,9 +169,16 @@ def check_total_column(sheet: Sheet, row: Row, col: int | None) -> None:
         sheet.note(
             row.number,
             col,
-            f"the row total is {_fmt(stated)}, but the row's amounts ({names}) add up to"
-            f" {_fmt(expected)}: off by {_fmt(abs(stated - expected))}, more than the"
-            f" tolerance {_fmt(tolerance)}",
+            "row-total-off",
+            N_(
+                "the row total is {stated}, but the row's amounts ({names}) add up to"
+                " {expected}: off by {off}, more than the tolerance {tolerance}"
+            ),
+            stated=_fmt(stated),
+            names=names,
+            expected=_fmt(expected),
+            off=_fmt(abs(stated - expected)),
+            tolerance=_fmt(tolerance),
         )
 
 
@@ -182,9 +208,17 @@ def check_saldo(sheet: Sheet, row: Row, columns: list[Column]) -> None:
         sheet.note(
             row.number,
             column.index,
-            f"the saldo is {_fmt(stated)}: expected {_saldo_text(mapping.saldo)} ({cells}) ="
-            f" {_fmt(expected)}, off by {_fmt(abs(stated - expected))}, more than the"
-            f" tolerance {_fmt(mapping.tolerance)}",
+            "saldo-off",
+            N_(
+                "the saldo is {stated}: expected {saldo} ({cells}) = {expected}, off by {off},"
+                " more than the tolerance {tolerance}"
+            ),
+            stated=_fmt(stated),
+            saldo=_saldo_text(mapping.saldo),
+            cells=cells,
+            expected=_fmt(expected),
+            off=_fmt(abs(stated - expected)),
+            tolerance=_fmt(mapping.tolerance),
         )
 
 
@@ -232,7 +266,16 @@ def check_derived(sheet: Sheet, row: Row, columns: list[Column]) -> None:
                 sheet.note(
                     row.number,
                     col,
-                    f"{label} is {_fmt(stated)}: expected {name} ({cells}) = {_fmt(expected)},"
-                    f" off by {_fmt(abs(stated - expected))}, more than the tolerance"
-                    f" {_fmt(mapping.tolerance)}",
+                    "derived-off",
+                    N_(
+                        "{label} is {stated}: expected {name} ({cells}) = {expected}, off by"
+                        " {off}, more than the tolerance {tolerance}"
+                    ),
+                    label=label,
+                    stated=_fmt(stated),
+                    name=name,
+                    cells=cells,
+                    expected=_fmt(expected),
+                    off=_fmt(abs(stated - expected)),
+                    tolerance=_fmt(mapping.tolerance),
                 )

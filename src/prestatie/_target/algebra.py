@@ -8,6 +8,7 @@ from decimal import Decimal
 import attrs
 
 from prestatie._errors import InvalidTypeError, InvalidValueError, UnitMismatchError, describe
+from prestatie._language import N_
 from prestatie._money import ZERO, format_amount, multiply, to_amount, total
 from prestatie._validate import is_year, of, to_optional_amount
 
@@ -80,20 +81,25 @@ class Target:
             object.__setattr__(self, "upper_inclusive", True)
         if self.first_year is not None and (self.year is None or self.first_year >= self.year):
             raise InvalidValueError(
-                f"Target.first_year: a period needs a later last year, got {self.first_year}"
-                f" to {self.year}"
+                N_("Target.first_year: a period needs a later last year, got {first} to {last}"),
+                code="period-reversed",
+                params={"first": self.first_year, "last": self.year},
             )
         if self.kind is TargetKind.QUALITATIVE:
             if self.lower is not None or self.upper is not None:
                 raise InvalidValueError(
-                    f"a qualitative target has no bounds, got lower={self.lower}"
-                    f" and upper={self.upper}",
+                    N_("a qualitative target has no bounds, got lower={lower} and upper={upper}"),
                     owner="Target",
                     field="kind",
+                    code="qualitative-with-bounds",
+                    params={"lower": self.lower, "upper": self.upper},
                 )
             if not self.text.strip():
                 raise InvalidValueError(
-                    "a qualitative target needs its text", owner="Target", field="text"
+                    N_("a qualitative target needs its text"),
+                    owner="Target",
+                    field="text",
+                    code="qualitative-without-text",
                 )
         if self.lower is not None and self.upper is not None:
             empty = self.lower > self.upper or (
@@ -101,10 +107,14 @@ class Target:
             )
             if empty:
                 raise InvalidValueError(
-                    f"the minimum {self.lower} is above the maximum {self.upper}:"
-                    " no value can meet this target",
+                    N_(
+                        "the minimum {lower} is above the maximum {upper}: no value can meet"
+                        " this target"
+                    ),
                     owner="Target",
                     field="lower",
+                    code="target-empty",
+                    params={"lower": self.lower, "upper": self.upper},
                 )
 
     # Constructors for the usual kinds.

@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 
 from prestatie._errors import InvalidValueError, Problem, UnitMismatchError
+from prestatie._language import N_
 from prestatie._model import Flow
 from prestatie._money import ZERO, format_amount, to_amount, total
 from prestatie._validate import of, to_optional_amount
@@ -89,7 +90,11 @@ def check_table(
     problems: list[Problem] = []
 
     def compare(
-        where: str, stated: Decimal | None, parts: Sequence[Decimal | None], how: str
+        where: str,
+        stated: Decimal | None,
+        parts: Sequence[Decimal | None],
+        template: str,
+        **params: object,
     ) -> None:
         if stated is None or any(part is None for part in parts):
             return
@@ -97,11 +102,15 @@ def check_table(
         difference = abs(total([stated, -computed]))
         if difference > allowed:
             problems.append(
-                Problem(
-                    where=where,
-                    message=f"stated {format_amount(stated)}, but {how} gives"
-                    f" {format_amount(computed)}: off by {format_amount(difference)},"
-                    f" more than the tolerance {format_amount(allowed)}",
+                Problem.of(
+                    where,
+                    "table-cell-off",
+                    template,
+                    stated=format_amount(stated),
+                    computed=format_amount(computed),
+                    off=format_amount(difference),
+                    tolerance=format_amount(allowed),
+                    **params,
                 )
             )
 
@@ -110,13 +119,19 @@ def check_table(
             f"{line.label} / actueel",
             line.actueel,
             [line.primitief, line.wijziging],
-            "primitief + wijziging",
+            N_(
+                "stated {stated}, but primitief + wijziging gives {computed}: off by {off},"
+                " more than the tolerance {tolerance}"
+            ),
         )
         compare(
             f"{line.label} / ruimte",
             line.ruimte,
             [line.actueel, None if line.gerealiseerd is None else -line.gerealiseerd],
-            "actueel − gerealiseerd",
+            N_(
+                "stated {stated}, but actueel − gerealiseerd gives {computed}: off by {off},"
+                " more than the tolerance {tolerance}"
+            ),
         )
     for stated in totals:
         members = [line for line in lines if line.flow is stated.flow]
@@ -125,6 +140,11 @@ def check_table(
                 f"{stated.label} / {column}",
                 getattr(stated, column),
                 [getattr(line, column) for line in members],
-                f"the sum of the {len(members)} {stated.flow.value} lines",
+                N_(
+                    "stated {stated}, but the sum of the {count} {flow} lines gives {computed}:"
+                    " off by {off}, more than the tolerance {tolerance}"
+                ),
+                count=len(members),
+                flow=stated.flow.value,
             )
     return tuple(problems)

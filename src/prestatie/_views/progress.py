@@ -12,6 +12,7 @@ import attrs
 
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError, PrestatieError
+from prestatie._language import N_
 from prestatie._model import (
     Amount,
     Budget,
@@ -257,8 +258,12 @@ def progress(budget: Budget, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Pro
     """
     if budget.kind is DocumentKind.BEGROTING:
         raise InvalidValueError(
-            f"{document_title(budget)}: is a begroting: expected a monitor or jaarverslag,"
-            " which records what was realised"
+            N_(
+                "{title}: is a begroting: expected a monitor or jaarverslag, which records what"
+                " was realised"
+            ),
+            code="progress-of-begroting",
+            params={"title": document_title(budget)},
         )
     items = []
     for item in budget.prestaties():

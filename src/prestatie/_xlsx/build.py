@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 from prestatie import _model
 from prestatie._checks import check_budget
 from prestatie._code import Code
-from prestatie._errors import PrestatieError, Problem
+from prestatie._errors import PrestatieError, Problem, error_problem
+from prestatie._language import N_, Phrase
 from prestatie._target.algebra import Target
 from prestatie._xlsx import schema
 from prestatie._xlsx.columns import Owner, Sheet, year_of
@@ -57,13 +58,12 @@ class _Builder:
         self.objects: dict[str, DataRow] = {}
         """JSON path of an object → the row it came from."""
 
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(Problem(where=where, message=message))
-
-    def _at_most_one(self, rows: Sequence[DataRow], column: str, what: str) -> DataRow | None:
+    def _at_most_one(
+        self, rows: Sequence[DataRow], column: str, template: str, /, **params: object
+    ) -> DataRow | None:
         """The first of `rows`, with a problem at `column` of each further one."""
         for extra in rows[1:]:
-            self.problem(extra.cell(column), f"a second {what}: expected at most one")
+            self.problems.append(Problem.of(extra.cell(column), "second-row", template, **params))
         return rows[0] if rows else None
 
     def _register(self, path: str, row: DataRow) -> None:
@@ -76,7 +76,7 @@ class _Builder:
             return factory(**fields)
         except PrestatieError as error:
             where = row.cell() if error.field is None else row.field_cell(error.field)
-            self.problem(where, str(error))
+            self.problems.append(error_problem(where, error))
             return None
 
     def build(
@@ -114,8 +114,15 @@ class _Builder:
             return None
         for problem in check_budget(budget):
             # A check names other places by JSON path; a workbook's reader knows them as cells.
-            message = _JSON_PATH.sub(lambda m: self._cell_of(m[0]), problem.message)
-            self.problem(self._cell_of(problem.where), message)
+            params = {
+                key: _JSON_PATH.sub(lambda m: self._cell_of(m[0]), value)
+                if isinstance(value, str) and not isinstance(value, Phrase)
+                else value
+                for key, value in problem.params.items()
+            }
+            self.problems.append(
+                Problem.of(self._cell_of(problem.where), problem.code, problem.template, **params)
+            )
         return budget
 
     def _programme(self, index: Index, path: str, row: DataRow) -> _model.Programme | None:
@@ -134,7 +141,10 @@ class _Builder:
                 self._make(vrow, _model.AssociatedParty, **_fields(vrow, schema.VERBONDEN_PARTIJEN))
             )
         arow = self._at_most_one(
-            index.take("ambitions", number), "programme", f"ambition for programme {number}"
+            index.take("ambitions", number),
+            "programme",
+            N_("a second ambition for programme {number}: expected at most one"),
+            number=number,
         )
         ambition = None
         if arow is not None:
@@ -145,7 +155,8 @@ class _Builder:
             self._at_most_one(
                 index.rows("targets", key),
                 "owner",
-                f"target for the ambition of programme {number}",
+                N_("a second target for the ambition of programme {number}: expected at most one"),
+                number=number,
             )
             if targets:
                 self.objects[f"{apath}.target"] = self.objects[f"{apath}.target[0]"]
@@ -237,7 +248,11 @@ class _Builder:
     def _status(self, index: Index, path: str, key: Any) -> _model.MonitorStatus | None:
         level, code, _ = key
         srow = self._at_most_one(
-            index.take("statuses", key), "prestatie", f"monitor status for {level.value} {code}"
+            index.take("statuses", key),
+            "prestatie",
+            N_("a second monitor status for {level} {code}: expected at most one"),
+            level=level.value,
+            code=code,
         )
         if srow is None:
             return None
@@ -297,10 +312,16 @@ class _Builder:
             return _BROKEN if duration is None else duration
         if any(value not in (None, "") for value in fields.values()):
             labels = ", ".join(repr(kind.value) for kind in _model.DurationKind)
-            self.problem(
-                row.cell("duration.kind"),
-                f"Looptijd: expected {labels} when the other looptijd columns are filled,"
-                " got a blank cell",
+            self.problems.append(
+                Problem.of(
+                    row.cell("duration.kind"),
+                    "looptijd-missing",
+                    N_(
+                        "Looptijd: expected {labels} when the other looptijd columns are filled,"
+                        " got a blank cell"
+                    ),
+                    labels=labels,
+                )
             )
             return _BROKEN
         return None
@@ -408,10 +429,17 @@ class _Builder:
                 orphans[sheet][rows[0].sheet] += len(rows)
                 continue
             for row in rows:
-                self.problem(
-                    row.cell(field),
-                    f"refers to {show_key(key)}, which is not in the workbook: expected one"
-                    f" listed on {parent}",
+                self.problems.append(
+                    Problem.of(
+                        row.cell(field),
+                        "parent-missing",
+                        N_(
+                            "refers to {key}, which is not in the workbook: expected one listed"
+                            " on {sheet}"
+                        ),
+                        key=show_key(key),
+                        sheet=parent,
+                    )
                 )
         for key, items in self.amounts.items():
             if key not in self.used_amounts and index.parent_missing("amounts", key):
@@ -421,19 +449,34 @@ class _Builder:
                     orphans[LEVEL_SHEETS[level]][LASTEN_EN_BATEN.name] += len(rows_of)
                     continue
                 row, column_key = items[0][1]
-                self.problem(
-                    row.cell(column_key),
-                    f"amounts of {level.value} {code}, which is not in the workbook: expected"
-                    f" one listed on {LEVEL_SHEETS[level]}",
+                self.problems.append(
+                    Problem.of(
+                        row.cell(column_key),
+                        "parent-missing",
+                        N_(
+                            "amounts of {level} {code}, which is not in the workbook: expected"
+                            " one listed on {sheet}"
+                        ),
+                        level=level.value,
+                        code=code,
+                        sheet=LEVEL_SHEETS[level],
+                    )
                 )
         for sheet, counts in orphans.items():
             if self.absent[sheet]:
                 continue  # its problem names the cause already
-            referring = ", ".join(f"{count} on {name}" for name, count in counts.items())
-            self.problem(
-                self.source,
-                f"no sheet {sheet!r}, yet rows refer to it ({referring}): expected the sheet"
-                f" {sheet!r} (was it deleted or renamed?)",
+            referring = ", ".join(f"{name}: {count}" for name, count in counts.items())
+            self.problems.append(
+                Problem.of(
+                    self.source,
+                    "sheet-missing",
+                    N_(
+                        "no sheet {sheet!r}, yet rows refer to it ({referring}): expected the"
+                        " sheet {sheet!r} (was it deleted or renamed?)"
+                    ),
+                    sheet=sheet,
+                    referring=referring,
+                )
             )
 
     def _make_budget(
@@ -454,7 +497,8 @@ class _Builder:
             )
         except PrestatieError as error:
             field = error.field or "year"
-            self.problem(self.where.get(f"$.{field}", f"{BEGROTING.name}!B1"), str(error))
+            where = self.where.get(f"$.{field}", f"{BEGROTING.name}!B1")
+            self.problems.append(error_problem(where, error))
             return None
 
     def _cell_of(self, path: str) -> str:

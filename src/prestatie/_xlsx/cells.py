@@ -27,6 +27,8 @@ from defusedxml.ElementTree import ParseError, fromstring, iterparse
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, range_boundaries
 
+from prestatie._errors import Problem
+from prestatie._language import N_
 from prestatie._xlsx.safety import without_empty_rows
 
 CellValue = str | int | float | Decimal | bool | datetime.datetime | datetime.date | None
@@ -252,8 +254,8 @@ class Cells:
         self._formulas: Any = None
         self._calamine: Any = None
         self._shared_ambiguous = False
-        self.problems: list[tuple[str, str]] = []
-        """(cell, message) of cells that openpyxl cannot read at all."""
+        self.problems: list[Problem] = []
+        """The cells that openpyxl cannot read at all."""
         if self.engine == "calamine":
             from python_calamine import CalamineWorkbook
 
@@ -323,17 +325,27 @@ class Cells:
                 if element.tag.endswith("}c") and element.get("t", "n") == "n":
                     value = next((c.text for c in element if c.tag.endswith("}v")), None)
                     if value and not _is_number(value):
-                        message = f"the number cell holds {value[:40]!r}: expected a finite number"
-                        found.append((f"{name}!{element.get('r')}", message))
+                        found.append(
+                            Problem.of(
+                                f"{name}!{element.get('r')}",
+                                "number-cell-not-finite",
+                                N_("the number cell holds {value!r}: expected a finite number"),
+                                value=value[:40],
+                            )
+                        )
                 if element.tag.endswith("}row"):
                     element.clear()
         self.problems.extend(
             found
             or [
-                (
+                Problem.of(
                     f"{name}!A{row}",
-                    f"the sheet cannot be read from this row on ({error}): expected an intact"
-                    " .xlsx file",
+                    "sheet-damaged",
+                    N_(
+                        "the sheet cannot be read from this row on ({error}): expected an intact"
+                        " .xlsx file"
+                    ),
+                    error=error,
                 )
             ]
         )

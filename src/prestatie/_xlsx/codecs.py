@@ -17,6 +17,7 @@ import attrs
 
 from prestatie._code import MAX_PART, Code, CodeScheme
 from prestatie._errors import PrestatieError
+from prestatie._language import N_
 from prestatie._model import DEFAULT_LEVELS, DEFAULT_SCALE, BudgetChange, Role, role_label
 from prestatie._money import (
     AmbiguousNumberError,
@@ -33,13 +34,17 @@ CENTS_FORMAT = "#,##0.00"
 
 
 class CellError(Exception):
-    """A cell whose value does not fit its column; `expected` says what would, and `message`,
-    when given, says all that is wrong instead."""
+    """A cell whose value does not fit its column. `expected`, a phrase of the catalogue
+    filled in with `params`, says what would fit; `error`, when given, says all that is wrong
+    instead."""
 
-    def __init__(self, expected: str, message: str | None = None) -> None:
+    def __init__(
+        self, expected: str, error: PrestatieError | None = None, /, **params: object
+    ) -> None:
         super().__init__(expected)
         self.expected = expected
-        self.message = message
+        self.error = error
+        self.params = params
 
 
 @attrs.frozen
@@ -67,7 +72,7 @@ def _text_of(value: CellValue) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
-        raise CellError("text")
+        raise CellError(N_("text"))
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
     if isinstance(value, datetime.date):
@@ -76,7 +81,7 @@ def _text_of(value: CellValue) -> str:
         raise CellError("text")  # what was typed did not fit a number
     if isinstance(value, int | float | Decimal):
         return str(from_spreadsheet_number(value) if isinstance(value, float) else value)
-    raise CellError("text")
+    raise CellError(N_("text"))
 
 
 def _read_text(value: CellValue) -> str:
@@ -93,26 +98,29 @@ OPTIONAL_TEXT = Codec(name="tekst of leeg", write=lambda value: value, read=_rea
 """Text or nothing; a blank cell is nothing (None)."""
 
 
-def _integer(value: CellValue, expected: str) -> int:
+def _integer(value: CellValue, expected: str, **params: object) -> int:
     if isinstance(value, bool):
-        raise CellError(expected)
+        raise CellError(expected, **params)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]+\s*", value):
         return int(value)
-    raise CellError(expected)
+    raise CellError(expected, **params)
+
+
+_WHOLE = N_("a whole number")
 
 
 def _read_integer(value: CellValue) -> int:
     if is_blank(value):
-        raise CellError("a whole number")
-    return _integer(value, "a whole number")
+        raise CellError(_WHOLE)
+    return _integer(value, _WHOLE)
 
 
 def _read_optional_integer(value: CellValue) -> int | None:
-    return None if is_blank(value) else _integer(value, "a whole number or a blank cell")
+    return None if is_blank(value) else _integer(value, N_("a whole number or a blank cell"))
 
 
 INTEGER = Codec(
@@ -126,10 +134,10 @@ INTEGER = Codec(
 
 def _read_programme_number(value: CellValue) -> int:
     # Refused here, at its cell, as every code under the programme is built from it.
-    expected = f"a programme number from 0 to {MAX_PART}"
-    number = _integer(value, expected) if not is_blank(value) else -1
+    expected = N_("a programme number from 0 to {most}")
+    number = _integer(value, expected, most=MAX_PART) if not is_blank(value) else -1
     if not 0 <= number <= MAX_PART:
-        raise CellError(expected)
+        raise CellError(expected, most=MAX_PART)
     return number
 
 
@@ -142,7 +150,7 @@ def _number(value: CellValue, expected: str, places: int | None) -> Decimal:
         try:
             value = number_from_text(value, places=places)
         except AmbiguousNumberError as error:
-            raise CellError(expected, str(error)) from None
+            raise CellError(expected, error) from None
         except PrestatieError:
             raise CellError(expected) from None
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
@@ -153,12 +161,12 @@ def _number(value: CellValue, expected: str, places: int | None) -> Decimal:
         raise CellError(expected) from None
     exponent = amount.as_tuple().exponent
     if places is not None and isinstance(exponent, int) and exponent < -places:
-        raise CellError(f"an amount with at most {places} decimals")
+        raise CellError(N_("an amount with at most {places} decimals"), places=places)
     return amount
 
 
 def _decimal_codec(name: str, *, optional: bool, places: int | None) -> Codec:
-    expected = "a number or a blank cell" if optional else "a number"
+    expected = N_("a number or a blank cell") if optional else N_("a number")
 
     def read(value: CellValue) -> Decimal | None:
         if is_blank(value):
@@ -190,7 +198,7 @@ def _read_bool(value: CellValue) -> bool:
         return value
     if isinstance(value, str) and value.strip().casefold() in (YES, NO):
         return value.strip().casefold() == YES
-    raise CellError("'ja' or 'nee'")
+    raise CellError(N_("'ja' or 'nee'"))
 
 
 BOOLEAN = Codec(
@@ -221,18 +229,17 @@ OPTIONAL_BOOLEAN = BOOLEAN_OR_NO
 def enum_codec(kind: type[enum.Enum], *, optional: bool) -> Codec:
     labels = tuple(str(member.value) for member in kind)
     by_label = {label.casefold(): member for label, member in zip(labels, kind, strict=True)}
-    expected = "one of " + ", ".join(repr(label) for label in labels)
-    if optional:
-        expected += " or a blank cell"
+    shown = ", ".join(repr(label) for label in labels)
+    expected = N_("one of {labels} or a blank cell") if optional else N_("one of {labels}")
 
     def read(value: CellValue) -> enum.Enum | None:
         if is_blank(value):
             if optional:
                 return None
-            raise CellError(expected)
+            raise CellError(expected, labels=shown)
         if isinstance(value, str) and value.strip().casefold() in by_label:
             return by_label[value.strip().casefold()]
-        raise CellError(expected)
+        raise CellError(expected, labels=shown)
 
     return Codec(
         name=("keuzelijst of leeg" if optional else "keuzelijst"),
@@ -242,7 +249,7 @@ def enum_codec(kind: type[enum.Enum], *, optional: bool) -> Codec:
     )
 
 
-_CODE_EXPECTED = "a code like '7.2.3', written as text"
+_CODE_EXPECTED = N_("a code like '7.2.3', written as text")
 
 
 def _read_code(value: CellValue) -> Code:
@@ -331,7 +338,7 @@ def _marker(text: str) -> BudgetChange:
         if marker.value.casefold() == text.strip().casefold():
             return marker
     labels = ", ".join(repr(marker.value) for marker in BudgetChange)
-    raise CellError(f"markers from {labels} joined by ;")
+    raise CellError(N_("markers from {labels} joined by ;"), labels=labels)
 
 
 def _read_optional_code(value: CellValue) -> Code | None:
@@ -351,12 +358,13 @@ def _read_scheme(value: CellValue) -> CodeScheme:
     text = _text_of(value).strip()
     prefix = "vaste breedte "
     widths = text.removeprefix(prefix).split("-") if text.startswith(prefix) else []
+    expected = N_("'punten', or 'vaste breedte' and the digits per level like 2-2-2")
     if text != "punten" and (not widths or not all(w.isdigit() for w in widths)):
-        raise CellError("'punten', or 'vaste breedte' and the digits per level like 2-2-2")
+        raise CellError(expected)
     try:
         return CodeScheme(widths=tuple(int(width) for width in widths))
     except PrestatieError as error:
-        raise CellError(str(error)) from None
+        raise CellError(expected, error) from None
 
 
 CODE_SCHEME = Codec(

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from prestatie._language import N_
 from prestatie._money import Unit
 from prestatie._xlsx.cells import CellValue
 from prestatie._xlsx.codecs import (
@@ -41,7 +42,7 @@ def owner_codec(*owners: Owner, blank: Owner | None = None) -> Codec:
     codec = enum_codec(Owner, optional=False)
     labels = tuple(owner.value for owner in owners)
 
-    expected = "one of " + ", ".join(repr(label) for label in labels)
+    shown = ", ".join(repr(label) for label in labels)
 
     def read(value: CellValue) -> Owner:
         if blank is not None and is_blank(value):
@@ -49,9 +50,9 @@ def owner_codec(*owners: Owner, blank: Owner | None = None) -> Codec:
         try:
             owner = codec.read(value)
         except CellError:
-            raise CellError(expected) from None
+            raise CellError(N_("one of {labels}"), labels=shown) from None
         if owner not in owners:
-            raise CellError(expected)
+            raise CellError(N_("one of {labels}"), labels=shown)
         assert isinstance(owner, Owner)
         return owner
 

@@ -23,6 +23,7 @@ from defusedxml.ElementTree import ParseError
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from prestatie._errors import PrestatieError, Problem, WorkbookError, WorkbookWarning, describe
+from prestatie._language import N_, Phrase
 from prestatie._model import Budget
 from prestatie._money import HALF_CENT, from_spreadsheet_number, total
 from prestatie._xlsx import schema
@@ -97,20 +98,27 @@ def read_workbook_with_problems(
     except unreadable as exc:
         if not isinstance(exc, file_errors) and _raised_here(exc):
             raise  # a bug in the reader, not a reason in the file
-        message = f"the workbook cannot be read: {exc}: expected an intact .xlsx file"
-        return None, [Problem(where=str(source), message=message)]
+        message = N_("the workbook cannot be read: {error}: expected an intact .xlsx file")
+        return None, [Problem.of(str(source), "workbook-unreadable", message, error=exc)]
     except (ParseError, ValueError) as exc:
         # openpyxl raises a ValueError caused by the parser's error when it opens a sheet.
         cause = exc if isinstance(exc, ParseError | DefusedXmlException) else exc.__cause__
         if isinstance(cause, DefusedXmlException):
-            message = (
-                "a part declares entities (a document type): refused, as no workbook needs one"
+            problem = Problem.of(
+                str(source),
+                "xml-entities",
+                N_("a part declares entities (a document type): refused, as no workbook needs one"),
             )
         elif isinstance(cause, ParseError):
-            message = f"a part is not well-formed XML ({cause}): expected an intact .xlsx file"
+            problem = Problem.of(
+                str(source),
+                "xml-malformed",
+                N_("a part is not well-formed XML ({error}): expected an intact .xlsx file"),
+                error=cause,
+            )
         else:
             raise
-        return None, [Problem(where=str(source), message=message)]
+        return None, [problem]
     # One problem found twice at one cell (by a cell's codec and a check) is one problem.
     problems = sorted(dict.fromkeys(reader.problems), key=_problem_order)
     return (budget if not problems else None), problems
@@ -179,8 +187,13 @@ class _Reader:
         self.where: dict[str, str] = {}
         """JSON path of a value → the cell it came from (amounts, Begroting fields)."""
 
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(Problem(where=where, message=message))
+    def problem(self, where: str, code: str, template: str, /, **params: object) -> None:
+        self.problems.append(Problem.of(where, code, template, **params))
+
+    def warn(self, code: str, template: str, /, **params: object) -> None:
+        """A warning about the workbook (`{path}` in `template` names it)."""
+        warning = WorkbookWarning(template, code=code, params={"path": self.path, **params})
+        warnings.warn(warning, stacklevel=5)
 
     # -- reading cells --------------------------------------------------------------------
 
@@ -191,7 +204,9 @@ class _Reader:
                 # Not a budget workbook at all: its other sheets are no news.
                 self.problem(
                     str(self.path),
-                    f"no sheet {schema.BEGROTING.name!r}: expected a budget workbook",
+                    "begroting-sheet-missing",
+                    N_("no sheet {sheet!r}: expected a budget workbook"),
+                    sheet=schema.BEGROTING.name,
                 )
                 return None
             known = {sheet.name: sheet for sheet in schema.SHEETS}
@@ -205,27 +220,26 @@ class _Reader:
             reported, renamed = self._missing_sheets(missing, others, fields)
             for name in others:
                 if name not in renamed:
-                    warnings.warn(
-                        f"{self.path}: sheet {name!r} is not part of the budget workbook: ignored",
-                        WorkbookWarning,
-                        stacklevel=4,
+                    self.warn(
+                        "sheet-unknown",
+                        N_("{path}: sheet {sheet!r} is not part of the budget workbook: ignored"),
+                        sheet=name,
                     )
             tables: dict[Sheet, list[DataRow]] = {}
             for sheet in schema.SHEETS[1:]:
                 if sheet in missing:
                     if sheet.name not in reported:
-                        warnings.warn(
-                            f"{self.path}: no sheet {sheet.name!r}: read as empty",
-                            WorkbookWarning,
-                            stacklevel=4,
+                        self.warn(
+                            "sheet-missing-read-as-empty",
+                            N_("{path}: no sheet {sheet!r}: read as empty"),
+                            sheet=sheet.name,
                         )
                     tables[sheet] = []
                     continue
                 tables[sheet] = self._read_table(sheet, cells.rows(sheet.name), fields)
         finally:
             cells.close()
-        for where, message in cells.problems:
-            self.problem(where, message)
+        self.problems.extend(cells.problems)
         if fields is None:
             return None
         absent = {sheet.name: sheet.name in reported for sheet in missing}
@@ -255,24 +269,37 @@ class _Reader:
                 reported.add(sheet.name)
                 self.problem(
                     f"{other}!A1",
-                    f"no sheet {sheet.name!r}, but sheet {other!r} holds values that are not"
-                    f" read: expected {sheet.name!r} (if {other!r} is that sheet, rename it back"
-                    f" to {sheet.name!r})",
+                    "sheet-missing",
+                    N_(
+                        "no sheet {sheet!r}, but sheet {other!r} holds values that are not read:"
+                        " expected {sheet!r} (if {other!r} is that sheet, rename it back to"
+                        " {sheet!r})"
+                    ),
+                    sheet=sheet.name,
+                    other=other,
                 )
             elif complete:
                 reported.add(sheet.name)
                 self.problem(
                     str(self.path),
-                    f"no sheet {sheet.name!r}: expected every sheet in a complete budget"
-                    f" (Volledig = ja); add the sheet, or set Volledig to nee for an excerpt",
+                    "sheet-missing",
+                    N_(
+                        "no sheet {sheet!r}: expected every sheet in a complete budget"
+                        " (Volledig = ja); add the sheet, or set Volledig to nee for an excerpt"
+                    ),
+                    sheet=sheet.name,
                 )
         return reported, renamed
 
     def _cached_problem(self, where: str, formula: str) -> None:
         self.problem(
             where,
-            f"formula {formula} has no computed value: expected a value (open and save the"
-            " file in Excel or LibreOffice to compute it)",
+            "formula-not-computed",
+            N_(
+                "formula {formula} has no computed value: expected a value (open and save the"
+                " file in Excel or LibreOffice to compute it)"
+            ),
+            formula=formula,
         )
 
     def _read_fields(self, rows: Iterator[Row]) -> dict[str, Any] | None:
@@ -287,21 +314,22 @@ class _Reader:
             if not isinstance(row[0], str) and len(row) > 1 and not is_blank(row[1]):
                 extra.insert(0, 1)  # a value without the name of its field
             for index in extra:
-                warnings.warn(
-                    f"{self.path}: {schema.BEGROTING.name}!{get_column_letter(index + 1)}{number}:"
-                    f" {describe(row[index])} is not a field's value in column B: not read",
-                    WorkbookWarning,
-                    stacklevel=5,
+                self.warn(
+                    "value-outside-fields",
+                    N_("{path}: {cell}: {found} is not a field's value in column B: not read"),
+                    cell=f"{schema.BEGROTING.name}!{get_column_letter(index + 1)}{number}",
+                    found=describe(row[index]),
                 )
             if not isinstance(row[0], str):
                 continue
             column = by_label.get(normalise_header(row[0]))
             if column is None:
                 if not is_blank(row[0]):
-                    warnings.warn(
-                        f"{self.path}: Begroting!A{number}: unknown field {row[0]!r}: ignored",
-                        WorkbookWarning,
-                        stacklevel=5,
+                    self.warn(
+                        "field-unknown",
+                        N_("{path}: {cell}: unknown field {field!r}: ignored"),
+                        cell=f"{schema.BEGROTING.name}!A{number}",
+                        field=row[0],
                     )
                 continue
             where = f"{schema.BEGROTING.name}!B{number}"
@@ -324,8 +352,12 @@ class _Reader:
             if column.key not in cells and column.required:
                 self.problem(
                     f"{schema.BEGROTING.name}!A1",
-                    f"no field {column.header!r}: expected a row with {column.header!r} in"
-                    " column A and its value in column B",
+                    "field-missing",
+                    N_(
+                        "no field {field!r}: expected a row with {field!r} in column A and its"
+                        " value in column B"
+                    ),
+                    field=column.header,
                 )
                 ok = False
             elif column.key not in cells:
@@ -334,7 +366,10 @@ class _Reader:
         if ok and version != schema.WORKBOOK_FORMAT_VERSION:
             self.problem(
                 cells["format_version"],
-                f"Formaatversie: expected {schema.WORKBOOK_FORMAT_VERSION}, got {version}",
+                "workbook-version",
+                N_("Formaatversie: expected {expected}, got {found}"),
+                expected=schema.WORKBOOK_FORMAT_VERSION,
+                found=version,
             )
             ok = False
         self.where.update({f"$.{key}": cell for key, cell in cells.items()})
@@ -349,16 +384,32 @@ class _Reader:
         text = unescape(value)
         trouble = text_problem(text)
         if trouble is not None:
-            self.problem(where, f"{header}: {trouble}")
+            self.problem(
+                where, "text-unfit", N_("{header}: {reason}"), header=header, reason=trouble
+            )
             return text, False
         return text, True
 
     def _cell_problem(self, where: str, header: str, value: CellValue, error: CellError) -> None:
-        if error.message is not None:
-            self.problem(where, f"{header}: {error.message}")
+        cause = error.error
+        if cause is not None:  # it says all that is wrong
+            reason = Phrase(cause.template) if cause.template else cause.render_reason()
+            code = cause.code or "cell-unexpected"
+            params = {**error.params, **cause.params}
+            self.problem(
+                where, code, N_("{header}: {reason}"), header=header, reason=reason, **params
+            )
             return
-        found = "a blank cell" if is_blank(value) else describe(value)
-        self.problem(where, f"{header}: expected {error.expected}, got {found}")
+        found = N_("a blank cell") if is_blank(value) else describe(value)
+        self.problem(
+            where,
+            "cell-unexpected",
+            N_("{header}: expected {expected}, got {found}"),
+            header=header,
+            expected=error.expected,
+            found=found,
+            **error.params,
+        )
 
     def _read_table(
         self,
@@ -415,17 +466,28 @@ class _Reader:
             where = f"{sheet.name}!{get_column_letter(index + 1)}{number}"
             header = headers[index] if index < len(headers) else None
             if is_blank(header):
-                message = (
-                    f"{self.path}: {where}: {describe(value)} in a column without a header:"
-                    " not read (give the column a header from the Toelichting sheet, or leave"
-                    " the cell blank)"
+                self.warn(
+                    "value-without-header",
+                    N_(
+                        "{path}: {cell}: {found} in a column without a header: not read (give"
+                        " the column a header from the Toelichting sheet, or leave the cell"
+                        " blank)"
+                    ),
+                    cell=where,
+                    found=describe(value),
                 )
             else:
-                message = (
-                    f"{self.path}: {where}: {describe(value)} in the column {header!r}, which"
-                    f" is no column of {sheet.name!r}: not read"
+                self.warn(
+                    "value-in-unknown-column",
+                    N_(
+                        "{path}: {cell}: {found} in the column {header!r}, which is no column of"
+                        " {sheet!r}: not read"
+                    ),
+                    cell=where,
+                    found=describe(value),
+                    header=header,
+                    sheet=sheet.name,
                 )
-            warnings.warn(message, WorkbookWarning, stacklevel=6)
         if not found:
             return False
         inside = (value for index, value in enumerate(row) if index not in indexes)
@@ -446,14 +508,21 @@ class _Reader:
             if column is None and sheet is schema.LASTEN_EN_BATEN:
                 column = self._year_column(where, header, fields)
             if column is None:
-                warnings.warn(
-                    f"{self.path}: {where}: unknown column {header!r}: ignored",
-                    WorkbookWarning,
-                    stacklevel=6,
+                self.warn(
+                    "column-unknown",
+                    N_("{path}: {cell}: unknown column {header!r}: ignored"),
+                    cell=where,
+                    header=header,
                 )
                 continue
             if column.key in seen:
-                self.problem(where, f"column {header!r} appears twice: also at {seen[column.key]}")
+                self.problem(
+                    where,
+                    "column-twice",
+                    N_("column {header!r} appears twice: also at {other}"),
+                    header=header,
+                    other=seen[column.key],
+                )
                 continue
             seen[column.key] = where
             columns[index] = column
@@ -461,7 +530,9 @@ class _Reader:
             if column.key not in seen and not column.may_be_left_out:
                 self.problem(
                     f"{sheet.name}!A1",
-                    f"no column {column.header!r}: expected it in the header row",
+                    "column-missing",
+                    N_("no column {header!r}: expected it in the header row"),
+                    header=column.header,
                 )
         return columns
 
@@ -478,8 +549,11 @@ class _Reader:
         ):
             self.problem(
                 where,
-                f"column {header!r} is in {unit!r}: expected the budget's unit"
-                f" {budget_unit.value!r}",
+                "year-column-unit",
+                N_("column {header!r} is in {unit!r}: expected the budget's unit {expected!r}"),
+                header=header,
+                unit=unit,
+                expected=budget_unit.value,
             )
         return year_column(year, header)
 
@@ -512,11 +586,16 @@ class _Reader:
                 ok = False
                 continue
             if type(value) is str and key in plan.reads_text and value:
-                warnings.warn(
-                    f"{self.path}: {plan.where(key, number)}: {plan.headers[key]}: {value!r} is"
-                    f" a number stored as text; read as {values[key]}",
-                    WorkbookWarning,
-                    stacklevel=6,
+                self.warn(
+                    "number-stored-as-text",
+                    N_(
+                        "{path}: {cell}: {header}: {text!r} is a number stored as text; read as"
+                        " {read}"
+                    ),
+                    cell=plan.where(key, number),
+                    header=plan.headers[key],
+                    text=value,
+                    read=values[key],
                 )
         position = values.get("position")
         return DataRow(
@@ -567,12 +646,15 @@ class _Reader:
             except PrestatieError:  # NaN or infinity: no total to compare
                 continue
             if abs(shown - exact) > HALF_CENT:
-                warnings.warn(
-                    f"{self.path}: {sheet.name}!{get_column_letter(index + 1)}{number}: the total"
-                    f" shows {cached}, but the rows above add up to {exact}: the rows are read,"
-                    " the total is not",
-                    WorkbookWarning,
-                    stacklevel=6,
+                self.warn(
+                    "total-off",
+                    N_(
+                        "{path}: {cell}: the total shows {shown}, but the rows above add up to"
+                        " {exact}: the rows are read, the total is not"
+                    ),
+                    cell=f"{sheet.name}!{get_column_letter(index + 1)}{number}",
+                    shown=cached,
+                    exact=exact,
                 )
 
 

@@ -200,7 +200,7 @@ def show_key(key: Any) -> str:
         first, second = key
         if isinstance(first, Owner):
             return f"{first.value} {second}"
-        return f"programme {first}" if second is None else f"objective {second}"
+        return f"kerntaak {first}" if second is None else f"beleidsdoel {second}"
     owner, code, part = key
     if owner is not Owner.INDICATOR and part is None:
         return f"{owner.value} {code}"

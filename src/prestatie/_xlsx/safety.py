@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from prestatie._errors import Problem, WorkbookError
+from prestatie._language import N_
 
 DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 """The default limit on the uncompressed size of all parts of a workbook (256 MiB)."""
@@ -26,8 +27,9 @@ _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _XML_HEAD = 4096
 
 
-def _refuse(path: Path, message: str) -> WorkbookError:
-    return WorkbookError([Problem(where=str(path), message=message)], source=str(path))
+def _refuse(path: Path, code: str, template: str, /, **params: object) -> WorkbookError:
+    problem = Problem.of(str(path), code, template, **params)
+    return WorkbookError([problem], source=str(path))
 
 
 def check_xlsx(path: Path, max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES) -> None:
@@ -37,44 +39,71 @@ def check_xlsx(path: Path, max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSE
     with open(path, "rb") as file:
         head = file.read(8)
     if not head:
-        raise _refuse(path, "the file is empty: expected an Excel workbook (.xlsx)")
+        raise _refuse(
+            path, "file-empty", N_("the file is empty: expected an Excel workbook (.xlsx)")
+        )
     if head == _OLE_SIGNATURE:
-        raise _refuse(path, _ole_message(path))
+        raise _refuse(path, *_ole_problem(path))
     if not head.startswith(b"PK"):
-        raise _refuse(path, "not an Excel workbook: expected an .xlsx file (a zip archive)")
+        raise _refuse(
+            path,
+            "not-xlsx",
+            N_("not an Excel workbook: expected an .xlsx file (a zip archive)"),
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(path, archive, max_uncompressed_bytes)
     except zipfile.BadZipFile as exc:
         raise _refuse(
-            path, f"the file is truncated or damaged: expected a complete .xlsx file ({exc})"
+            path,
+            "xlsx-damaged",
+            N_("the file is truncated or damaged: expected a complete .xlsx file ({error})"),
+            error=exc,
         ) from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
-        raise _refuse(path, f"cannot read the zip archive: {exc}") from None
+        raise _refuse(
+            path, "zip-unreadable", N_("cannot read the zip archive: {error}"), error=exc
+        ) from None
 
 
-def _ole_message(path: Path) -> str:
+def _ole_problem(path: Path) -> tuple[str, str]:
+    """The code and message of an OLE compound file where an xlsx belongs."""
     # Encrypted xlsx files and old .xls files are both OLE compound files; only the
     # encrypted ones hold an "EncryptionInfo" stream.
     with open(path, "rb") as file:
         content = file.read(4 * 1024 * 1024)
     if "EncryptionInfo".encode("utf-16-le") in content:
-        return "the workbook is password-protected: save it without a password and try again"
-    return "this is an old Excel .xls file: save it as .xlsx (Excel Workbook) and try again"
+        message = N_("the workbook is password-protected: save it without a password and try again")
+        return "xlsx-encrypted", message
+    message = N_("this is an old Excel .xls file: save it as .xlsx (Excel Workbook) and try again")
+    return "xls", message
 
 
 def _check_archive(path: Path, archive: zipfile.ZipFile, limit: int) -> None:
     names = set(archive.namelist())
     if "mimetype" in names and archive.read("mimetype").startswith(_ODS_MIMETYPE):
-        raise _refuse(path, "this is an OpenDocument (.ods) file: save it as .xlsx and try again")
+        raise _refuse(
+            path,
+            "ods",
+            N_("this is an OpenDocument (.ods) file: save it as .xlsx and try again"),
+        )
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise _refuse(path, "not an Excel workbook: the zip archive holds no xl/workbook.xml")
+        raise _refuse(
+            path,
+            "not-xlsx",
+            N_("not an Excel workbook: the zip archive holds no xl/workbook.xml"),
+        )
     total = sum(info.file_size for info in archive.infolist())
     if total > limit:
         raise _refuse(
             path,
-            f"the workbook expands to {total:,} bytes: expected at most {limit:,}"
-            " (raise max_uncompressed_bytes to read it anyway)",
+            "xlsx-too-large",
+            N_(
+                "the workbook expands to {size} bytes: expected at most {limit}"
+                " (raise max_uncompressed_bytes to read it anyway)"
+            ),
+            size=f"{total:,}",
+            limit=f"{limit:,}",
         )
     for info in archive.infolist():
         if info.filename.endswith((".xml", ".rels", ".vml")):
@@ -83,8 +112,12 @@ def _check_archive(path: Path, archive: zipfile.ZipFile, limit: int) -> None:
             if declares:
                 raise _refuse(
                     path,
-                    f"part {info.filename} declares a document type (entities):"
-                    " refused, as no workbook needs one",
+                    "xml-entities",
+                    N_(
+                        "part {part} declares a document type (entities): refused, as no"
+                        " workbook needs one"
+                    ),
+                    part=info.filename,
                 )
 
 

@@ -25,6 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from prestatie._atomic import atomic_write, check_destination
 from prestatie._errors import Problem, WorkbookError
+from prestatie._language import N_
 from prestatie._model import (
     Budget,
     BudgetColumn,
@@ -251,10 +252,14 @@ def _cell(
         if not isinstance(where, str):
             where = f"{where[0]}!{where[1]}{where[2]}"
         problems.append(
-            Problem(
-                where=where,
-                message=f"text {value!r} holds a control character that a workbook cannot"
-                " store: expected printable text",
+            Problem.of(
+                where,
+                "control-character",
+                N_(
+                    "text {text!r} holds a control character that a workbook cannot store:"
+                    " expected printable text"
+                ),
+                text=value,
             )
         )
         cell = _Cell(worksheet, row=1, column=1, style_array=style)

@@ -1,0 +1,160 @@
+"""The guard around every command: a user's mistake or a faulty input is a few lines on
+stderr and an exit code, never a traceback; an internal error says it is a bug.
+
+Exit codes: 0 when all is well, 1 when the input has problems (or the command found some), 2
+for a usage error or input that cannot be read at all, 3 for an internal error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+import traceback
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from prestatie import JsonError, MappingError, PrestatieError, Problem, WorkbookError
+from prestatie._cli.indicator import show_warning
+from prestatie._cli.language import N_, Settings, _, language, ngettext
+
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2  # click's own code for a usage error, too
+EXIT_INTERNAL = 3
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Failure(Exception):
+    """A user's mistake or a faulty input: lines for stderr and an exit code."""
+
+    def __init__(self, message: str, code: int, lines: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.lines = lines
+
+
+def count_problems(number: int) -> str:
+    return ngettext("{count} problem", "{count} problems", number).format(count=number)
+
+
+def count_files(number: int) -> str:
+    return ngettext("{count} file", "{count} files", number).format(count=number)
+
+
+def problem_line(source: str, problem: Problem) -> str:
+    """`FILE: Sheet!Cell: message`; a problem of the file as a whole is `FILE: message`."""
+    if problem.where in (source, ""):
+        return f"{source}: {problem.render(language())}"
+    return f"{source}: {problem.where}: {problem.render(language())}"
+
+
+def is_whole_file(source: str, problem: Problem) -> bool:
+    """Whether a problem concerns the file as a whole (it cannot be read), not a place in it."""
+    return problem.where in (source, "", "$")
+
+
+def failure(error: BaseException, source: str = "") -> Failure:
+    """The failure a known error stands for: its message, its problems, its exit code."""
+    speaking = language()
+    if isinstance(error, MappingError):
+        lines = tuple(f"{problem.where}: {problem.render(speaking)}" for problem in error.problems)
+        return Failure(_(MappingError.headline), EXIT_UNUSABLE, lines)
+    if isinstance(error, JsonError | WorkbookError):
+        source = error.source or source
+        lines = tuple(problem_line(source, problem) for problem in error.problems)
+        unreadable = any(is_whole_file(source, problem) for problem in error.problems)
+        message = f"{source}: {count_problems(len(error.problems))}: {_(error.headline)}"
+        return Failure(message, EXIT_UNUSABLE if unreadable else EXIT_PROBLEMS, lines)
+    if isinstance(error, FileExistsError):
+        return Failure(f"{error}", EXIT_UNUSABLE)
+    if isinstance(error, OSError):
+        name = error.filename if error.filename is not None else source
+        reason = error.strerror or str(error)
+        return Failure(f"{name}: {reason}" if name else reason, EXIT_UNUSABLE)
+    if isinstance(error, PrestatieError):
+        return Failure(error.render(speaking), EXIT_PROBLEMS)
+    return Failure(str(error), EXIT_PROBLEMS)
+
+
+def debug_option(function: F) -> F:
+    return click.option("--debug", is_flag=True, help=DEBUG_HELP)(function)
+
+
+DEBUG_HELP = "Show a traceback when something fails."
+
+
+def guarded(function: F) -> F:
+    """Run a command with warnings and failures as lines on stderr, and the right exit code."""
+
+    @functools.wraps(function)
+    def run(*args: Any, debug: bool, **kwargs: Any) -> Any:
+        context = click.get_current_context()
+        settings = context.find_root().obj
+        debug = debug or (isinstance(settings, Settings) and settings.debug)
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = show_warning
+            try:
+                return function(*args, **kwargs)
+            except BrokenPipeError:
+                # The reader of stdout is gone (`prestatie diff A B | head`): stop quietly,
+                # and keep Python from reporting the pipe again when it flushes at exit.
+                with contextlib.suppress(OSError, ValueError):  # stdout may have no file
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                context.exit(EXIT_PROBLEMS)
+            except (Failure, PrestatieError, OSError) as error:
+                known = error if isinstance(error, Failure) else failure(error)
+                if debug:
+                    traceback.print_exc()
+                for line in known.lines:
+                    click.echo(line, err=True)
+                click.echo(_("Error: {message}").format(message=known.message), err=True)
+                context.exit(known.code)
+            except (click.exceptions.Exit, click.ClickException, click.Abort):
+                raise
+            except Exception as error:
+                # A bug rather than the user's mistake: one line that says so.
+                if debug:
+                    traceback.print_exc()
+                click.echo(
+                    _(
+                        "Error: internal error ({kind}: {error}): a bug in prestatie; run the"
+                        " command again with --debug to see the traceback"
+                    ).format(kind=type(error).__name__, error=error),
+                    err=True,
+                )
+                context.exit(EXIT_INTERNAL)
+
+    return debug_option(run)  # type: ignore[return-value]
+
+
+def usage(message: str) -> NoReturn:
+    raise Failure(message, EXIT_UNUSABLE)
+
+
+CANNOT = {
+    "open": N_("cannot open the file: {reason}{about}"),
+    "write": N_("cannot write the file: {reason}{about}"),
+}
+
+
+def os_failure(error: OSError, path: Path, doing: str) -> Failure:
+    """`FILE: cannot open the file: reason`, naming another path the error is about."""
+    return Failure(f"{path}: {os_reason(error, path, doing)}", EXIT_UNUSABLE)
+
+
+def os_reason(error: OSError, path: Path, doing: str) -> str:
+    """What went wrong opening or writing `path`, without naming `path` itself."""
+    if isinstance(error, IsADirectoryError) or path.is_dir():
+        return _("is a folder, not a file: expected a .xlsx or .json file")
+    other = error.filename is not None and str(error.filename) != str(path)
+    about = f" ({error.filename})" if other else ""
+    reason = error.strerror or str(error)
+    return _(CANNOT[doing]).format(reason=reason, about=about)

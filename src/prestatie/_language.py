@@ -1,0 +1,68 @@
+"""The languages of the messages that people read: English and Dutch.
+
+Every such message is written once, in English, as a template with named placeholders
+(`no sheet {sheet!r}`), marked with `N_` where it is made so that `pybabel extract` finds it.
+The Dutch text of each template is in the gettext catalogue `locale/nl/LC_MESSAGES/prestatie.po`,
+compiled to the `.mo` beside it, which ships in the package. A message is translated when it is
+rendered, and only then filled in with its values, so one problem can be read in either language.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Mapping
+from importlib import resources
+
+LANGUAGES = ("nl", "en")
+"""The languages a message can be rendered in: Dutch (the command's default) and English."""
+
+DOMAIN = "prestatie"
+
+
+class Phrase(str):
+    """A text from the catalogue: given as a value of a message (`expected {expected}`), it is
+    translated with the message."""
+
+    __slots__ = ()
+
+
+def N_(template: str) -> str:
+    """Mark `template` for the catalogue; it is translated later, when rendered, and so is
+    a value of a message that was marked."""
+    return Phrase(template)
+
+
+@functools.cache
+def translation(language: str) -> gettext.NullTranslations:
+    """The gettext translations of prestatie's messages into `language` (one of `LANGUAGES`).
+
+    English is the language the messages are written in; Dutch comes from the catalogue that
+    ships in the package.
+
+    >>> translation("nl").gettext("problems found")
+    'problemen gevonden'
+    >>> translation("en").gettext("problems found")
+    'problems found'
+    """
+    if language not in LANGUAGES:
+        from prestatie._errors import InvalidValueError  # which renders through this module
+
+        known = " or ".join(repr(known) for known in LANGUAGES)
+        raise InvalidValueError(f"unknown language {language!r}: expected {known}")
+    if language == "en":
+        return gettext.NullTranslations()
+    catalogue = resources.files("prestatie") / "locale" / language / "LC_MESSAGES"
+    with (catalogue / f"{DOMAIN}.mo").open("rb") as file:
+        return gettext.GNUTranslations(file)
+
+
+def render(template: str, params: Mapping[str, object], language: str = "en") -> str:
+    """`template` in `language`, filled in with `params`; a `Phrase` among them is
+    translated too, and filled in with the same `params`."""
+    texts = translation(language)
+    values = {
+        key: texts.gettext(value).format_map(params) if isinstance(value, Phrase) else value
+        for key, value in params.items()
+    }
+    return texts.gettext(template).format_map(values)

@@ -1,0 +1,380 @@
+"""Messages in Dutch and English: the catalogue holds a Dutch text for every message the source
+marks, the package ships it, the command and the examples speak Dutch unless told otherwise,
+and a problem renders in either language."""
+
+from __future__ import annotations
+
+import ast
+import io
+import json
+import os
+import string
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import read_mo, write_mo
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from conftest import ROOT, run_python
+from prestatie import (
+    LANGUAGES,
+    Budget,
+    InvalidValueError,
+    Problem,
+    Programme,
+    check_budget,
+    translation,
+    write_workbook,
+)
+from prestatie._cli import main
+from prestatie._language import N_
+
+PACKAGE = (ROOT / "babel.cfg", ROOT / "src" / "prestatie" / "locale", "prestatie")
+EXAMPLES = (ROOT / "examples" / "babel.cfg", ROOT / "examples" / "locale", "examples")
+CATALOGUES = pytest.mark.parametrize(
+    ("config", "locale", "domain"), [PACKAGE, EXAMPLES], ids=["prestatie", "examples"]
+)
+"""The package's catalogue and the example scripts' own: how `pybabel extract` finds their
+messages (the mapping file), where the catalogue is, and its domain."""
+
+
+def _ignored(directory: str) -> bool:
+    """The directories `pybabel extract --ignore-dirs=".* __pycache__"` leaves out."""
+    name = os.path.basename(directory)
+    return name.startswith(".") or name == "__pycache__"
+
+
+def extracted(config: Path) -> dict[str | tuple[str, ...], list[str]]:
+    """Every message the source marks, as `pybabel extract -F CONFIG` finds it, with the
+    files it is in."""
+    with config.open() as file:
+        method_map, options_map = parse_mapping_cfg(file)
+    found: dict[str | tuple[str, ...], list[str]] = {}
+    for filename, _, message, _, _ in extract_from_dir(
+        ROOT, method_map, options_map, directory_filter=lambda path: not _ignored(path)
+    ):
+        found.setdefault(message, []).append(filename)
+    return found
+
+
+def catalogue(locale: Path, domain: str) -> Catalog:
+    with (locale / "nl" / "LC_MESSAGES" / f"{domain}.po").open("rb") as file:
+        return read_po(file)
+
+
+def _fields(text: str) -> list[tuple[str, str | None, str | None]]:
+    """The placeholders of a template: name, conversion and format spec, sorted."""
+    return sorted(
+        (name, conversion, spec)
+        for _, name, spec, conversion in string.Formatter().parse(text)
+        if name is not None
+    )
+
+
+def _translated(message: Message) -> Iterator[tuple[str, str]]:
+    """Each form of the message with its Dutch form."""
+    ids = message.id if isinstance(message.id, tuple) else (message.id,)
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    for i, text in enumerate(strings):
+        yield ids[min(i, len(ids) - 1)], text
+
+
+# -- the catalogue ---------------------------------------------------------------------------
+
+
+@CATALOGUES
+def test_every_marked_message_has_a_dutch_text_with_the_same_placeholders(
+    config: Path, locale: Path, domain: str
+) -> None:
+    """A message added to the source without its Dutch text in the catalogue fails here (run
+    the pybabel commands of the README's "Language" section, then write the Dutch)."""
+    dutch = catalogue(locale, domain)
+    source = extracted(config)
+    assert source, "no marked messages found: is babel.cfg read?"
+    lacking = []
+    for msgid, files in source.items():
+        message = dutch.get(_singular(msgid))
+        if message is None or message.fuzzy or not all(text for _, text in _translated(message)):
+            lacking.append(f"{files[0]}: {msgid!r}")
+            continue
+        for english, text in _translated(message):
+            assert _fields(text) == _fields(english), (msgid, text)
+    assert not lacking, "messages without Dutch:\n" + "\n".join(lacking)
+
+
+def _singular(msgid: str | tuple[str, ...]) -> str:
+    return msgid[0] if isinstance(msgid, tuple) else msgid
+
+
+@CATALOGUES
+def test_the_catalogue_holds_no_message_that_the_source_no_longer_has(
+    config: Path, locale: Path, domain: str
+) -> None:
+    source = {_singular(msgid) for msgid in extracted(config)}
+    dutch = catalogue(locale, domain)
+    assert not dutch.obsolete
+    assert sorted(_singular(m.id) for m in dutch if m.id and _singular(m.id) not in source) == []
+
+
+def _messages(compiled: Catalog) -> dict[object, object]:
+    def plain(text: object) -> object:
+        return tuple(text) if isinstance(text, list) else text
+
+    return {plain(m.id): plain(m.string) for m in compiled if m.id}
+
+
+@CATALOGUES
+def test_the_compiled_catalogue_is_the_catalogue_as_written(
+    config: Path, locale: Path, domain: str
+) -> None:
+    """The committed .mo is what `pybabel compile` makes of the .po, so they cannot drift."""
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue(locale, domain))
+    compiled.seek(0)
+    with (locale / "nl" / "LC_MESSAGES" / f"{domain}.mo").open("rb") as file:
+        committed = read_mo(file)
+    expected = read_mo(compiled)
+    assert _messages(committed) == _messages(expected)
+
+
+_TEMPLATE_AT = {"of": 2, "problem": 4, "note": 3, "_At": 1}
+"""Where the template stands among the arguments of the functions that make coded messages:
+`Problem.of(where, code, template)`, a sheet's `problem(row, col, value, code, template)` and
+`note(row, col, code, template)`, and a mapping's `_At(code, template)`."""
+
+
+def _template_of(call: ast.Call) -> ast.expr | None:
+    function = call.func
+    name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+    if name in _TEMPLATE_AT and len(call.args) > _TEMPLATE_AT[name]:
+        return call.args[_TEMPLATE_AT[name]]
+    coded = any(
+        keyword.arg == "code" and isinstance(keyword.value, ast.Constant)
+        for keyword in call.keywords
+    )
+    return call.args[0] if coded and call.args else None
+
+
+def test_every_message_with_a_code_is_marked_for_the_catalogue() -> None:
+    """A problem's, error's or warning's template is an `N_("...")` where it is written, so
+    that extraction finds it: `Problem.of(where, code, N_(...))`, `Error(N_(...), code=...)`;
+    or a name or attribute that holds such a template."""
+    unmarked = []
+    for path in sorted((ROOT / "src" / "prestatie").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            template = _template_of(node) if isinstance(node, ast.Call) else None
+            if template is None or isinstance(template, ast.Name | ast.Attribute):
+                continue
+            if isinstance(template, ast.IfExp):
+                branches = [template.body, template.orelse]
+            else:
+                branches = [template]
+            for branch in branches:
+                marked = (
+                    isinstance(branch, ast.Call)
+                    and isinstance(branch.func, ast.Name)
+                    and branch.func.id == "N_"
+                )
+                if not marked:
+                    unmarked.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert unmarked == []
+
+
+def test_the_package_ships_the_compiled_dutch_catalogue() -> None:
+    shipped = resources.files("prestatie") / "locale" / "nl" / "LC_MESSAGES" / "prestatie.mo"
+    assert shipped.is_file()
+    assert translation("nl").gettext("problems found") == "problemen gevonden"
+
+
+def test_the_wheel_holds_the_compiled_dutch_catalogue(tmp_path: Path) -> None:
+    pytest.importorskip("hatchling")
+    command = [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps"]
+    built = subprocess.run(
+        [*command, "--no-build-isolation", "--quiet", "--wheel-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("prestatie-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert "prestatie/locale/nl/LC_MESSAGES/prestatie.mo" in archive.namelist()
+
+
+def test_an_unknown_language_is_refused_naming_the_languages() -> None:
+    assert LANGUAGES == ("nl", "en")
+    with pytest.raises(InvalidValueError, match="unknown language 'fr': expected 'nl' or 'en'"):
+        translation("fr")
+
+
+# -- problems --------------------------------------------------------------------------------
+
+
+def _duplicate_programmes() -> Budget:
+    programme = Programme(number=7, name="Ruimte")
+    return Budget(province="Overijssel", year=2018, programmes=(programme, programme))
+
+
+def test_a_problem_renders_in_english_as_its_message_and_in_dutch_from_its_code() -> None:
+    (problem,) = check_budget(_duplicate_programmes())
+    assert problem.code == "duplicate-programme"
+    assert problem.params == {"key": 7, "other": "$.programmes[0].number"}
+    english = "duplicate programme 7: also at $.programmes[0].number"
+    assert problem.render("en") == problem.message == english
+    assert problem.render("nl") == "kerntaak 7 staat er twee keer in: ook op $.programmes[0].number"
+    assert str(problem) == f"$.programmes[1].number: {problem.message}"
+
+
+def test_a_problem_made_with_a_message_only_renders_it_as_given() -> None:
+    problem = Problem(where="A1", message="something {odd}")
+    assert problem.code == ""
+    assert problem.render("nl") == problem.render("en") == "something {odd}"
+
+
+def test_a_phrase_of_the_catalogue_given_as_a_value_is_translated_with_the_message() -> None:
+    template = "expected {labels}, got {found}"  # not in the catalogue: only the value is
+    problem = Problem.of("A1", "x", template, labels="'ja'", found=N_("nothing"))
+    assert problem.render("en") == "expected 'ja', got nothing"
+    assert problem.render("nl") == "expected 'ja', got niets"
+    assert problem.params == {"labels": "'ja'", "found": "nothing"}
+
+
+def test_problems_with_the_same_place_and_message_are_equal_whatever_their_code() -> None:
+    made = Problem.of("A1", "sheet-missing", "no sheet {sheet!r}", sheet="Prestaties")
+    assert made == Problem(where="A1", message="no sheet 'Prestaties'")
+    assert len({made, Problem(where="A1", message="no sheet 'Prestaties'")}) == 1
+
+
+# -- the command -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def default_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No PRESTATIE_LANG, as on a user's machine."""
+    monkeypatch.delenv("PRESTATIE_LANG", raising=False)
+
+
+def _template_twice(tmp_path: Path, *options: str) -> str:
+    out = tmp_path / "begroting.xlsx"
+    write_workbook(Budget(province="Overijssel", year=2018), out)
+    result = CliRunner().invoke(main, [*options, "template", str(out)], prog_name="prestatie")
+    assert result.exit_code == 2
+    return result.stderr
+
+
+@pytest.mark.usefixtures("default_language")
+def test_the_command_speaks_dutch_by_default(tmp_path: Path) -> None:
+    out = tmp_path / "begroting.xlsx"
+    result = run_python("-m", "prestatie", "template", out, "--year", "2018")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"{out} geschreven: een lege begroting 2018 om in te vullen\n"
+    again = run_python("-m", "prestatie", "template", out)
+    assert again.returncode == 2
+    assert again.stderr == f"Fout: {out} bestaat al: voeg --force toe om het te vervangen\n"
+
+
+@pytest.mark.usefixtures("default_language")
+def test_lang_en_gives_english(tmp_path: Path) -> None:
+    stderr = _template_twice(tmp_path, "--lang", "en")
+    assert "Error: " in stderr
+    assert "exists: add --force to replace it" in stderr
+
+
+def test_prestatie_lang_en_gives_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESTATIE_LANG", "en")
+    assert "exists: add --force to replace it" in _template_twice(tmp_path)
+
+
+def test_lang_wins_over_prestatie_lang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESTATIE_LANG", "en")
+    assert "bestaat al" in _template_twice(tmp_path, "--lang", "nl")
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_an_unknown_language_is_a_usage_error(
+    how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = ["--lang", "fr"] if how == "option" else []
+    if how == "environment":
+        monkeypatch.setenv("PRESTATIE_LANG", "fr")
+    result = CliRunner().invoke(
+        main, [*options, "template", str(tmp_path / "t.xlsx")], prog_name="prestatie"
+    )
+    assert result.exit_code == 2
+    assert "Invalid value for '--lang': 'fr' is not one of 'nl', 'en'" in result.output
+
+
+@pytest.mark.usefixtures("default_language")
+def test_check_speaks_dutch_and_its_json_gives_code_params_and_the_english_message(
+    tmp_path: Path,
+) -> None:
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"format_version": 2, "province": 3, "year": 2017}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(broken)], prog_name="prestatie")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{broken}: $.province: verwacht tekst, maar vond int 3\n1 probleem in 1 van 1 bestand\n"
+    )
+    as_json = CliRunner().invoke(main, ["check", "--json", str(broken)], prog_name="prestatie")
+    assert json.loads(as_json.stdout) == [
+        {
+            "file": str(broken),
+            "where": "$.province",
+            "message": "expected text, got int 3",
+            "code": "wrong-type",
+            "params": {"found": "int 3"},
+        }
+    ]
+
+
+# -- the examples ----------------------------------------------------------------------------
+
+EXAMPLE_SCRIPTS = ROOT / "examples"
+
+
+@pytest.mark.usefixtures("default_language")
+def test_the_examples_speak_dutch_by_default(tmp_path: Path) -> None:
+    missing = tmp_path / "geen-begroting.xlsx"
+    result = run_python(EXAMPLE_SCRIPTS / "totals.py", missing)
+    assert (result.returncode, result.stderr) == (2, f"{missing}: bestand niet gevonden\n")
+    usage = run_python(EXAMPLE_SCRIPTS / "compare_budgets.py", missing)
+    assert usage.stderr == "gebruik: python examples/compare_budgets.py [OUD NIEUW]\n"
+
+
+def test_the_examples_speak_english_with_prestatie_lang_en(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_LANG", "en")
+    missing = tmp_path / "geen-begroting.xlsx"
+    result = run_python(EXAMPLE_SCRIPTS / "totals.py", missing)
+    assert (result.returncode, result.stderr) == (2, f"{missing}: file not found\n")
+
+
+def test_an_example_refuses_an_unknown_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_LANG", "fr")
+    result = run_python(EXAMPLE_SCRIPTS / "totals.py", tmp_path / "x.xlsx")
+    assert result.returncode == 2
+    assert result.stderr == "PRESTATIE_LANG=fr: expected nl (Nederlands) or en (English)\n"
+
+
+@pytest.mark.usefixtures("default_language")
+def test_an_example_renders_the_problems_of_a_budget_in_dutch(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"format_version": 2, "province": 3, "year": 2017}', encoding="utf-8")
+    result = run_python(EXAMPLE_SCRIPTS / "totals.py", broken)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{broken}: de JSON beschrijft geen geldige begroting",
+        "  $.province: verwacht tekst, maar vond int 3",
+    ]
