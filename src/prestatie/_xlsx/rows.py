@@ -188,9 +188,24 @@ LEVEL_SHEETS = {sheet.owner: sheet.name for sheet in schema.SHEETS if sheet.owne
 
 def parent_sheet(group: str, key: Any) -> str:
     """The sheet that lists the parent that rows of `group` under `key` name."""
-    if group in ("targets", "measurements"):
+    if group in _KEYED_BY_LEVEL:
         return LEVEL_SHEETS[key[0]]
     return LEVEL_SHEETS[_GROUP_PARENT[group]]
+
+
+# Groups whose rows name their parent's level first, then its code.
+_KEYED_BY_LEVEL = frozenset(
+    {
+        "targets",
+        "measurements",
+        "amounts",
+        "indicators",
+        "sections",
+        "mutations",
+        "statuses",
+        "judgements",
+    }
+)
 
 
 def show_key(key: Any) -> str:

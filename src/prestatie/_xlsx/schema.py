@@ -76,8 +76,20 @@ BEGROTING = Sheet(
         col("Volledig", "complete", BOOLEAN, "nee for an excerpt", required=True),
         col("Toelichting", "notes", TEXT),
         col("Niveaus", "levels", LEVELS, "the names of the levels, outermost first"),
-        col("Codeschema", "code_scheme", CODE_SCHEME, "how codes show their place"),
-        col("Schaal", "scale", SCALE, "the values a status judgement may take"),
+        col(
+            "Codeschema",
+            "code_scheme",
+            CODE_SCHEME,
+            "how codes show their place",
+            when="als de codes een vaste breedte hebben",
+        ),
+        col(
+            "Schaal",
+            "scale",
+            SCALE,
+            "the values a status judgement may take",
+            when="als de oordelen andere waarden hebben dan groen, oranje en rood",
+        ),
     ),
 )
 
@@ -240,7 +252,13 @@ MONITOR = Sheet(
             "blank for a prestatie's",
             when="als de status niet bij een prestatie hoort",
         ),
-        col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
+        col(
+            "Indicator",
+            "part",
+            OPTIONAL_INTEGER,
+            "the indicator's Volgorde, for one",
+            when="als het oordeel een indicator geldt",
+        ),
     ),
 )
 
@@ -256,7 +274,13 @@ OORDELEN = Sheet(
     columns=(
         col("Niveau", "level", owner_codec(*_NODE, Owner.INDICATOR), required=True),
         col("Code", "owner_code", CODE, required=True),
-        col("Indicator", "part", OPTIONAL_INTEGER, "the indicator's Volgorde, for one"),
+        col(
+            "Indicator",
+            "part",
+            OPTIONAL_INTEGER,
+            "the indicator's Volgorde, for one",
+            when="als het oordeel een indicator geldt",
+        ),
         order_column(),
         col("Dimensie", "dimension", TEXT),
         col("Waarde", "value", TEXT),
@@ -277,7 +301,13 @@ TEKSTEN = Sheet(
     parent=Parent(("level", "owner_code"), "owner_code"),
     columns=(
         col("Niveau", "level", owner_codec(Owner.BEGROTING, *_NODE), required=True),
-        col("Code", "owner_code", OPTIONAL_CODE, "blank for a paragraaf"),
+        col(
+            "Code",
+            "owner_code",
+            OPTIONAL_CODE,
+            "blank for a paragraaf",
+            when="als de tekst niet bij de begroting hoort",
+        ),
         order_column(),
         col("Kop", "heading", TEXT),
         col("Tekst", "text", TEXT),
