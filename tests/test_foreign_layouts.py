@@ -283,3 +283,42 @@ def test_a_workbook_keeps_each_amounts_taakveld_and_reads_one_written_without_th
     workbook.save(path)
     old = read_workbook(path)
     assert [(a.value, a.taakveld) for a in old.programmes[0].amounts] == [(7000, None)]
+
+
+def test_indicators_hang_under_the_programme_objective_or_prestatie_their_code_gives(
+    tmp_path: Path,
+) -> None:
+    """A code pattern that takes one part attaches an indicator to its programme, two to an
+    objective, three to a prestatie; a label that says more keeps its own code; what was
+    measured ("Meetwaarde 2020") is kept, a number or the text printed."""
+    rows = [
+        ["Nr", "Indicator", "Nulmeting", "Meetwaarde 2020", "2021"],
+        ["2.a", "Reizigers", "1.000", "1.200", "1.300"],
+        ["2.1.a", "Fietspaden", "-", "nnb", "PM"],
+        ["2.1.3.a", "Haltes", 40, "41 (peiling)", 45],
+    ]
+    path = _sheet(tmp_path / "indicatoren.xlsx", rows)
+    mapping = {
+        "layout": "indicators",
+        "code": "Nr",
+        "code_pattern": r"^(\d+)(?:\.(\d+))?(?:\.(\d+))?\.[a-z]$",
+        "title": "Indicator",
+        "baseline": "Nulmeting",
+        "year_columns": {},
+    }
+    budget = import_sheet(path, mapping_from_dict(mapping))
+    (programme,) = budget.programmes
+    (objective,) = programme.objectives
+    (prestatie,) = objective.prestaties
+    owners = [
+        (str(owner.code), indicator.code)
+        for owner in (programme, objective, prestatie)
+        for indicator in owner.indicators
+    ]
+    assert owners == [("2", "2.a"), ("2.1", "2.1.a"), ("2.1.3", "2.1.3.a")]
+    assert [(m.year, m.value, m.text) for m in programme.indicators[0].realised] == [
+        (2020, 1200, "")
+    ]
+    assert [(m.value, m.text) for m in objective.indicators[0].realised] == [(None, "nnb")]
+    assert [(m.value, m.text) for m in prestatie.indicators[0].realised] == [(41, "41 (peiling)")]
+    assert objective.indicators[0].targets[0].text == "PM"

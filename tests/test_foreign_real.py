@@ -169,6 +169,10 @@ SAMPLES = {
         changed=("B4", 198140),
         totals=frozenset({"Financieel beeld!B10", "Financieel beeld!D4"}),
     ),
+    "zuid-holland-begroting-2025-wettelijke-indicatoren": Sample(
+        "Zuid-Holland",
+        problems={"Wettelijke indicatoren!C7": "found str '13.4 PJ': expected a number"},
+    ),
     "zuid-holland-najaarsnota-2019-effectindicatoren": Sample("Zuid-Holland"),
 }
 
@@ -206,7 +210,7 @@ def test_every_transcription_has_a_sample_its_mapping_and_its_source() -> None:
     assert set(NAMES) == set(SAMPLES)
     assert len(NAMES) >= 12
     assert len({sample.province for sample in SAMPLES.values()}) >= 8
-    assert len(NAMES) == 14
+    assert len(NAMES) == 15
     sources = (DATA / "SOURCES.md").read_text(encoding="utf-8")
     for name in NAMES:
         lines = (MAPPINGS / f"{name}.toml").read_text(encoding="utf-8").splitlines()
@@ -335,6 +339,54 @@ def test_an_indicator_table_keeps_baselines_and_every_target_numbers_or_not() ->
     assert [(t.year, t.lower, t.upper) for t in share.targets][-1] == (2022, 90, 90)
     assert no2.baseline == 81000
     assert [t.lower for t in noise.targets] == [7800, 7700, 7600, 7500]
+    assert [indicator.code for indicator in objective.indicators] == [
+        "1.6.a",
+        "1.6.b",
+        "1.6.c",
+        "1.6.d",
+    ]
+
+
+def test_programme_indicators_keep_what_was_measured_as_printed(tmp_path: Path) -> None:
+    """Zuid-Holland's wettelijke indicatoren hang under the ambitie (programme) they are
+    printed with. Meetwaarde 2023 is a realised value: a number, a number with the text
+    printed around it ("35,8 (datajaar 2022)"), or only the text ("Geen meting"). The
+    baseline "13.4 PJ" (a dot for a decimal comma) is reported at its cell; written
+    "13,4 PJ" the table imports."""
+    name = "zuid-holland-begroting-2025-wettelijke-indicatoren"
+    path = tmp_path / f"{name}.xlsx"
+    shutil.copy(DATA / f"{name}.xlsx", path)
+    workbook = load_workbook(path)
+    workbook.active["C7"] = "13,4 PJ"  # type: ignore[index]
+    workbook.save(path)
+    budget = _import(name, path)
+    assert [(p.number, len(p.indicators)) for p in budget.programmes] == [
+        (1, 2),
+        (2, 1),
+        (3, 2),
+        (4, 3),
+        (5, 3),
+    ]
+    assert list(budget.objectives()) == []
+    measured = {
+        i.name: [(m.year, m.value, m.unit, m.text) for m in i.realised]
+        for p in budget.programmes
+        for i in p.indicators
+    }
+    assert measured["Opkomst verkiezingen"] == [(2023, 54, "%", "")]
+    assert measured["Totale emissie broeikasgassen in Zuid-Holland (Mton)"] == [
+        (2023, Decimal("35.8"), "Mton", "35,8 (datajaar 2022)")
+    ]
+    krw = "Aantal KRW-grondwaterlichamen dat aan de KRW-doelen voldoet"
+    assert measured[krw] == [(2023, None, "", "Geen meting")]
+    turnout = budget.programmes[0].indicators[1]
+    assert (turnout.baseline, [t.text for t in turnout.targets]) == (
+        None,
+        ["55%", "55%", "N.n.b.", "N.n.b."],
+    )
+    assert [t.kind.value for t in turnout.targets][2:] == ["kwalitatief", "kwalitatief"]
+    energy = budget.programmes[2].indicators[1]
+    assert (energy.baseline, energy.unit) == (Decimal("13.4"), "PJ")
 
 
 def _cli(*args: str | Path) -> tuple[int, str, str]:

@@ -450,15 +450,17 @@ def _merge(
         existing = {p.code: p for p in objective.prestaties}
         result = [
             attrs.evolve(
-                p, title=p.title or titles.get(p.code, ""), amounts=merged(p.code, p.amounts)
+                p,
+                title=p.title or titles.get(p.code, ""),
+                amounts=merged(p.code, p.amounts),
+                indicators=p.indicators + tuple(indicators.get(p.code, ())),
             )
             for p in objective.prestaties
         ]
         for code in sorted(c for c in codes if c.level == 3 and c.parent == objective.code):
             if code not in existing:
-                result.append(
-                    Prestatie(code=code, title=titles.get(code, ""), amounts=merged(code, ()))
-                )
+                new = Prestatie(code=code, title=titles.get(code, ""), amounts=merged(code, ()))
+                result.append(attrs.evolve(new, indicators=tuple(indicators.get(code, ()))))
         return tuple(result)
 
     def objective_with(o: Objective) -> Objective:
@@ -484,6 +486,7 @@ def _merge(
             p,
             name=p.name or titles.get(p.code, ""),
             amounts=merged(p.code, p.amounts),
+            indicators=p.indicators + tuple(indicators.get(p.code, ())),
             objectives=objectives(p),
         )
         for p in into.programmes
@@ -492,5 +495,11 @@ def _merge(
         number = code.parts[0]
         if isinstance(number, int) and number not in existing:
             new = Programme(number=number, name=titles.get(code, ""), amounts=merged(code, ()))
-            programmes.append(attrs.evolve(new, objectives=objectives(new)))
+            programmes.append(
+                attrs.evolve(
+                    new,
+                    indicators=tuple(indicators.get(code, ())),
+                    objectives=objectives(new),
+                )
+            )
     return attrs.evolve(into, programmes=tuple(programmes))

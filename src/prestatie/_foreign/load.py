@@ -314,6 +314,7 @@ def _make_converter() -> cattrs.Converter:
         flow_column=ref,
         total_column=ref,
         code_pattern=pattern,
+        realised=override(struct_hook=converter.get_structure_hook(YearPattern)),
         flow_pattern=pattern,
         taakveld_pattern=pattern,
         totals=plain,

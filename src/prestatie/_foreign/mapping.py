@@ -2,8 +2,9 @@
 
 A mapping names the sheet and its header rows, the column holding each row's code, and the
 columns holding amounts: one per year and budget column ("wide"), a year column and an amount
-column ("long"), or the targets of indicators ("indicators"). `docs/mappings.md` describes
-every field as a TOML key; `prestatie._foreign.load` reads them from TOML.
+column ("long"), or the targets and measured values of indicators ("indicators").
+`docs/mappings.md` describes every field as a TOML key; `prestatie._foreign.load` reads them
+from TOML.
 """
 
 from __future__ import annotations
@@ -203,6 +204,9 @@ class Mapping:
     amount: ColumnRef | None = attrs.field(default=None, validator=optional(ColumnRef))
     baseline: ColumnRef | None = attrs.field(default=None, validator=optional(ColumnRef))
     """An indicator table's baseline (nulmeting) column."""
+    realised: str = attrs.field(default=r"meetwaarde (?P<year>[0-9]{4})", validator=of(str))
+    """An indicator table's headers of measured values ("Meetwaarde 2023"), matched whole;
+    the group named `year` is the year measured."""
     budget_column: BudgetColumn = attrs.field(
         default=BudgetColumn.PRIMITIEF, validator=of(BudgetColumn)
     )
@@ -256,7 +260,7 @@ class Mapping:
         for pattern in (*patterns, self.grand_totals, self.totals_above):
             if pattern is not None:
                 re.compile(pattern)
-        for pattern in (self.skip, self.taakveld_pattern):
+        for pattern in (self.skip, self.taakveld_pattern, self.realised):
             if pattern is not None:
                 re.compile(pattern)
 
