@@ -258,7 +258,11 @@ def test_a_total_with_no_rows_to_add_up_is_stated_as_unchecked(tmp_path: Path) -
 
 def test_a_skipped_total_is_stated_as_unchecked() -> None:
     name = "fryslan-begroting-2025-programma-1"
-    mapping = load_mapping(EXAMPLES / "mappings" / "real" / f"{name}.toml")
+    mapping = attrs.evolve(
+        load_mapping(EXAMPLES / "mappings" / "real" / f"{name}.toml"),
+        grand_totals=None,
+        skip="^Saldo programma",
+    )
     with pytest.warns(WorkbookWarning, match="'Saldo programma 1' is skipped: not checked"):
         import_sheet(EXAMPLES / "data" / "real" / f"{name}.xlsx", mapping)
 
@@ -322,3 +326,20 @@ def test_indicators_hang_under_the_programme_objective_or_prestatie_their_code_g
     assert [(m.value, m.text) for m in objective.indicators[0].realised] == [(None, "nnb")]
     assert [(m.value, m.text) for m in prestatie.indicators[0].realised] == [(41, "41 (peiling)")]
     assert objective.indicators[0].targets[0].text == "PM"
+
+
+def test_a_reserve_row_of_an_unknown_kind_or_a_bad_realised_pattern_is_named_at_its_key() -> None:
+    mapping = {
+        "code": "Code",
+        "year_columns": {},
+        "reserve_rows": {"^Storting": "storting"},
+        "realised": "Meetwaarde",
+    }
+    with pytest.raises(MappingError) as caught:
+        mapping_from_dict(mapping)
+    found = {problem.where: problem.message for problem in caught.value.problems}
+    assert found == {
+        'mapping: reserve_rows."^Storting"': "expected one of 'toevoeging', 'onttrekking',"
+        " got text 'storting'",
+        "mapping: realised": "expected a group named year, as in (?P<year>...)",
+    }

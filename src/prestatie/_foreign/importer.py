@@ -39,16 +39,20 @@ from prestatie._model import (
     BudgetColumn,
     Flow,
     Indicator,
+    MutationKind,
     Nature,
     Objective,
     Prestatie,
     Programme,
+    Reserve,
+    ReserveMutation,
 )
 from prestatie._money import Unit, convert, total
 from prestatie._taakveld import TAAKVELD
 from prestatie._xlsx.schema import normalise_header
 
 _Key = tuple[Flow, BudgetColumn, int, Nature, str | None]
+_MutationKey = tuple[MutationKind, str, BudgetColumn, int]
 
 
 def _code_of(label: str, mapping: Mapping) -> Code | None:
@@ -157,6 +161,27 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
         # empty code ("Totaal" under a ledger's descriptions).
         total_label = label or title
         stated = any(sheet.text(number, column.index) for column in columns)
+        mutation = next(
+            (k for p, k in mapping.reserve_rows.items() if re.search(p, label, re.IGNORECASE)),
+            None,
+        )
+        if mutation is not None and stated:
+            flow = Flow.LASTEN if mutation is MutationKind.TOEVOEGING else Flow.BATEN
+            owner = code or state.parent
+            if owner is None:
+                sheet.problem(number, code_col, sheet.value(number, code_col), "a code such as 7.2")
+                continue
+            cells = _cells(sheet, number, columns, flow)
+            row = Row(number, owner, code is not None, label, flow, mapping.nature, cells)
+            row.mutation = mutation
+            if long:
+                assert year_col is not None
+                row.year = _year(sheet, number, year_col)
+            check_derived(sheet, row, columns)
+            check_saldo(sheet, row, columns)
+            table.rows.append(row)  # counted in the totals under it
+            yield row
+            continue
         if skip.search(total_label) and stated:
             kind = Totals.of(total_label, mapping)
             flow = kind.flow or state.section
@@ -318,6 +343,7 @@ def import_sheet(
     state = _State(section=mapping.flow, parent=owner)
     unit = into.unit if into is not None else mapping.unit
     amounts: dict[Code, dict[_Key, Decimal]] = defaultdict(dict)
+    mutations: dict[Code, dict[_MutationKey, Decimal]] = defaultdict(dict)
     indicators: dict[Code, list[Indicator]] = defaultdict(list)
     titles: dict[Code, str] = {}
     rows: list[Row] = []
@@ -331,11 +357,15 @@ def import_sheet(
             columns = [Column(amount_col or 0, mapping.budget_column, 0, None, "")]
         rows = list(_rows(sheet, columns, state))
         _collect(sheet, rows, columns, amounts, titles, unit)
+        _collect_mutations(sheet, rows, columns, mutations, unit)
+        for code in mutations:  # an owner with only reserve mutations is made all the same
+            amounts.setdefault(code, {})
     if problems:
         raise WorkbookError(problems, source=str(source))
     for code, title in _names(sheet, rows, state):
         titles.setdefault(code, title)
     budget = _merge(into, amounts, indicators, titles, mapping)
+    budget = _with_mutations(budget, mutations)
     # Actueel is stored as the sheet prints it; its derived check allowed the tolerance.
     tolerance = convert(mapping.tolerance, mapping.unit, unit)
     found = [
@@ -365,6 +395,8 @@ def _collect(
     code_col = sheet.find(mapping.code) or 1
     for row in rows:
         assert row.code is not None
+        if row.mutation is not None:
+            continue  # a reserve mutation (`_collect_mutations`)
         if row.title and row.own:
             titles.setdefault(row.code, row.title)
         if row.code.level > 3:
@@ -393,6 +425,75 @@ def _collect(
     if not any(column.budget_column is BudgetColumn.WIJZIGING for column in columns):
         for owned in amounts.values():
             _derive_wijziging(owned)
+
+
+def _collect_mutations(
+    sheet: Sheet,
+    rows: list[Row],
+    columns: list[Column],
+    mutations: dict[Code, dict[_MutationKey, Decimal]],
+    unit: Unit,
+) -> None:
+    """Each reserve-mutation row's figures as mutations of the reserve its label names, for
+    its programme or objective; a prestatie holds none, so its rows are stated as not
+    imported."""
+    mapping = sheet.mapping
+    code_col = sheet.find(mapping.code) or 1
+    for row in rows:
+        if row.mutation is None:
+            continue
+        assert row.code is not None
+        if row.code.level not in (1, 2):
+            warnings.warn(
+                f"{sheet.ref(row.number, code_col)}: {row.label!r} is a reserve mutation"
+                f" ({row.mutation.value}) of prestatie {row.code}, which holds none: not imported",
+                WorkbookWarning,
+                stacklevel=2,
+            )
+            continue
+        for (_, column, year, _, _), value in _values(row, columns, mapping):
+            key = (row.mutation, row.label, column, year)
+            owned = mutations[row.code]
+            value = convert(value, mapping.unit, unit)
+            owned[key] = total([owned[key], value]) if key in owned else value
+
+
+def _with_mutations(budget: Budget, mutations: dict[Code, dict[_MutationKey, Decimal]]) -> Budget:
+    """The budget with the sheet's reserve mutations, each replacing one of the same kind,
+    reserve, column and year, and every reserve they name among its reserves."""
+    if not mutations:
+        return budget
+
+    def merged(code: Code, old: tuple[ReserveMutation, ...]) -> tuple[ReserveMutation, ...]:
+        new = mutations.get(code, {})
+        kept = tuple(m for m in old if (m.kind, m.reserve, m.column, m.year) not in new)
+        return kept + tuple(
+            ReserveMutation(kind=kind, reserve=reserve, column=column, year=year, value=value)
+            for (kind, reserve, column, year), value in new.items()
+        )
+
+    programmes = tuple(
+        attrs.evolve(
+            programme,
+            reserve_mutations=merged(programme.code, programme.reserve_mutations),
+            objectives=tuple(
+                attrs.evolve(o, reserve_mutations=merged(o.code, o.reserve_mutations))
+                for o in programme.objectives
+            ),
+        )
+        for programme in budget.programmes
+    )
+    known = {reserve.name for reserve in budget.reserves}
+    named = dict.fromkeys(key[1] for owned in mutations.values() for key in owned)
+    reserves = budget.reserves + tuple(Reserve(name=name) for name in named if name not in known)
+    years = [key[3] for owned in mutations.values() for key in owned]
+    return attrs.evolve(
+        budget,
+        programmes=programmes,
+        reserves=reserves,
+        first_year=min([budget.first_year, *years]),
+        last_year=max([budget.last_year, *years]),
+    )
 
 
 def _derive_wijziging(owned: dict[_Key, Decimal]) -> None:

@@ -34,7 +34,7 @@ from prestatie._foreign.mapping import (
     printed_code,
 )
 from prestatie._json import configure_converter
-from prestatie._model import BudgetColumn, Flow, Nature
+from prestatie._model import BudgetColumn, Flow, MutationKind, Nature
 from prestatie._money import from_spreadsheet_number, to_amount
 from prestatie._xlsx.schema import normalise_header
 
@@ -330,6 +330,11 @@ def _make_converter() -> cattrs.Converter:
             )
         ),
         natures=override(struct_hook=_labels_to(converter, "labels and natures", str, Nature)),
+        reserve_rows=override(
+            struct_hook=_labels_to(
+                converter, "patterns and mutation kinds", PlainPattern, MutationKind
+            )
+        ),
         owner=override(struct_hook=converter.get_structure_hook(CodeText)),
         negative=override(struct_hook=flows),
         columns=override(struct_hook=_array_of_tables(converter, AmountColumn, "columns")),

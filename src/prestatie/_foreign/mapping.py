@@ -19,7 +19,7 @@ from openpyxl.utils import column_index_from_string
 
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError
-from prestatie._model import BudgetColumn, DocumentKind, Flow, Nature
+from prestatie._model import BudgetColumn, DocumentKind, Flow, MutationKind, Nature
 from prestatie._money import ZERO, Unit, to_amount
 from prestatie._validate import of, optional, tuple_of
 from prestatie._xlsx.schema import normalise_header
@@ -234,6 +234,10 @@ class Mapping:
     budget_rows: MappingType[str, BudgetColumn] = attrs.field(factory=dict)
     """Row-label patterns that set the budget column of the row's amounts, for tables that
     put "begroting", "wijziging" and "na wijziging" in rows: "^- I 2" = "wijziging"."""
+    reserve_rows: MappingType[str, MutationKind] = attrs.field(factory=dict)
+    """Row-label patterns of reserve mutations: "^Vorming" = "toevoeging". Such a row is a
+    mutation of the reserve its label names, as printed, for the programme or objective above
+    it; in the totals under it a toevoeging counts as lasten, an onttrekking as baten."""
     saldo_totals: str = attrs.field(default=r"^\s*saldo\b", validator=of(str))
     """Totals rows that combine lasten and baten by `saldo`, rather than add them up."""
     grand_totals: str | None = attrs.field(default=None, validator=optional(str))
@@ -260,7 +264,7 @@ class Mapping:
         for pattern in (*patterns, self.grand_totals, self.totals_above):
             if pattern is not None:
                 re.compile(pattern)
-        for pattern in (self.skip, self.taakveld_pattern, self.realised):
+        for pattern in (self.skip, self.taakveld_pattern, self.realised, *self.reserve_rows):
             if pattern is not None:
                 re.compile(pattern)
 
