@@ -15,7 +15,7 @@ MAPPINGS = EXAMPLES / "mappings" / "real"
 
 def test_each_listed_code_is_unique_well_formed_and_has_a_name_and_a_source() -> None:
     codes = [code for code, _, _ in LISTED]
-    assert len(codes) == len(set(codes)) == len(TAAKVELDEN) == 14
+    assert len(codes) == len(set(codes)) == len(TAAKVELDEN) == 15
     for code, name, source in LISTED:
         assert TAAKVELD.fullmatch(code), code
         assert name.strip() == name != "", code

@@ -38,6 +38,7 @@ LISTED: tuple[tuple[str, str, str], ...] = (
     ("0.9", "Resultaat", _DRENTHE_2017),
     ("1.1", "Provinciale Staten", _DRENTHE_2018),
     ("2.1", "Landwegen", _FINDO + "21---Landwegen-pr"),
+    ("3.3", "Kwantiteit grondwater", _FINDO + "33---Kwantiteit-grondwater-pr"),
     ("4.1", "Bodembescherming", _FINDO + "41---Bodembescherming-pr"),
     ("5.1", "Natuurontwikkeling", _FINDO + "51---Natuurontwikkeling-pr"),
     ("7.1", "Cultuur en maatschappij", _FINDO + "71---Cultuur-en-maatschappij-pr"),
