@@ -186,7 +186,7 @@ def child(mode: str, path: str) -> None:
     before = _status("VmRSS")
     _reset_peak()
     if budget is not None:
-        write_workbook(budget, Path(path).with_suffix(".out.xlsx"))
+        write_workbook(budget, Path(path).with_suffix(".out.xlsx"), force=True)
     elif engine == "calamine":
         import_calamine(Path(path))
     else:
@@ -262,8 +262,8 @@ def run(folder: Path, scale: float, runs: int, memory: bool) -> None:
     start = time.perf_counter()
     large, small = generate(scale), generate(scale / 10)
     paths = {"large": folder / "groot.xlsx", "small": folder / "klein.xlsx"}
-    write_workbook(large, paths["large"])
-    write_workbook(small, paths["small"])
+    write_workbook(large, paths["large"], force=True)
+    write_workbook(small, paths["small"], force=True)
     amounts = _count_amounts(large)
     print(
         f"budget: scale {scale}: {sum(1 for _ in large.prestaties()):,} prestaties,"
@@ -277,7 +277,7 @@ def run(folder: Path, scale: float, runs: int, memory: bool) -> None:
     tasks: dict[str, Callable[[], object]] = {
         "import (openpyxl)": lambda: import_openpyxl(paths["large"]),
         "floor read (openpyxl read-only)": lambda: floor_read(paths["large"]),
-        "export": lambda: write_workbook(large, folder / "export.xlsx"),
+        "export": lambda: write_workbook(large, folder / "export.xlsx", force=True),
         "floor write (openpyxl write-only)": lambda: raw_write(values, folder / "raw.xlsx"),
         "write-only with number formats": lambda: raw_write_formatted(
             formatted, folder / "formatted.xlsx"
@@ -286,7 +286,7 @@ def run(folder: Path, scale: float, runs: int, memory: bool) -> None:
         "from_json": lambda: from_json(text),
         "check_budget": lambda: check_budget(large),
         "import (10%)": lambda: import_openpyxl(paths["small"]),
-        "export (10%)": lambda: write_workbook(small, folder / "export-small.xlsx"),
+        "export (10%)": lambda: write_workbook(small, folder / "export-small.xlsx", force=True),
         "check_budget (10%)": lambda: check_budget(small),
     }
     if _pandas_available():

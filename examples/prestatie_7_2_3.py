@@ -6,6 +6,7 @@ OUT.xlsx to write the budget workbook.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -209,16 +210,23 @@ def summary(budget: Budget) -> str:
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, help="the .json or .xlsx to write")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    args = parser.parse_args(argv)
     budget = build_budget()
-    if not argv:
+    if args.out is None:
         print(summary(budget))
         return 0
-    out = Path(argv[0])
+    out: Path = args.out
     if out.suffix not in (".json", ".xlsx"):
         print(f"{out}: expected a file name ending in .json or .xlsx", file=sys.stderr)
         return 2
     try:
-        prestatie.write_budget(budget, out, force=True)
+        prestatie.write_budget(budget, out, force=args.force)
+    except FileExistsError:
+        print(f"{out}: bestaat al; vervang het met --force (already exists)", file=sys.stderr)
+        return 2
     except OSError as error:
         print(f"{out}: kan niet schrijven: {error.strerror} (cannot write)", file=sys.stderr)
         return 1

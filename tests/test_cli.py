@@ -217,7 +217,7 @@ def test_check_exits_2_for_unreadable_input_and_still_checks_the_other_files(
     assert f"{garbage}: not an Excel workbook: expected an .xlsx file" in out
     assert f"{missing}: cannot open the file: No such file or directory" in out
     assert f"{not_json}: $: not valid JSON: line 1 column 2" in out
-    assert f"{other}: {other}: expected a .xlsx or .json file, got '.ods'" in out
+    assert f"{other}: expected a .xlsx or .json file, got '.ods': save it as .xlsx" in out
     assert f"{broken_xlsx}: Prestaties!C2: " in out
     assert "Traceback" not in result.stderr
 
@@ -577,3 +577,46 @@ def test_an_internal_error_is_one_line_without_traceback_and_debug_shows_it(
     assert "Traceback (most recent call last)" in debug.stderr
     assert "KeyError: " in debug.stderr
     assert "Geen blad" in debug.stderr
+
+
+# -- --json and file errors ------------------------------------------------------------------
+
+
+def test_summary_diff_and_progress_print_json_with_exact_amounts() -> None:
+    """Each gives with --json the same result as its text, as JSON: amounts as exact strings,
+    codes as text, enums as their Dutch labels."""
+    summary = json.loads(invoke("summary", "--json", DATA / "begroting-2017.json").stdout)
+    assert summary["unit"] == "x € 1.000"
+    lasten = summary["tables"][0]
+    assert (lasten["flow"], lasten["column"]) == ("lasten", "primitief")
+    assert lasten["total"]["values"]["2017"] == "130770"
+    changes = invoke("diff", "--json", DATA / "begroting-2017.json", DATA / "begroting-2018.json")
+    labels = {item["code"]: item["label"] for item in json.loads(changes.stdout)["prestaties"]}
+    assert labels["3.2.2"] == "nieuw"
+    assert labels["3.1.2"] == "vervallen"
+    report = json.loads(invoke("progress", "--json", DATA / "monitor-2017-2.json").stdout)
+    assert report["thresholds"]["met_green"] == "80"
+    assert report["prestaties"][0]["code"] == "3.1.1"
+
+
+def test_file_errors_name_the_file_once_call_a_folder_a_folder_and_hint_at_xlsx(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "nope.json"
+    folder = tmp_path / "map.xlsx"
+    folder.mkdir()
+    old = tmp_path / "oud.xls"
+    old.write_bytes(b"")
+    result = prestatie_command("check", missing, folder, old)
+    assert result.stderr.splitlines()[:3] == [
+        f"{missing}: cannot open the file: No such file or directory",
+        f"{folder}: is a folder, not a file: expected a .xlsx or .json file",
+        f"{old}: expected a .xlsx or .json file, got '.xls': save it as .xlsx (Excel Workbook)"
+        " and try again",
+    ]
+    assert prestatie_command("summary", folder).stderr == (
+        f"Error: {folder}: is a folder, not a file: expected a .xlsx or .json file\n"
+    )
+    assert prestatie_command("summary", tmp_path / "nope.xlsx").stderr == (
+        f"Error: {tmp_path / 'nope.xlsx'}: cannot open the file: No such file or directory\n"
+    )

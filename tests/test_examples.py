@@ -522,3 +522,22 @@ def test_an_example_given_a_file_that_is_no_budget_names_its_problems(
     assert f"{DATA / 'grootboek-2017.xlsx'}: no sheet 'Begroting'" in result.stderr
     assert all(line.startswith(("Waarschuwing: ", str(DATA), "  ")) for line in lines)
     _no_traceback(result)
+
+
+def test_seed_script_does_not_replace_an_existing_file_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "seed.json"
+    out.write_text("eerder", encoding="utf-8")
+    refused = run_python(EXAMPLES / "prestatie_7_2_3.py", out)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(f"{out}: bestaat al; vervang het met --force")
+    assert out.read_text(encoding="utf-8") == "eerder"
+    forced = run_python(EXAMPLES / "prestatie_7_2_3.py", out, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert out.read_text(encoding="utf-8") != "eerder"
+
+
+def test_make_example_data_help_prints_usage_and_writes_nothing(tmp_path: Path) -> None:
+    result = run_python(DATA / "make_example_data.py", "--help", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: make_example_data.py")
+    assert list(tmp_path.iterdir()) == []

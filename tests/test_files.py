@@ -76,7 +76,7 @@ def test_write_budget_refuses_an_existing_file_without_force(tmp_path: Path) -> 
 
 
 def test_a_report_is_written_only_as_xlsx_and_of_a_known_kind(tmp_path: Path) -> None:
-    with pytest.raises(InvalidValueError, match=r"a report is a \.xlsx workbook"):
+    with pytest.raises(InvalidValueError, match=r"expected a \.xlsx file, got '\.json'"):
         write_budget(monitor_budget(), tmp_path / "report.json", report="monitor")
     with pytest.raises(InvalidValueError, match="report kind: expected 'multi-year', 'monitor'"):
         write_budget(monitor_budget(), tmp_path / "report.xlsx", report="yearly")

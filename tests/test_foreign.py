@@ -255,7 +255,7 @@ def test_import_merges_into_an_existing_budget(tmp_path: Path) -> None:
 
 def _report(tmp_path: Path, budget: Budget, kind: str, **options: object) -> Path:
     path = tmp_path / f"{kind}.xlsx"
-    write_report(budget, path, kind, **options)  # type: ignore[arg-type]
+    write_report(budget, path, kind, force=True, **options)  # type: ignore[arg-type]
     return path
 
 

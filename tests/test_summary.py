@@ -65,11 +65,12 @@ def test_grand_total_is_the_sum_of_programmes_and_of_all_amounts(
     amount of that flow, column and year; a kerntaak line = its own amounts plus those of its
     beleidsdoelen and everything below them; a beleidsdoel line (one directly under its
     kerntaak) = its own plus those of the objectives and prestaties below it.
+    A year without any amount has none (it shows blank), which counts as 0 here.
     The expected sums are added up here, as fractions, from the budget's tree."""
     summary = summarise(budget)
     for table in summary.tables:
         flow, column = table.flow, table.column
-        assert table.total.years == summary.years
+        assert set(table.total.years) <= set(summary.years)
         every = _added(
             [
                 amounts
@@ -81,16 +82,17 @@ def test_grand_total_is_the_sum_of_programmes_and_of_all_amounts(
         )
         programme_lines = [line for line in table.lines if line.level == 1]
         for year in summary.years:
-            assert table.total.values[year] == every[year]
+            assert table.total.values.get(year, 0) == every[year]
             assert (
-                sum(Fraction(line.amounts.values[year]) for line in programme_lines) == every[year]
+                sum(Fraction(line.amounts.values.get(year, 0)) for line in programme_lines)
+                == every[year]
             )
         for programme, line in zip(budget.programmes, programme_lines, strict=True):
             assert line.code == programme.code
             owners = _owners(programme.amounts, programme.objectives)
             expected = _added(owners, flow, column)
             _note(largest_sums, "kerntaak line", sum(len(amounts) for amounts in owners))
-            assert {year: line.amounts.values[year] for year in summary.years} == {
+            assert {year: line.amounts.values.get(year, 0) for year in summary.years} == {
                 year: expected[year] for year in summary.years
             }
         objective_lines = {line.code: line for line in table.lines if line.level == 2}
@@ -98,7 +100,7 @@ def test_grand_total_is_the_sum_of_programmes_and_of_all_amounts(
             owners = _owners((), (objective,))
             expected = _added(owners, flow, column)
             line = objective_lines[objective.code]
-            assert all(line.amounts.values[year] == expected[year] for year in summary.years)
+            assert all(line.amounts.values.get(year, 0) == expected[year] for year in summary.years)
 
 
 def _owners(own: tuple[Amount, ...], objectives: Iterable[Objective]) -> list[tuple[Amount, ...]]:
@@ -203,9 +205,9 @@ def test_monitor_reads_actueel_and_gerealiseerd() -> None:
     assert summary.table(Flow.BATEN, BudgetColumn.GEREALISEERD).total.values == {YEAR: 30}
 
 
-def test_begroting_never_shows_gerealiseerd_and_falls_back_to_primitief() -> None:
-    """A begroting without actueel amounts is read from primitief; gerealiseerd amounts in a
-    begroting are not shown, and asking for their table is a KeyError."""
+def test_a_begroting_falls_back_to_primitief_and_shows_its_jaarrekening_year() -> None:
+    """A begroting without actueel amounts is read from primitief; the realised amounts of a
+    jaarrekening year that it states are shown too."""
     monitor = small_monitor()
     programme = monitor.programmes[0]
     begroting = attrs.evolve(
@@ -216,10 +218,35 @@ def test_begroting_never_shows_gerealiseerd_and_falls_back_to_primitief() -> Non
         ),
     )
     summary = summarise(begroting)
-    assert summary.columns == (BudgetColumn.PRIMITIEF,)
+    assert summary.columns == (BudgetColumn.PRIMITIEF, BudgetColumn.GEREALISEERD)
     assert summary.table(Flow.LASTEN, BudgetColumn.PRIMITIEF).total.values == {YEAR: 100}
-    with pytest.raises(KeyError, match="gerealiseerd"):
-        summary.table(Flow.LASTEN, BudgetColumn.GEREALISEERD)
+    assert summary.table(Flow.LASTEN, BudgetColumn.GEREALISEERD).total.values == {YEAR: 90}
+    assert "Lasten, gerealiseerd" in render_summary(summary)
+
+
+def test_a_year_without_an_amount_is_blank_and_a_column_has_one_number_of_decimals() -> None:
+    """A kerntaak without baten shows blanks, not 0; a column where one amount has cents
+    shows every amount with two decimals."""
+    monitor = small_monitor()
+    programme = monitor.programmes[0]
+    budget = attrs.evolve(
+        monitor,
+        programmes=(
+            attrs.evolve(programme, amounts=amounts(actueel="1234.25"), objectives=()),
+            attrs.evolve(
+                programme, number=8, name="Ander", amounts=amounts(actueel=100), objectives=()
+            ),
+        ),
+    )
+    summary = summarise(budget)
+    baten = summary.table(Flow.BATEN, BudgetColumn.ACTUEEL)
+    assert all(line.amounts.values == {} for line in baten.lines)
+    text = render_summary(summary)
+    assert "1.234,25" in text
+    assert "100,00" in text
+    assert "1.334,25" in text
+    kerntaak_8 = next(line for line in text.splitlines() if line.startswith("Kerntaak 8"))
+    assert kerntaak_8.rstrip().endswith("100,00")
 
 
 def test_targets_of_one_unit_add_and_others_are_listed() -> None:
@@ -281,3 +308,36 @@ def test_render_has_dutch_labels_and_aligned_columns() -> None:
     block = [lines[start], *lines[start + 2 : start + 5], lines[start + 6]]
     assert all(len(line) == len(rule) for line in block)
     assert lines[start + 5] == rule
+
+
+def test_targets_of_a_unit_that_counts_members_of_a_whole_are_not_added() -> None:
+    """20 and 25 gemeenten in a province of 25 gemeenten are not 45: gemeenten (and any unit
+    declared not additive) are listed without a sum, each target on its own."""
+    monitor = small_monitor()
+    action = Action(
+        number=9,
+        text="",
+        targets=(Target.at_least(20, "gemeenten"), Target.at_least(3, "scholen")),
+    )
+    other = Action(
+        number=10,
+        text="",
+        targets=(Target.exactly(25, "Gemeenten"), Target.at_least(4, "scholen")),
+    )
+
+    def keep(item: Prestatie) -> Prestatie | None:
+        if str(item.code) == "7.2.3":
+            return attrs.evolve(item, actions=(action, other))
+        return None
+
+    budget = replace_prestaties(monitor, keep)
+    summary = summarise(budget)
+    assert {s.unit for s in summary.target_sums} == {"scholen"}
+    reasons = [(u.target.unit, u.reason) for u in summary.unsummed]
+    assert reasons == [
+        ("gemeenten", "de eenheid 'gemeenten' telt niet op"),
+        ("Gemeenten", "de eenheid 'Gemeenten' telt niet op"),
+    ]
+    declared = summarise(budget, not_additive=["Scholen"])
+    assert declared.target_sums == ()
+    assert len(declared.unsummed) == 4

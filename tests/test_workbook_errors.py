@@ -132,8 +132,11 @@ def test_a_missing_column_is_reported_at_the_header(written: Path) -> None:
     sheet = workbook["Doelen"]
     sheet.cell(row=1, column=column_of(sheet, "Code")).value = "Kode"
     workbook.save(written)
-    with pytest.warns(WorkbookWarning, match="unknown column 'Kode'"):
+    with pytest.warns(WorkbookWarning) as caught:
         _, problems = read_workbook_with_problems(written)
+    messages = [str(warning.message) for warning in caught]
+    assert any("unknown column 'Kode'" in message for message in messages)
+    assert any("Doelen!C2: str '7.2' in the column 'Kode'" in message for message in messages)
     assert problems[0].where == "Doelen!A1"
     assert problems[0].message == "no column 'Code': expected it in the header row"
 
@@ -286,7 +289,7 @@ def test_an_amount_a_cell_cannot_hold_exactly_is_refused_at_its_cell(
     path = tmp_path / "monitor.xlsx"
     path.write_bytes(b"bestaand")
     with pytest.raises(WorkbookError) as caught:
-        write_workbook(broken, path)
+        write_workbook(broken, path, force=True)
     (problem,) = caught.value.problems
     assert re.fullmatch(r"Lasten en baten![A-Z]+\d+", problem.where)
     assert f"the number {Decimal(value)} cannot be stored exactly" in problem.message
@@ -339,6 +342,125 @@ def test_a_workbook_missing_its_list_of_parts_cannot_be_read(
     (problem,) = problems
     assert problem.where == str(damaged)
     assert problem.message.startswith("the workbook cannot be read: ")
+
+
+def _without_sheet(path: Path, name: str, *, complete: bool) -> None:
+    workbook = load_workbook(path)
+    del workbook[name]
+    sheet = workbook["Begroting"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Volledig")
+    sheet.cell(row=row, column=2).value = "ja" if complete else "nee"
+    workbook.save(path)
+
+
+def test_a_renamed_sheet_is_a_problem_naming_both_sheets(written: Path) -> None:
+    workbook = load_workbook(written)
+    workbook["Lasten en baten"].title = "Lasten & baten"
+    workbook.save(written)
+    _, problems = read_workbook_with_problems(written)
+    assert [(p.where, p.message) for p in problems] == [
+        (
+            "Lasten & baten!A1",
+            "no sheet 'Lasten en baten', but sheet 'Lasten & baten' holds values that are not"
+            " read: expected 'Lasten en baten' (if 'Lasten & baten' is that sheet, rename it"
+            " back to 'Lasten en baten')",
+        )
+    ]
+
+
+def test_a_missing_sheet_of_a_complete_budget_is_a_problem(written: Path) -> None:
+    _without_sheet(written, "Monitor", complete=True)
+    _, problems = read_workbook_with_problems(written)
+    assert [p.message for p in problems] == [
+        "no sheet 'Monitor': expected every sheet in a complete budget (Volledig = ja); add"
+        " the sheet, or set Volledig to nee for an excerpt"
+    ]
+
+
+def test_a_missing_sheet_of_an_excerpt_is_read_as_empty_with_a_warning(written: Path) -> None:
+    _without_sheet(written, "Monitor", complete=False)
+    with pytest.warns(WorkbookWarning, match="no sheet 'Monitor': read as empty"):
+        budget, problems = read_workbook_with_problems(written)
+    assert problems == []
+    assert budget is not None
+
+
+def test_a_missing_parent_sheet_is_reported_once_as_the_cause(written: Path) -> None:
+    """Not one problem per action, status and amount that refers to a prestatie."""
+    _without_sheet(written, "Prestaties", complete=False)
+    with pytest.warns(WorkbookWarning):
+        _, problems = read_workbook_with_problems(written)
+    assert len(problems) == 1
+    assert problems[0].where == str(written)
+    assert problems[0].message.startswith("no sheet 'Prestaties', yet rows refer to it (")
+
+
+def test_a_value_in_a_column_outside_the_schema_is_a_warning_at_its_cell(written: Path) -> None:
+    workbook = load_workbook(written)
+    sheet = workbook["Acties"]
+    last = sheet.max_column
+    sheet.cell(row=1, column=last + 1).value = "Opmerking"
+    sheet.cell(row=2, column=last + 1).value = "navragen"
+    sheet.cell(row=3, column=last + 3).value = "zonder kop"
+    workbook.save(written)
+    with pytest.warns(WorkbookWarning) as caught:
+        assert read_workbook(written) == monitor_budget()
+    messages = [str(warning.message) for warning in caught]
+    column, blank = (chr(ord("A") + last), chr(ord("A") + last + 2))
+    assert any(f"Acties!{column}2: str 'navragen' in the column 'Opmerking'" in m for m in messages)
+    assert any(
+        f"Acties!{blank}3: str 'zonder kop' in a column without a header" in m for m in messages
+    )
+
+
+def test_a_duplicate_code_is_reported_once_naming_the_other_cell(written: Path) -> None:
+    workbook = load_workbook(written)
+    sheet = workbook["Doelen"]
+    code = column_of(sheet, "Code")
+    set_text(sheet.cell(row=3, column=code), sheet.cell(row=2, column=code).value)
+    workbook.save(written)
+    _, problems = read_workbook_with_problems(written)
+    duplicates = [p for p in problems if "duplicate" in p.message]
+    assert len(duplicates) == len(
+        {(p.where, p.message) for p in problems if "duplicate" in p.message}
+    )
+    assert duplicates[0].message.endswith("also at Doelen!C2")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("38450", "38450"),
+        ("38.450", "38450"),
+        ("1.234,5", "1234.5"),
+        ("€ 1.234", "1234"),
+        ("-1.234", "-1234"),
+        ("(1.234)", "-1234"),
+        ("1\u00a0234", "1234"),
+        ("€\u202f1.234", "1234"),
+    ],
+)
+def test_a_number_stored_as_text_is_read_the_dutch_way_with_a_warning_at_its_cell(
+    written: Path, text: str, value: str
+) -> None:
+    edit(written, [("Investeringsvoorstellen", "Bedrag (euro)", 2, text)])
+    with pytest.warns(WorkbookWarning, match=re.escape(f"stored as text; read as {value}")):
+        budget, problems = read_workbook_with_problems(written)
+    assert problems == []
+    assert budget is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"), [("1.5", "1.5 or as 15"), ("1,234", "1.234 or as 1234")]
+)
+def test_a_text_that_two_conventions_read_differently_is_a_problem_naming_both(
+    written: Path, text: str, readings: str
+) -> None:
+    edit(written, [("Investeringsvoorstellen", "Bedrag (euro)", 2, text)])
+    _, problems = read_workbook_with_problems(written)
+    assert len(problems) == 1
+    assert problems[0].where == "Investeringsvoorstellen!G2"
+    assert f"{text!r} reads as {readings}" in problems[0].message
 
 
 @pytest.mark.parametrize("engine", ["openpyxl", "calamine"])

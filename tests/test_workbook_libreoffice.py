@@ -4,6 +4,7 @@ the workbooks it re-saves read back to the same budget."""
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -118,3 +119,14 @@ def test_generated_budgets_resaved_by_libreoffice_read_back_equal(budget: Budget
         resaved = Path(folder) / "resaved" / "begroting.xlsx"
         assert_totals_of(budget, resaved_totals(resaved))
         assert read_workbook(resaved) == budget
+
+
+@needs_soffice
+def test_the_bundled_budget_prints_each_sheet_one_page_wide_in_libreoffice(tmp_path: Path) -> None:
+    """Fifteen sheets of a few dozen rows each: a page or so per sheet, not 66 pages."""
+    path = tmp_path / "begroting-2017.xlsx"
+    shutil.copy(Path(__file__).resolve().parent.parent / "examples/data/begroting-2017.xlsx", path)
+    soffice("pdf", tmp_path, path)
+    pdf = (tmp_path / "begroting-2017.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 15 <= pages <= 20

@@ -12,6 +12,7 @@ import pytest
 
 from prestatie import Budget, InvalidValueError, WorkbookError, read_workbook, write_workbook
 from prestatie._atomic import atomic_write
+from prestatie._xlsx import write as xlsx_write
 from prestatie._xlsx.safety import DEFAULT_MAX_UNCOMPRESSED_BYTES
 from workbook_examples import monitor_budget
 
@@ -130,7 +131,7 @@ def test_a_failed_write_leaves_the_existing_file_byte_identical(workbook: Path) 
     before = workbook.read_bytes()
     broken = Budget(province="Overijssel\x01", year=2017)
     with pytest.raises(WorkbookError, match=r"Begroting!B3: text 'Overijssel\\x01'"):
-        write_workbook(broken, workbook)
+        write_workbook(broken, workbook, force=True)
     assert workbook.read_bytes() == before
     assert [p.name for p in workbook.parent.iterdir()] == [workbook.name]
 
@@ -139,17 +140,17 @@ def test_a_failure_halfway_through_saving_leaves_the_file_untouched(
     workbook: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = workbook.read_bytes()
-    save = openpyxl.Workbook.save
+    save = xlsx_write.save_workbook
 
-    def half_save(self: openpyxl.Workbook, filename: str) -> None:
-        save(self, filename)
+    def half_save(book: openpyxl.Workbook, filename: Path) -> None:
+        save(book, filename)
         with open(filename, "r+b") as file:
             file.truncate(100)
         raise OSError("disk full")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", half_save)
+    monkeypatch.setattr(xlsx_write, "save_workbook", half_save)
     with pytest.raises(OSError, match="disk full"):
-        write_workbook(monitor_budget(), workbook)
+        write_workbook(monitor_budget(), workbook, force=True)
     assert workbook.read_bytes() == before
     assert [p.name for p in workbook.parent.iterdir()] == [workbook.name]
 
@@ -169,7 +170,7 @@ def test_a_failed_write_names_the_destination_and_says_it_cannot_be_written(
     """The error of a budget that cannot be written names the file asked for, not the
     temporary file it was written to, and does not speak of reading."""
     with pytest.raises(WorkbookError) as caught:
-        write_workbook(Budget(province="Overijssel\x01", year=2017), workbook)
+        write_workbook(Budget(province="Overijssel\x01", year=2017), workbook, force=True)
     assert caught.value.source == str(workbook)
     assert str(caught.value).splitlines()[0] == (
         f"{workbook}: the budget cannot be written as a workbook"

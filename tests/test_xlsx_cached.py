@@ -155,7 +155,7 @@ def test_pandas_reads_the_multi_year_reports_totals_as_the_models(
     assert _uncached_formulas(path) == []
     totals = _report_totals(path, engine)
     model = _model_totals(budget)
-    for flow in Flow:
+    for flow in (Flow.LASTEN, Flow.BATEN):  # this budget has no saldo amounts
         years = range(budget.first_year, budget.last_year + 1)
         expected = [model.get((flow.value, "primitief", year), Decimal(0)) for year in years]
         assert totals[f"Meerjarig overzicht: Totaal {flow.value}"] == expected

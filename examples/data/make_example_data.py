@@ -20,6 +20,7 @@ says so in its `notes`.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -889,7 +890,15 @@ BUILDERS = {
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else HERE
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=HERE,
+        help="where to write (default: beside this script)",
+    )
+    folder: Path = parser.parse_args(argv).folder
     folder.mkdir(parents=True, exist_ok=True)
     for name, build in BUILDERS.items():
         budget = build()

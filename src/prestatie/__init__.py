@@ -63,6 +63,7 @@ from prestatie._money import (
     round_table,
     round_to_unit,
 )
+from prestatie._records import DIALECTS as RECORD_DIALECTS
 from prestatie._records import records, write_records
 from prestatie._taakveld import TAAKVELDEN
 from prestatie._target.algebra import Conflict, Evaluation, Outcome, Target, TargetKind
@@ -82,6 +83,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMAT_VERSION",
+    "RECORD_DIALECTS",
     "TAAKVELDEN",
     "Action",
     "Ambition",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import unicodedata
@@ -44,6 +45,25 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def check_destination(
+    path: str | os.PathLike[str], suffixes: tuple[str, ...], *, force: bool
+) -> None:
+    """The rule every writer follows before it writes: a path holding a control character or
+    whose extension is none of `suffixes` is refused (`InvalidValueError`), a folder too
+    (`IsADirectoryError`), and an existing file unless `force` (`FileExistsError`)."""
+    target = Path(path)
+    _refuse_control_characters(target)
+    suffix = target.suffix.lower()
+    if suffix not in suffixes:
+        found = repr(suffix) if suffix else "no extension"
+        expected = " or ".join(suffixes)
+        raise InvalidValueError(f"{path}: expected a {expected} file, got {found}")
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    if not force and target.exists():
+        raise FileExistsError(f"{path} exists: pass force=True to replace it")
 
 
 def _refuse_control_characters(target: Path) -> None:

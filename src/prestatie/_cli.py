@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import decimal
+import enum
 import functools
 import itertools
 import json
@@ -23,10 +24,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
+import cattrs
 import click
 
 from prestatie import (
+    RECORD_DIALECTS,
     Budget,
+    Code,
     DocumentKind,
     JsonError,
     Mapping,
@@ -52,7 +56,6 @@ from prestatie import (
     write_budget,
     write_records,
 )
-from prestatie._records import CSV, DIALECTS, JSONL
 
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2  # click's own code for a usage error, too
@@ -236,10 +239,17 @@ def _usage(message: str) -> NoReturn:
 
 def _os_failure(error: OSError, path: Path, doing: str) -> _Failure:
     """`FILE: cannot open the file: reason`, naming another path the error is about."""
+    return _Failure(f"{path}: {_os_reason(error, path, doing)}", EXIT_UNUSABLE)
+
+
+def _os_reason(error: OSError, path: Path, doing: str) -> str:
+    """What went wrong opening or writing `path`, without naming `path` itself."""
+    if isinstance(error, IsADirectoryError) or path.is_dir():
+        return "is a folder, not a file: expected a .xlsx or .json file"
     other = error.filename is not None and str(error.filename) != str(path)
     about = f" ({error.filename})" if other else ""
     reason = error.strerror or str(error)
-    return _Failure(f"{path}: cannot {doing} the file: {reason}{about}", EXIT_UNUSABLE)
+    return f"cannot {doing} the file: {reason}{about}"
 
 
 def _read(path: Path, mapping: Mapping | None = None) -> Budget:
@@ -269,7 +279,8 @@ def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
     for expected in ((XLSX, JSON), allowed):
         if suffix not in expected:
             found = repr(suffix) if suffix else "no extension"
-            _usage(f"{path}: expected a {' or '.join(expected)} file, got {found}")
+            hint = ": save it as .xlsx (Excel Workbook) and try again" if suffix == ".xls" else ""
+            _usage(f"{path}: expected a {' or '.join(expected)} file, got {found}{hint}")
     return suffix
 
 
@@ -289,6 +300,27 @@ def _write(budget: Budget, path: Path, report: str | None = None) -> None:
 
 
 # -- the commands ----------------------------------------------------------------------------
+
+
+def _views_converter() -> cattrs.Converter:
+    """Unstructures a summary, diff or progress report as the JSON form writes a budget:
+    amounts as exact strings, codes as text, enums as their Dutch labels."""
+    converter = cattrs.Converter()
+    converter.register_unstructure_hook(decimal.Decimal, str)
+    converter.register_unstructure_hook(Code, str)
+    converter.register_unstructure_hook_func(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
+        lambda member: member.value,
+    )
+    return converter
+
+
+_VIEWS = _views_converter()
+_JSON_HELP = "Print the result as JSON (amounts as exact strings) instead of text."
+
+
+def _echo_json(value: Any) -> None:
+    click.echo(json.dumps(_VIEWS.unstructure(value), ensure_ascii=False, indent=2))
 
 
 def _example(*lines: str) -> str:
@@ -372,8 +404,11 @@ def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], boo
         return [Problem(where=source, message="a mapping reads a .xlsx sheet")], True
     try:
         _, problems = read_budget_with_problems(path, mapping=mapping)
-    except (PrestatieError, OSError) as error:
-        return [Problem(where=source, message=_failure(error, source).message)], True
+    except OSError as error:
+        return [Problem(where=source, message=_os_reason(error, path, "open"))], True
+    except PrestatieError as error:
+        message = _failure(error, source).message.removeprefix(f"{source}: ")
+        return [Problem(where=source, message=message)], True
     return problems, any(_is_whole_file(source, problem) for problem in problems)
 
 
@@ -482,8 +517,17 @@ _FILE = click.Path(path_type=Path)
     type=click.Path(path_type=Path, dir_okay=False),
     help="Read FILE as a foreign sheet through this mapping (.toml).",
 )
+@click.option(
+    "--not-additive",
+    "not_additive",
+    multiple=True,
+    metavar="UNIT",
+    help="A further unit whose streefwaarden do not add up (repeatable); gemeenten,"
+    " waterschappen, provincies and regio's never do.",
+)
+@click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
 @_guarded
-def summary(file: Path, mapping: Path | None) -> None:
+def summary(file: Path, mapping: Path | None, not_additive: tuple[str, ...], as_json: bool) -> None:
     """Print the totals per kerntaak and beleidsdoel, per year, in the budget's unit.
 
     Lasten and baten are apart: the actuele begroting (else the primitieve), and for a
@@ -491,7 +535,11 @@ def summary(file: Path, mapping: Path | None) -> None:
     where they can be.
     """
     _check_suffix(file, (XLSX,) if mapping else (XLSX, JSON))
-    click.echo(render_summary(summarise(_read(file, _mapping(mapping)))))
+    result = summarise(_read(file, _mapping(mapping)), not_additive=not_additive)
+    if as_json:
+        _echo_json(result)
+    else:
+        click.echo(render_summary(result))
 
 
 @main.command(
@@ -507,8 +555,9 @@ def summary(file: Path, mapping: Path | None) -> None:
     is_flag=True,
     help="Exit with 1 when the budgets differ (as git diff --exit-code), else 0.",
 )
+@click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
 @_guarded
-def diff(old: Path, new: Path, exit_code: bool) -> None:
+def diff(old: Path, new: Path, exit_code: bool, as_json: bool) -> None:
     """Print what changed from budget OLD to budget NEW.
 
     Each prestatie is labelled as budgets do: nieuw (only in NEW), vervallen (only in OLD),
@@ -518,7 +567,10 @@ def diff(old: Path, new: Path, exit_code: bool) -> None:
     _check_suffix(old)
     _check_suffix(new)
     changes = diff_budgets(_read(old), _read(new))
-    click.echo(render_diff(changes))
+    if as_json:
+        _echo_json(changes)
+    else:
+        click.echo(render_diff(changes))
     if exit_code and changes:
         click.get_current_context().exit(EXIT_PROBLEMS)
 
@@ -570,6 +622,7 @@ def _threshold(name: str, field: str, help: str) -> Callable[[F], F]:
     "--deviation-green", "deviation_green", "Financiën groen up to this % |ruimte| / |actueel|."
 )
 @_threshold("--deviation-orange", "deviation_orange", "Financiën oranje up to this %, else rood.")
+@click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
 @_guarded
 def progress_command(
     file: Path,
@@ -577,6 +630,7 @@ def progress_command(
     met_orange: decimal.Decimal,
     deviation_green: decimal.Decimal,
     deviation_orange: decimal.Decimal,
+    as_json: bool,
 ) -> None:
     """Judge a monitor or jaarverslag: targets against realised values, budgets against
     realisations, and a status colour (groen/oranje/rood) per prestatie.
@@ -609,7 +663,10 @@ def progress_command(
         report = progress(budget, thresholds)
     except PrestatieError as error:
         raise _Failure(f"{file}: {error}", EXIT_PROBLEMS) from error
-    click.echo(render_progress(report))
+    if as_json:
+        _echo_json(report)
+    else:
+        click.echo(render_progress(report))
 
 
 @main.command(epilog=_example("prestatie schema > budget.schema.json"))
@@ -635,7 +692,7 @@ def schema() -> None:
 @click.argument("out", type=_FILE, metavar="OUT.csv|OUT.jsonl")
 @click.option(
     "--dialect",
-    type=click.Choice(DIALECTS),
+    type=click.Choice(RECORD_DIALECTS),
     default="csv",
     show_default=True,
     help="csv: commas and decimal points. excel-nl: semicolons, decimal commas and a byte"
@@ -652,9 +709,9 @@ def export(file: Path, out: Path, dialect: str, force: bool) -> None:
     unit and in euros. Ready for pandas, DuckDB, Power BI or a pivot table.
     """
     _check_suffix(file)
-    if out.suffix.lower() not in (CSV, JSONL):
+    if out.suffix.lower() not in (".csv", ".jsonl"):
         _usage(f"{out}: expected a .csv or .jsonl file, got {out.suffix.lower() or 'no extension'}")
-    if out.suffix.lower() == JSONL and dialect != "csv":
+    if out.suffix.lower() == ".jsonl" and dialect != "csv":
         _usage(f"--dialect {dialect} is for a .csv file, got {out}")
     _check_new(out, force)
     budget = _read(file)

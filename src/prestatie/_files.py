@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from prestatie._atomic import atomic_write
+from prestatie._atomic import atomic_write, check_destination
 from prestatie._checks import check_budget
 from prestatie._errors import InvalidValueError, JsonError, Problem, WorkbookError
 from prestatie._foreign.importer import import_sheet
@@ -18,6 +18,8 @@ from prestatie._xlsx.write import write_workbook
 
 XLSX, JSON = ".xlsx", ".json"
 SUFFIXES = (XLSX, JSON)
+OLD_EXCEL = (".xls", ".xlsm", ".xlsb", ".ods")
+OLD_EXCEL_HINT = ": save it as .xlsx (Excel Workbook) and try again"
 
 
 def suffix_of(path: str | os.PathLike[str]) -> str:
@@ -25,7 +27,8 @@ def suffix_of(path: str | os.PathLike[str]) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         found = f"{suffix!r}" if suffix else "no extension"
-        raise InvalidValueError(f"{path}: expected a .xlsx or .json file, got {found}")
+        hint = OLD_EXCEL_HINT if suffix in OLD_EXCEL else ""
+        raise InvalidValueError(f"{path}: expected a .xlsx or .json file, got {found}{hint}")
     return suffix
 
 
@@ -99,8 +102,10 @@ def write_budget(
     """Write `budget` to `path` as a budget workbook (.xlsx, with its Toelichting sheet) or
     as JSON (.json); with `report` ("multi-year" or "monitor"), as that report sheet (.xlsx).
 
-    An existing file at `path` is refused with `FileExistsError` unless `force`. The file is
-    written beside `path` and renamed over it, so a failure leaves an existing file untouched.
+    The overwrite rule of every writer: an existing file at `path` is refused with
+    `FileExistsError` unless `force`, a path whose extension does not match what is written
+    with `InvalidValueError`. The file is written beside `path` and renamed over it, so a
+    failure leaves an existing file untouched.
     """
     suffix = suffix_of(path)
     if report is not None:
@@ -109,15 +114,11 @@ def write_budget(
         except ValueError:
             labels = ", ".join(repr(k.value) for k in ReportKind)
             raise InvalidValueError(f"report kind: expected {labels}, got {report!r}") from None
-        if suffix != XLSX:
-            raise InvalidValueError(f"{path}: a report is a .xlsx workbook, got a .json file")
-    if not force and Path(path).exists():
-        raise FileExistsError(f"{path} exists: pass force=True to replace it")
-    if report is not None:
-        write_report(budget, path, kind)
+        write_report(budget, path, kind, force=force)
     elif suffix == XLSX:
-        write_workbook(budget, path, explanation=True)
+        write_workbook(budget, path, explanation=True, force=force)
     else:
+        check_destination(path, (JSON,), force=force)
         data = to_json(budget).encode("utf-8")
         atomic_write(path, lambda temporary: _write_bytes(temporary, data))
 

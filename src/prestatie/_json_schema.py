@@ -195,7 +195,7 @@ def json_schema() -> dict[str, Any]:
     >>> schema["properties"]["format_version"]
     {'const': 1}
     >>> schema["$defs"]["Flow"]["enum"]
-    ['lasten', 'baten']
+    ['lasten', 'baten', 'saldo']
     """
     walk = _Walk()
     budget = walk.object(Budget)

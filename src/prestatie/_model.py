@@ -320,6 +320,30 @@ class Judgement:
     text: str = attrs.field(default="", validator=of(str))
 
 
+_ORDER = {m: index for kind in (Flow, BudgetColumn, Nature) for index, m in enumerate(kind)}
+
+
+def in_key_order(amounts: Any) -> Any:
+    """Amounts in the order of their keys (flow, column and nature as their enums list them,
+    then taakveld and year), so that an owner's amounts have one order and no order needs
+    storing; any other value is left for the validator to refuse."""
+    if not isinstance(amounts, tuple) or not all(isinstance(a, Amount) for a in amounts):
+        return amounts
+    return tuple(sorted(amounts, key=amount_order))
+
+
+def amount_order(amount: Amount) -> tuple[int, int, int, str, int]:
+    """What `in_key_order` sorts amounts by: its key, the enums as they list their members,
+    no taakveld before any."""
+    return (
+        _ORDER[amount.flow],
+        _ORDER[amount.column],
+        _ORDER[amount.nature],
+        amount.taakveld or "",
+        amount.year,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class Measurement:
     """A realised value of some unit, as reported in a monitor or annual report: a number,
@@ -492,7 +516,9 @@ class Prestatie:
     """The role sentence as printed: "Wij zijn faciliteerder."."""
     duration: Duration | None = attrs.field(default=None, validator=optional(Duration))
     reserve_link: ReserveLink = attrs.field(default=NO_RESERVE, validator=of(ReserveLink))
-    amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
+    amounts: tuple[Amount, ...] = attrs.field(
+        default=(), converter=in_key_order, validator=tuple_of(Amount)
+    )
     continuity: Continuity | None = attrs.field(default=None, validator=optional(Continuity))
     status: MonitorStatus | None = attrs.field(default=None, validator=optional(MonitorStatus))
     sections: tuple[Section, ...] = attrs.field(default=(), validator=tuple_of(Section))
@@ -513,7 +539,9 @@ class Objective:
     title: str = attrs.field(validator=of(str))
     indicators: tuple[Indicator, ...] = attrs.field(default=(), validator=tuple_of(Indicator))
     prestaties: tuple[Prestatie, ...] = attrs.field(default=(), validator=tuple_of(Prestatie))
-    amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
+    amounts: tuple[Amount, ...] = attrs.field(
+        default=(), converter=in_key_order, validator=tuple_of(Amount)
+    )
     """Amounts booked on the objective itself rather than on one of its prestaties."""
     objectives: tuple[Objective, ...] = attrs.field(default=(), validator=_objectives)
     """The objectives one level down."""
@@ -548,7 +576,9 @@ class Programme:
     name: str = attrs.field(validator=of(str))
     ambition: Ambition | None = attrs.field(default=None, validator=optional(Ambition))
     objectives: tuple[Objective, ...] = attrs.field(default=(), validator=tuple_of(Objective))
-    amounts: tuple[Amount, ...] = attrs.field(default=(), validator=tuple_of(Amount))
+    amounts: tuple[Amount, ...] = attrs.field(
+        default=(), converter=in_key_order, validator=tuple_of(Amount)
+    )
     """Amounts of the programme as a whole, such as personeelsgebonden kosten."""
     sections: tuple[Section, ...] = attrs.field(default=(), validator=tuple_of(Section))
     indicators: tuple[Indicator, ...] = attrs.field(default=(), validator=tuple_of(Indicator))

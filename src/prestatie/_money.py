@@ -191,6 +191,82 @@ def parse_amount(text: str) -> Decimal | None:
     return -amount if negative else amount
 
 
+# A number a cell holds as text, as a paste from a web page or a PDF leaves it: Dutch
+# notation first ("." groups thousands, "," starts the decimals), no scale words.
+_TEXT_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
+_TEXT_NUMBER = re.compile(
+    r"(?P<open>\()?\s*(?P<sign1>[-−])?\s*(?:€\s*)?(?P<sign2>[-−])?\s*"
+    r"(?P<body>\d[\d.,]*(?: \d{3})*(?:,\d+)?)\s*(?P<close>\))?",
+    re.ASCII,
+)
+_DUTCH_BODY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?", re.ASCII)
+_ENGLISH_BODY = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?", re.ASCII)
+
+
+class AmbiguousNumberError(InvalidValueError):
+    """A text that two conventions read as two numbers; `readings` holds both."""
+
+    def __init__(self, text: str, readings: tuple[Decimal, ...]) -> None:
+        shown = " or as ".join(str(reading) for reading in readings)
+        super().__init__(
+            f"{text!r} reads as {shown}: expected a number that reads one way (type it as a"
+            " number, or in Dutch notation: '.' groups thousands, ',' starts the decimals)"
+        )
+        self.readings = readings
+
+
+def _reading(pattern: re.Pattern[str], body: str, group: str) -> Decimal | None:
+    match = pattern.fullmatch(body)
+    if match is None:
+        return None
+    digits = match[1].replace(group, "").replace(" ", "")
+    return Decimal(digits if match[2] is None else f"{digits}.{match[2]}")
+
+
+def number_from_text(text: str, *, places: int | None = None) -> Decimal:
+    """The number a cell stores as text, read by the Dutch convention: `"38.450"`,
+    `"1.234,5"`, `"€ 1.234"`, `"-1.234"`, `"(1.234)"`, with ordinary, non-breaking or thin
+    spaces. Raises `InvalidValueError` for a text that is no number, and
+    `AmbiguousNumberError` naming both readings when the Dutch one is no number with at
+    most `places` decimals and another convention reads it otherwise (`"1.5"`, or `"1,234"`
+    as an amount): a guess could be off by a factor of a thousand.
+
+    >>> number_from_text("38.450"), number_from_text("(1.234,5)")
+    (Decimal('38450'), Decimal('-1234.5'))
+    >>> number_from_text("1,234", places=2)
+    Traceback (most recent call last):
+    ...
+    prestatie._money.AmbiguousNumberError: '1,234' reads as 1.234 or as 1234: ...
+    """
+    cleaned = " ".join(text.translate(_TEXT_SPACES).split())
+    match = _TEXT_NUMBER.fullmatch(cleaned)
+    if (
+        match is None
+        or bool(match["open"]) != bool(match["close"])
+        or (match["sign1"] and match["sign2"])
+    ):
+        raise InvalidValueError(f"{text!r}: expected a number")
+    body = match["body"]
+    dutch = _reading(_DUTCH_BODY, body, ".")
+    sign = -1 if match["open"] or match["sign1"] or match["sign2"] else 1
+
+    def fits(number: Decimal) -> bool:
+        exponent = number.as_tuple().exponent
+        return places is None or not isinstance(exponent, int) or exponent >= -places
+
+    if dutch is not None and fits(dutch):
+        return abs(dutch) if sign > 0 else -dutch
+    readings = [dutch, _reading(_ENGLISH_BODY, body, ",")]
+    if "," not in body:
+        readings.append(_reading(_DUTCH_BODY, body.replace(".", ""), "."))
+    found = tuple(dict.fromkeys(sign * r for r in readings if r is not None))
+    if len(found) > 1:
+        raise AmbiguousNumberError(text, found)
+    if dutch is not None:
+        return abs(dutch) if sign > 0 else -dutch  # the only reading: its decimals are refused
+    raise InvalidValueError(f"{text!r}: expected a number")
+
+
 def format_amount(amount: Decimal | int) -> str:
     """An amount in Dutch notation, with every decimal it has: `Decimal("-1234.5")` gives
     "-1.234,5". `parse_amount` reads it back to the same value.

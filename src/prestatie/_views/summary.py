@@ -4,12 +4,13 @@ its streefwaarden summed per unit."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 import attrs
 
 from prestatie._code import Code
-from prestatie._model import DEFAULT_LEVELS, Amount, Budget, BudgetColumn, DocumentKind, Flow
-from prestatie._money import ZERO, AmountsByYear, Unit, format_amount, total
+from prestatie._model import DEFAULT_LEVELS, Amount, Budget, BudgetColumn, Flow
+from prestatie._money import AmountsByYear, Unit, format_amount, to_amount, total
 from prestatie._target.algebra import Target, TargetKind
 from prestatie._views.text import align, one_line
 
@@ -115,15 +116,16 @@ def budget_amounts(budget: Budget) -> Iterator[Amount]:
 
 def summary_columns(budget: Budget) -> tuple[BudgetColumn, ...]:
     """The columns a summary shows: actueel when the budget has any actueel amount, else
-    primitief; then gerealiseerd for a monitor or jaarverslag that has any."""
+    primitief; then gerealiseerd when any amount was realised (a monitor, a jaarverslag, or
+    the jaarrekening year a begroting shows)."""
     present = {amount.column for amount in budget_amounts(budget)}
     columns = [BudgetColumn.ACTUEEL if BudgetColumn.ACTUEEL in present else BudgetColumn.PRIMITIEF]
-    if budget.kind is not DocumentKind.BEGROTING and BudgetColumn.GEREALISEERD in present:
+    if BudgetColumn.GEREALISEERD in present:
         columns.append(BudgetColumn.GEREALISEERD)
     return tuple(columns)
 
 
-def summarise(budget: Budget) -> Summary:
+def summarise(budget: Budget, *, not_additive: Iterable[str] = ()) -> Summary:
     """The totals of `budget` per kerntaak and beleidsdoel (or the budget's own names of its
     first two levels), per year, in the budget's unit.
 
@@ -137,7 +139,9 @@ def summarise(budget: Budget) -> Summary:
 
     Streefwaarden of all actions are added per unit and year (`Target.__add__`) where that
     means something: absolute targets of a count or an amount. Qualitative and relative
-    targets, and percentages (a share does not add up), are listed as not summable.
+    targets, percentages (a share does not add up) and units that count members of a fixed
+    whole (gemeenten, waterschappen, provincies, regio's, and any unit in `not_additive`)
+    are listed as not summable.
     """
     columns = summary_columns(budget)
     years = sorted(
@@ -149,7 +153,8 @@ def summarise(budget: Budget) -> Summary:
         for column in columns
         for flow in (Flow.LASTEN, Flow.BATEN)
     )
-    sums, unsummed = _targets(budget)
+    units = NOT_ADDITIVE | {" ".join(unit.split()).casefold() for unit in not_additive}
+    sums, unsummed = _targets(budget, units)
     return Summary(
         title=document_title(budget),
         unit=budget.unit,
@@ -166,7 +171,8 @@ def _by_year(
     amounts: Iterable[Amount], flow: Flow, column: BudgetColumn, unit: Unit, years: list[int]
 ) -> tuple[AmountsByYear, int]:
     chosen = [a for a in amounts if a.flow is flow and a.column is column]
-    values = {year: total(a.value for a in chosen if a.year == year) for year in years}
+    stated = {a.year for a in chosen}
+    values = {y: total(a.value for a in chosen if a.year == y) for y in years if y in stated}
     return AmountsByYear(unit, values), len(chosen)
 
 
@@ -174,7 +180,7 @@ def _table(budget: Budget, flow: Flow, column: BudgetColumn, years: list[int]) -
     lines: list[SummaryLine] = []
     top, goal = (one_line(budget.level_name(d)).capitalize() for d in (0, 1))
     count = 0
-    grand = AmountsByYear(budget.unit, dict.fromkeys(years, ZERO))
+    grand = AmountsByYear(budget.unit, {})
     for programme in budget.programmes:
         children: list[SummaryLine] = []
         every = list(programme.amounts)  # the kerntaak's own, then each beleidsdoel's
@@ -205,7 +211,12 @@ def _table(budget: Budget, flow: Flow, column: BudgetColumn, years: list[int]) -
     return SummaryTable(flow=flow, column=column, lines=tuple(lines), total=grand, count=count)
 
 
-def _unsummable(target: Target) -> str | None:
+NOT_ADDITIVE = frozenset({"gemeenten", "gemeente", "waterschappen", "provincies", "regio's"})
+"""Units that count members of a fixed whole: 20 of the 25 gemeenten in one action and 25 in
+another are not 45 gemeenten, as the same gemeente can be in both."""
+
+
+def _unsummable(target: Target, not_additive: frozenset[str]) -> str | None:
     if target.kind is TargetKind.QUALITATIVE:
         return "kwalitatief"
     if target.kind is TargetKind.RELATIVE:
@@ -214,16 +225,20 @@ def _unsummable(target: Target) -> str | None:
         return "een verhouding telt niet op"
     if "%" in target.unit:
         return "een percentage telt niet op"
+    if " ".join(target.unit.split()).casefold() in not_additive:
+        return f"de eenheid {target.unit!r} telt niet op"
     return None
 
 
-def _targets(budget: Budget) -> tuple[tuple[TargetSum, ...], tuple[UnsummedTarget, ...]]:
+def _targets(
+    budget: Budget, not_additive: frozenset[str]
+) -> tuple[tuple[TargetSum, ...], tuple[UnsummedTarget, ...]]:
     groups: dict[tuple[str, int | None], list[tuple[Code, Target]]] = {}
     unsummed: list[UnsummedTarget] = []
     for item in budget.prestaties():
         for action in item.actions:
             for target in action.targets:
-                reason = _unsummable(target)
+                reason = _unsummable(target, not_additive)
                 if reason is None:
                     groups.setdefault((target.unit, target.year), []).append((item.code, target))
                 else:
@@ -272,17 +287,40 @@ def render_summary(summary: Summary) -> str:
 def _amount_table(table: SummaryTable, years: tuple[int, ...]) -> list[str]:
     header = f"{FLOW_LABELS[table.flow]}, {COLUMN_LABELS[table.column]}"
     rows = [(header, *(str(year) for year in years))]
+    places = {
+        year: max(
+            (
+                _places(line.amounts.values[year])
+                for line in table.lines
+                if year in line.amounts.values
+            ),
+            default=0,
+        )
+        for year in years
+    }
     for line in table.lines:
         indent = "  " * (line.level - 1)
-        rows.append((indent + line.label, *_cells(line.amounts, years)))
-    rows.append((f"Totaal {table.flow.value}", *_cells(table.total, years)))
+        rows.append((indent + line.label, *_cells(line.amounts, years, places)))
+    rows.append((f"Totaal {table.flow.value}", *_cells(table.total, years, places)))
     body = align(rows, right=(False, *(True for _ in years)))
     rule = "-" * max(len(line) for line in body)
     return [body[0], rule, *body[1:-1], rule, body[-1]]
 
 
-def _cells(amounts: AmountsByYear, years: Iterable[int]) -> tuple[str, ...]:
-    return tuple(format_amount(amounts.values.get(year, ZERO)) for year in years)
+def _places(amount: Decimal) -> int:
+    exponent = amount.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _cells(amounts: AmountsByYear, years: Iterable[int], places: dict[int, int]) -> tuple[str, ...]:
+    """Each year's amount with its column's number of decimals; blank for a year without
+    any amount (which is not 0)."""
+    return tuple(
+        format_amount(amounts.values[year].quantize(to_amount(1).scaleb(-places[year])))
+        if year in amounts.values
+        else ""
+        for year in years
+    )
 
 
 def _target_sum_lines(sums: tuple[TargetSum, ...]) -> list[str]:

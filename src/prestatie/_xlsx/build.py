@@ -4,7 +4,6 @@ object made from its row, and every problem placed at the cell its value came fr
 from __future__ import annotations
 
 import contextlib
-import math
 import operator
 import re
 from collections import defaultdict
@@ -27,7 +26,6 @@ from prestatie._xlsx.schema import (
     year_of,
 )
 
-_ORDER_ITEM = re.compile(r"([0-9]{4}):([0-9]+)")
 T = TypeVar("T")
 
 
@@ -70,17 +68,26 @@ def _ordered(rows: list[DataRow]) -> list[DataRow]:
 
 
 def build_budget(
-    fields: dict[str, Any], tables: dict[Sheet, list[DataRow]], where: dict[str, str]
+    fields: dict[str, Any],
+    tables: dict[Sheet, list[DataRow]],
+    where: dict[str, str],
+    absent: dict[str, bool] | None = None,
+    source: str = "",
 ) -> tuple[_model.Budget | None, list[Problem]]:
     """The budget that the Begroting `fields` and the rows of the other sheets describe, and
-    every problem found building it; `where` maps the JSON path of each field to its cell."""
-    builder = _Builder(where)
+    every problem found building it; `where` maps the JSON path of each field to its cell.
+
+    `absent` names the sheets the workbook lacks, each with whether it was reported already:
+    rows that refer to one give a single problem at `source` (the workbook), not one each."""
+    builder = _Builder(where, absent or {}, source)
     budget = builder.build(fields, tables)
     return budget, builder.problems
 
 
 class _Builder:
-    def __init__(self, where: dict[str, str]) -> None:
+    def __init__(self, where: dict[str, str], absent: dict[str, bool], source: str) -> None:
+        self.absent = absent
+        self.source = source
         self.problems: list[Problem] = []
         self.where = where
         """JSON path of a value → the cell it came from (amounts, Begroting fields)."""
@@ -113,7 +120,6 @@ class _Builder:
         self, fields: dict[str, Any], tables: dict[Sheet, list[DataRow]]
     ) -> _model.Budget | None:
         index = _Index(tables)
-        self.known_positions: dict[str, dict[int, int]] = {}
         self.amount_cells: dict[str, list[tuple[DataRow, str]]] = {}
         """JSON path of an owner of amounts → the row and year column of each amount."""
         self.amounts = self._amounts(tables[LASTEN_EN_BATEN])
@@ -144,7 +150,9 @@ class _Builder:
         if budget is None:
             return None
         for problem in check_budget(budget):
-            self.problem(self._cell_of(problem.where), problem.message)
+            # A check names other places by JSON path; a workbook's reader knows them as cells.
+            message = _JSON_PATH.sub(lambda m: self._cell_of(m[0]), problem.message)
+            self.problem(self._cell_of(problem.where), message)
         return budget
 
     def _programme(self, index: _Index, path: str, row: DataRow) -> _model.Programme | None:
@@ -389,11 +397,8 @@ class _Builder:
     def _amounts(
         self, rows: list[DataRow]
     ) -> dict[tuple[Owner, Code], list[tuple[_model.Amount, tuple[DataRow, str]]]]:
-        """Each owner's amounts with the row and column of each, in the order its Volgorde
-        states (else in row order)."""
-        collected: dict[
-            tuple[Owner, Code], list[tuple[float, int, _model.Amount, tuple[DataRow, str]]]
-        ]
+        """Each owner's amounts with the row and column of each, in the model's order."""
+        collected: dict[tuple[Owner, Code], list[tuple[_model.Amount, tuple[DataRow, str]]]]
         collected = {}
         year_keys: list[tuple[str, int]] | None = None
         for row in rows:
@@ -402,7 +407,6 @@ class _Builder:
             values = row.values
             if year_keys is None:  # every readable row has the same columns
                 year_keys = [(k, year) for k in values if (year := year_of(k)) is not None]
-            positions = self._positions(row)
             key = (values["level"], values["code"])
             flow, column, nature = values["flow"], values["column"], values["nature"]
             line = {key: values[key] for key in ("category", "change", "taakveld", "funding")}
@@ -421,42 +425,25 @@ class _Builder:
                     **line,
                 )
                 if amount is not None:
-                    items = collected.setdefault(key, [])
-                    position = positions.get(year, math.inf)
-                    items.append((position, len(items), amount, (row, column_key)))
-        in_order = operator.itemgetter(0, 1)
+                    collected.setdefault(key, []).append((amount, (row, column_key)))
+        by_key = operator.itemgetter(0)
         return {
-            key: [(amount, cell) for _, _, amount, cell in sorted(items, key=in_order)]
+            key: sorted(items, key=lambda item: _model.amount_order(by_key(item)))
             for key, items in collected.items()
         }
-
-    def _positions(self, row: DataRow) -> dict[int, int]:
-        text = row.values.get("order") or ""
-        known = self.known_positions.get(text)
-        if known is not None:
-            return known
-        positions: dict[int, int] = {}
-        for item in text.split():
-            match = _ORDER_ITEM.fullmatch(item)
-            if not match:
-                self.problem(
-                    row.cell("order"),
-                    f"Volgorde: expected positions like '2017:1 2018:2' or a blank cell,"
-                    f" got {text!r}",
-                )
-                return {}
-            positions[int(match.group(1))] = int(match.group(2))
-        # Many rows state the same order; the parsed form is shared, never changed.
-        self.known_positions[text] = positions
-        return positions
 
     def _report_unused(self, index: _Index) -> None:
         """Rows whose parent has no row at all (a parent that failed to read or is itself
         misplaced is reported on its own row, not again on each child)."""
+        orphans: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for group, key, rows in index.unused():
             if not index.parent_missing(group, key):
                 continue
             field, parent = _PARENTS[group]
+            sheet = _parent_sheet(group, key)
+            if sheet in self.absent:
+                orphans[sheet][rows[0].sheet] += len(rows)
+                continue
             for row in rows:
                 self.problem(
                     row.cell(field),
@@ -466,12 +453,25 @@ class _Builder:
         for key, items in self.amounts.items():
             if key not in self.used_amounts and index.parent_missing("amounts", key):
                 level, code = key
+                if _LEVEL_SHEETS[level] in self.absent:
+                    rows_of = {id(row): row for _, (row, _) in items}
+                    orphans[_LEVEL_SHEETS[level]][LASTEN_EN_BATEN.name] += len(rows_of)
+                    continue
                 row, column_key = items[0][1]
                 self.problem(
                     row.cell(column_key),
                     f"amounts of {level.value} {code}, which is not in the workbook: expected"
                     f" one listed on {_LEVEL_SHEETS[level]}",
                 )
+        for sheet, counts in orphans.items():
+            if self.absent[sheet]:
+                continue  # its problem names the cause already
+            referring = ", ".join(f"{count} on {name}" for name, count in counts.items())
+            self.problem(
+                self.source,
+                f"no sheet {sheet!r}, yet rows refer to it ({referring}): expected the sheet"
+                f" {sheet!r} (was it deleted or renamed?)",
+            )
 
     def _make_budget(
         self,
@@ -516,6 +516,7 @@ class _Builder:
 
 
 _BROKEN = object()
+_JSON_PATH = re.compile(r"\$(?:\.[A-Za-z_]+|\[[0-9]+\])+")
 
 
 class _Index:
@@ -644,6 +645,20 @@ _LEVEL_SHEETS = {
     Owner.PROGRAMMA: schema.PROGRAMMAS.name,
     Owner.DOEL: schema.DOELEN.name,
     Owner.PRESTATIE: schema.PRESTATIES.name,
+}
+
+
+def _parent_sheet(group: str, key: Any) -> str:
+    """The sheet that lists the parent that rows of `group` under `key` name."""
+    if group in ("targets", "measurements"):
+        return _OWNER_SHEETS[key[0]]
+    return _LEVEL_SHEETS[_GROUP_PARENT[group]]
+
+
+_OWNER_SHEETS = {
+    Owner.AMBITIE: schema.AMBITIES.name,
+    Owner.ACTIE: schema.ACTIES.name,
+    Owner.INDICATOR: schema.INDICATOREN.name,
 }
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from defusedxml.ElementTree import fromstring
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from prestatie._money import total
+from prestatie._money import ZERO, parse_decimal, total
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -120,8 +120,16 @@ class _Sheet:
 _NUMBERS = (Decimal, bytes)
 
 
+def _exact(text: str) -> Decimal:
+    """The number a cell's XML or a formula states; this writer wrote it, so it is one."""
+    number = parse_decimal(text)
+    if number is None:
+        raise ValueError(f"not a number: {text!r}")
+    return number
+
+
 def _decoded(value: Value | bytes) -> Value:
-    return Decimal(value.decode()) if isinstance(value, bytes) else value
+    return _exact(value.decode()) if isinstance(value, bytes) else value
 
 
 def _cell_value(attributes: bytes, content: bytes, shared: list[str]) -> Value | bytes:
@@ -206,7 +214,7 @@ class _Workbook:
 
 def _number(value: Any) -> Decimal:
     if value is None:
-        return Decimal(0)
+        return ZERO
     if isinstance(value, Decimal):
         return value
     raise _Unsupported(f"not a number: {value!r}")
@@ -265,7 +273,7 @@ class _Formula:
             self.take(")")
             return result
         if kind == "number":
-            return Decimal(text)
+            return _exact(text)
         if kind == "string":
             return text[1:-1].replace('""', '"')
         if kind == "ref":
@@ -344,7 +352,7 @@ def _sum_numbers(values: Iterable[Value | bytes]) -> Decimal:
     """The exact sum of the numbers among `values`, as SUM adds a range: texts and blanks
     skipped."""
     return total(
-        Decimal(value.decode()) if isinstance(value, bytes) else value
+        _exact(value.decode()) if isinstance(value, bytes) else value
         for value in values
         if isinstance(value, bytes | Decimal)
     )

@@ -17,7 +17,12 @@ import attrs
 from prestatie._code import MAX_PART, Code, CodeScheme
 from prestatie._errors import PrestatieError
 from prestatie._model import DEFAULT_LEVELS, DEFAULT_SCALE, BudgetChange, Role, role_label
-from prestatie._money import from_cell, from_spreadsheet_number
+from prestatie._money import (
+    AmbiguousNumberError,
+    from_cell,
+    from_spreadsheet_number,
+    number_from_text,
+)
 from prestatie._xlsx.cells import CellValue
 
 TEXT_FORMAT = "@"
@@ -27,11 +32,13 @@ CENTS_FORMAT = "#,##0.00"
 
 
 class CellError(Exception):
-    """A cell whose value does not fit its column; `expected` says what would."""
+    """A cell whose value does not fit its column; `expected` says what would, and `message`,
+    when given, says all that is wrong instead."""
 
-    def __init__(self, expected: str) -> None:
+    def __init__(self, expected: str, message: str | None = None) -> None:
         super().__init__(expected)
         self.expected = expected
+        self.message = message
 
 
 @attrs.frozen
@@ -46,6 +53,8 @@ class Codec:
     choices: tuple[str, ...] = ()
     """The allowed values, offered as a dropdown list."""
     is_number: bool = False
+    reads_text: bool = False
+    """Whether a number stored as text is read (and the reader warns of it)."""
 
 
 def is_blank(value: CellValue) -> bool:
@@ -126,6 +135,13 @@ OPTIONAL_INTEGER = attrs.evolve(INTEGER, name="geheel getal of leeg", read=_read
 
 
 def _number(value: CellValue, expected: str, places: int | None) -> Decimal:
+    if isinstance(value, str):
+        try:
+            value = number_from_text(value, places=places)
+        except AmbiguousNumberError as error:
+            raise CellError(expected, str(error)) from None
+        except PrestatieError:
+            raise CellError(expected) from None
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise CellError(expected)
     try:
@@ -154,6 +170,7 @@ def _decimal_codec(name: str, *, optional: bool, places: int | None) -> Codec:
         read=read,
         number_format=AMOUNT_FORMAT,
         is_number=True,
+        reads_text=True,
     )
 
 
@@ -181,16 +198,21 @@ BOOLEAN = Codec(
 )
 
 
-def _read_optional_bool(value: CellValue) -> bool:
-    return False if is_blank(value) else _read_bool(value)
+def _bool_or(default: bool) -> Codec:
+    """'ja' or 'nee', a blank cell read as `default`."""
+    label = YES if default else NO
+
+    def read(value: CellValue) -> bool:
+        return default if is_blank(value) else _read_bool(value)
+
+    return attrs.evolve(BOOLEAN, name=f"ja of nee (leeg: {label})", read=read)
 
 
-OPTIONAL_BOOLEAN = Codec(
-    name="ja, nee of leeg (nee)",
-    write=lambda value: YES if value else NO,
-    read=_read_optional_bool,
-    choices=(YES, NO),
-)
+BOOLEAN_OR_NO = _bool_or(False)
+BOOLEAN_OR_YES = _bool_or(True)
+
+OPTIONAL_BOOLEAN = BOOLEAN_OR_NO
+"""'ja' or 'nee', a blank cell read as nee."""
 
 
 def enum_codec(kind: type[enum.Enum], *, optional: bool) -> Codec:

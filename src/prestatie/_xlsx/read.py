@@ -82,7 +82,7 @@ def read_workbook_with_problems(
     source = Path(path)
     engine = resolve_engine(engine)
     try:
-        check_xlsx(source, max_uncompressed_bytes)
+        check_xlsx(source, max_uncompressed_bytes)  # OSError for a file it cannot open
     except WorkbookError as error:
         return None, list(error.problems)
     # Raised only for a damaged file; the others also by a bug, so only where a library
@@ -109,7 +109,8 @@ def read_workbook_with_problems(
         else:
             raise
         return None, [Problem(where=str(source), message=message)]
-    problems = sorted(reader.problems, key=_problem_order)
+    # One problem found twice at one cell (by a cell's codec and a check) is one problem.
+    problems = sorted(dict.fromkeys(reader.problems), key=_problem_order)
     return (budget if not problems else None), problems
 
 
@@ -152,6 +153,7 @@ class _Plan:
         self.letters = {c.key: get_column_letter(i + 1) for i, c in columns.items()}
         self.headers = {c.key: c.header for c in columns.values()}
         self.readers = [(index, c.key, c.codec.read) for index, c in columns.items()]
+        self.reads_text = {c.key for c in columns.values() if c.codec.reads_text}
         # A column the sheet lacks reads as blank in every row; a required one is
         # reported once, at the header, and leaves every row unusable.
         self.defaults: dict[str, Any] = {}
@@ -165,15 +167,6 @@ class _Plan:
 
     def where(self, key: str, number: int) -> str:
         return f"{self.name}!{self.letters[key]}{number}"
-
-
-def _reads_blank(column: Column) -> bool:
-    """Whether a column may be left out: its cells may be blank."""
-    try:
-        column.codec.read(None)
-    except CellError:
-        return False
-    return True
 
 
 class _Reader:
@@ -200,22 +193,30 @@ class _Reader:
                 )
                 return None
             known = {sheet.name: sheet for sheet in schema.SHEETS}
-            for name in cells.sheetnames:
-                if name not in known and name != schema.EXPLANATION_SHEET:
+            fields = self._read_fields(cells.rows(schema.BEGROTING.name))
+            missing = [sheet for sheet in schema.SHEETS[1:] if sheet.name not in cells.sheetnames]
+            others = {
+                name: _content(cells.rows(name))
+                for name in cells.sheetnames
+                if name not in known and name != schema.EXPLANATION_SHEET
+            }
+            reported, renamed = self._missing_sheets(missing, others, fields)
+            for name in others:
+                if name not in renamed:
                     warnings.warn(
                         f"{self.path}: sheet {name!r} is not part of the budget workbook: ignored",
                         WorkbookWarning,
                         stacklevel=4,
                     )
             tables: dict[Sheet, list[DataRow]] = {}
-            fields = self._read_fields(cells.rows(schema.BEGROTING.name))
             for sheet in schema.SHEETS[1:]:
-                if sheet.name not in cells.sheetnames:
-                    warnings.warn(
-                        f"{self.path}: no sheet {sheet.name!r}: read as empty",
-                        WorkbookWarning,
-                        stacklevel=4,
-                    )
+                if sheet in missing:
+                    if sheet.name not in reported:
+                        warnings.warn(
+                            f"{self.path}: no sheet {sheet.name!r}: read as empty",
+                            WorkbookWarning,
+                            stacklevel=4,
+                        )
                     tables[sheet] = []
                     continue
                 tables[sheet] = self._read_table(sheet, cells.rows(sheet.name), fields)
@@ -225,9 +226,45 @@ class _Reader:
             self.problem(where, message)
         if fields is None:
             return None
-        budget, problems = build_budget(fields, tables, self.where)
+        absent = {sheet.name: sheet.name in reported for sheet in missing}
+        budget, problems = build_budget(fields, tables, self.where, absent, str(self.path))
         self.problems += problems
         return budget
+
+    def _missing_sheets(
+        self,
+        missing: list[Sheet],
+        others: dict[str, tuple[set[str], bool]],
+        fields: dict[str, Any] | None,
+    ) -> tuple[set[str], set[str]]:
+        """Report each missing sheet whose values may lie elsewhere: on a sheet of another
+        name that holds values (a renamed sheet), or in a budget that says it is complete.
+        Returns the names of the missing sheets reported and of the sheets taken as renamed."""
+        reported: set[str] = set()
+        renamed: set[str] = set()
+        filled = [name for name, (_, has_values) in others.items() if has_values]
+        complete = bool(fields and fields.get("complete"))
+        for sheet in missing:
+            headers = {normalise_header(column.header) for column in sheet.columns}
+            candidates = [name for name in filled if name not in renamed]
+            if candidates:
+                other = max(candidates, key=lambda name: len(headers & others[name][0]))
+                renamed.add(other)
+                reported.add(sheet.name)
+                self.problem(
+                    f"{other}!A1",
+                    f"no sheet {sheet.name!r}, but sheet {other!r} holds values that are not"
+                    f" read: expected {sheet.name!r} (if {other!r} is that sheet, rename it back"
+                    f" to {sheet.name!r})",
+                )
+            elif complete:
+                reported.add(sheet.name)
+                self.problem(
+                    str(self.path),
+                    f"no sheet {sheet.name!r}: expected every sheet in a complete budget"
+                    f" (Volledig = ja); add the sheet, or set Volledig to nee for an excerpt",
+                )
+        return reported, renamed
 
     def _cached_problem(self, where: str, formula: str) -> None:
         self.problem(
@@ -242,7 +279,19 @@ class _Reader:
         cells: dict[str, str] = {}
         ok = True
         for number, row, missing in rows:
-            if number == 1 or not row or not isinstance(row[0], str):
+            if number == 1 or not row:
+                continue
+            extra = [i for i, value in enumerate(row) if i >= 2 and not is_blank(value)]
+            if not isinstance(row[0], str) and len(row) > 1 and not is_blank(row[1]):
+                extra.insert(0, 1)  # a value without the name of its field
+            for index in extra:
+                warnings.warn(
+                    f"{self.path}: {schema.BEGROTING.name}!{get_column_letter(index + 1)}{number}:"
+                    f" {describe(row[index])} is not a field's value in column B: not read",
+                    WorkbookWarning,
+                    stacklevel=5,
+                )
+            if not isinstance(row[0], str):
                 continue
             column = by_label.get(normalise_header(row[0]))
             if column is None:
@@ -303,6 +352,9 @@ class _Reader:
         return text, True
 
     def _cell_problem(self, where: str, header: str, value: CellValue, error: CellError) -> None:
+        if error.message is not None:
+            self.problem(where, f"{header}: {error.message}")
+            return
         found = "a blank cell" if is_blank(value) else describe(value)
         self.problem(where, f"{header}: expected {error.expected}, got {found}")
 
@@ -314,10 +366,14 @@ class _Reader:
     ) -> list[DataRow]:
         rows: list[DataRow] = []
         columns: dict[int, Column] = {}
+        headers: list[CellValue] = []
         level_index: int | None = None
         plan = _Plan(sheet, {})
+        outside: dict[int, list[int]] = {}
+        """Row width → the indexes of the columns that hold no field of the sheet."""
         for number, row, missing in source:
             if number == 1:
+                headers = row
                 columns = self._header(sheet, row, fields)
                 plan = _Plan(sheet, columns)
                 level_index = next(
@@ -327,11 +383,51 @@ class _Reader:
                 continue
             if all(is_blank(value) for value in row) and not any(missing):
                 continue
+            width = len(row)
+            if width not in outside:
+                outside[width] = [i for i in range(width) if i not in columns]
+            if outside[width] and self._outside(sheet, number, row, outside[width], headers):
+                continue  # the row holds values outside the columns only
             if level_index is not None and _is_total(row, level_index):
                 self._check_total(sheet, number, row, columns, rows)
                 continue
             rows.append(self._decode(sheet, number, row, missing, plan))
         return rows
+
+    def _outside(
+        self,
+        sheet: Sheet,
+        number: int,
+        row: list[CellValue],
+        indexes: list[int],
+        headers: list[CellValue],
+    ) -> bool:
+        """Warn of each value in a column that is no column of the sheet, as it is not kept;
+        whether those are the only values of the row."""
+        found = False
+        for index in indexes:
+            value = row[index]
+            if is_blank(value):
+                continue
+            found = True
+            where = f"{sheet.name}!{get_column_letter(index + 1)}{number}"
+            header = headers[index] if index < len(headers) else None
+            if is_blank(header):
+                message = (
+                    f"{self.path}: {where}: {describe(value)} in a column without a header:"
+                    " not read (give the column a header from the Toelichting sheet, or leave"
+                    " the cell blank)"
+                )
+            else:
+                message = (
+                    f"{self.path}: {where}: {describe(value)} in the column {header!r}, which"
+                    f" is no column of {sheet.name!r}: not read"
+                )
+            warnings.warn(message, WorkbookWarning, stacklevel=6)
+        if not found:
+            return False
+        inside = (value for index, value in enumerate(row) if index not in indexes)
+        return all(is_blank(value) for value in inside)
 
     def _header(
         self, sheet: Sheet, row: list[CellValue], fields: dict[str, Any] | None
@@ -360,7 +456,7 @@ class _Reader:
             seen[column.key] = where
             columns[index] = column
         for column in sheet.columns:
-            if column.key not in seen and (column.required or not _reads_blank(column)):
+            if column.key not in seen and not column.may_be_left_out:
                 self.problem(
                     f"{sheet.name}!A1",
                     f"no column {column.header!r}: expected it in the header row",
@@ -412,6 +508,14 @@ class _Reader:
             except CellError as error:
                 self._cell_problem(plan.where(key, number), plan.headers[key], value, error)
                 ok = False
+                continue
+            if type(value) is str and key in plan.reads_text and value:
+                warnings.warn(
+                    f"{self.path}: {plan.where(key, number)}: {plan.headers[key]}: {value!r} is"
+                    f" a number stored as text; read as {values[key]}",
+                    WorkbookWarning,
+                    stacklevel=6,
+                )
         position = values.get("position")
         return DataRow(
             sheet=sheet.name,
@@ -468,6 +572,26 @@ class _Reader:
                     WorkbookWarning,
                     stacklevel=6,
                 )
+
+
+def _content(rows: Iterator[Row]) -> tuple[set[str], bool]:
+    """The headers of a sheet, normalised, and whether it holds any value."""
+    headers: set[str] = set()
+    has_values = False
+    try:
+        for number, row, missing in rows:
+            if number == 1:
+                headers = {normalise_header(str(value)) for value in row if not is_blank(value)}
+            has_values = has_values or bool(headers) or any(missing)
+            has_values = has_values or any(not is_blank(value) for value in row)
+            if has_values and number > 1:
+                break
+    finally:
+        # Stopped early, the rows hold the sheet's part open: close it while the file is.
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+    return headers, has_values
 
 
 def _at(row: list[CellValue], index: int | None) -> CellValue:

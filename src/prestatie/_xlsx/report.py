@@ -19,14 +19,14 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from prestatie._atomic import atomic_write
+from prestatie._atomic import atomic_write, check_destination
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._model import Amount, Budget, BudgetColumn, Flow, Programme
 from prestatie._money import Unit, round_table, total
 from prestatie._xlsx.cached import cache_formula_values
 from prestatie._xlsx.codecs import AMOUNT_FORMAT
-from prestatie._xlsx.write import BOLD, HEADER_FILL
+from prestatie._xlsx.write import BOLD, HEADER_FILL, print_setup, save_workbook
 
 
 class ReportKind(enum.Enum):
@@ -265,12 +265,16 @@ def write_report(
     *,
     unit: Unit | None = None,
     year: int | None = None,
+    force: bool = False,
 ) -> None:
     """Write a report sheet of `budget` to `path` (.xlsx), atomically.
 
     `kind` is "multi-year" (meerjarig overzicht) or "monitor"; `unit` defaults to the
-    budget's own and `year` (the monitor's year, and the chart's) to the budget year.
+    budget's own and `year` (the monitor's year, and the chart's) to the budget year. The
+    overwrite rule is `write_workbook`'s: an existing file is refused unless `force`, a
+    path not ending in .xlsx always.
     """
+    check_destination(path, (".xlsx",), force=force)
     try:
         report = ReportKind(kind)
     except ValueError:
@@ -282,9 +286,11 @@ def write_report(
         _multi_year(workbook, budget, to_unit)
     else:
         _monitor(workbook, budget, to_unit, year or budget.year)
+    for worksheet in workbook.worksheets:
+        print_setup(worksheet, header_rows=0)
 
     def write(temporary: Path) -> None:
-        workbook.save(temporary)
+        save_workbook(workbook, temporary)
         cache_formula_values(temporary)  # totals that readers without a calculator see
 
     atomic_write(Path(path), write)

@@ -31,12 +31,11 @@ def _refuse(path: Path, message: str) -> WorkbookError:
 
 
 def check_xlsx(path: Path, max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES) -> None:
-    """Raise `WorkbookError` naming `path` unless it looks like a readable, safe xlsx file."""
-    try:
-        with open(path, "rb") as file:
-            head = file.read(8)
-    except OSError as exc:
-        raise _refuse(path, f"cannot open the file: {exc.strerror or exc}") from None
+    """Raise `WorkbookError` naming `path` unless it looks like a readable, safe xlsx file;
+    `OSError` when it cannot be opened at all."""
+    # A file that cannot be opened raises its OSError, as a JSON file's does.
+    with open(path, "rb") as file:
+        head = file.read(8)
     if not head:
         raise _refuse(path, "the file is empty: expected an Excel workbook (.xlsx)")
     if head == _OLE_SIGNATURE:

@@ -27,6 +27,8 @@ from prestatie._xlsx.cells import CellValue
 from prestatie._xlsx.codecs import (
     AMOUNT,
     BOOLEAN,
+    BOOLEAN_OR_NO,
+    BOOLEAN_OR_YES,
     CODE,
     CODE_SCHEME,
     CODES,
@@ -72,12 +74,17 @@ def _owner_codec(*owners: Owner, blank: Owner | None = None) -> Codec:
     codec = enum_codec(Owner, optional=False)
     labels = tuple(owner.value for owner in owners)
 
+    expected = "one of " + ", ".join(repr(label) for label in labels)
+
     def read(value: CellValue) -> Owner:
         if blank is not None and is_blank(value):
             return blank
-        owner = codec.read(value)
+        try:
+            owner = codec.read(value)
+        except CellError:
+            raise CellError(expected) from None
         if owner not in owners:
-            raise CellError("one of " + ", ".join(repr(label) for label in labels))
+            raise CellError(expected)
         assert isinstance(owner, Owner)
         return owner
 
@@ -95,6 +102,32 @@ class Column:
     required: bool = False
     """Whether a sheet without this column is a problem (else its cells read as blank)."""
     doc: str = ""
+    required_when: str = ""
+    """When an optional column must be filled after all, in Dutch (the Toelichting shows it)."""
+
+    @property
+    def optional(self) -> bool:
+        """Whether the column may be left out, or blank in every row, whatever the rest of
+        the row holds: the Toelichting's "Verplicht: nee"."""
+        return self.may_be_left_out and not self.required_when
+
+    @property
+    def may_be_left_out(self) -> bool:
+        """Whether a sheet without this column is read (its cells as blank)."""
+        if self.required:
+            return False
+        try:
+            self.codec.read(None)
+        except CellError:
+            return False
+        return True
+
+    @property
+    def obligation(self) -> str:
+        """The Toelichting's "Verplicht": ja, nee, or when."""
+        if self.optional:
+            return NO
+        return f"{YES}, {self.required_when}" if self.required_when else YES
 
 
 def _model_paths(sheet: Sheet) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -156,8 +189,18 @@ class Sheet:
         return {parts[1]: values[key] for key, parts in self.paths if parts[0] == field}
 
 
-def _col(header: str, key: str, codec: Codec, doc: str = "", *, required: bool = False) -> Column:
-    return Column(header=header, key=key, codec=codec, required=required, doc=doc)
+def _col(
+    header: str,
+    key: str,
+    codec: Codec,
+    doc: str = "",
+    *,
+    required: bool = False,
+    when: str = "",
+) -> Column:
+    return Column(
+        header=header, key=key, codec=codec, required=required, doc=doc, required_when=when
+    )
 
 
 ORDER = "Volgorde"
@@ -295,11 +338,17 @@ PRESTATIES = Sheet(
             "duration.kind",
             enum_codec(DurationKind, optional=True),
             "blank when the looptijd is not stated",
+            when="als Startjaar, Eindjaar of Looptijd (tekst) gevuld is",
         ),
         _col("Startjaar", "duration.start_year", OPTIONAL_INTEGER),
         _col("Eindjaar", "duration.end_year", OPTIONAL_INTEGER),
         _col("Looptijd (tekst)", "duration.text", TEXT),
-        _col("Relatie met reserve", "reserve_link.related", BOOLEAN),
+        _col(
+            "Relatie met reserve",
+            "reserve_link.related",
+            BOOLEAN_OR_NO,
+            when="als de prestatie regels heeft op Voorstellen per prestatie",
+        ),
         _col("Reserve", "reserve_link.reserve", OPTIONAL_TEXT, "the reserve's name"),
         _col("Continuïteit", "continuity", enum_codec(Continuity, optional=True)),
     ),
@@ -442,20 +491,21 @@ STREEFWAARDEN = Sheet(
             "part",
             OPTIONAL_INTEGER,
             "the action's number or the indicator's Volgorde; blank for an ambition",
+            when="bij een actie of indicator (leeg bij een ambitie)",
         ),
         _order(),
         _col("Soort", "kind", enum_codec(TargetKind, optional=False), required=True),
         _col("Eenheid", "unit", TEXT),
         _col("Ondergrens", "lower", OPTIONAL_NUMBER),
-        _col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN),
+        _col("Ondergrens inbegrepen", "lower_inclusive", BOOLEAN_OR_YES),
         _col("Bovengrens", "upper", OPTIONAL_NUMBER),
-        _col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN),
+        _col("Bovengrens inbegrepen", "upper_inclusive", BOOLEAN_OR_YES),
         _col("Jaar", "year", OPTIONAL_INTEGER, "the year it is due, or the last of its period"),
         _col("Eerste jaar", "first_year", OPTIONAL_INTEGER, "the first year of its period"),
         _col("Jaarlijks", "yearly", OPTIONAL_BOOLEAN, "ja when it holds for each year"),
         _col("Nulmeting", "baseline", OPTIONAL_NUMBER),
         _col("Jaar nulmeting", "baseline_year", OPTIONAL_INTEGER),
-        _col("Tekst", "text", TEXT, "the target as printed"),
+        _col("Tekst", "text", TEXT, "the target as printed", when="bij Soort kwalitatief"),
     ),
 )
 
@@ -536,17 +586,9 @@ LASTEN_EN_BATEN = Sheet(
             "the BBV taakveld the amounts are booked on, such as 0.6; blank for none",
         ),
         _col("Gedekt door", "funding", OPTIONAL_TEXT, "the reserve that funds it"),
-        # The year columns come here: see `year_header`.
-        _col(
-            ORDER,
-            "order",
-            TEXT,
-            "technical: each year's position in the owner's list of amounts, as"
-            " '2017:1 2018:2'; may be left blank",
-        ),
     ),
 )
-"""The fixed columns; a column per year stands between `Taakveld` and `Volgorde`."""
+"""The fixed columns; a column per year follows them (`year_header`)."""
 
 RESERVES = Sheet(
     name="Reserves",
@@ -628,24 +670,24 @@ def explanation_rows() -> list[tuple[str, ...]]:
     rows += [(), ("Blad", "Kolom", "Inhoud", "Verplicht", "Keuzes")]
     for sheet in SHEETS:
         for column in sheet.columns:
-            if sheet is LASTEN_EN_BATEN and column.header == ORDER:
-                rows.append(
-                    (
-                        sheet.name,
-                        year_header(2017, Unit.THOUSAND) + " …",
-                        "een kolom per jaar, van Eerste jaar tot Laatste jaar, in de eenheid"
-                        " van de begroting: bedrag of leeg",
-                        "nee",
-                        "",
-                    )
-                )
             rows.append(
                 (
                     sheet.name,
                     column.header,
                     column.codec.name,
-                    YES if column.required else NO,
+                    column.obligation,
                     ", ".join(column.codec.choices),
+                )
+            )
+        if sheet is LASTEN_EN_BATEN:
+            rows.append(
+                (
+                    sheet.name,
+                    year_header(2017, Unit.THOUSAND) + " …",
+                    "een kolom per jaar, van Eerste jaar tot Laatste jaar, in de eenheid"
+                    " van de begroting: bedrag of leeg",
+                    NO,
+                    "",
                 )
             )
     return rows

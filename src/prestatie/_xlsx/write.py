@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+import io
 import os
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -17,8 +20,10 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.writer.excel import ExcelWriter
 
-from prestatie._atomic import atomic_write
+from prestatie._atomic import atomic_write, check_destination
 from prestatie._code import Code
 from prestatie._errors import Problem, WorkbookError
 from prestatie._model import (
@@ -72,23 +77,64 @@ _WRITE_HEADLINE = "the budget cannot be written as a workbook"
 
 
 def write_workbook(
-    budget: Budget, path: str | os.PathLike[str], *, explanation: bool = False
+    budget: Budget,
+    path: str | os.PathLike[str],
+    *,
+    explanation: bool = False,
+    force: bool = False,
 ) -> None:
     """Write `budget` to `path` as the canonical budget workbook (.xlsx).
 
     With `explanation`, a first sheet "Toelichting" explains each sheet and column in Dutch
-    for the people who fill the workbook in; the reader skips it. The file is written to a
+    for the people who fill the workbook in; the reader skips it. The same budget gives the
+    same bytes. An existing file at `path` is refused with `FileExistsError` unless `force`,
+    and a path not ending in .xlsx with `InvalidValueError`. The file is written to a
     temporary file in the same folder and then renamed, so a failure leaves an existing file
     at `path` untouched. Raises `WorkbookError` naming `path` when a text cannot be stored in
     a workbook (control characters), and `InvalidValueError` for a `path` that holds a
     control character.
     """
+    check_destination(path, (".xlsx",), force=force)
 
     def write(temporary: Path) -> None:
         _write(budget, temporary, os.fspath(path), explanation)
         cache_formula_values(temporary)  # totals that readers without a calculator see
 
     atomic_write(path, write)
+
+
+_FIXED_TIME = datetime.datetime(2000, 1, 1)
+"""The document times of every workbook written, so that its bytes depend on its content."""
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def save_workbook(workbook: Workbook, path: Path) -> None:
+    """Save `workbook` so that the same content gives the same bytes: fixed document times,
+    the creator `prestatie`, and zip entries without the time of writing."""
+    properties = workbook.properties
+    properties.creator = properties.lastModifiedBy = "prestatie"
+    properties.created = properties.modified = _FIXED_TIME
+    buffer = io.BytesIO()
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+
+
+def print_setup(worksheet: _Worksheet, header_rows: int = 1) -> None:
+    """Print a sheet landscape, one page wide, with its header rows on every page."""
+    worksheet.page_setup.orientation = "landscape"
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0
+    worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if header_rows:
+        worksheet.print_title_rows = f"1:{header_rows}"
 
 
 def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> None:
@@ -104,7 +150,7 @@ def _write(budget: Budget, path: Path, destination: str, explanation: bool) -> N
             _write_amounts(worksheet, budget, problems)
         else:
             _write_table(worksheet, sheet, sheet.columns, list(_ROWS[sheet](budget)), problems)
-    workbook.save(path)  # also when there are problems: it closes the sheets' streams
+    save_workbook(workbook, path)  # also when there are problems: it closes the streams
     if problems:
         raise WorkbookError(
             _at_json_paths(budget, problems), source=destination, headline=_WRITE_HEADLINE
@@ -155,6 +201,7 @@ _EXPLANATION_WIDTHS = (26, 60, 40, 10, 40)
 
 
 def _write_explanation(worksheet: _Worksheet) -> None:
+    print_setup(worksheet, header_rows=0)
     for index, width in enumerate(_EXPLANATION_WIDTHS, start=1):
         worksheet.column_dimensions[get_column_letter(index)].width = width
     rows = explanation_rows()
@@ -283,6 +330,7 @@ def _dropdown(worksheet: _Worksheet, choices: Sequence[str], ref: str) -> None:
 
 def _finish(worksheet: _Worksheet, columns: int, data_rows: int, total_rows: int = 0) -> None:
     worksheet.freeze_panes = "A2"
+    print_setup(worksheet)
     worksheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{data_rows + 1}"
     # Stating the size up front spares readers a pass over the sheet to find it.
     size = f"A1:{get_column_letter(columns)}{data_rows + total_rows + 1}"
@@ -305,6 +353,8 @@ def _write_table(
         letter = get_column_letter(index + 1)
         values = (cells[index] for cells in encoded)
         worksheet.column_dimensions[letter].width = _width(values, column.header)
+        # Cells typed in later take the column's format: a code typed as 7.10 stays text.
+        worksheet.column_dimensions[letter].number_format = formats[index]
         if column.codec.choices:
             _dropdown(worksheet, column.codec.choices, f"{letter}2:{letter}{_LAST_ROW}")
     _finish(worksheet, len(columns), len(rows), total_rows)
@@ -366,10 +416,10 @@ def amount_years(budget: Budget) -> list[int]:
 def _amount_rows(budget: Budget) -> Iterator[Row]:
     for owner in budget.amount_owners():
         level, code = _LEVELS[type(owner.item)], str(owner.code)
-        # One row per flow, column, nature and taakveld, in the order they first appear; a key
-        # given twice (which the checks report) spills into a further row rather than being lost.
+        # One row per flow, column, nature and taakveld, in the amounts' order; a key given
+        # twice (which the checks report) spills into a further row rather than being lost.
         rows: list[Row] = []
-        for position, amount in enumerate(owner.amounts, start=1):
+        for amount in owner.amounts:
             key = (
                 amount.flow,
                 amount.column,
@@ -381,13 +431,11 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
             )
             row = next((r for r in rows if r["key"] == key and amount.year not in r["years"]), None)
             if row is None:
-                row = {"key": key, "years": {}, "positions": {}}
+                row = {"key": key, "years": {}}
                 rows.append(row)
             row["years"][amount.year] = amount.value
-            row["positions"][amount.year] = position
         for row in rows:
             flow, column, nature, category, change, taakveld, funding = row["key"]
-            order = " ".join(f"{year}:{position}" for year, position in row["positions"].items())
             yield {
                 "level": level,
                 "code": code,
@@ -399,16 +447,15 @@ def _amount_rows(budget: Budget) -> Iterator[Row]:
                 "taakveld": taakveld,
                 "funding": funding,
                 "years": row["years"],
-                "order": order,
             }
 
 
 def _write_amounts(worksheet: _Worksheet, budget: Budget, problems: list[Problem]) -> None:
     years = amount_years(budget)
-    fixed, order = LASTEN_EN_BATEN.columns[:-1], LASTEN_EN_BATEN.columns[-1]
+    fixed = LASTEN_EN_BATEN.columns
     year_columns = [year_column(year, year_header(year, budget.unit)) for year in years]
     year_keys = {year: column.key for year, column in zip(years, year_columns, strict=True)}
-    columns = [*fixed, *year_columns, order]
+    columns = [*fixed, *year_columns]
     rows = []
     for row in _amount_rows(budget):
         row.update({year_keys[year]: value for year, value in row.pop("years").items()})
