@@ -332,15 +332,17 @@ def in_key_order(amounts: Any) -> Any:
     return tuple(sorted(amounts, key=amount_order))
 
 
-def amount_order(amount: Amount) -> tuple[int, int, int, str, int]:
+def amount_order(amount: Amount) -> tuple[int, int, int, str, int, str, str]:
     """What `in_key_order` sorts amounts by: its key, the enums as they list their members,
-    no taakveld before any."""
+    no taakveld before any, then its line category and begrotingswijziging."""
     return (
         _ORDER[amount.flow],
         _ORDER[amount.column],
         _ORDER[amount.nature],
         amount.taakveld or "",
         amount.year,
+        amount.category,
+        amount.change,
     )
 
 
