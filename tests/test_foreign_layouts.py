@@ -258,7 +258,11 @@ def test_a_total_with_no_rows_to_add_up_is_stated_as_unchecked(tmp_path: Path) -
 
 def test_a_skipped_total_is_stated_as_unchecked() -> None:
     name = "fryslan-begroting-2025-programma-1"
-    mapping = load_mapping(EXAMPLES / "mappings" / "real" / f"{name}.toml")
+    mapping = attrs.evolve(
+        load_mapping(EXAMPLES / "mappings" / "real" / f"{name}.toml"),
+        grand_totals=None,
+        skip="^Saldo programma",
+    )
     with pytest.warns(WorkbookWarning, match="'Saldo programma 1' is skipped: not checked"):
         import_sheet(EXAMPLES / "data" / "real" / f"{name}.xlsx", mapping)
 
@@ -283,3 +287,59 @@ def test_a_workbook_keeps_each_amounts_taakveld_and_reads_one_written_without_th
     workbook.save(path)
     old = read_workbook(path)
     assert [(a.value, a.taakveld) for a in old.programmes[0].amounts] == [(7000, None)]
+
+
+def test_indicators_hang_under_the_programme_objective_or_prestatie_their_code_gives(
+    tmp_path: Path,
+) -> None:
+    """A code pattern that takes one part attaches an indicator to its programme, two to an
+    objective, three to a prestatie; a label that says more keeps its own code; what was
+    measured ("Meetwaarde 2020") is kept, a number or the text printed."""
+    rows = [
+        ["Nr", "Indicator", "Nulmeting", "Meetwaarde 2020", "2021"],
+        ["2.a", "Reizigers", "1.000", "1.200", "1.300"],
+        ["2.1.a", "Fietspaden", "-", "nnb", "PM"],
+        ["2.1.3.a", "Haltes", 40, "41 (peiling)", 45],
+    ]
+    path = _sheet(tmp_path / "indicatoren.xlsx", rows)
+    mapping = {
+        "layout": "indicators",
+        "code": "Nr",
+        "code_pattern": r"^(\d+)(?:\.(\d+))?(?:\.(\d+))?\.[a-z]$",
+        "title": "Indicator",
+        "baseline": "Nulmeting",
+        "year_columns": {},
+    }
+    budget = import_sheet(path, mapping_from_dict(mapping))
+    (programme,) = budget.programmes
+    (objective,) = programme.objectives
+    (prestatie,) = objective.prestaties
+    owners = [
+        (str(owner.code), indicator.code)
+        for owner in (programme, objective, prestatie)
+        for indicator in owner.indicators
+    ]
+    assert owners == [("2", "2.a"), ("2.1", "2.1.a"), ("2.1.3", "2.1.3.a")]
+    assert [(m.year, m.value, m.text) for m in programme.indicators[0].realised] == [
+        (2020, 1200, "")
+    ]
+    assert [(m.value, m.text) for m in objective.indicators[0].realised] == [(None, "nnb")]
+    assert [(m.value, m.text) for m in prestatie.indicators[0].realised] == [(41, "41 (peiling)")]
+    assert objective.indicators[0].targets[0].text == "PM"
+
+
+def test_a_reserve_row_of_an_unknown_kind_or_a_bad_realised_pattern_is_named_at_its_key() -> None:
+    mapping = {
+        "code": "Code",
+        "year_columns": {},
+        "reserve_rows": {"^Storting": "storting"},
+        "realised": "Meetwaarde",
+    }
+    with pytest.raises(MappingError) as caught:
+        mapping_from_dict(mapping)
+    found = {problem.where: problem.message for problem in caught.value.problems}
+    assert found == {
+        'mapping: reserve_rows."^Storting"': "expected one of 'toevoeging', 'onttrekking',"
+        " got text 'storting'",
+        "mapping: realised": "expected a group named year, as in (?P<year>...)",
+    }

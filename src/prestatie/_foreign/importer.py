@@ -40,16 +40,20 @@ from prestatie._model import (
     BudgetColumn,
     Flow,
     Indicator,
+    MutationKind,
     Nature,
     Objective,
     Prestatie,
     Programme,
+    Reserve,
+    ReserveMutation,
 )
 from prestatie._money import Unit, convert, total
 from prestatie._taakveld import TAAKVELD
 from prestatie._xlsx.columns import normalise_header
 
 _Key = tuple[Flow, BudgetColumn, int, Nature, str | None]
+_MutationKey = tuple[MutationKind, str, BudgetColumn, int]
 
 
 def _code_of(label: str, mapping: Mapping) -> Code | None:
@@ -170,6 +174,33 @@ def _rows(sheet: Sheet, columns: list[Column], state: _State) -> Iterator[Row]:
         # empty code ("Totaal" under a ledger's descriptions).
         total_label = label or title
         stated = any(sheet.text(number, column.index) for column in columns)
+        mutation = next(
+            (k for p, k in mapping.reserve_rows.items() if re.search(p, label, re.IGNORECASE)),
+            None,
+        )
+        if mutation is not None and stated:
+            flow = Flow.LASTEN if mutation is MutationKind.TOEVOEGING else Flow.BATEN
+            owner = code or state.parent
+            if owner is None:
+                sheet.problem(
+                    number,
+                    code_col,
+                    sheet.value(number, code_col),
+                    "reserve-row-owner-missing",
+                    N_("found {found}: expected a code such as 7.2, or a row with one above it"),
+                )
+                continue
+            cells = _cells(sheet, number, columns, flow)
+            row = Row(number, owner, code is not None, label, flow, mapping.nature, cells)
+            row.mutation = mutation
+            if long:
+                assert year_col is not None
+                row.year = _year(sheet, number, year_col)
+            check_derived(sheet, row, columns)
+            check_saldo(sheet, row, columns)
+            table.rows.append(row)  # counted in the totals under it
+            yield row
+            continue
         if skip.search(total_label) and stated:
             kind = Totals.of(total_label, mapping)
             flow = kind.flow or state.section
@@ -343,6 +374,7 @@ def import_sheet(
     state = _State(section=mapping.flow, parent=owner)
     unit = into.unit if into is not None else mapping.unit
     amounts: dict[Code, dict[_Key, Decimal]] = defaultdict(dict)
+    mutations: dict[Code, dict[_MutationKey, Decimal]] = defaultdict(dict)
     indicators: dict[Code, list[Indicator]] = defaultdict(list)
     titles: dict[Code, str] = {}
     rows: list[Row] = []
@@ -356,11 +388,15 @@ def import_sheet(
             columns = [Column(amount_col or 0, mapping.budget_column, 0, None, "")]
         rows = list(_rows(sheet, columns, state))
         _collect(sheet, rows, columns, amounts, titles, unit)
+        _collect_mutations(sheet, rows, columns, mutations, unit)
+        for code in mutations:  # an owner with only reserve mutations is made all the same
+            amounts.setdefault(code, {})
     if problems:
         raise WorkbookError(problems, source=str(source))
     for code, title in _names(sheet, rows, state):
         titles.setdefault(code, title)
     budget = _merge(into, amounts, indicators, titles, mapping)
+    budget = _with_mutations(budget, mutations)
     # Actueel is stored as the sheet prints it; its derived check allowed the tolerance.
     tolerance = convert(mapping.tolerance, mapping.unit, unit)
     found = [
@@ -390,6 +426,8 @@ def _collect(
     code_col = sheet.find(mapping.code) or 1
     for row in rows:
         assert row.code is not None
+        if row.mutation is not None:
+            continue  # a reserve mutation (`_collect_mutations`)
         if row.title and row.own:
             titles.setdefault(row.code, row.title)
         if row.code.level > 3:
@@ -429,6 +467,85 @@ def _collect(
     if not any(column.budget_column is BudgetColumn.WIJZIGING for column in columns):
         for owned in amounts.values():
             _derive_wijziging(owned)
+
+
+def _collect_mutations(
+    sheet: Sheet,
+    rows: list[Row],
+    columns: list[Column],
+    mutations: dict[Code, dict[_MutationKey, Decimal]],
+    unit: Unit,
+) -> None:
+    """Each reserve-mutation row's figures as mutations of the reserve its label names, for
+    its programme or objective; a prestatie holds none, so its rows are stated as not
+    imported."""
+    mapping = sheet.mapping
+    code_col = sheet.find(mapping.code) or 1
+    for row in rows:
+        if row.mutation is None:
+            continue
+        assert row.code is not None
+        if row.code.level not in (1, 2):
+            warnings.warn(
+                WorkbookWarning(
+                    N_(
+                        "{cell}: {label!r} is a reserve mutation ({kind}) of prestatie {code},"
+                        " which holds none: not imported"
+                    ),
+                    code="reserve-mutation-of-prestatie",
+                    params={
+                        "cell": sheet.ref(row.number, code_col),
+                        "label": row.label,
+                        "kind": row.mutation.value,
+                        "code": str(row.code),
+                    },
+                ),
+                stacklevel=2,
+            )
+            continue
+        for (_, column, year, _, _), value in _values(row, columns, mapping):
+            key = (row.mutation, row.label, column, year)
+            owned = mutations[row.code]
+            value = convert(value, mapping.unit, unit)
+            owned[key] = total([owned[key], value]) if key in owned else value
+
+
+def _with_mutations(budget: Budget, mutations: dict[Code, dict[_MutationKey, Decimal]]) -> Budget:
+    """The budget with the sheet's reserve mutations, each replacing one of the same kind,
+    reserve, column and year, and every reserve they name among its reserves."""
+    if not mutations:
+        return budget
+
+    def merged(code: Code, old: tuple[ReserveMutation, ...]) -> tuple[ReserveMutation, ...]:
+        new = mutations.get(code, {})
+        kept = tuple(m for m in old if (m.kind, m.reserve, m.column, m.year) not in new)
+        return kept + tuple(
+            ReserveMutation(kind=kind, reserve=reserve, column=column, year=year, value=value)
+            for (kind, reserve, column, year), value in new.items()
+        )
+
+    programmes = tuple(
+        attrs.evolve(
+            programme,
+            reserve_mutations=merged(programme.code, programme.reserve_mutations),
+            objectives=tuple(
+                attrs.evolve(o, reserve_mutations=merged(o.code, o.reserve_mutations))
+                for o in programme.objectives
+            ),
+        )
+        for programme in budget.programmes
+    )
+    known = {reserve.name for reserve in budget.reserves}
+    named = dict.fromkeys(key[1] for owned in mutations.values() for key in owned)
+    reserves = budget.reserves + tuple(Reserve(name=name) for name in named if name not in known)
+    years = [key[3] for owned in mutations.values() for key in owned]
+    return attrs.evolve(
+        budget,
+        programmes=programmes,
+        reserves=reserves,
+        first_year=min([budget.first_year, *years]),
+        last_year=max([budget.last_year, *years]),
+    )
 
 
 def _derive_wijziging(owned: dict[_Key, Decimal]) -> None:
@@ -486,15 +603,17 @@ def _merge(
         existing = {p.code: p for p in objective.prestaties}
         result = [
             attrs.evolve(
-                p, title=p.title or titles.get(p.code, ""), amounts=merged(p.code, p.amounts)
+                p,
+                title=p.title or titles.get(p.code, ""),
+                amounts=merged(p.code, p.amounts),
+                indicators=p.indicators + tuple(indicators.get(p.code, ())),
             )
             for p in objective.prestaties
         ]
         for code in sorted(c for c in codes if c.level == 3 and c.parent == objective.code):
             if code not in existing:
-                result.append(
-                    Prestatie(code=code, title=titles.get(code, ""), amounts=merged(code, ()))
-                )
+                new = Prestatie(code=code, title=titles.get(code, ""), amounts=merged(code, ()))
+                result.append(attrs.evolve(new, indicators=tuple(indicators.get(code, ()))))
         return tuple(result)
 
     def objective_with(o: Objective) -> Objective:
@@ -520,6 +639,7 @@ def _merge(
             p,
             name=p.name or titles.get(p.code, ""),
             amounts=merged(p.code, p.amounts),
+            indicators=p.indicators + tuple(indicators.get(p.code, ())),
             objectives=objectives(p),
         )
         for p in into.programmes
@@ -528,5 +648,11 @@ def _merge(
         number = code.parts[0]
         if isinstance(number, int) and number not in existing:
             new = Programme(number=number, name=titles.get(code, ""), amounts=merged(code, ()))
-            programmes.append(attrs.evolve(new, objectives=objectives(new)))
+            programmes.append(
+                attrs.evolve(
+                    new,
+                    indicators=tuple(indicators.get(code, ())),
+                    objectives=objectives(new),
+                )
+            )
     return attrs.evolve(into, programmes=tuple(programmes))

@@ -35,7 +35,7 @@ from prestatie._foreign.mapping import (
 )
 from prestatie._json import configure_converter
 from prestatie._language import N_
-from prestatie._model import BudgetColumn, Flow, Nature
+from prestatie._model import BudgetColumn, Flow, MutationKind, Nature
 from prestatie._money import from_spreadsheet_number, to_amount
 from prestatie._xlsx.columns import normalise_header
 
@@ -375,6 +375,7 @@ def _make_converter() -> cattrs.Converter:
         flow_column=ref,
         total_column=ref,
         code_pattern=pattern,
+        realised=override(struct_hook=converter.get_structure_hook(YearPattern)),
         flow_pattern=pattern,
         taakveld_pattern=pattern,
         totals=plain,
@@ -395,6 +396,14 @@ def _make_converter() -> cattrs.Converter:
         natures=override(
             struct_hook=_labels_to(
                 converter, N_("expected a table of labels and natures, got {found}"), str, Nature
+            )
+        ),
+        reserve_rows=override(
+            struct_hook=_labels_to(
+                converter,
+                N_("expected a table of patterns and mutation kinds, got {found}"),
+                PlainPattern,
+                MutationKind,
             )
         ),
         owner=override(struct_hook=converter.get_structure_hook(CodeText)),

@@ -2,8 +2,9 @@
 
 A mapping names the sheet and its header rows, the column holding each row's code, and the
 columns holding amounts: one per year and budget column ("wide"), a year column and an amount
-column ("long"), or the targets of indicators ("indicators"). `docs/mappings.md` describes
-every field as a TOML key; `prestatie._foreign.load` reads them from TOML.
+column ("long"), or the targets and measured values of indicators ("indicators").
+`docs/mappings.md` describes every field as a TOML key; `prestatie._foreign.load` reads them
+from TOML.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from openpyxl.utils import column_index_from_string
 
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError
-from prestatie._model import BudgetColumn, DocumentKind, Flow, Nature
+from prestatie._model import BudgetColumn, DocumentKind, Flow, MutationKind, Nature
 from prestatie._money import ZERO, Unit, to_amount
 from prestatie._validate import of, optional, tuple_of
 from prestatie._xlsx.columns import normalise_header
@@ -203,6 +204,9 @@ class Mapping:
     amount: ColumnRef | None = attrs.field(default=None, validator=optional(ColumnRef))
     baseline: ColumnRef | None = attrs.field(default=None, validator=optional(ColumnRef))
     """An indicator table's baseline (nulmeting) column."""
+    realised: str = attrs.field(default=r"meetwaarde (?P<year>[0-9]{4})", validator=of(str))
+    """An indicator table's headers of measured values ("Meetwaarde 2023"), matched whole;
+    the group named `year` is the year measured."""
     budget_column: BudgetColumn = attrs.field(
         default=BudgetColumn.PRIMITIEF, validator=of(BudgetColumn)
     )
@@ -230,6 +234,10 @@ class Mapping:
     budget_rows: MappingType[str, BudgetColumn] = attrs.field(factory=dict)
     """Row-label patterns that set the budget column of the row's amounts, for tables that
     put "begroting", "wijziging" and "na wijziging" in rows: "^- I 2" = "wijziging"."""
+    reserve_rows: MappingType[str, MutationKind] = attrs.field(factory=dict)
+    """Row-label patterns of reserve mutations: "^Vorming" = "toevoeging". Such a row is a
+    mutation of the reserve its label names, as printed, for the programme or objective above
+    it; in the totals under it a toevoeging counts as lasten, an onttrekking as baten."""
     saldo_totals: str = attrs.field(default=r"^\s*saldo\b", validator=of(str))
     """Totals rows that combine lasten and baten by `saldo`, rather than add them up."""
     grand_totals: str | None = attrs.field(default=None, validator=optional(str))
@@ -256,7 +264,7 @@ class Mapping:
         for pattern in (*patterns, self.grand_totals, self.totals_above):
             if pattern is not None:
                 re.compile(pattern)
-        for pattern in (self.skip, self.taakveld_pattern):
+        for pattern in (self.skip, self.taakveld_pattern, self.realised, *self.reserve_rows):
             if pattern is not None:
                 re.compile(pattern)
 

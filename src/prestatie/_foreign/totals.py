@@ -15,7 +15,7 @@ from prestatie._errors import WorkbookWarning
 from prestatie._foreign.mapping import Definition, Mapping, Saldo
 from prestatie._foreign.sheet import Column, Sheet, year_in
 from prestatie._language import N_
-from prestatie._model import BudgetColumn, Flow, Nature
+from prestatie._model import BudgetColumn, Flow, MutationKind, Nature
 from prestatie._money import ZERO, total
 
 
@@ -35,6 +35,7 @@ class Row:
     title: str = ""
     year: int | None = None  # a long layout's year
     budget_column: BudgetColumn | None = None  # set by its label (`budget_rows`)
+    mutation: MutationKind | None = None  # a reserve mutation (`reserve_rows`), not an amount
 
 
 def _fmt(amount: Decimal) -> str:
