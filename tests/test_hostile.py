@@ -163,6 +163,12 @@ def test_the_writer_refuses_a_text_longer_than_a_cell_at_its_json_path(tmp_path:
             " holds) (cell Prestaties!D2)",
         )
     ]
+    (problem,) = caught.value.problems
+    assert problem.code == "text-too-long"
+    assert problem.render("nl") == (
+        "tekst van 40,000 tekens: verwacht ten hoogste 32,767 tekens (het meeste dat een cel"
+        " bevat) (cel Prestaties!D2)"
+    )
     assert path.read_bytes() == b"oud"
 
 

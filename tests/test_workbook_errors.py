@@ -293,6 +293,8 @@ def test_an_amount_a_cell_cannot_hold_exactly_is_refused_at_its_cell(
     (problem,) = caught.value.problems
     assert re.fullmatch(r"Lasten en baten![A-Z]+\d+", problem.where)
     assert f"the number {Decimal(value)} cannot be stored exactly" in problem.message
+    assert problem.code == "amount-not-storable"
+    assert problem.render("nl").startswith(f"het getal {Decimal(value)} past niet precies")
     assert path.read_bytes() == b"bestaand"
 
 

@@ -8,6 +8,7 @@ and the values to fill in (`params`), so that it can be rendered in Dutch as wel
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import attrs
 
@@ -24,6 +25,18 @@ def _plain(params: Mapping[str, object]) -> dict[str, str | int]:
         key: value if type(value) in (str, Phrase, int) else str(value)  # type: ignore[misc]
         for key, value in params.items()
     }
+
+
+class Reason(NamedTuple):
+    """What is wrong, as a message template of the catalogue and the values it names, for a
+    caller to place in a `Problem` (`Problem.of(where, code, reason.template,
+    **reason.params)`)."""
+
+    template: str
+    params: dict[str, object]
+
+    def __str__(self) -> str:
+        return render(self.template, self.params)
 
 
 @attrs.frozen(kw_only=True)

@@ -14,7 +14,13 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import attrs
 
-from prestatie._errors import InvalidTypeError, InvalidValueError, UnitMismatchError, describe
+from prestatie._errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    Reason,
+    UnitMismatchError,
+    describe,
+)
 from prestatie._language import N_
 
 ZERO = Decimal(0)
@@ -133,15 +139,18 @@ def _storable(value: Decimal) -> bool:
     return not value or -_CELL_EXPONENT <= value.adjusted() <= _CELL_EXPONENT
 
 
-def cell_problem(value: Decimal) -> str | None:
+def cell_problem(value: Decimal) -> Reason | None:
     """Why a workbook cell cannot hold `value` exactly, as `found: expected ...`, or None
     when it can."""
     if _storable(value):
         return None
-    return (
-        f"the number {value} cannot be stored exactly in a workbook cell: expected at most"
-        f" {_CELL_DIGITS} significant digits and a size between 1e-{_CELL_EXPONENT} and"
-        f" 1e{_CELL_EXPONENT} (the JSON form keeps any amount exactly)"
+    return Reason(
+        N_(
+            "the number {number} cannot be stored exactly in a workbook cell: expected at most"
+            " {digits} significant digits and a size between 1e-{exponent} and 1e{exponent}"
+            " (the JSON form keeps any amount exactly)"
+        ),
+        {"number": str(value), "digits": _CELL_DIGITS, "exponent": _CELL_EXPONENT},
     )
 
 

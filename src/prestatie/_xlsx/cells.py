@@ -27,7 +27,7 @@ from defusedxml.ElementTree import ParseError, fromstring, iterparse
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, range_boundaries
 
-from prestatie._errors import Problem
+from prestatie._errors import Problem, Reason
 from prestatie._language import N_
 from prestatie._xlsx.safety import without_empty_rows
 
@@ -479,26 +479,37 @@ def unescape(text: str) -> str:
     return shown
 
 
-def text_problem(text: str) -> str | None:
+def text_problem(text: str) -> Reason | None:
     """What keeps `text` out of a cell, as `found: expected ...`, or None if it fits."""
     if len(text) > MAX_CELL_TEXT:
         return too_long(text, text)
     control = _CONTROL.search(text)
     if control is not None:
-        return (
-            f"text {_shorten(text)!r} holds the control character {control[0]!r}"
-            f" (U+{ord(control[0]):04X}): expected printable text"
+        return Reason(
+            N_(
+                "text {text!r} holds the control character {character!r} (U+{point}):"
+                " expected printable text"
+            ),
+            {"text": _shorten(text), "character": control[0], "point": f"{ord(control[0]):04X}"},
         )
     return None
 
 
-def too_long(text: str, stored: str) -> str:
+def too_long(text: str, stored: str) -> Reason:
     """The problem of a text that, stored as `stored`, does not fit in a cell."""
-    escaped = "" if stored == text else f" ({len(stored):,} with its escapes)"
-    return (
-        f"text of {len(text):,} characters{escaped}: expected at most {MAX_CELL_TEXT:,}"
-        " characters (the most a cell holds)"
-    )
+    params: dict[str, object] = {"length": f"{len(text):,}", "most": f"{MAX_CELL_TEXT:,}"}
+    if stored == text:
+        template = N_(
+            "text of {length} characters: expected at most {most} characters (the most a cell"
+            " holds)"
+        )
+    else:
+        params["stored"] = f"{len(stored):,}"
+        template = N_(
+            "text of {length} characters ({stored} with its escapes): expected at most {most}"
+            " characters (the most a cell holds)"
+        )
+    return Reason(template, params)
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -385,7 +385,12 @@ class _Reader:
         trouble = text_problem(text)
         if trouble is not None:
             self.problem(
-                where, "text-unfit", N_("{header}: {reason}"), header=header, reason=trouble
+                where,
+                "text-unfit",
+                N_("{header}: {reason}"),
+                header=header,
+                reason=Phrase(trouble.template),
+                **trouble.params,
             )
             return text, False
         return text, True

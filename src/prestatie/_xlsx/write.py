@@ -25,7 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from prestatie._atomic import atomic_write, check_destination
 from prestatie._errors import Problem, WorkbookError
-from prestatie._language import N_
+from prestatie._language import N_, Phrase
 from prestatie._model import (
     Budget,
     BudgetColumn,
@@ -167,9 +167,19 @@ def _at_json_paths(budget: Budget, problems: list[Problem]) -> list[Problem]:
     for problem in problems:
         path = paths.get(problem.text) if isinstance(problem, _LongText) else None
         if path is None:
-            placed.append(Problem(where=problem.where, message=problem.message))
+            fields = attrs.asdict(problem, recurse=False, filter=lambda a, _: a.name != "text")
+            placed.append(Problem(**fields))
         else:
-            placed.append(Problem(where=path, message=f"{problem.message} (cell {problem.where})"))
+            placed.append(
+                Problem.of(
+                    path,
+                    problem.code,
+                    N_("{reason} (cell {cell})"),
+                    reason=Phrase(problem.template),
+                    cell=problem.where,
+                    **problem.params,
+                )
+            )
     return placed
 
 
@@ -244,7 +254,9 @@ def _cell(
             # openpyxl would cut the text; a workbook must hold all of it.
             if not isinstance(where, str):
                 where = f"{where[0]}!{where[1]}{where[2]}"
-            problems.append(_LongText(where=where, message=too_long(value, stored), text=value))
+            reason = too_long(value, stored)
+            found = Problem.of(where, "text-too-long", reason.template, **reason.params)
+            problems.append(_LongText(**attrs.asdict(found, recurse=False), text=value))
             stored = None
     try:
         cell = _Cell(worksheet, row=1, column=1, value=stored, style_array=style)
@@ -362,7 +374,9 @@ def _write_table(
                 trouble = cell_problem(value) if isinstance(value, Decimal) else None
                 if trouble is not None:
                     where = f"{name}!{letters[index]}{number}"
-                    problems.append(Problem(where=where, message=trouble))
+                    problems.append(
+                        Problem.of(where, "amount-not-storable", trouble.template, **trouble.params)
+                    )
     for number, cells in enumerate(encoded, start=2):
         worksheet.append(
             [
