@@ -203,7 +203,7 @@ def test_prestatie_export_writes_the_records(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["out.txt"], "out.txt: expected a .csv or .jsonl file, got .txt"),
+        (["out.txt"], "out.txt: expected a .csv or .jsonl file, got '.txt'"),
         (["out.jsonl", "--dialect", "excel-nl"], "--dialect excel-nl is for a .csv file"),
     ],
 )

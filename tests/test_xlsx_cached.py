@@ -226,3 +226,13 @@ def test_a_formula_it_cannot_compute_keeps_no_value_and_is_named(tmp_path: Path)
     assert [values[f"B{row}"].value for row in range(1, 5)] == [5, None, None, 6]
     formulas = load_workbook(path)["Blad"]
     assert formulas["B2"].value == "=AVERAGE(A1:A2)"
+
+
+def test_a_number_openpyxl_writes_with_a_floats_17_digits_is_read_as_the_cell_shows_it() -> None:
+    """openpyxl writes Decimal("99976.1") as 99976.10000000001; a total over it is the
+    total of 99976.1, as every spreadsheet shows it, not 1e-11 off."""
+    from prestatie._xlsx.cached import _exact
+
+    assert _exact("99976.10000000001") == Decimal("99976.1")
+    assert _exact("-99929.3") == Decimal("-99929.3")
+    assert _exact("130770") == Decimal(130770)
