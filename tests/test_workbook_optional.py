@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 
 from prestatie import Budget, WorkbookWarning, read_workbook_with_problems, write_workbook
 from prestatie._xlsx.columns import Column, Sheet
-from prestatie._xlsx.schema import BEGROTING, SHEETS, explanation_rows
+from prestatie._xlsx.explanation import explanation_rows
+from prestatie._xlsx.schema import BEGROTING, SHEETS
 from strategies import budgets
 
 OPTIONAL = [(sheet, column) for sheet in SHEETS for column in sheet.columns if column.optional]

@@ -28,7 +28,6 @@ from prestatie._xlsx.codecs import (
     INTEGER,
     LEVELS,
     MARKERS,
-    NO,
     NUMBER,
     OPTIONAL_BOOLEAN,
     OPTIONAL_CODE,
@@ -49,7 +48,6 @@ from prestatie._xlsx.columns import (
     col,
     order_column,
     owner_codec,
-    year_header,
 )
 
 WORKBOOK_FORMAT_VERSION = 1
@@ -229,6 +227,15 @@ PRESTATIES = Sheet(
 
 _NODE = (Owner.PROGRAMMA, Owner.DOEL, Owner.PRESTATIE)
 
+# A status and its judgements may be of one indicator of their node.
+_INDICATOR_PART = col(
+    "Indicator",
+    "part",
+    OPTIONAL_INTEGER,
+    "the indicator's Volgorde, for one",
+    when="als het oordeel een indicator geldt",
+)
+
 MONITOR = Sheet(
     name="Monitor",
     model=_model.MonitorStatus,
@@ -252,13 +259,7 @@ MONITOR = Sheet(
             "blank for a prestatie's",
             when="als de status niet bij een prestatie hoort",
         ),
-        col(
-            "Indicator",
-            "part",
-            OPTIONAL_INTEGER,
-            "the indicator's Volgorde, for one",
-            when="als het oordeel een indicator geldt",
-        ),
+        _INDICATOR_PART,
     ),
 )
 
@@ -274,13 +275,7 @@ OORDELEN = Sheet(
     columns=(
         col("Niveau", "level", owner_codec(*_NODE, Owner.INDICATOR), required=True),
         col("Code", "owner_code", CODE, required=True),
-        col(
-            "Indicator",
-            "part",
-            OPTIONAL_INTEGER,
-            "the indicator's Volgorde, for one",
-            when="als het oordeel een indicator geldt",
-        ),
+        _INDICATOR_PART,
         order_column(),
         col("Dimensie", "dimension", TEXT),
         col("Waarde", "value", TEXT),
@@ -572,49 +567,3 @@ SHEETS: tuple[Sheet, ...] = (
 
 EXPLANATION_SHEET = "Toelichting"
 """The optional first sheet that explains the others in Dutch; the reader skips it."""
-
-EXPLANATION_INTRO = (
-    "Deze werkmap is een prestatiebegroting (formaatversie {version}). Elk blad hieronder"
-    " beschrijft een deel van de begroting, met één regel per onderdeel. Een regel op een"
-    " onderliggend blad noemt zijn bovenliggende onderdeel bij code of nummer (Doel 7.2,"
-    " Prestatie 7.2.3); de kolom Volgorde geeft de volgorde binnen dat onderdeel. Kolommen met"
-    " vaste waarden hebben een keuzelijst. Een lijst in één cel scheidt u met '; '. Codes"
-    " zoals 7.2.3 zijn tekst. Dit blad wordt bij het inlezen overgeslagen."
-)
-
-
-def explanation_rows() -> list[tuple[str, ...]]:
-    """The rows of the Toelichting sheet, derived from `SHEETS` so that they cannot drift:
-    a title and an introduction, then per sheet its Dutch explanation, then per column its
-    header, kind of value, whether it is required and its choices."""
-    rows: list[tuple[str, ...]] = [
-        (EXPLANATION_SHEET,),
-        (EXPLANATION_INTRO.format(version=WORKBOOK_FORMAT_VERSION),),
-        (),
-        ("Blad", "Uitleg"),
-    ]
-    rows += [(sheet.name, sheet.explanation) for sheet in SHEETS]
-    rows += [(), ("Blad", "Kolom", "Inhoud", "Verplicht", "Keuzes")]
-    for sheet in SHEETS:
-        for column in sheet.columns:
-            rows.append(
-                (
-                    sheet.name,
-                    column.header,
-                    column.codec.name,
-                    column.obligation,
-                    ", ".join(column.codec.choices),
-                )
-            )
-        if sheet is LASTEN_EN_BATEN:
-            rows.append(
-                (
-                    sheet.name,
-                    year_header(2017, Unit.THOUSAND) + " …",
-                    "een kolom per jaar, van Eerste jaar tot Laatste jaar, in de eenheid"
-                    " van de begroting: bedrag of leeg",
-                    NO,
-                    "",
-                )
-            )
-    return rows

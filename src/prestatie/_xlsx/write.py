@@ -43,6 +43,7 @@ from prestatie._xlsx.codecs import (
     Codec,
 )
 from prestatie._xlsx.columns import TOTAL_LABEL, Column, Sheet, year_column, year_header
+from prestatie._xlsx.explanation import explanation_rows
 from prestatie._xlsx.flatten import ROWS, Row, amount_rows, amount_years
 from prestatie._xlsx.schema import (
     BEGROTING,
@@ -50,7 +51,6 @@ from prestatie._xlsx.schema import (
     LASTEN_EN_BATEN,
     SHEETS,
     WORKBOOK_FORMAT_VERSION,
-    explanation_rows,
 )
 
 _Worksheet = Any  # the stubs of openpyxl lack what a write-only sheet proxies
