@@ -77,17 +77,44 @@ def from_spreadsheet_number(value: float | int) -> Decimal:
     return amount
 
 
+def cell_number(value: float | int) -> Decimal | None:
+    """The exact number a spreadsheet cell shows (`from_spreadsheet_number`), or None for
+    infinity and NaN, which a sheet may hold but no amount may be.
+
+    >>> cell_number(0.1), cell_number(float("inf"))
+    (Decimal('0.1'), None)
+    """
+    try:
+        return from_spreadsheet_number(value)
+    except InvalidValueError:
+        return None
+
+
+def from_number_text(text: str) -> Decimal | None:
+    """The number a cell's number text (its XML, or a number in a formula) states, as a
+    spreadsheet reads it: with `.`, `e` or `E` a float, shown as the cell shows it
+    (openpyxl writes `Decimal("99976.1")` as `99976.10000000001`, which reads back as the
+    float of 99976.1), else a whole number; None when it states no finite number.
+
+    >>> from_number_text("99976.10000000001"), from_number_text("12"), from_number_text("1e400")
+    (Decimal('99976.1'), Decimal('12'), None)
+    """
+    if any(mark in text for mark in ".eE"):
+        try:
+            return cell_number(float(text))
+        except ValueError:
+            return None
+    return parse_decimal(text)
+
+
 def spreadsheet_text(value: float | int) -> str:
-    """A number as a cell shows it, as text: `0.1` as "0.1"; infinity as "inf", which a
-    sheet may hold but no amount may be.
+    """A number as a cell shows it, as text: `0.1` as "0.1"; infinity as "inf".
 
     >>> spreadsheet_text(0.1), spreadsheet_text(float("inf"))
     ('0.1', 'inf')
     """
-    try:
-        return str(from_spreadsheet_number(value))
-    except InvalidValueError:
-        return repr(value)
+    number = cell_number(value)
+    return repr(value) if number is None else str(number)
 
 
 def from_cell(value: float | int | Decimal) -> Decimal:

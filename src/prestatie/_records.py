@@ -99,7 +99,7 @@ def records(budget: Budget) -> Iterator[dict[str, Any]]:
 
     >>> from prestatie import Amount, BudgetColumn, Flow, Nature, Programme
     >>> lasten = Amount(flow=Flow.LASTEN, column=BudgetColumn.PRIMITIEF,
-    ...                 nature=Nature.STRUCTUREEL, year=2017, value=Decimal("8850"))
+    ...                 nature=Nature.STRUCTUREEL, year=2017, value=8850)
     >>> kerntaak = Programme(number=7, name="Kwaliteit openbaar bestuur", amounts=(lasten,))
     >>> record = next(records(Budget(province="Overijssel", year=2017, programmes=(kerntaak,))))
     >>> record["level"], record["code"], record["flow"], record["year"], record["value_euro"]

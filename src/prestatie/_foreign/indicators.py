@@ -8,7 +8,6 @@ indicator belongs to."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -19,7 +18,7 @@ from prestatie._foreign.mapping import printed_code
 from prestatie._foreign.sheet import Sheet
 from prestatie._language import N_
 from prestatie._model import Indicator, Measurement
-from prestatie._money import from_spreadsheet_number, parse_amount
+from prestatie._money import cell_number, parse_amount
 from prestatie._target.algebra import Target, TargetKind
 
 _NO_VALUE = frozenset({"pm", "-", "nvt", "n.v.t.", "nnb", "n.n.b.", "geen meting"})
@@ -31,10 +30,9 @@ _LEADING = re.compile(r"(?P<number>-?[0-9][0-9.,]*)(?P<unit>%)?(?:\s+\(.*\))")
 
 def _number(value: object, pattern: re.Pattern[str] = _WITH_UNIT) -> tuple[Decimal, str] | None:
     """A cell's number and its unit ("%", "Mton" or ""), or None when the cell holds none."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None  # kept as its text, like any value that is no number
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return from_spreadsheet_number(value), ""
+        number = cell_number(value)  # infinity is kept as its text, like any other no number
+        return None if number is None else (number, "")
     if not isinstance(value, str):
         return None
     found = pattern.fullmatch(" ".join(value.split()))

@@ -27,8 +27,7 @@ from typing import Any
 from defusedxml.ElementTree import fromstring
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from prestatie._errors import PrestatieError
-from prestatie._money import ZERO, from_spreadsheet_number, parse_decimal, total
+from prestatie._money import ZERO, from_number_text, total
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -122,17 +121,11 @@ _NUMBERS = (Decimal, bytes)
 
 
 def _exact(text: str) -> Decimal:
-    """The number a cell's XML or a formula states, as a spreadsheet shows it: openpyxl
-    writes `Decimal("99976.1")` as `99976.10000000001`, a float's 17 digits, which every
-    reader reads back as the float of 99976.1. This writer wrote it, so it is a number."""
-    if any(mark in text for mark in ".eE"):
-        try:
-            return from_spreadsheet_number(float(text))
-        except PrestatieError:  # infinity
-            raise ValueError(f"not a finite number: {text!r}") from None
-    number = parse_decimal(text)
+    """The number a cell's XML or a formula states, as a spreadsheet shows it
+    (`from_number_text`). This writer wrote it, so it is a number."""
+    number = from_number_text(text)
     if number is None:
-        raise ValueError(f"not a number: {text!r}")
+        raise ValueError(f"not a finite number: {text!r}")
     return number
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import html
 import itertools
-import math
 import posixpath
 import re
 import zipfile
@@ -29,6 +28,7 @@ from openpyxl.utils import column_index_from_string, range_boundaries
 
 from prestatie._errors import Problem, Reason
 from prestatie._language import N_
+from prestatie._money import from_number_text
 from prestatie._xlsx.safety import without_empty_rows
 
 CellValue = str | int | float | Decimal | bool | datetime.datetime | datetime.date | None
@@ -324,7 +324,7 @@ class Cells:
             for _, element in iterparse(source):
                 if element.tag.endswith("}c") and element.get("t", "n") == "n":
                     value = next((c.text for c in element if c.tag.endswith("}v")), None)
-                    if value and not _is_number(value):
+                    if value and from_number_text(value) is None:
                         found.append(
                             Problem.of(
                                 f"{name}!{element.get('r')}",
@@ -403,15 +403,6 @@ def _prepared(worksheet: Any, skip_empty_rows: bool) -> Any:
         worksheet._get_source = lambda: without_empty_rows(opener())
         worksheet._skips_empty_rows = True
     return worksheet
-
-
-def _is_number(text: str) -> bool:
-    """Whether openpyxl reads `text`, a number cell's value, as a finite number."""
-    try:
-        number = float(text) if any(mark in text for mark in ".eE") else int(text)
-    except ValueError:
-        return False
-    return math.isfinite(number)
 
 
 _MIDNIGHT = datetime.time()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-import math
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -21,8 +20,8 @@ from prestatie._language import N_
 from prestatie._model import DEFAULT_LEVELS, DEFAULT_SCALE, BudgetChange, Role, role_label
 from prestatie._money import (
     AmbiguousNumberError,
+    cell_number,
     from_cell,
-    from_spreadsheet_number,
     number_from_text,
 )
 from prestatie._xlsx.cells import CellValue
@@ -77,10 +76,13 @@ def _text_of(value: CellValue) -> str:
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        raise CellError("text")  # what was typed did not fit a number
-    if isinstance(value, int | float | Decimal):
-        return str(from_spreadsheet_number(value) if isinstance(value, float) else value)
+    if isinstance(value, float):
+        number = cell_number(value)
+        if number is None:
+            raise CellError("text")  # what was typed did not fit a number
+        return str(number)
+    if isinstance(value, int | Decimal):
+        return str(value)
     raise CellError(N_("text"))
 
 
