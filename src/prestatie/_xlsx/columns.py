@@ -108,6 +108,9 @@ class Parent:
     and its part (an indicator's position, an action's number)."""
     named_at: str
     """The column a problem about a missing parent is placed at: the one naming it."""
+    owner: Owner | None = None
+    """What the parent is, where the rows name one kind of parent; None where the first of
+    `columns` names the parent's level."""
 
     def key(self, values: dict[str, Any]) -> Any:
         """The parent a row names, from the row's values by column key: the value of the one

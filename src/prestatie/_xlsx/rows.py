@@ -105,25 +105,10 @@ class Index:
 
     def parent_missing(self, group: str, key: Any) -> bool:
         """Whether the parent that rows of `group` under `key` name has no row at all."""
-        if group in ("amounts", "indicators", "sections", "mutations"):
-            owner, code = key
-            if owner is Owner.BEGROTING:
-                return False
-        elif group == "objectives":
-            programme, parent = key
-            owner, code = (Owner.PROGRAMMA, programme) if parent is None else (Owner.DOEL, parent)
-        elif group in ("statuses", "judgements"):
-            owner, code, _ = key
-            if owner is Owner.INDICATOR:
-                code = key
-        elif group in ("targets", "measurements"):
-            owner = key[0]
-            code = key if owner is not Owner.AMBITIE else key[1]
-        else:
-            owner, code = _GROUP_PARENT[group], key
-        if owner in self._unsure:
+        owner, named = _parent_named(_SHEET_OF[group], key)
+        if owner is Owner.BEGROTING or owner in self._unsure:
             return False
-        return code not in self._parents[owner]
+        return named not in self._parents[owner]
 
     def take(self, group: str, key: Any) -> list[DataRow]:
         """The rows of `group` under `key`, marking them as used."""
@@ -170,42 +155,31 @@ PARENTS = {
 """Each group's column naming the parent, and where that parent is listed."""
 
 
-_GROUP_PARENT = {
-    "ambitions": Owner.PROGRAMMA,
-    "objectives": Owner.PROGRAMMA,
-    "indicators": Owner.DOEL,
-    "prestaties": Owner.DOEL,
-    "statuses": Owner.PRESTATIE,
-    "actions": Owner.PRESTATIE,
-    "links": Owner.PRESTATIE,
-    "parties": Owner.PROGRAMMA,
-}
-
-
 LEVEL_SHEETS = {sheet.owner: sheet.name for sheet in schema.SHEETS if sheet.owner is not None}
 """The sheet that lists each kind of parent, by what its children call it."""
+
+_SHEET_OF = {**Index._KEYS, "amounts": schema.LASTEN_EN_BATEN}
+"""The sheet of each group of rows, the amounts with them."""
+_KEYED = {sheet.owner: len(sheet.key) > 1 for sheet in schema.SHEETS if sheet.owner is not None}
+"""Whether the index names a parent of each kind by its several key values (`Index`)."""
+
+
+def _parent_named(sheet: Sheet, key: Any) -> tuple[Owner, Any]:
+    """The kind of parent that the rows of `sheet` under `key` name, and the parent as the
+    index names it."""
+    parent = parent_of(sheet)
+    if parent.owner is None:  # the first column names the parent's level
+        owner, code = key[0], key[1]
+        return owner, (key if _KEYED.get(owner) else code)
+    if sheet is schema.DOELEN:  # under its parent objective, else under its programme
+        programme, objective = key
+        return (Owner.PROGRAMMA, programme) if objective is None else (Owner.DOEL, objective)
+    return parent.owner, key
 
 
 def parent_sheet(group: str, key: Any) -> str:
     """The sheet that lists the parent that rows of `group` under `key` name."""
-    if group in _KEYED_BY_LEVEL:
-        return LEVEL_SHEETS[key[0]]
-    return LEVEL_SHEETS[_GROUP_PARENT[group]]
-
-
-# Groups whose rows name their parent's level first, then its code.
-_KEYED_BY_LEVEL = frozenset(
-    {
-        "targets",
-        "measurements",
-        "amounts",
-        "indicators",
-        "sections",
-        "mutations",
-        "statuses",
-        "judgements",
-    }
-)
+    return LEVEL_SHEETS[parent_of(_SHEET_OF[group]).owner or key[0]]
 
 
 def show_key(key: Any) -> str:

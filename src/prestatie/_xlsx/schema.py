@@ -113,7 +113,7 @@ AMBITIES = Sheet(
         "Eén regel per programma met een maatschappelijke ambitie; de streefwaarde ervan "
         "staat op het blad Streefwaarden."
     ),
-    parent=Parent(("programme",), "programme"),
+    parent=Parent(("programme",), "programme", Owner.PROGRAMMA),
     owner=Owner.AMBITIE,
     key=("programme",),
     columns=(
@@ -127,7 +127,7 @@ DOELEN = Sheet(
     model=_model.Objective,
     doc="One row per objective (beleidsdoel).",
     explanation="Eén regel per beleidsdoel, met het nummer van het programma waaronder het valt.",
-    parent=Parent(("programme", "parent"), "programme"),
+    parent=Parent(("programme", "parent"), "programme", Owner.PROGRAMMA),
     owner=Owner.DOEL,
     key=("code",),
     columns=(
@@ -191,7 +191,7 @@ PRESTATIES = Sheet(
         "Eén regel per prestatie, met de basisinformatie: titel, portefeuillehouders, rol "
         "van de provincie, looptijd, relatie met een reserve en continuïteit."
     ),
-    parent=Parent(("objective",), "objective"),
+    parent=Parent(("objective",), "objective", Owner.DOEL),
     owner=Owner.PRESTATIE,
     key=("code",),
     columns=(
@@ -314,7 +314,7 @@ VERBONDEN_PARTIJEN = Sheet(
     model=_model.AssociatedParty,
     doc="One row per verbonden partij of a programme.",
     explanation="Eén regel per verbonden partij van een programma.",
-    parent=Parent(("programme",), "programme"),
+    parent=Parent(("programme",), "programme", Owner.PROGRAMMA),
     columns=(
         col("Programma", "programme", PROGRAMME_NUMBER, required=True),
         order_column(),
@@ -350,7 +350,7 @@ ACTIES = Sheet(
     model=_model.Action,
     doc="One row per action of a prestatie.",
     explanation="Eén regel per actie van een prestatie, met haar nummer en tekst.",
-    parent=Parent(("prestatie",), "prestatie"),
+    parent=Parent(("prestatie",), "prestatie", Owner.PRESTATIE),
     owner=Owner.ACTIE,
     key=("prestatie", "number"),
     columns=(
@@ -448,7 +448,7 @@ VOORSTELLEN_PER_PRESTATIE = Sheet(
         "Eén regel per investeringsvoorstel waaraan een prestatie gekoppeld is (relatie met "
         "reserve)."
     ),
-    parent=Parent(("prestatie",), "prestatie"),
+    parent=Parent(("prestatie",), "prestatie", Owner.PRESTATIE),
     columns=(
         col("Prestatie", "prestatie", CODE, required=True),
         order_column(),
