@@ -7,8 +7,9 @@ it as is and the workbook reader can translate it to the cell the value came fro
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from decimal import Decimal
+from typing import TypeVar
 
 from prestatie._code import Code
 from prestatie._errors import Problem
@@ -28,12 +29,23 @@ from prestatie._model import (
 from prestatie._money import ZERO, total
 
 Check = Callable[[Budget], list[Problem]]
+T = TypeVar("T", bound=Hashable)
 
 
 def _prestaties(budget: Budget) -> Iterator[tuple[str, Prestatie]]:
     for owner in budget.amount_owners():
         if isinstance(owner.item, Prestatie):
             yield owner.path, owner.item
+
+
+def _repeats(keys: list[T]) -> Iterator[tuple[int, int]]:
+    """The index of each key that an earlier one equals, with the index of the first: paths
+    are spelled out only for a duplicate, as a budget has many actions and amounts."""
+    first: dict[T, int] = {}
+    for i, key in enumerate(keys):
+        seen = first.setdefault(key, i)
+        if seen != i:
+            yield i, seen
 
 
 _DUPLICATE = {
@@ -71,34 +83,29 @@ def check_duplicates(budget: Budget) -> list[Problem]:
         else:
             code = item.code
             once("prestatie", code, f"{path}.code")
-            # Paths are spelled out only for a duplicate: a budget has many actions.
-            first: dict[object, int] = {}
-            for a, action in enumerate(item.actions):
-                seen = first.setdefault(action.number, a)
-                if seen != a:
-                    problems.append(
-                        Problem.of(
-                            f"{path}.actions[{a}].number",
-                            "duplicate-action",
-                            N_("duplicate action {number} of prestatie {code}: also at {other}"),
-                            number=action.number,
-                            code=code,
-                            other=f"{path}.actions[{seen}].number",
-                        )
-                    )
-        keys: dict[object, int] = {}
-        for i, amount in enumerate(item.amounts):
-            seen = keys.setdefault(amount.key, i)
-            if seen != i:
+            numbers = [action.number for action in item.actions]
+            for a, first in _repeats(numbers):
                 problems.append(
                     Problem.of(
-                        f"{path}.amounts[{i}]",
-                        "duplicate-amount",
-                        N_("duplicate amount {amount}: also at {other}"),
-                        amount=amount.key.describe(),
-                        other=f"{path}.amounts[{seen}]",
+                        f"{path}.actions[{a}].number",
+                        "duplicate-action",
+                        N_("duplicate action {number} of prestatie {code}: also at {other}"),
+                        number=numbers[a],
+                        code=code,
+                        other=f"{path}.actions[{first}].number",
                     )
                 )
+        keys = [amount.key for amount in item.amounts]
+        for i, first in _repeats(keys):
+            problems.append(
+                Problem.of(
+                    f"{path}.amounts[{i}]",
+                    "duplicate-amount",
+                    N_("duplicate amount {amount}: also at {other}"),
+                    amount=keys[i].describe(),
+                    other=f"{path}.amounts[{first}]",
+                )
+            )
     objectives = known["objective"]
     for key, where in known["prestatie"].items():
         if key in objectives:
@@ -234,10 +241,9 @@ def check_references(budget: Budget) -> list[Problem]:
                 reserve=link.reserve,
             )
         for k, proposal_link in enumerate(link.proposals):
-            kpath = f"{path}.reserve_link.proposals[{k}]"
             if proposal_link.ps_number not in proposals:
                 unknown(
-                    f"{kpath}.ps_number",
+                    f"{path}.reserve_link.proposals[{k}].ps_number",
                     "unknown-proposal",
                     N_(
                         "prestatie {code} refers to unknown investment proposal {proposal}:"
@@ -246,20 +252,28 @@ def check_references(budget: Budget) -> list[Problem]:
                     code=prestatie.code,
                     proposal=proposal_link.ps_number,
                 )
-            for r, code in enumerate(proposal_link.related):
-                if code not in codes and budget.complete:
-                    unknown(
-                        f"{kpath}.related[{r}]",
-                        "unknown-related-prestatie",
-                        N_(
-                            "prestatie {code} lists unknown prestatie {other} under {proposal}:"
-                            " expected a prestatie of this budget"
-                        ),
-                        code=prestatie.code,
-                        other=code,
-                        proposal=proposal_link.ps_number,
-                    )
+        for where, ps_number, other in _listed(path, prestatie):
+            if other not in codes and budget.complete:
+                unknown(
+                    where,
+                    "unknown-related-prestatie",
+                    N_(
+                        "prestatie {code} lists unknown prestatie {other} under {proposal}:"
+                        " expected a prestatie of this budget"
+                    ),
+                    code=prestatie.code,
+                    other=other,
+                    proposal=ps_number,
+                )
     return problems
+
+
+def _listed(path: str, prestatie: Prestatie) -> Iterator[tuple[str, str, Code]]:
+    """Each prestatie that `prestatie`, at `path`, lists under an investment proposal: the
+    path of the listing, the proposal's PS number and the code listed."""
+    for k, link in enumerate(prestatie.reserve_link.proposals):
+        for r, other in enumerate(link.related):
+            yield f"{path}.reserve_link.proposals[{k}].related[{r}]", link.ps_number, other
 
 
 def check_proposal_symmetry(budget: Budget) -> list[Problem]:
@@ -272,38 +286,34 @@ def check_proposal_symmetry(budget: Budget) -> list[Problem]:
     codes = {prestatie.code for prestatie in budget.prestaties()}
     problems = []
     for path, prestatie in _prestaties(budget):
-        for k, proposal_link in enumerate(prestatie.reserve_link.proposals):
-            for r, other in enumerate(proposal_link.related):
-                where = f"{path}.reserve_link.proposals[{k}].related[{r}]"
-                if other == prestatie.code:
-                    problems.append(
-                        Problem.of(
-                            where,
-                            "proposal-lists-itself",
-                            N_(
-                                "prestatie {code} lists itself under {proposal}:"
-                                " expected only the other prestaties"
-                            ),
-                            code=prestatie.code,
-                            proposal=proposal_link.ps_number,
-                        )
+        for where, proposal, other in _listed(path, prestatie):
+            if other == prestatie.code:
+                problems.append(
+                    Problem.of(
+                        where,
+                        "proposal-lists-itself",
+                        N_(
+                            "prestatie {code} lists itself under {proposal}:"
+                            " expected only the other prestaties"
+                        ),
+                        code=prestatie.code,
+                        proposal=proposal,
                     )
-                elif other in codes and prestatie.code not in listed.get(
-                    (proposal_link.ps_number, other), ()
-                ):
-                    problems.append(
-                        Problem.of(
-                            where,
-                            "proposal-link-one-sided",
-                            N_(
-                                "prestatie {code} lists {other} under {proposal}, but {other}"
-                                " does not list {code}: expected the link on both sides"
-                            ),
-                            code=prestatie.code,
-                            other=other,
-                            proposal=proposal_link.ps_number,
-                        )
+                )
+            elif other in codes and prestatie.code not in listed.get((proposal, other), ()):
+                problems.append(
+                    Problem.of(
+                        where,
+                        "proposal-link-one-sided",
+                        N_(
+                            "prestatie {code} lists {other} under {proposal}, but {other}"
+                            " does not list {code}: expected the link on both sides"
+                        ),
+                        code=prestatie.code,
+                        other=other,
+                        proposal=proposal,
                     )
+                )
     return problems
 
 
