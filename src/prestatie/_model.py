@@ -436,6 +436,10 @@ class Budget:
         declared names."""
         return self.levels[depth] if depth < len(self.levels) else f"niveau {depth + 1}"
 
+    def level_label(self, depth: int) -> str:
+        """The name of level `depth` on one line, as a label or a heading shows it."""
+        return " ".join(self.level_name(depth).split())
+
     def programme_code(self, programme: Programme) -> Code:
         """The programme's code under the budget's code scheme."""
         return self.code_scheme.programme_code(programme.number)

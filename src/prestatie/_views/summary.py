@@ -178,7 +178,7 @@ def _by_year(
 
 def _table(budget: Budget, flow: Flow, column: BudgetColumn, years: list[int]) -> SummaryTable:
     lines: list[SummaryLine] = []
-    top, goal = (one_line(budget.level_name(d)).capitalize() for d in (0, 1))
+    top, goal = (budget.level_label(d).capitalize() for d in (0, 1))
     count = 0
     grand = AmountsByYear(budget.unit, {})
     for programme in budget.programmes:

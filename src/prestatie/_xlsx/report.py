@@ -64,7 +64,7 @@ def _programme_sheet(budget: Budget, programme: Programme) -> str:
     """ "Kerntaak 7", "Programma 7": the budget's name of its top level, cut to the 31
     characters a sheet name may have."""
     number = str(programme.number)
-    level = " ".join(budget.level_name(0).split()).capitalize()
+    level = budget.level_label(0).capitalize()
     return f"{level[: 30 - len(number)]} {number}"
 
 
@@ -204,7 +204,7 @@ _ENTERED = (BudgetColumn.PRIMITIEF, BudgetColumn.WIJZIGING, BudgetColumn.GEREALI
 def _monitor_label(budget: Budget, flow: Flow, owner: AmountOwner) -> str:
     """ "Lasten prestatie 7.2.3", with the budget's name of the owner's level ("BD", as
     Overijssel's monitor prints it, for a beleidsdoel)."""
-    level = " ".join(budget.level_name(owner.depth).split())
+    level = budget.level_label(owner.depth)
     level = "BD" if level == "beleidsdoel" else level
     return f"{flow.value.capitalize()} {level} {owner.code}"
 
