@@ -313,100 +313,62 @@ def _make_converter() -> cattrs.Converter:
             )
         return _each(converter, value, Flow)
 
-    ref = override(struct_hook=_column_ref(converter, texts))
-    ref_fields = {"aliases": override(struct_hook=texts)}
+    def hook(kind: Any) -> Any:
+        return override(struct_hook=converter.get_structure_hook(kind))
+
+    def labels(expected: str, key_kind: Any, value_kind: Any, keyed: str = "") -> Any:
+        return override(struct_hook=_labels_to(converter, expected, key_kind, value_kind, keyed))
+
     converter.register_structure_hook(ColumnRef, _column_ref(converter, texts))
-    converter.register_structure_hook(
-        BudgetInfo, _tables_of_with(converter, BudgetInfo, year=override(struct_hook=_year))
-    )
-    converter.register_structure_hook(
-        AmountColumn,
-        _tables_of_with(
-            converter,
-            AmountColumn,
-            **ref_fields,
-            year=override(struct_hook=converter.get_structure_hook(ColumnYear)),
-        ),
-    )
-    converter.register_structure_hook(
-        DerivedColumn,
-        _tables_of_with(
-            converter,
-            DerivedColumn,
-            **ref_fields,
-            year=override(struct_hook=_optional_year),
-            sign=override(struct_hook=_sign),
-        ),
-    )
-    converter.register_structure_hook(
-        YearColumns,
-        _tables_of_with(
-            converter,
-            YearColumns,
-            pattern=override(struct_hook=converter.get_structure_hook(YearPattern)),
-            kinds=override(struct_hook=_labels_to(converter, _LABELS, str, BudgetColumn)),
-            flows=override(struct_hook=_labels_to(converter, _LABELS, str, Flow)),
-        ),
-    )
-    codes = _labels_to(
-        converter, N_("expected a table of labels and codes, got {found}"), str, CodeText
-    )
-    names = _labels_to(
-        converter,
-        N_("expected a table of codes and names, got {found}"),
-        CodeText,
-        str,
-        keyed=N_("expected a code like '7.2.3' as the key, got {label!r}"),
-    )
-    pattern = override(struct_hook=converter.get_structure_hook(Pattern))
-    plain = override(struct_hook=converter.get_structure_hook(PlainPattern))
+    aliases = override(struct_hook=texts)
+    tables: dict[type, dict[str, Any]] = {
+        BudgetInfo: {"year": override(struct_hook=_year)},
+        AmountColumn: {"aliases": aliases, "year": hook(ColumnYear)},
+        DerivedColumn: {
+            "aliases": aliases,
+            "year": override(struct_hook=_optional_year),
+            "sign": override(struct_hook=_sign),
+        },
+        YearColumns: {
+            "pattern": hook(YearPattern),
+            "kinds": labels(_LABELS, str, BudgetColumn),
+            "flows": labels(_LABELS, str, Flow),
+        },
+    }
+    for kind, overrides in tables.items():
+        converter.register_structure_hook(kind, _tables_of_with(converter, kind, **overrides))
+    # The fields typed by what they hold as text: patterns, whose groups are taken or that
+    # match as a whole.
+    patterns = dict.fromkeys(("code_pattern", "flow_pattern", "taakveld_pattern"), hook(Pattern))
+    plain = ("totals", "saldo_totals", "grand_totals", "totals_above", "skip")
     base = make_dict_structure_fn(
         Mapping,
         converter,
         _cattrs_forbid_extra_keys=True,
         header_rows=override(struct_hook=rows),
         group_rows=override(struct_hook=rows),
-        code=ref,
-        title=ref,
-        parent=ref,
-        year=ref,
-        amount=ref,
-        baseline=ref,
-        flow_column=ref,
-        total_column=ref,
-        code_pattern=pattern,
-        realised=override(struct_hook=converter.get_structure_hook(YearPattern)),
-        flow_pattern=pattern,
-        taakveld_pattern=pattern,
-        totals=plain,
-        saldo_totals=plain,
-        grand_totals=plain,
-        totals_above=plain,
-        skip=plain,
-        codes=override(struct_hook=codes),
-        names=override(struct_hook=names),
-        budget_rows=override(
-            struct_hook=_labels_to(
-                converter,
-                N_("expected a table of patterns and budget columns, got {found}"),
-                PlainPattern,
-                BudgetColumn,
-            )
+        **patterns,
+        **dict.fromkeys(plain, hook(PlainPattern)),
+        realised=hook(YearPattern),
+        codes=labels(N_("expected a table of labels and codes, got {found}"), str, CodeText),
+        names=labels(
+            N_("expected a table of codes and names, got {found}"),
+            CodeText,
+            str,
+            keyed=N_("expected a code like '7.2.3' as the key, got {label!r}"),
         ),
-        natures=override(
-            struct_hook=_labels_to(
-                converter, N_("expected a table of labels and natures, got {found}"), str, Nature
-            )
+        budget_rows=labels(
+            N_("expected a table of patterns and budget columns, got {found}"),
+            PlainPattern,
+            BudgetColumn,
         ),
-        reserve_rows=override(
-            struct_hook=_labels_to(
-                converter,
-                N_("expected a table of patterns and mutation kinds, got {found}"),
-                PlainPattern,
-                MutationKind,
-            )
+        natures=labels(N_("expected a table of labels and natures, got {found}"), str, Nature),
+        reserve_rows=labels(
+            N_("expected a table of patterns and mutation kinds, got {found}"),
+            PlainPattern,
+            MutationKind,
         ),
-        owner=override(struct_hook=converter.get_structure_hook(CodeText)),
+        owner=hook(CodeText),
         negative=override(struct_hook=flows),
         columns=override(struct_hook=_array_of_tables(converter, AmountColumn, "columns")),
         derived=override(struct_hook=_array_of_tables(converter, DerivedColumn, "derived")),
