@@ -9,11 +9,10 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from prestatie._errors import InvalidValueError
 from prestatie._language import N_
 from prestatie._money import to_amount
 from prestatie._taakveld import TAAKVELD
-from prestatie._validate import is_year, of, optional
+from prestatie._validate import is_year, of, optional, refused
 
 
 class Flow(enum.Enum):
@@ -52,12 +51,12 @@ class MutationKind(enum.Enum):
 def _taakveld(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     optional(str)(instance, attribute, value)
     if value is not None and not TAAKVELD.fullmatch(value):
-        raise InvalidValueError(
+        raise refused(
+            instance,
+            attribute,
+            "not-a-taakveld",
             N_("expected a taakveld like '0.6', got {value!r}"),
-            owner=type(instance).__name__,
-            field=attribute.name,
-            code="not-a-taakveld",
-            params={"value": value},
+            value=value,
         )
 
 

@@ -9,10 +9,9 @@ from typing import Any
 
 import attrs
 
-from prestatie._errors import InvalidValueError
 from prestatie._language import N_
 from prestatie._target.algebra import Target
-from prestatie._validate import is_year, of, optional, to_optional_amount, tuple_of
+from prestatie._validate import is_year, of, optional, refused, to_optional_amount, tuple_of
 
 
 class Score(enum.Enum):
@@ -75,11 +74,11 @@ class Measurement:
 
     def __attrs_post_init__(self) -> None:
         if self.value is None and not self.text.strip():
-            raise InvalidValueError(
+            raise refused(
+                self,
+                "value",
+                "measurement-empty",
                 N_("expected a value or the text printed, got neither"),
-                owner="Measurement",
-                field="value",
-                code="measurement-empty",
             )
 
 

@@ -27,7 +27,6 @@ from prestatie._amount import ReserveMutation as ReserveMutation
 from prestatie._amount import amount_order as amount_order
 from prestatie._amount import in_key_order
 from prestatie._code import DEFAULT_SCHEME, Code, CodeScheme
-from prestatie._errors import InvalidValueError
 from prestatie._indicator import BudgetChange as BudgetChange
 from prestatie._indicator import Indicator as Indicator
 from prestatie._indicator import IndicatorKind as IndicatorKind
@@ -44,6 +43,7 @@ from prestatie._validate import (
     non_negative,
     of,
     optional,
+    refused,
     to_code,
     to_codes,
     to_optional_amount,
@@ -111,15 +111,15 @@ def _ps_number(instance: object, attribute: attrs.Attribute[Any], value: str) ->
     that starts as a PS number, `PS/`, must be one."""
     of(str)(instance, attribute, value)
     if not value.strip() or (value.startswith("PS/") and not is_ps_number(value)):
-        raise InvalidValueError(
+        raise refused(
+            instance,
+            attribute,
+            "not-a-decision",
             N_(
                 "expected a decision reference such as 'PS/2016/344' or 'GS DOC-00714319',"
                 " got {value!r}"
             ),
-            owner=type(instance).__name__,
-            field=attribute.name,
-            code="not-a-decision",
-            params={"value": value},
+            value=value,
         )
 
 
@@ -134,12 +134,12 @@ def _names(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     tuple_of(str)(instance, attribute, value)
     assert isinstance(value, tuple)
     if not value or not all(name.strip() for name in value):
-        raise InvalidValueError(
+        raise refused(
+            instance,
+            attribute,
+            "not-names",
             N_("expected one or more names, each some text, got {value!r}"),
-            owner=type(instance).__name__,
-            field=attribute.name,
-            code="not-names",
-            params={"value": value},
+            value=value,
         )
 
 
@@ -206,21 +206,22 @@ class Duration:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is DurationKind.STRUCTUREEL and self.end_year is not None:
-            raise InvalidValueError(
+            raise refused(
+                self,
+                "end_year",
+                "structural-with-end",
                 N_("a structural prestatie has no end year, got {end}"),
-                owner="Duration",
-                field="end_year",
-                code="structural-with-end",
-                params={"end": self.end_year},
+                end=self.end_year,
             )
         start, end = self.start_year, self.end_year
         if start is not None and end is not None and end < start:
-            raise InvalidValueError(
+            raise refused(
+                self,
+                "end_year",
+                "duration-reversed",
                 N_("expected {start} (start_year) or later, got {end}"),
-                owner="Duration",
-                field="end_year",
-                code="duration-reversed",
-                params={"start": start, "end": end},
+                start=start,
+                end=end,
             )
 
 
@@ -271,12 +272,12 @@ class ReserveLink:
 
     def __attrs_post_init__(self) -> None:
         if not self.related and self.proposals:
-            raise InvalidValueError(
+            raise refused(
+                self,
+                "proposals",
+                "proposals-without-relation",
                 N_("expected none when related is False, got {count}"),
-                owner="ReserveLink",
-                field="proposals",
-                code="proposals-without-relation",
-                params={"count": len(self.proposals)},
+                count=len(self.proposals),
             )
 
 
@@ -423,12 +424,13 @@ class Budget:
 
     def __attrs_post_init__(self) -> None:
         if self.last_year < self.first_year:
-            raise InvalidValueError(
+            raise refused(
+                self,
+                "last_year",
+                "years-reversed",
                 N_("expected {first} (first_year) or later, got {last}"),
-                owner="Budget",
-                field="last_year",
-                code="years-reversed",
-                params={"first": self.first_year, "last": self.last_year},
+                first=self.first_year,
+                last=self.last_year,
             )
 
     def level_name(self, depth: int) -> str:

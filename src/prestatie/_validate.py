@@ -22,6 +22,18 @@ def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
 
 
+def refused(
+    instance: object, field: attrs.Attribute[Any] | str, code: str, template: str, /, **params: Any
+) -> InvalidValueError:
+    """The error of a validator, or of a constructor's check, that refuses the value of
+    `field` (an attribute or its name): it names the class and the field, and `template`
+    says what was expected and what was found."""
+    name = field if isinstance(field, str) else field.name
+    return InvalidValueError(
+        template, owner=type(instance).__name__, field=name, code=code, params=params
+    )
+
+
 def _expected(types: tuple[type, ...]) -> str:
     names = {str: "text", int: "a whole number", bool: "True or False", Decimal: "a Decimal"}
     parts = []
@@ -91,12 +103,12 @@ def is_year(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         return
     of(int)(instance, attribute, value)
     if not 1000 <= value <= 9999:
-        raise InvalidValueError(
+        raise refused(
+            instance,
+            attribute,
+            "not-a-year",
             N_("expected a four-digit year, got {value}"),
-            owner=type(instance).__name__,
-            field=attribute.name,
-            code="not-a-year",
-            params={"value": value},
+            value=value,
         )
 
 
@@ -104,12 +116,8 @@ def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     """A whole number of zero or more."""
     of(int)(instance, attribute, value)
     if value < 0:
-        raise InvalidValueError(
-            N_("expected zero or more, got {value}"),
-            owner=type(instance).__name__,
-            field=attribute.name,
-            code="negative",
-            params={"value": value},
+        raise refused(
+            instance, attribute, "negative", N_("expected zero or more, got {value}"), value=value
         )
 
 
@@ -117,12 +125,13 @@ def code_part(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
     """A whole number that can be a part of a code: a programme number is its codes' first."""
     non_negative(instance, attribute, value)
     if value > MAX_PART:
-        raise InvalidValueError(
+        raise refused(
+            instance,
+            attribute,
+            "too-large",
             N_("expected at most {most}, got {value}"),
-            owner=type(instance).__name__,
-            field=attribute.name,
-            code="too-large",
-            params={"most": MAX_PART, "value": value},
+            most=MAX_PART,
+            value=value,
         )
 
 
