@@ -157,15 +157,8 @@ def data_rows(sheet: Sheet, columns: list[Column], state: State) -> Iterator[Row
         )
         if mutation is not None and stated:
             flow = Flow.LASTEN if mutation is MutationKind.TOEVOEGING else Flow.BATEN
-            owner = code or state.parent
+            owner = _owner(sheet, number, code_col, code or state.parent, mutation)
             if owner is None:
-                sheet.problem(
-                    number,
-                    code_col,
-                    sheet.value(number, code_col),
-                    "reserve-row-owner-missing",
-                    N_("found {found}: expected a code such as 7.2, or a row with one above it"),
-                )
                 continue
             cells = _cells(sheet, number, columns, flow)
             row = Row(number, owner, code is not None, label, flow, mapping.nature, cells)
@@ -220,15 +213,8 @@ def data_rows(sheet: Sheet, columns: list[Column], state: State) -> Iterator[Row
         if (code is None and not cells) or (code is not None and not stated):
             _heading(sheet, number, label or title, code, state)
             continue
-        owner = code or state.parent
+        owner = _owner(sheet, number, code_col, code or state.parent, None)
         if owner is None:
-            sheet.problem(
-                number,
-                code_col,
-                sheet.value(number, code_col),
-                "code-missing",
-                N_("found {found}: expected a code such as 7.2.3"),
-            )
             continue
         if parent_col is not None and code is not None:
             parent = sheet.text(number, parent_col)
@@ -260,6 +246,27 @@ def data_rows(sheet: Sheet, columns: list[Column], state: State) -> Iterator[Row
         yield row
     for above, above_kind, start in pending:  # totals above their parts, up to the end
         check_totals(sheet, above, table.rows[start:], columns, above_kind)
+
+
+_NO_OWNER = {
+    False: ("code-missing", N_("found {found}: expected a code such as 7.2.3")),
+    True: (
+        "reserve-row-owner-missing",
+        N_("found {found}: expected a code such as 7.2, or a row with one above it"),
+    ),
+}
+"""The problem of a row of amounts, or of a reserve mutation, that no code owns."""
+
+
+def _owner(
+    sheet: Sheet, number: int, col: int, owner: Code | None, mutation: MutationKind | None
+) -> Code | None:
+    """The code a row's amounts or reserve mutation belong to (its own, or the heading's
+    above it); None when there is none, reported at the row's code cell `col`."""
+    if owner is None:
+        code, template = _NO_OWNER[mutation is not None]
+        sheet.problem(number, col, sheet.value(number, col), code, template)
+    return owner
 
 
 def _year(sheet: Sheet, row: int, col: int) -> int | None:
