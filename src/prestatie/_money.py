@@ -61,6 +61,20 @@ def to_amount(value: Decimal | int, what: str = "amount") -> Decimal:
     return amount
 
 
+def non_negative_amount(value: Decimal | int, what: str = "amount") -> Decimal:
+    """An exact amount (`to_amount`) of zero or more, such as a tolerance or a floor.
+
+    >>> non_negative_amount(-1, "tolerance")
+    Traceback (most recent call last):
+    ...
+    prestatie._errors.InvalidValueError: tolerance: expected zero or more, got -1
+    """
+    amount = to_amount(value, what)
+    if amount < 0:
+        raise InvalidValueError(f"{what}: expected zero or more, got {amount}")
+    return amount
+
+
 def from_spreadsheet_number(value: float | int) -> Decimal:
     """The exact amount a spreadsheet cell shows: `0.1` stays `0.1`, not `0.1000000000000000055`.
 

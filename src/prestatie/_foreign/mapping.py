@@ -20,7 +20,7 @@ from openpyxl.utils import column_index_from_string
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._model import BudgetColumn, DocumentKind, Flow, MutationKind, Nature
-from prestatie._money import ZERO, Unit, to_amount
+from prestatie._money import ZERO, Unit, non_negative_amount
 from prestatie._validate import of, optional, tuple_of
 from prestatie._xlsx.columns import normalise_header
 
@@ -160,10 +160,7 @@ _NATURES["incidenteel"] = Nature.INCIDENTEEL
 
 
 def _tolerance(value: Decimal | int) -> Decimal:
-    amount = to_amount(value, "tolerance")
-    if amount < 0:
-        raise InvalidValueError(f"Mapping.tolerance: expected zero or more, got {amount}")
-    return amount
+    return non_negative_amount(value, "tolerance")
 
 
 @attrs.frozen(kw_only=True)

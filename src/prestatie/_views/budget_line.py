@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import attrs
 
-from prestatie._errors import InvalidValueError, Problem, UnitMismatchError
+from prestatie._errors import Problem, UnitMismatchError
 from prestatie._language import N_
 from prestatie._model import Flow
-from prestatie._money import ZERO, format_amount, to_amount, total
+from prestatie._money import ZERO, format_amount, non_negative_amount, to_amount, total
 from prestatie._validate import of, to_optional_amount
 
 COLUMNS = ("primitief", "wijziging", "actueel", "gerealiseerd", "ruimte")
@@ -84,9 +84,7 @@ def check_table(
     a tolerance of 1 for the line relations of a table in × € 1.000, and 0 for a table
     made with `round_table`.
     """
-    allowed = to_amount(tolerance, "tolerance")
-    if allowed < 0:
-        raise InvalidValueError(f"tolerance: expected zero or more, got {allowed}")
+    allowed = non_negative_amount(tolerance, "tolerance")
     problems: list[Problem] = []
 
     def compare(

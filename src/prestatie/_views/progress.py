@@ -24,7 +24,15 @@ from prestatie._model import (
     Prestatie,
     Score,
 )
-from prestatie._money import ZERO, Unit, format_amount, multiply, to_amount, total
+from prestatie._money import (
+    ZERO,
+    Unit,
+    format_amount,
+    multiply,
+    non_negative_amount,
+    to_amount,
+    total,
+)
 from prestatie._target.algebra import Evaluation, Outcome, Target, TargetKind
 from prestatie._views.summary import document_title, unit_line
 from prestatie._views.text import align, one_line
@@ -42,10 +50,7 @@ def _optional_percent(value: Decimal | int | None) -> Decimal | None:
 
 
 def _amount_floor(value: Decimal | int) -> Decimal:
-    amount = to_amount(value, "floor")
-    if amount < 0:
-        raise InvalidValueError(f"floor: expected zero or more, got {amount}")
-    return amount
+    return non_negative_amount(value, "floor")
 
 
 @attrs.frozen(kw_only=True)
