@@ -97,19 +97,8 @@ class Thresholds:
     """As `floor_green`, for at most oranje."""
 
     def __attrs_post_init__(self) -> None:
-        if self.met_orange > self.met_green:
-            raise InvalidValueError(
-                f"expected at most met_green ({self.met_green}%), got {self.met_orange}%",
-                owner="Thresholds",
-                field="met_orange",
-            )
-        if self.deviation_green > self.deviation_orange:
-            raise InvalidValueError(
-                f"expected at most deviation_orange"
-                f" ({self.deviation_orange}%), got {self.deviation_green}%",
-                owner="Thresholds",
-                field="deviation_green",
-            )
+        self._at_most("met_orange", "met_green", "%")
+        self._at_most("deviation_green", "deviation_orange", "%")
         under = (self.under_green, self.under_orange)
         if None in under and under != (None, None):
             raise InvalidValueError(
@@ -118,21 +107,18 @@ class Thresholds:
                 owner="Thresholds",
                 field="under_green",
             )
-        if (
-            self.under_green is not None
-            and self.under_orange is not None
-            and self.under_green > self.under_orange
-        ):
+        self._at_most("under_green", "under_orange", "%")
+        self._at_most("floor_green", "floor_orange", "")
+
+    def _at_most(self, field: str, bound: str, sign: str) -> None:
+        """The threshold `field` lies within `bound` (the one for a worse colour, or a better
+        one for `met`); a pair left None is not compared."""
+        value, most = getattr(self, field), getattr(self, bound)
+        if value is not None and most is not None and value > most:
             raise InvalidValueError(
-                f"expected at most under_orange ({self.under_orange}%), got {self.under_green}%",
+                f"expected at most {bound} ({most}{sign}), got {value}{sign}",
                 owner="Thresholds",
-                field="under_green",
-            )
-        if self.floor_green > self.floor_orange:
-            raise InvalidValueError(
-                f"expected at most floor_orange ({self.floor_orange}), got {self.floor_green}",
-                owner="Thresholds",
-                field="floor_green",
+                field=field,
             )
 
     def content(self, met: int, measurable: int) -> Score | None:
