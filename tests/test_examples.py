@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from conftest import EXAMPLES, run_python
+from conftest import EXAMPLES, load_script, run_python
 from prestatie import (
     Amount,
     Budget,
@@ -43,18 +41,7 @@ def dutch_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PRESTATIE_LANG", raising=False)
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_example_data", DATA / "make_example_data.py"
-    )
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-GENERATOR = _generator()
+GENERATOR = load_script(DATA / "make_example_data.py")
 BUILDERS: dict[str, Callable[[], Budget]] = GENERATOR.BUILDERS
 
 

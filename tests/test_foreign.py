@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, load_script
 from libreoffice import needs_soffice, sheet_csv, soffice
 from prestatie import (
     Amount,
@@ -39,18 +37,7 @@ from strategies import budgets
 MAPPINGS = EXAMPLES / "mappings"
 
 
-def _samples() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "samples", EXAMPLES / "data" / "foreign_samples.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SAMPLES = _samples()
+SAMPLES = load_script(EXAMPLES / "data" / "foreign_samples.py")
 
 
 def _sample(tmp_path: Path, name: str, edit: Callable[..., None] | None = None) -> Path:

@@ -4,15 +4,13 @@ LibreOffice, and is summarised with its own level names."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
 
-from conftest import EXAMPLES, run_python
+from conftest import EXAMPLES, load_script, run_python
 from libreoffice import needs_soffice, soffice
 from prestatie import (
     AmountOwner,
@@ -33,16 +31,7 @@ from prestatie import (
 PROVINCES = EXAMPLES / "data" / "provinces"
 
 
-def _build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_provinces", PROVINCES / "build.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BUILD = _build_script()
+BUILD = load_script(PROVINCES / "build.py")
 SAMPLES: dict[str, Callable[[], Budget]] = BUILD.SAMPLES
 
 
