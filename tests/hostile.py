@@ -432,8 +432,9 @@ def _three_amount_cells(path: Path) -> list[tuple[int, str]]:
     return [amount_cell(path, "7.2.3", column) for column in ("primitief", "wijziging", "actueel")]
 
 
-def _edit_three_amounts(path: Path, values: Sequence[object]) -> list[str]:
-    """Put `values` in 7.2.3's primitief, wijziging and actueel lasten; their cells."""
+def _three_amounts(path: Path, values: Sequence[object], expected: Sequence[str]) -> Hostile:
+    """Put `values` in 7.2.3's primitief, wijziging and actueel lasten; each cell is reported
+    with its `expected` message."""
     cells = _three_amount_cells(path)
     edit(
         path,
@@ -442,34 +443,30 @@ def _edit_three_amounts(path: Path, values: Sequence[object]) -> list[str]:
             for (row, _), value in zip(cells, values, strict=True)
         ],
     )
-    return [cell for _, cell in cells]
-
-
-@case
-def date_text_and_boolean_amounts(folder: Path) -> Hostile:
-    path = valid_workbook(folder, "soorten.xlsx")
-    cells = _edit_three_amounts(path, [datetime.datetime(2018, 3, 1), "vijftig", True])
-    found = ("datetime", "str 'vijftig'", "bool True")
     return Hostile(
         path,
         tuple(
-            (f"{LASTEN}!{cell}", f"{AMOUNT_HEADER}: expected a number or a blank cell, got {text}")
-            for cell, text in zip(cells, found, strict=True)
+            (f"{LASTEN}!{cell}", message)
+            for (_, cell), message in zip(cells, expected, strict=True)
         ),
     )
 
 
 @case
+def date_text_and_boolean_amounts(folder: Path) -> Hostile:
+    found = ("datetime", "str 'vijftig'", "bool True")
+    return _three_amounts(
+        valid_workbook(folder, "soorten.xlsx"),
+        [datetime.datetime(2018, 3, 1), "vijftig", True],
+        [f"{AMOUNT_HEADER}: expected a number or a blank cell, got {text}" for text in found],
+    )
+
+
+@case
 def nan_and_infinity_as_text(folder: Path) -> Hostile:
-    path = valid_workbook(folder, "nan.xlsx")
     values = ["NaN", "inf", "-Infinity"]
-    cells = _edit_three_amounts(path, values)
-    return Hostile(
-        path,
-        tuple(
-            (f"{LASTEN}!{cell}", f"got str {value!r}")
-            for cell, value in zip(cells, values, strict=True)
-        ),
+    return _three_amounts(
+        valid_workbook(folder, "nan.xlsx"), values, [f"got str {value!r}" for value in values]
     )
 
 
