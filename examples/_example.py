@@ -9,10 +9,12 @@ Language). prestatie's problems and warnings render themselves in the same langu
 
 from __future__ import annotations
 
+import argparse
 import gettext
 import os
 import sys
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 import prestatie
@@ -64,3 +66,20 @@ def read(path: Path) -> prestatie.Budget:
     except prestatie.PrestatieError as error:
         say(error.render(LANGUAGE))
         raise SystemExit(1) from None
+
+
+def output_folder(doc: str, argv: Sequence[str] | None, default: Path) -> Path:
+    """The folder a script that builds data files writes into: its one optional argument, by
+    default `default`, made if missing. `--help` shows the first paragraph of `doc` and
+    writes nothing."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=default,
+        help="where to write (default: beside this script)",
+    )
+    folder: Path = parser.parse_args(argv).folder
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -20,7 +20,6 @@ says so in its `notes`.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -59,7 +58,8 @@ from prestatie import (
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-import prestatie_7_2_3 as seed  # noqa: E402  (the seed page lives one folder up)
+import _example  # noqa: E402  (the examples' shared helper and the seed page live one folder up)
+import prestatie_7_2_3 as seed  # noqa: E402
 
 RESERVE = seed.RESERVE
 KOB = seed.PROPOSAL
@@ -890,16 +890,7 @@ BUILDERS = {
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "folder",
-        nargs="?",
-        type=Path,
-        default=HERE,
-        help="where to write (default: beside this script)",
-    )
-    folder: Path = parser.parse_args(argv).folder
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = _example.output_folder(__doc__, argv, default=HERE)
     for name, build in BUILDERS.items():
         budget = build()
         problems = prestatie.check_budget(budget)
