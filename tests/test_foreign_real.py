@@ -191,16 +191,11 @@ def _problems(name: str, path: Path | None = None) -> dict[str, str]:
 
 def _amounts(budget: Budget, code: str) -> dict[tuple[str, str, int, str | None], Decimal]:
     found: dict[tuple[str, str, int, str | None], Decimal] = {}
-    for programme in budget.programmes:
-        owners = [(programme.code, programme.amounts)]
-        for objective in programme.objectives:
-            owners += [(objective.code, objective.amounts)]
-            owners += [(p.code, p.amounts) for p in objective.prestaties]
-        for owner, amounts in owners:
-            if owner == Code(code):
-                for a in amounts:
-                    key = (a.flow.value, a.column.value, a.year, a.taakveld)
-                    found[key] = found.get(key, Decimal(0)) + a.value
+    for owner in budget.amount_owners():
+        if owner.code == Code(code):
+            for a in owner.amounts:
+                key = (a.flow.value, a.column.value, a.year, a.taakveld)
+                found[key] = found.get(key, Decimal(0)) + a.value
     return found
 
 
