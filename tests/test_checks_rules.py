@@ -371,6 +371,17 @@ def test_links_listed_on_both_sides_of_one_proposal_are_no_problem() -> None:
     assert check_budget(budget) == []
 
 
+def test_a_prestatie_listing_itself_in_its_proposal_group_is_reported() -> None:
+    budget = _budget(_prestatie(reserve_link=_link("7.1.1")), proposals=(_proposal(),))
+    assert check_budget(budget) == [
+        Problem(
+            where=f"{_PRESTATIE}.reserve_link.proposals[0].related[0]",
+            message="prestatie 7.1.1 lists itself under PS/2016/344:"
+            " expected only the other prestaties",
+        )
+    ]
+
+
 # Years
 
 
