@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -12,6 +11,7 @@ from openpyxl import load_workbook
 from prestatie import Budget, check_budget, read_workbook, write_workbook
 from prestatie._xlsx.codecs import join_list, split_list
 from strategies import budgets_of_every_shape, texts
+from workbook_edit import written
 from workbook_examples import INJECTED, monitor_budget
 
 
@@ -20,9 +20,7 @@ from workbook_examples import INJECTED, monitor_budget
 def test_workbook_round_trip_is_the_identity(budget: Budget) -> None:
     """Law: reading what write_workbook wrote gives the budget back, for real budgets and for
     budgets with empty levels."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "begroting.xlsx"
-        write_workbook(budget, path)
+    with written(budget) as path:
         assert read_workbook(path) == budget
 
 
