@@ -261,11 +261,3 @@ def test_an_unknown_role_is_kept_as_printed_and_flagged_by_check() -> None:
     problems = check_budget(edited)
     assert [p.message for p in problems if "partner" in p.message]
     assert from_json(to_json(edited)) == edited
-
-
-def test_the_build_scripts_help_prints_usage_and_writes_nothing(tmp_path: Path) -> None:
-    """`build.py --help` explains itself; it does not write the samples to a folder "--help"."""
-    result = run_python(PROVINCES / "build.py", "--help", cwd=tmp_path)
-    assert result.returncode == 0
-    assert result.stdout.startswith("usage: build.py")
-    assert list(tmp_path.iterdir()) == []
