@@ -102,9 +102,9 @@ def main(argv: list[str]) -> int:
     _example.start(args.sheet, args.mapping)
     out: Path = args.out or Path(tempfile.mkdtemp(prefix="prestatie-")) / "monitor-canoniek.xlsx"
     budget = _example.read(args.sheet, mapping=args.mapping)
-    written = _example.write(budget, out)
-    if written:
-        return written
+    failed = _example.write(budget, out)
+    if failed:
+        return failed
     if _example.read(out) != budget:
         _example.say(_("{out}: does not read back as written").format(out=out))
         return 1

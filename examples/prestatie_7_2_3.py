@@ -226,9 +226,9 @@ def main(argv: list[str]) -> int:
     if out.suffix not in (".json", ".xlsx"):
         _example.say(_("{out}: expected a file name ending in .json or .xlsx").format(out=out))
         return 2
-    written = _example.write(budget, out, force=args.force)
-    if written:
-        return written
+    failed = _example.write(budget, out, force=args.force)
+    if failed:
+        return failed
     print(_("{out} written").format(out=out))
     return 0
 
