@@ -9,10 +9,12 @@ Language). prestatie's problems and warnings render themselves in the same langu
 
 from __future__ import annotations
 
+import argparse
 import gettext
 import os
 import sys
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 import prestatie
@@ -57,10 +59,46 @@ def start(*paths: Path) -> None:
             raise SystemExit(2)
 
 
-def read(path: Path) -> prestatie.Budget:
-    """The budget in `path`; with problems, they go to stderr and the exit code is 1."""
+def read(path: Path, mapping: Path | None = None) -> prestatie.Budget:
+    """The budget in `path` (a foreign sheet read with its `mapping`); with problems, they go
+    to stderr and the exit code is 1."""
     try:
-        return prestatie.read_budget(path)
+        return prestatie.read_budget(path, mapping=mapping)
     except prestatie.PrestatieError as error:
         say(error.render(LANGUAGE))
         raise SystemExit(1) from None
+
+
+def write(budget: prestatie.Budget, out: Path, *, force: bool | None = None) -> int:
+    """Write `budget` to `out`: exit code 0, or with a message on stderr 2 when `out` exists and
+    1 when it cannot be written. `force` replaces an existing file; a script without --force
+    passes None, and its message asks for another name."""
+    try:
+        prestatie.write_budget(budget, out, force=bool(force))
+    except FileExistsError:
+        if force is None:
+            say(_("{out}: already exists; choose another name").format(out=out))
+        else:
+            say(_("{out}: already exists; replace it with --force").format(out=out))
+        return 2
+    except OSError as error:
+        say(_("{out}: cannot write: {reason}").format(out=out, reason=error.strerror))
+        return 1
+    return 0
+
+
+def output_folder(doc: str, argv: Sequence[str] | None, default: Path) -> Path:
+    """The folder a script that builds data files writes into: its one optional argument, by
+    default `default`, made if missing. `--help` shows the first paragraph of `doc` and
+    writes nothing."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=default,
+        help="where to write (default: beside this script)",
+    )
+    folder: Path = parser.parse_args(argv).folder
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

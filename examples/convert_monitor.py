@@ -101,20 +101,12 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     _example.start(args.sheet, args.mapping)
     out: Path = args.out or Path(tempfile.mkdtemp(prefix="prestatie-")) / "monitor-canoniek.xlsx"
-    try:
-        budget = prestatie.read_budget(args.sheet, mapping=args.mapping)
-        prestatie.write_budget(budget, out)
-        if prestatie.read_budget(out) != budget:
-            _example.say(_("{out}: does not read back as written").format(out=out))
-            return 1
-    except prestatie.PrestatieError as error:
-        _example.say(error.render(_example.LANGUAGE))
-        return 1
-    except FileExistsError:
-        _example.say(_("{out}: already exists; choose another name").format(out=out))
-        return 2
-    except OSError as error:
-        _example.say(_("{out}: cannot write: {reason}").format(out=out, reason=error.strerror))
+    budget = _example.read(args.sheet, mapping=args.mapping)
+    failed = _example.write(budget, out)
+    if failed:
+        return failed
+    if _example.read(out) != budget:
+        _example.say(_("{out}: does not read back as written").format(out=out))
         return 1
     print(
         _("Read: {sheet} with {mapping}").format(

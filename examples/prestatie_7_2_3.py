@@ -11,7 +11,6 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-import prestatie
 from prestatie import (
     Action,
     Ambition,
@@ -227,14 +226,9 @@ def main(argv: list[str]) -> int:
     if out.suffix not in (".json", ".xlsx"):
         _example.say(_("{out}: expected a file name ending in .json or .xlsx").format(out=out))
         return 2
-    try:
-        prestatie.write_budget(budget, out, force=args.force)
-    except FileExistsError:
-        _example.say(_("{out}: already exists; replace it with --force").format(out=out))
-        return 2
-    except OSError as error:
-        _example.say(_("{out}: cannot write: {reason}").format(out=out, reason=error.strerror))
-        return 1
+    failed = _example.write(budget, out, force=args.force)
+    if failed:
+        return failed
     print(_("{out} written").format(out=out))
     return 0
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from hypothesis import HealthCheck, settings
 
@@ -45,20 +47,24 @@ def run_python(
     )
 
 
+def load_script(path: Path) -> ModuleType:
+    """The script at `path` imported as a module (without running its main), to test what it
+    builds."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 import pytest  # noqa: E402
 
 
 @pytest.fixture
 def seed_budget():  # type: ignore[no-untyped-def]
     """The seed page, prestatie 7.2.3 of Begroting 2017, as the example script builds it."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("seed_example", EXAMPLES / "prestatie_7_2_3.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build_budget()
+    return load_script(EXAMPLES / "prestatie_7_2_3.py").build_budget()
 
 
 @pytest.fixture(scope="session")

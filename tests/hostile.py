@@ -13,7 +13,7 @@ import datetime
 import re
 import struct
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -427,11 +427,15 @@ def formula_without_cached_value(folder: Path) -> Hostile:
     return Hostile(path, ((f"{LASTEN}!{cell}", "formula =SUM(F2:F3)*2 has no computed value"),))
 
 
-@case
-def date_text_and_boolean_amounts(folder: Path) -> Hostile:
-    path = valid_workbook(folder, "soorten.xlsx")
-    cells = [amount_cell(path, "7.2.3", column) for column in ("primitief", "wijziging", "actueel")]
-    values = [datetime.datetime(2018, 3, 1), "vijftig", True]
+def _three_amount_cells(path: Path) -> list[tuple[int, str]]:
+    """The row and cell of 7.2.3's primitief, wijziging and actueel lasten."""
+    return [amount_cell(path, "7.2.3", column) for column in ("primitief", "wijziging", "actueel")]
+
+
+def _three_amounts(path: Path, values: Sequence[object], expected: Sequence[str]) -> Hostile:
+    """Put `values` in 7.2.3's primitief, wijziging and actueel lasten; each cell is reported
+    with its `expected` message."""
+    cells = _three_amount_cells(path)
     edit(
         path,
         [
@@ -439,34 +443,30 @@ def date_text_and_boolean_amounts(folder: Path) -> Hostile:
             for (row, _), value in zip(cells, values, strict=True)
         ],
     )
-    found = ("datetime", "str 'vijftig'", "bool True")
     return Hostile(
         path,
         tuple(
-            (f"{LASTEN}!{cell}", f"{AMOUNT_HEADER}: expected a number or a blank cell, got {text}")
-            for (_, cell), text in zip(cells, found, strict=True)
+            (f"{LASTEN}!{cell}", message)
+            for (_, cell), message in zip(cells, expected, strict=True)
         ),
+    )
+
+
+@case
+def date_text_and_boolean_amounts(folder: Path) -> Hostile:
+    found = ("datetime", "str 'vijftig'", "bool True")
+    return _three_amounts(
+        valid_workbook(folder, "soorten.xlsx"),
+        [datetime.datetime(2018, 3, 1), "vijftig", True],
+        [f"{AMOUNT_HEADER}: expected a number or a blank cell, got {text}" for text in found],
     )
 
 
 @case
 def nan_and_infinity_as_text(folder: Path) -> Hostile:
-    path = valid_workbook(folder, "nan.xlsx")
-    cells = [amount_cell(path, "7.2.3", column) for column in ("primitief", "wijziging", "actueel")]
     values = ["NaN", "inf", "-Infinity"]
-    edit(
-        path,
-        [
-            (LASTEN, AMOUNT_HEADER, row, value)
-            for (row, _), value in zip(cells, values, strict=True)
-        ],
-    )
-    return Hostile(
-        path,
-        tuple(
-            (f"{LASTEN}!{cell}", f"got str {value!r}")
-            for (_, cell), value in zip(cells, values, strict=True)
-        ),
+    return _three_amounts(
+        valid_workbook(folder, "nan.xlsx"), values, [f"got str {value!r}" for value in values]
     )
 
 
@@ -474,7 +474,7 @@ def nan_and_infinity_as_text(folder: Path) -> Hostile:
 def nan_and_infinity_as_numbers(folder: Path) -> Hostile:
     """Number cells whose XML value is `NaN`, `INF` or overflows to infinity."""
     path = valid_workbook(folder, "nan-getal.xlsx")
-    cells = [amount_cell(path, "7.2.3", column) for column in ("primitief", "wijziging", "actueel")]
+    cells = _three_amount_cells(path)
     for (_, cell), value in zip(cells, ("NaN", "INF", "1e999"), strict=True):
         replace_cell(path, LASTEN, cell, f'<c r="{cell}"><v>{value}</v></c>'.encode())
     return Hostile(path, tuple((f"{LASTEN}!{cell}", "expected") for _, cell in cells))

@@ -17,7 +17,6 @@ from prestatie import (
     Flow,
     InvestmentProposal,
     Nature,
-    Objective,
     Prestatie,
     Problem,
     Programme,
@@ -218,31 +217,3 @@ def test_the_seed_excerpt_refers_to_pages_outside_it_without_problems(
     complete = attrs.evolve(seed_budget, complete=True)
     wheres = [problem.where for problem in check_budget(complete)]
     assert len(wheres) == 8  # 7.2.2 and the seven related prestaties are not in the excerpt
-
-
-def test_a_prestatie_listing_itself_in_its_proposal_group_is_reported() -> None:
-    prestatie = Prestatie(
-        code="7.2.3",
-        title="Kennisontwikkeling en -deling",
-        reserve_link=ReserveLink(
-            related=True, proposals=(ProposalLink(ps_number="PS/2016/344", related=("7.2.3",)),)
-        ),
-    )
-    budget = Budget(
-        province="Overijssel",
-        year=2017,
-        programmes=(
-            Programme(
-                number=7,
-                name="Kwaliteit openbaar bestuur",
-                objectives=(Objective(code="7.2", title="", prestaties=(prestatie,)),),
-            ),
-        ),
-        proposals=(
-            InvestmentProposal(
-                name="Kwaliteit Openbaar Bestuur", ps_number="PS/2016/344", year=2016
-            ),
-        ),
-    )
-    (problem,) = check_budget(budget)
-    assert "lists itself" in problem.message

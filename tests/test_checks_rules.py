@@ -86,6 +86,15 @@ def _proposal(ps_number: str = "PS/2016/344", **fields: object) -> InvestmentPro
     return InvestmentProposal(name="Voorstel", ps_number=ps_number, year=2016, **fields)  # type: ignore[arg-type]
 
 
+def _link(*related: str, ps_number: str = "PS/2016/344", reserve: str | None = None) -> ReserveLink:
+    """A reserve link through proposal `ps_number` to the `related` prestaties."""
+    return ReserveLink(
+        related=True,
+        reserve=reserve,
+        proposals=(ProposalLink(ps_number=ps_number, related=related),),
+    )
+
+
 # Duplicates
 
 
@@ -284,9 +293,7 @@ def test_every_unknown_reserve_is_reported_where_it_is_named() -> None:
 def _linked(related: tuple[str, ...], references: tuple[str, ...] = ()) -> Prestatie:
     return _prestatie(
         actions=(Action(number=1, text="Zie elders", references=references),),
-        reserve_link=ReserveLink(
-            related=True, proposals=(ProposalLink(ps_number="PS/2016/344", related=related),)
-        ),
+        reserve_link=_link(*related),
     )
 
 
@@ -335,13 +342,9 @@ def test_links_under_different_proposals_are_not_each_others_other_side() -> Non
     """7.1.1 lists 7.1.2 under PS/2016/344, and 7.1.2 lists 7.1.1 under PS/2016/345: each
     misses its other side."""
 
-    def linking(code: str, other: str, ps_number: str) -> Prestatie:
-        link = ProposalLink(ps_number=ps_number, related=(other,))
-        return _prestatie(code, reserve_link=ReserveLink(related=True, proposals=(link,)))
-
     budget = _budget(
-        linking("7.1.1", "7.1.2", "PS/2016/344"),
-        linking("7.1.2", "7.1.1", "PS/2016/345"),
+        _prestatie("7.1.1", reserve_link=_link("7.1.2", ps_number="PS/2016/344")),
+        _prestatie("7.1.2", reserve_link=_link("7.1.1", ps_number="PS/2016/345")),
         proposals=(_proposal(), _proposal("PS/2016/345")),
     )
     assert check_budget(budget) == [
@@ -360,12 +363,23 @@ def test_links_under_different_proposals_are_not_each_others_other_side() -> Non
 def test_links_listed_on_both_sides_of_one_proposal_are_no_problem() -> None:
     """7.1.1 lists 7.1.2 and 7.1.2 lists 7.1.1, both under PS/2016/344."""
 
-    def linking(code: str, other: str) -> Prestatie:
-        link = ProposalLink(ps_number="PS/2016/344", related=(other,))
-        return _prestatie(code, reserve_link=ReserveLink(related=True, proposals=(link,)))
-
-    budget = _budget(linking("7.1.1", "7.1.2"), linking("7.1.2", "7.1.1"), proposals=(_proposal(),))
+    budget = _budget(
+        _prestatie("7.1.1", reserve_link=_link("7.1.2")),
+        _prestatie("7.1.2", reserve_link=_link("7.1.1")),
+        proposals=(_proposal(),),
+    )
     assert check_budget(budget) == []
+
+
+def test_a_prestatie_listing_itself_in_its_proposal_group_is_reported() -> None:
+    budget = _budget(_prestatie(reserve_link=_link("7.1.1")), proposals=(_proposal(),))
+    assert check_budget(budget) == [
+        Problem(
+            where=f"{_PRESTATIE}.reserve_link.proposals[0].related[0]",
+            message="prestatie 7.1.1 lists itself under PS/2016/344:"
+            " expected only the other prestaties",
+        )
+    ]
 
 
 # Years
@@ -553,11 +567,7 @@ def test_check_budget_reports_what_every_rule_finds_in_the_order_of_the_rules() 
             _amount(BudgetColumn.ACTUEEL, 2),
             _amount(BudgetColumn.GEREALISEERD, 1, year=2030),
         ),
-        reserve_link=ReserveLink(
-            related=True,
-            reserve="Onbekend",
-            proposals=(ProposalLink(ps_number="PS/2016/344", related=("7.1.1",)),),
-        ),
+        reserve_link=_link("7.1.1", reserve="Onbekend"),
         actions=(Action(number=1, text="a"), Action(number=1, text="b")),
     )
     stray = Objective(code="8.1", title="Verdwaald")
@@ -601,11 +611,7 @@ def _sound_budget() -> Budget:
                 _amount(BudgetColumn.ACTUEEL, 7),
                 _amount(BudgetColumn.PRIMITIEF, 1, year=2020),
             ),
-            reserve_link=ReserveLink(
-                related=True,
-                reserve="Reserve B",
-                proposals=(ProposalLink(ps_number="PS/2016/344", related=(other,)),),
-            ),
+            reserve_link=_link(other, reserve="Reserve B"),
             status=_status("groen", ""),
             indicators=(Indicator(name="Bezoekers", unit="aantal", status=_status("rood")),),
         )

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from conftest import EXAMPLES, run_python
+from conftest import EXAMPLES, load_script, run_python
 from prestatie import (
     Amount,
     Budget,
@@ -43,18 +41,7 @@ def dutch_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PRESTATIE_LANG", raising=False)
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_example_data", DATA / "make_example_data.py"
-    )
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-GENERATOR = _generator()
+GENERATOR = load_script(DATA / "make_example_data.py")
 BUILDERS: dict[str, Callable[[], Budget]] = GENERATOR.BUILDERS
 
 
@@ -532,8 +519,15 @@ def test_seed_script_does_not_replace_an_existing_file_without_force(tmp_path: P
     assert out.read_text(encoding="utf-8") != "eerder"
 
 
-def test_make_example_data_help_prints_usage_and_writes_nothing(tmp_path: Path) -> None:
-    result = run_python(DATA / "make_example_data.py", "--help", cwd=tmp_path)
+@pytest.mark.parametrize(
+    "script",
+    ["make_example_data.py", "foreign_samples.py", "provinces/build.py"],
+)
+def test_a_data_script_explains_itself_with_help_and_writes_nothing(
+    script: str, tmp_path: Path
+) -> None:
+    """`--help` prints the usage; it does not write the data into a folder named "--help"."""
+    result = run_python(DATA / script, "--help", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.startswith("usage: make_example_data.py")
+    assert result.stdout.startswith(f"usage: {Path(script).name}")
     assert list(tmp_path.iterdir()) == []

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, load_script
 from libreoffice import needs_soffice, sheet_csv, soffice
 from prestatie import (
     Amount,
@@ -39,18 +37,7 @@ from strategies import budgets
 MAPPINGS = EXAMPLES / "mappings"
 
 
-def _samples() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "samples", EXAMPLES / "data" / "foreign_samples.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SAMPLES = _samples()
+SAMPLES = load_script(EXAMPLES / "data" / "foreign_samples.py")
 
 
 def _sample(tmp_path: Path, name: str, edit: Callable[..., None] | None = None) -> Path:
@@ -66,14 +53,9 @@ def _sample(tmp_path: Path, name: str, edit: Callable[..., None] | None = None) 
 
 def _amounts(budget: Budget, code: str) -> dict[tuple[str, str, int], Decimal]:
     wanted = Code(code)
-    for programme in budget.programmes:
-        owners = [(programme.code, programme.amounts)]
-        for objective in programme.objectives:
-            owners.append((objective.code, objective.amounts))
-            owners += [(p.code, p.amounts) for p in objective.prestaties]
-        for owner, amounts in owners:
-            if owner == wanted:
-                return {(a.flow.value, a.column.value, a.year): a.value for a in amounts}
+    for owner in budget.amount_owners():
+        if owner.code == wanted:
+            return {(a.flow.value, a.column.value, a.year): a.value for a in owner.amounts}
     raise KeyError(code)
 
 
@@ -264,15 +246,10 @@ EUROS = {Unit.EURO: 1, Unit.THOUSAND: 1000, Unit.MILLION: 1_000_000}
 
 def _exact(budget: Budget, unit: Unit) -> dict[tuple[Code, Flow, BudgetColumn, int], Decimal]:
     sums: dict[tuple[Code, Flow, BudgetColumn, int], Decimal] = {}
-    for programme in budget.programmes:
-        owners = [(programme.code, programme.amounts)]
-        for objective in programme.objectives:
-            owners.append((objective.code, objective.amounts))
-            owners += [(p.code, p.amounts) for p in objective.prestaties]
-        for code, amounts in owners:
-            for a in amounts:
-                key = (code, a.flow, a.column, a.year)
-                sums[key] = sums.get(key, Decimal(0)) + a.value * EUROS[budget.unit] / EUROS[unit]
+    for owner in budget.amount_owners():
+        for a in owner.amounts:
+            key = (owner.code, a.flow, a.column, a.year)
+            sums[key] = sums.get(key, Decimal(0)) + a.value * EUROS[budget.unit] / EUROS[unit]
     return sums
 
 

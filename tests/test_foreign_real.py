@@ -5,7 +5,6 @@ checked, so that a changed figure is a problem at the total naming the changed c
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -18,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, load_script
 from prestatie import Budget, Code, WorkbookError, WorkbookWarning, import_sheet, load_mapping
 from prestatie._cli import main
 
@@ -192,16 +191,11 @@ def _problems(name: str, path: Path | None = None) -> dict[str, str]:
 
 def _amounts(budget: Budget, code: str) -> dict[tuple[str, str, int, str | None], Decimal]:
     found: dict[tuple[str, str, int, str | None], Decimal] = {}
-    for programme in budget.programmes:
-        owners = [(programme.code, programme.amounts)]
-        for objective in programme.objectives:
-            owners += [(objective.code, objective.amounts)]
-            owners += [(p.code, p.amounts) for p in objective.prestaties]
-        for owner, amounts in owners:
-            if owner == Code(code):
-                for a in amounts:
-                    key = (a.flow.value, a.column.value, a.year, a.taakveld)
-                    found[key] = found.get(key, Decimal(0)) + a.value
+    for owner in budget.amount_owners():
+        if owner.code == Code(code):
+            for a in owner.amounts:
+                key = (a.flow.value, a.column.value, a.year, a.taakveld)
+                found[key] = found.get(key, Decimal(0)) + a.value
     return found
 
 
@@ -221,11 +215,7 @@ def test_every_transcription_has_a_sample_its_mapping_and_its_source() -> None:
 
 
 def test_the_committed_workbooks_are_what_the_script_builds(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("build", DATA / "build.py")
-    assert spec is not None
-    assert spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = load_script(DATA / "build.py")
     for name in NAMES:
         built = load_workbook(build.build(DATA / f"{name}.txt", tmp_path)).active
         committed = load_workbook(DATA / f"{name}.xlsx").active

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -27,37 +28,30 @@ from prestatie import (
 )
 
 
+def _amount(value: Any) -> Amount:
+    """An amount of `value` as given, lasten primitief structureel 2017."""
+    return Amount(
+        flow=Flow.LASTEN,
+        column=BudgetColumn.PRIMITIEF,
+        nature=Nature.STRUCTUREEL,
+        year=2017,
+        value=value,
+    )
+
+
 def test_a_float_amount_is_refused_naming_the_value() -> None:
     with pytest.raises(InvalidTypeError, match=r"expected a Decimal or int, got float 1\.5"):
-        Amount(
-            flow=Flow.LASTEN,
-            column=BudgetColumn.PRIMITIEF,
-            nature=Nature.STRUCTUREEL,
-            year=2017,
-            value=1.5,  # type: ignore[arg-type]
-        )
+        _amount(1.5)
 
 
 @pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")])
 def test_non_finite_amounts_are_refused(value: Decimal) -> None:
     with pytest.raises(InvalidValueError, match="finite"):
-        Amount(
-            flow=Flow.BATEN,
-            column=BudgetColumn.ACTUEEL,
-            nature=Nature.INCIDENTEEL,
-            year=2017,
-            value=value,
-        )
+        _amount(value)
 
 
 def test_an_int_amount_becomes_an_exact_decimal() -> None:
-    amount = Amount(
-        flow=Flow.LASTEN,
-        column=BudgetColumn.PRIMITIEF,
-        nature=Nature.STRUCTUREEL,
-        year=2017,
-        value=1823,
-    )
+    amount = _amount(1823)
     assert amount.value == Decimal(1823)
     assert isinstance(amount.value, Decimal)
 

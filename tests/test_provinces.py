@@ -4,15 +4,13 @@ LibreOffice, and is summarised with its own level names."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
 
-from conftest import EXAMPLES, run_python
+from conftest import EXAMPLES, load_script, run_python
 from libreoffice import needs_soffice, soffice
 from prestatie import (
     AmountOwner,
@@ -33,16 +31,7 @@ from prestatie import (
 PROVINCES = EXAMPLES / "data" / "provinces"
 
 
-def _build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_provinces", PROVINCES / "build.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BUILD = _build_script()
+BUILD = load_script(PROVINCES / "build.py")
 SAMPLES: dict[str, Callable[[], Budget]] = BUILD.SAMPLES
 
 
@@ -272,11 +261,3 @@ def test_an_unknown_role_is_kept_as_printed_and_flagged_by_check() -> None:
     problems = check_budget(edited)
     assert [p.message for p in problems if "partner" in p.message]
     assert from_json(to_json(edited)) == edited
-
-
-def test_the_build_scripts_help_prints_usage_and_writes_nothing(tmp_path: Path) -> None:
-    """`build.py --help` explains itself; it does not write the samples to a folder "--help"."""
-    result = run_python(PROVINCES / "build.py", "--help", cwd=tmp_path)
-    assert result.returncode == 0
-    assert result.stdout.startswith("usage: build.py")
-    assert list(tmp_path.iterdir()) == []

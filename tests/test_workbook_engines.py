@@ -4,7 +4,6 @@ same budget and the same problems, with the same warnings."""
 from __future__ import annotations
 
 import datetime
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from prestatie import (
 )
 from prestatie._xlsx.cells import resolve_engine
 from strategies import budgets, budgets_of_every_shape
-from workbook_edit import edit
+from workbook_edit import edit, written
 from workbook_examples import monitor_budget
 
 pytest.importorskip("python_calamine")
@@ -53,9 +52,7 @@ def _same_by_both(path: Path) -> Outcome:
 @given(budgets_of_every_shape())
 def test_engines_read_generated_budgets_alike(budget: Budget) -> None:
     """Any budget written and read back gives the same outcome with either engine."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "begroting.xlsx"
-        write_workbook(budget, path)
+    with written(budget) as path:
         assert _same_by_both(path)[0] == budget
 
 
@@ -128,13 +125,11 @@ def test_engines_agree_on_merged_cells_and_unknown_sheets(tmp_path: Path) -> Non
 def test_engines_read_libreoffice_resaved_workbooks_alike(budget: Budget, broken: bool) -> None:
     """A workbook re-saved by LibreOffice (shared strings, its own styles, computed totals),
     sound or edited to hold problems, reads the same with either engine."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "begroting.xlsx"
-        write_workbook(budget, path)
+    with written(budget) as path:
         if broken:
             edit(path, [("Programma's", "Nummer", 2, "een"), ("Begroting", "Waarde", 3, "==2*3")])
-        soffice("xlsx", Path(folder) / "resaved", path)
-        outcome = _same_by_both(Path(folder) / "resaved" / "begroting.xlsx")
+        soffice("xlsx", path.parent / "resaved", path)
+        outcome = _same_by_both(path.parent / "resaved" / path.name)
         assert (outcome[0] == budget) is not broken
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +18,7 @@ from libreoffice import needs_soffice, sheet_csv, soffice
 from prestatie import Budget, BudgetColumn, Flow, Unit, read_workbook, write_workbook
 from prestatie._xlsx.schema import SHEETS
 from strategies import budgets
+from workbook_edit import written
 from workbook_examples import INJECTED, model_totals, monitor_budget
 
 pytestmark = needs_soffice
@@ -113,11 +113,9 @@ def assert_totals_of(
 def test_generated_budgets_resaved_by_libreoffice_read_back_equal(budget: Budget) -> None:
     """Law: LibreOffice recomputes every total of a generated budget's workbook to the sum of
     its amounts, and the workbook it re-saves reads back to the same budget."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "begroting.xlsx"
-        write_workbook(budget, path)
-        soffice("xlsx", Path(folder) / "resaved", path)
-        resaved = Path(folder) / "resaved" / "begroting.xlsx"
+    with written(budget) as path:
+        soffice("xlsx", path.parent / "resaved", path)
+        resaved = path.parent / "resaved" / path.name
         assert_totals_of(budget, resaved_totals(resaved))
         assert read_workbook(resaved) == budget
 

@@ -5,7 +5,6 @@ totals, and LibreOffice recomputes to the same."""
 from __future__ import annotations
 
 import re
-import tempfile
 import zipfile
 from collections import defaultdict
 from decimal import Decimal
@@ -23,10 +22,10 @@ from prestatie import (
     Flow,
     read_budget,
     write_report,
-    write_workbook,
 )
 from prestatie._xlsx.cached import cache_formula_values
 from strategies import budgets
+from workbook_edit import written
 
 pd = pytest.importorskip("pandas")
 pytest.importorskip("python_calamine")
@@ -124,9 +123,7 @@ def _uncached_formulas(path: Path) -> list[str]:
 @settings(max_examples=30)
 @given(budgets())
 def test_every_formula_of_a_written_workbook_has_the_models_total(budget: Budget) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "begroting.xlsx"
-        write_workbook(budget, path)
+    with written(budget) as path:
         assert _uncached_formulas(path) == []
         if _model_totals(budget):
             _assert_model_totals(_totals_by_openpyxl(path), budget)

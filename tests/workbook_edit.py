@@ -1,13 +1,28 @@
-"""Helpers that change a written workbook the way a person in Excel would."""
+"""Helpers that write a budget's workbook and change it the way a person in Excel would."""
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
+
+from prestatie import Budget, write_workbook
+
+
+@contextmanager
+def written(budget: Budget) -> Iterator[Path]:
+    """The budget's workbook, begroting.xlsx in a temporary folder removed afterwards: for a
+    hypothesis test, which draws many budgets and so cannot use pytest's tmp_path."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "begroting.xlsx"
+        write_workbook(budget, path)
+        yield path
 
 
 def column_of(sheet: Worksheet, header: str) -> int:

@@ -17,6 +17,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+import _example  # noqa: E402  (the examples' shared helper lives one folder up)
 
 YEARS = ["2015", "2016", "2017", "2018", "2019", "2020"]
 
@@ -145,8 +147,7 @@ SAMPLES = {
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else HERE
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = _example.output_folder(__doc__, argv, default=HERE)
     for name, (build, _) in SAMPLES.items():
         build(folder / name)
         print(folder / name)

@@ -20,7 +20,6 @@ says so in its `notes`.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -49,17 +48,16 @@ from prestatie import (
     Prestatie,
     Programme,
     ProposalLink,
-    Reserve,
     ReserveLink,
     Role,
     Score,
     Target,
-    Unit,
 )
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-import prestatie_7_2_3 as seed  # noqa: E402  (the seed page lives one folder up)
+import _example  # noqa: E402  (the examples' shared helper and the seed page live one folder up)
+import prestatie_7_2_3 as seed  # noqa: E402
 
 RESERVE = seed.RESERVE
 KOB = seed.PROPOSAL
@@ -573,31 +571,39 @@ def per_year(unit: str, first: int, values: Sequence[int | Decimal]) -> tuple[Ta
     )
 
 
-def proposals() -> tuple[InvestmentProposal, ...]:
-    return (
-        InvestmentProposal(
-            name="Investeringsbesluit gebiedsprogramma Pact van Twickel",
-            ps_number=TWICKEL,
-            year=2012,
-            amended_by=("PS/2013/830",),
-            reserve=RESERVE,
-            amount=Decimal(3_750_000),
-        ),
-        InvestmentProposal(
-            name="Kwaliteit Openbaar Bestuur", ps_number=KOB, year=2016, reserve=RESERVE
-        ),
+TWICKEL_PROPOSAL = InvestmentProposal(
+    name="Investeringsbesluit gebiedsprogramma Pact van Twickel",
+    ps_number=TWICKEL,
+    year=2012,
+    amended_by=("PS/2013/830",),
+    reserve=RESERVE,
+    amount=Decimal(3_750_000),
+)
+
+
+def begroting(year: int, programmes: tuple[Programme, ...]) -> Budget:
+    """Begroting `year` of these kerntaken, for `year` and the three years after: the seed
+    page's Begroting 2017 made whole, or a later version of it, with the seed's reserve and
+    proposal and the Pact van Twickel's."""
+    page = seed.build_budget()
+    return attrs.evolve(
+        page,
+        year=year,
+        title=f"Begroting {year}",
+        first_year=year,
+        last_year=year + 3,
+        programmes=programmes,
+        proposals=(TWICKEL_PROPOSAL, *page.proposals),
+        notes=NOTES[year],
+        complete=True,
     )
 
 
 def begroting_2017() -> Budget:
     """Begroting 2017, with the multi-year estimate 2018-2020."""
-    return Budget(
-        province="Overijssel",
-        year=2017,
-        kind=DocumentKind.BEGROTING,
-        unit=Unit.THOUSAND,
-        title="Begroting 2017",
-        programmes=kerntaken(
+    return begroting(
+        2017,
+        kerntaken(
             with_amounts(prestaties_2017(), LASTEN_2017, 2017, ov_baten=3_150),
             2017,
             personeel=(8_850, 8_850, 8_850, 8_850),
@@ -607,9 +613,6 @@ def begroting_2017() -> Budget:
                 "7.1": per_year("%", 2017, [52, 53, 54, 55]),
             },
         ),
-        reserves=(Reserve(name=RESERVE),),
-        proposals=proposals(),
-        notes=NOTES[2017],
     )
 
 
@@ -687,13 +690,9 @@ def continuity(before: Prestatie | None, after: Prestatie) -> Continuity:
 
 def begroting_2018() -> Budget:
     """Begroting 2018, with the multi-year estimate 2019-2021."""
-    return Budget(
-        province="Overijssel",
-        year=2018,
-        kind=DocumentKind.BEGROTING,
-        unit=Unit.THOUSAND,
-        title="Begroting 2018",
-        programmes=kerntaken(
+    return begroting(
+        2018,
+        kerntaken(
             with_amounts(prestaties_2018(), LASTEN_2018, 2018, ov_baten=3_200),
             2018,
             personeel=(8_971, 8_971, 8_971, 8_971),
@@ -703,9 +702,6 @@ def begroting_2018() -> Budget:
                 "7.1": per_year("%", 2018, [53, 54, 55, 56]),
             },
         ),
-        reserves=(Reserve(name=RESERVE),),
-        proposals=proposals(),
-        notes=NOTES[2018],
     )
 
 
@@ -890,16 +886,7 @@ BUILDERS = {
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "folder",
-        nargs="?",
-        type=Path,
-        default=HERE,
-        help="where to write (default: beside this script)",
-    )
-    folder: Path = parser.parse_args(argv).folder
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = _example.output_folder(__doc__, argv, default=HERE)
     for name, build in BUILDERS.items():
         budget = build()
         problems = prestatie.check_budget(budget)

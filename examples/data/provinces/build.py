@@ -20,7 +20,7 @@ Conventions, the same for every sample:
 
 from __future__ import annotations
 
-import argparse
+import sys
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -55,6 +55,8 @@ from prestatie import (
 )
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+import _example  # noqa: E402  (the examples' shared helper lives two folders up)
 
 LASTEN, BATEN = Flow.LASTEN, Flow.BATEN
 PRIMITIEF, WIJZIGING = BudgetColumn.PRIMITIEF, BudgetColumn.WIJZIGING
@@ -1645,16 +1647,7 @@ SAMPLES = {
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument(
-        "folder",
-        nargs="?",
-        type=Path,
-        default=HERE,
-        help="where to write (default: beside this script)",
-    )
-    folder: Path = parser.parse_args(argv).folder
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = _example.output_folder(__doc__ or "", argv, default=HERE)
     for name, build in SAMPLES.items():
         (folder / f"{name}.json").write_text(to_json(build()), encoding="utf-8")
 
