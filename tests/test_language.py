@@ -310,7 +310,7 @@ def test_an_unknown_language_is_a_usage_error(
         main, [*options, "template", str(tmp_path / "t.xlsx")], prog_name="prestatie"
     )
     assert result.exit_code == 2
-    assert "Invalid value for '--lang': 'fr' is not one of 'nl', 'en'" in result.output
+    assert "Ongeldige waarde voor '--lang': 'fr' is niet een van 'nl', 'en'" in result.output
 
 
 @pytest.mark.usefixtures("default_language")
@@ -322,7 +322,7 @@ def test_check_speaks_dutch_and_its_json_gives_code_params_and_the_english_messa
     result = CliRunner().invoke(main, ["check", str(broken)], prog_name="prestatie")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{broken}: $.province: verwacht tekst, maar vond int 3\n1 probleem in 1 van 1 bestand\n"
+        f"{broken}: $.province: verwacht tekst, maar vond geheel getal 3\n1 probleem in 1 van 1 bestand\n"
     )
     as_json = CliRunner().invoke(main, ["check", "--json", str(broken)], prog_name="prestatie")
     assert json.loads(as_json.stdout) == [
@@ -376,5 +376,5 @@ def test_an_example_renders_the_problems_of_a_budget_in_dutch(tmp_path: Path) ->
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{broken}: de JSON beschrijft geen geldige begroting",
-        "  $.province: verwacht tekst, maar vond int 3",
+        "  $.province: verwacht tekst, maar vond geheel getal 3",
     ]
