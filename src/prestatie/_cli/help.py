@@ -31,6 +31,8 @@ class _English:
         self._name = f"_english_{name}"
 
     def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
         text = vars(instance).get(self._name)
         return _(text) if isinstance(text, str) and text else text
 
