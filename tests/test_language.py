@@ -5,6 +5,8 @@ and a problem renders in either language."""
 from __future__ import annotations
 
 import ast
+import datetime
+import gettext
 import io
 import json
 import os
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+import click
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
@@ -36,12 +39,20 @@ from prestatie import (
     write_workbook,
 )
 from prestatie._cli import main
+from prestatie._cli.help import Command
+from prestatie._cli.language import speaking
+from prestatie._errors import describe
 from prestatie._language import N_
 
 PACKAGE = (ROOT / "babel.cfg", ROOT / "src" / "prestatie" / "locale", "prestatie")
 EXAMPLES = (ROOT / "examples" / "babel.cfg", ROOT / "examples" / "locale", "examples")
 CATALOGUES = pytest.mark.parametrize(
     ("config", "locale", "domain"), [PACKAGE, EXAMPLES], ids=["prestatie", "examples"]
+)
+COMPILED = pytest.mark.parametrize(
+    ("locale", "domain"),
+    [PACKAGE[1:], EXAMPLES[1:], (ROOT / "src" / "prestatie" / "locale", "click")],
+    ids=["prestatie", "examples", "click"],
 )
 """The package's catalogue and the example scripts' own: how `pybabel extract` finds their
 messages (the mapping file), where the catalogue is, and its domain."""
@@ -97,22 +108,57 @@ def test_every_marked_message_has_a_dutch_text_with_the_same_placeholders(
 ) -> None:
     """A message added to the source without its Dutch text in the catalogue fails here (run
     the pybabel commands of the README's "Language" section, then write the Dutch)."""
-    dutch = catalogue(locale, domain)
     source = extracted(config)
     assert source, "no marked messages found: is babel.cfg read?"
+    lacking, placeholders = _dutch_of(source, catalogue(locale, domain))
+    assert not lacking, "messages without Dutch:\n" + "\n".join(lacking)
+    assert all(dutch == english for english, dutch in placeholders.values()), placeholders
+
+
+def _dutch_of(
+    source: dict[str | tuple[str, ...], list[str]], dutch: Catalog
+) -> tuple[list[str], dict[str, tuple[list[object], list[object]]]]:
+    """The messages of `source` that lack a Dutch text in `dutch` (or have a fuzzy one), and
+    the placeholders of each form of the others, in English and in Dutch."""
     lacking = []
+    placeholders = {}
     for msgid, files in source.items():
         message = dutch.get(_singular(msgid))
         if message is None or message.fuzzy or not all(text for _, text in _translated(message)):
             lacking.append(f"{files[0]}: {msgid!r}")
             continue
         for english, text in _translated(message):
-            assert _fields(text) == _fields(english), (msgid, text)
-    assert not lacking, "messages without Dutch:\n" + "\n".join(lacking)
+            placeholders[text] = (list(_fields(english)), list(_fields(text)))
+    return lacking, placeholders
 
 
 def _singular(msgid: str | tuple[str, ...]) -> str:
     return msgid[0] if isinstance(msgid, tuple) else msgid
+
+
+CLICK = ROOT / "src" / "prestatie" / "locale", "click"
+"""The Dutch of click's own messages, as the command shows them."""
+
+
+def click_messages() -> dict[str | tuple[str, ...], list[str]]:
+    """Every message the installed click marks for gettext, as `pybabel extract` finds it in
+    click's package (the README's "Language" section), with the files it is in."""
+    found: dict[str | tuple[str, ...], list[str]] = {}
+    folder = Path(click.__file__).parent
+    for filename, _, message, _, _ in extract_from_dir(folder, [("**.py", "python")]):
+        found.setdefault(message, []).append(filename)
+    return found
+
+
+def test_every_message_of_the_installed_click_has_a_dutch_text() -> None:
+    """Click's own messages (usage, headings, usage errors) are in the catalogue `click` with
+    their Dutch; a click that marks a new message fails here until the catalogue is updated
+    with it. A Dutch text may leave out a placeholder (`{number_type}`), never add one."""
+    source = click_messages()
+    assert len(source) > 50, "no messages found in click: does it still use gettext?"
+    lacking, placeholders = _dutch_of(source, catalogue(*CLICK))
+    assert not lacking, "click's messages without Dutch:\n" + "\n".join(lacking)
+    assert all(set(dutch) <= set(english) for english, dutch in placeholders.values())
 
 
 @CATALOGUES
@@ -132,10 +178,8 @@ def _messages(compiled: Catalog) -> dict[object, object]:
     return {plain(m.id): plain(m.string) for m in compiled if m.id}
 
 
-@CATALOGUES
-def test_the_compiled_catalogue_is_the_catalogue_as_written(
-    config: Path, locale: Path, domain: str
-) -> None:
+@COMPILED
+def test_the_compiled_catalogue_is_the_catalogue_as_written(locale: Path, domain: str) -> None:
     """The committed .mo is what `pybabel compile` makes of the .po, so they cannot drift."""
     compiled = io.BytesIO()
     write_mo(compiled, catalogue(locale, domain))
@@ -207,7 +251,9 @@ def test_the_wheel_holds_the_compiled_dutch_catalogue(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     (wheel,) = tmp_path.glob("prestatie-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        assert "prestatie/locale/nl/LC_MESSAGES/prestatie.mo" in archive.namelist()
+        names = archive.namelist()
+    assert "prestatie/locale/nl/LC_MESSAGES/prestatie.mo" in names
+    assert "prestatie/locale/nl/LC_MESSAGES/click.mo" in names
 
 
 def test_an_unknown_language_is_refused_naming_the_languages() -> None:
@@ -246,6 +292,59 @@ def test_a_phrase_of_the_catalogue_given_as_a_value_is_translated_with_the_messa
     assert problem.render("en") == "expected 'ja', got nothing"
     assert problem.render("nl") == "expected 'ja', got niets"
     assert problem.params == {"labels": "'ja'", "found": "nothing"}
+
+
+def test_a_found_value_names_its_type_in_the_language_of_the_message() -> None:
+    """A wrong-typed value is `int 3` in English and `geheel getal 3` in Dutch, a float with a
+    decimal comma; its params keep the one text that either language renders from."""
+    values = (3, 1.5, "x", True, None, [1], datetime.date(2018, 1, 2))
+    problems = [
+        Problem.of("$.province", "wrong-type", "expected text, got {found}", found=describe(value))
+        for value in values
+    ]
+    assert [problem.params["found"] for problem in problems] == [
+        "int 3",
+        "float 1.5",
+        "str 'x'",
+        "bool True",
+        "NoneType None",
+        "list [1]",
+        "date datetime.date(2018, 1, 2)",
+    ]
+    for problem in problems:
+        assert problem.render("en") == f"expected text, got {problem.params['found']}"
+    assert [problem.render("nl") for problem in problems] == [
+        f"verwacht tekst, maar vond {found}"
+        for found in (
+            "geheel getal 3",
+            "getal 1,5",
+            "tekst 'x'",
+            "logische waarde True",
+            "lege waarde None",
+            "lijst [1]",
+            "datum datetime.date(2018, 1, 2)",
+        )
+    ]
+
+
+def test_a_found_value_of_a_type_without_a_dutch_name_keeps_its_python_name() -> None:
+    problem = Problem.of("A1", "wrong-type", "got {found}", found=describe(range(2)))
+    assert problem.render("nl") == problem.render("en") == "got range range(0, 2)"
+
+
+def test_a_found_value_inside_a_phrase_is_named_in_the_language_too() -> None:
+    """A reason given as a phrase of the catalogue (a cell's header, then why) fills in the
+    found value's type in the same language."""
+    problem = Problem.of(
+        "Begroting!B3",
+        "cell-unexpected",
+        "{header}: {reason}",  # not in the catalogue: the phrase is
+        header="Jaar",
+        reason=N_("expected text, got {found}"),
+        found=describe(2018),
+    )
+    assert problem.render("en") == "Jaar: expected text, got int 2018"
+    assert problem.render("nl") == "Jaar: verwacht tekst, maar vond geheel getal 2018"
 
 
 def test_problems_with_the_same_place_and_message_are_equal_whatever_their_code() -> None:
@@ -310,7 +409,7 @@ def test_an_unknown_language_is_a_usage_error(
         main, [*options, "template", str(tmp_path / "t.xlsx")], prog_name="prestatie"
     )
     assert result.exit_code == 2
-    assert "Invalid value for '--lang': 'fr' is not one of 'nl', 'en'" in result.output
+    assert "Ongeldige waarde voor '--lang': 'fr' is niet een van 'nl', 'en'" in result.output
 
 
 @pytest.mark.usefixtures("default_language")
@@ -322,7 +421,8 @@ def test_check_speaks_dutch_and_its_json_gives_code_params_and_the_english_messa
     result = CliRunner().invoke(main, ["check", str(broken)], prog_name="prestatie")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{broken}: $.province: verwacht tekst, maar vond int 3\n1 probleem in 1 van 1 bestand\n"
+        f"{broken}: $.province: verwacht tekst, maar vond geheel getal 3\n"
+        "1 probleem in 1 van 1 bestand\n"
     )
     as_json = CliRunner().invoke(main, ["check", "--json", str(broken)], prog_name="prestatie")
     assert json.loads(as_json.stdout) == [
@@ -334,6 +434,197 @@ def test_check_speaks_dutch_and_its_json_gives_code_params_and_the_english_messa
             "params": {"found": "int 3"},
         }
     ]
+
+
+# -- help and click's own messages ----------------------------------------------------------
+
+
+def _run(*args: str) -> tuple[int, str]:
+    """The exit code and all the output of `prestatie ARGS`."""
+    result = CliRunner().invoke(main, list(args), prog_name="prestatie")
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), result.exception
+    return result.exit_code, result.output
+
+
+DUTCH_HELP = [
+    "Gebruik: prestatie [OPTIES] OPDRACHT [ARGUMENTEN]...",
+    "  Lees, controleer, converteer en vergelijk prestatiebegrotingen van",
+    "Opties:",
+    "  -h, --help      Toon deze hulp en stop.",
+    "Opdrachten:",
+    "  template  Schrijf een leeg begrotingswerkboek om in te vullen.",
+    "Voorbeelden:",
+]
+ENGLISH_HELP = [
+    "Usage: prestatie [OPTIONS] COMMAND [ARGS]...",
+    "  Read, check, convert and compare provincial performance budgets",
+    "Options:",
+    "  -h, --help      Show this message and exit.",
+    "Commands:",
+    "  template  Write an empty budget workbook to fill in.",
+    "Examples:",
+]
+
+
+@pytest.mark.usefixtures("default_language")
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--help"], DUTCH_HELP),
+        (["--lang", "nl", "--help"], DUTCH_HELP),
+        (["--lang", "en", "--help"], ENGLISH_HELP),
+        (["--help", "--lang", "en"], ENGLISH_HELP),
+        (["-h", "--lang=EN"], ENGLISH_HELP),
+    ],
+    ids=["default", "lang-nl", "lang-en", "help-before-lang", "short-and-upper-case"],
+)
+def test_help_is_dutch_by_default_and_english_with_lang_en_wherever_it_stands(
+    args: list[str], expected: list[str]
+) -> None:
+    """Click acts on --help as soon as it reads it; the help is in the language chosen even
+    when --lang comes after it."""
+    code, output = _run(*args)
+    assert code == 0
+    lines = output.splitlines()
+    for line in expected:
+        assert any(found.startswith(line) for found in lines), (line, output)
+
+
+def test_help_follows_prestatie_lang_and_lang_wins_over_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PRESTATIE_LANG", "en")
+    assert _run("--help")[1].startswith("Usage: prestatie [OPTIONS] COMMAND [ARGS]...")
+    assert _run("--lang", "nl", "--help")[1].startswith("Gebruik: prestatie [OPTIES]")
+    monkeypatch.setenv("PRESTATIE_LANG", "nl")
+    assert _run("--lang", "en", "--help")[1].startswith("Usage: prestatie [OPTIONS]")
+
+
+@pytest.mark.usefixtures("default_language")
+def test_a_command_s_help_is_dutch_with_its_options_metavars_defaults_and_examples() -> None:
+    code, output = _run("template", "--help")
+    assert code == 0
+    assert output.startswith(
+        "Gebruik: prestatie template [OPTIES] UIT.xlsx\n\n"
+        "  Schrijf een leeg begrotingswerkboek om in te vullen.\n"
+    )
+    assert "  --province NAAM  " in output
+    assert "[standaard: (volgend jaar); 1000<=x<=9999]" in " ".join(output.split())
+    assert "  --force                         Vervang UIT als dat al bestaat.\n" in output
+    assert "  --debug                         Toon een traceback als er iets misgaat.\n" in output
+    assert output.endswith(
+        "Voorbeeld:\n  prestatie template begroting-2018.xlsx --province Overijssel --year 2018\n"
+    )
+    english = _run("--lang", "en", "template", "--help")[1]
+    assert english.startswith(
+        "Usage: prestatie template [OPTIONS] OUT.xlsx\n\n"
+        "  Write an empty budget workbook to fill in.\n"
+    )
+    assert "  --force                         Replace OUT if it exists.\n" in english
+
+
+def _texts(command: click.Command) -> Iterator[tuple[str, object]]:
+    """Each help text of `command` and of its subcommands and parameters, as read now."""
+    yield f"{command.name}: help", command.help
+    if isinstance(command, click.Group):
+        for name in command.list_commands(click.Context(command)):
+            sub = command.get_command(click.Context(command), name)
+            assert sub is not None
+            yield from _texts(sub)
+    for parameter in command.params:
+        if isinstance(parameter, click.Option):
+            yield f"{command.name} {parameter.opts[0]}: help", parameter.help
+
+
+def test_every_help_text_of_the_command_is_marked_and_has_its_dutch() -> None:
+    """A help text that is not marked with N_, or has no Dutch in the catalogue, reads the
+    same in both languages and fails here."""
+    assert isinstance(main, Command)
+    with speaking("en"):
+        english = dict(_texts(main))
+    with speaking("nl"):
+        dutch = dict(_texts(main))
+    assert english.keys() == dutch.keys()
+    assert len(english) > 30
+    same = [name for name, text in english.items() if dutch[name] == text]
+    assert same == []
+
+
+USAGE_ERRORS = {
+    "unknown option": (
+        ["check", "--bogus", "x.json"],
+        "Fout: Onbekende optie '--bogus'.",
+        "Error: No such option '--bogus'.",
+    ),
+    "missing argument": (
+        ["diff", "oud.json"],
+        "Fout: Ontbrekend argument 'NIEUW'.",
+        "Error: Missing argument 'NEW'.",
+    ),
+    "invalid value": (
+        ["template", "--unit", "gulden", "t.xlsx"],
+        "Fout: Ongeldige waarde voor '--unit': 'gulden' is niet een van 'euro', 'duizend',"
+        " 'miljoen'.",
+        "Error: Invalid value for '--unit': 'gulden' is not one of 'euro', 'duizend', 'miljoen'.",
+    ),
+    "unknown command": (
+        ["samenvatting"],
+        "Fout: Onbekende opdracht 'samenvatting'.",
+        "Error: No such command 'samenvatting'.",
+    ),
+}
+
+
+@pytest.mark.usefixtures("default_language")
+@pytest.mark.parametrize("case", list(USAGE_ERRORS))
+def test_a_usage_error_is_dutch_by_default_and_english_with_lang_en(case: str) -> None:
+    """Click's own usage errors: the usage line, the hint and the error, in the language of
+    the command, with click's exit code 2 and no traceback."""
+    args, dutch, english = USAGE_ERRORS[case]
+    code, output = _run(*args)
+    assert code == 2
+    assert "Traceback" not in output
+    usage, hint, blank, error = output.splitlines()
+    assert usage.startswith(
+        f"Gebruik: prestatie {args[0]}"
+        if case != "unknown command"
+        else "Gebruik: prestatie [OPTIES]"
+    )
+    assert hint.startswith("Probeer 'prestatie")
+    assert hint.endswith(" --help' voor hulp.")
+    assert (blank, error) == ("", dutch)
+    code, output = _run("--lang", "en", *args)
+    assert code == 2
+    assert "Traceback" not in output
+    assert output.splitlines()[0].startswith("Usage: prestatie ")
+    assert output.splitlines()[1].endswith(" --help' for help.")
+    assert output.splitlines()[-1] == english
+
+
+@pytest.mark.usefixtures("default_language")
+def test_a_usage_error_before_the_language_is_read_still_speaks_it() -> None:
+    """An unknown option of the group itself stops click before it reads --lang; the language
+    is found before click parses, so the error is in English all the same."""
+    code, output = _run("--bogus", "--lang", "en", "check", "x.json")
+    assert code == 2
+    assert output.splitlines()[-1] == "Error: No such option '--bogus'."
+
+
+def test_the_command_leaves_the_language_settings_of_the_process_as_it_found_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The gettext domain and LANGUAGE are set while the command runs, and restored after:
+    neither importing prestatie nor running its command changes them for the caller."""
+    monkeypatch.setenv("LANGUAGE", "de")
+    before = gettext.textdomain(), gettext.bindtextdomain("click")
+    assert _run("--lang", "nl", "--bogus")[0] == 2
+    assert (gettext.textdomain(), gettext.bindtextdomain("click")) == before
+    assert os.environ["LANGUAGE"] == "de"
+    monkeypatch.delenv("LANGUAGE")
+    assert _run("--lang", "nl", "--help")[0] == 0
+    assert "LANGUAGE" not in os.environ
 
 
 # -- the examples ----------------------------------------------------------------------------
@@ -376,5 +667,5 @@ def test_an_example_renders_the_problems_of_a_budget_in_dutch(tmp_path: Path) ->
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{broken}: de JSON beschrijft geen geldige begroting",
-        "  $.province: verwacht tekst, maar vond int 3",
+        "  $.province: verwacht tekst, maar vond geheel getal 3",
     ]

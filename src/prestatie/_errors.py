@@ -12,17 +12,17 @@ from typing import NamedTuple
 
 import attrs
 
-from prestatie._language import N_, Phrase, render, translation
+from prestatie._language import N_, Found, Phrase, render, translation
 
 Params = Mapping[str, str | int]
 """The values of a message's placeholders: text and whole numbers, as JSON holds them."""
 
 
 def _plain(params: Mapping[str, object]) -> dict[str, str | int]:
-    """`params` with every value that is not text, a phrase of the catalogue or a whole number
-    as its text."""
+    """`params` with every value that is not text, a phrase of the catalogue, a found value or
+    a whole number as its text."""
     return {
-        key: value if type(value) in (str, Phrase, int) else str(value)  # type: ignore[misc]
+        key: value if type(value) in (str, Phrase, Found, int) else str(value)  # type: ignore[misc]
         for key, value in params.items()
     }
 
@@ -227,9 +227,14 @@ class WorkbookWarning(UserWarning):
         return render(self.template, self.params, language) if self.template else str(self)
 
 
-def describe(value: object) -> str:
-    """A short, readable rendering of a found value for error messages."""
-    text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{type(value).__name__} {text}"
+def describe(value: object) -> Found:
+    """A short, readable rendering of a found value for error messages: its type's name and
+    its repr (`int 3`), with the type's name in Dutch when a message renders in Dutch
+    (`geheel getal 3`).
+
+    >>> describe(3), describe("x" * 70)
+    ('int 3', "str 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")
+    >>> describe(1.5).translated("nl")
+    'getal 1,5'
+    """
+    return Found.of(value)

@@ -27,10 +27,52 @@ class Phrase(str):
     __slots__ = ()
 
 
+class Found(str):
+    """A value as it was found, for a message: its type's name and its repr (`int 3`,
+    `str 'x'`), the same in every language. Given as a value of a message, its type's name is
+    translated with the message (`geheel getal 3`), and in Dutch a float's decimal point
+    becomes a comma (`getal 1,5`), as a Dutch spreadsheet shows it."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, value: object) -> Found:
+        shown = repr(value)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return cls(f"{type(value).__name__} {shown}")
+
+    def translated(self, language: str) -> str:
+        kind, _, shown = self.partition(" ")
+        if kind not in TYPE_NAMES:
+            return str(self)
+        if kind == "float" and language == "nl":
+            shown = shown.replace(".", ",")
+        return f"{translation(language).gettext(TYPE_NAMES[kind])} {shown}"
+
+
 def N_(template: str) -> str:
     """Mark `template` for the catalogue; it is translated later, when rendered, and so is
     a value of a message that was marked."""
     return Phrase(template)
+
+
+TYPE_NAMES = {
+    "str": N_("str"),
+    "int": N_("int"),
+    "float": N_("float"),
+    "bool": N_("bool"),
+    "NoneType": N_("NoneType"),
+    "list": N_("list"),
+    "dict": N_("dict"),
+    "datetime": N_("datetime"),
+    "date": N_("date"),
+    "time": N_("time"),
+    "timedelta": N_("timedelta"),
+    "Decimal": N_("Decimal"),
+}
+"""The Python types a found value commonly has (read from JSON or a cell), by their name:
+English shows the name as it is (`int 3`), the catalogue holds the Dutch (`geheel getal 3`)."""
 
 
 @functools.cache
@@ -59,10 +101,14 @@ def translation(language: str) -> gettext.NullTranslations:
 
 def render(template: str, params: Mapping[str, object], language: str = "en") -> str:
     """`template` in `language`, filled in with `params`; a `Phrase` among them is
-    translated too, and filled in with the same `params`."""
+    translated too, and filled in with the same `params`, and so is a `Found` value's type."""
     texts = translation(language)
-    values = {
-        key: texts.gettext(value).format_map(params) if isinstance(value, Phrase) else value
+    found = {
+        key: value.translated(language) if isinstance(value, Found) else value
         for key, value in params.items()
+    }
+    values = {
+        key: texts.gettext(value).format_map(found) if isinstance(value, Phrase) else value
+        for key, value in found.items()
     }
     return texts.gettext(template).format_map(values)

@@ -60,6 +60,7 @@ from prestatie._cli.failures import (
     problem_line,
     usage,
 )
+from prestatie._cli.help import Group, argument, option, version_option
 from prestatie._cli.indicator import busy
 from prestatie._cli.language import N_, Settings, _, language, ngettext
 from prestatie._cli.views_json import JSON_HELP, echo_json
@@ -128,82 +129,83 @@ def _write(budget: Budget, path: Path, report: str | None = None) -> None:
 # -- the commands ----------------------------------------------------------------------------
 
 
-def _example(*lines: str) -> str:
-    """An epilog with examples, kept as written by click's `\\b` marker."""
-    return (
-        "\b\nExample"
-        + ("s" if len(lines) > 1 else "")
-        + ":\n"
-        + "\n".join(f"  {line}" for line in lines)
-    )
-
-
 @click.group(
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog=_example(
+    help=N_(
+        "Read, check, convert and compare provincial performance budgets (prestatiebegroting)."
+        "\n\nFILE is a budget workbook (.xlsx) or its JSON form (.json). Results go to stdout;"
+        " problems, warnings and progress to stderr."
+    ),
+    examples=(
         "prestatie template begroting-2018.xlsx --province Overijssel --year 2018",
         "prestatie check begroting-2018.xlsx",
         "prestatie summary examples/data/begroting-2017.xlsx",
     ),
 )
-@click.version_option(__version__, prog_name="prestatie")
-@click.option("--debug", is_flag=True, help=DEBUG_HELP)
-@click.option(
+@version_option(__version__)
+@option("--debug", is_flag=True, help=DEBUG_HELP)
+@option(
     "--lang",
     "language",
     type=click.Choice(LANGUAGES, case_sensitive=False),
     envvar="PRESTATIE_LANG",
     default="nl",
     show_default=True,
-    help="The language of messages: nl (Nederlands) or en (English); also PRESTATIE_LANG.",
+    help=N_("The language of messages: nl (Nederlands) or en (English); also PRESTATIE_LANG."),
 )
 @click.pass_context
 def main(context: click.Context, debug: bool, language: str) -> None:
-    """Read, check, convert and compare provincial performance budgets (prestatiebegroting).
-
-    FILE is a budget workbook (.xlsx) or its JSON form (.json). Results go to stdout;
-    problems, warnings and progress to stderr.
-    """
-    context.obj = Settings(debug, language.lower())
+    # The group found the language before it parsed its arguments (`Group.main`).
+    context.obj = Settings(debug)
 
 
 _UNITS = {"euro": Unit.EURO, "duizend": Unit.THOUSAND, "miljoen": Unit.MILLION}
 
 
+_FORCE = N_("Replace OUT if it exists.")
+
+
 @main.command(
-    epilog=_example("prestatie template begroting-2018.xlsx --province Overijssel --year 2018")
+    help=N_(
+        "Write an empty budget workbook to fill in.\n\nIt has every sheet with its Dutch"
+        ' headers, dropdown lists for fixed values, and a first sheet "Toelichting" that'
+        " explains each sheet and column in Dutch."
+    ),
+    examples=("prestatie template begroting-2018.xlsx --province Overijssel --year 2018",),
 )
-@click.argument("out", type=click.Path(path_type=Path), metavar="OUT.xlsx")
-@click.option("--province", default="", help="The province, filled in on sheet Begroting.")
-@click.option(
+@argument("out", type=click.Path(path_type=Path), metavar=N_("OUT.xlsx"))
+@option(
+    "--province",
+    default="",
+    metavar=N_("NAME"),
+    help=N_("The province, filled in on sheet Begroting."),
+)
+@option(
     "--year",
     type=click.IntRange(1000, 9999),
     default=lambda: datetime.date.today().year + 1,
-    show_default="next year",
-    help="The budget year; the years shown run from it to three years later.",
+    metavar=N_("YEAR"),
+    show_default=N_("next year"),
+    help=N_("The budget year; the years shown run from it to three years later."),
 )
-@click.option(
+@option(
     "--kind",
     type=click.Choice([kind.value for kind in DocumentKind]),
     default=DocumentKind.BEGROTING.value,
     show_default=True,
-    help="The kind of document.",
+    help=N_("The kind of document."),
 )
-@click.option(
+@option(
     "--unit",
     type=click.Choice(list(_UNITS)),
     default="duizend",
     show_default=True,
-    help="The unit of the amounts: euro, x € 1.000 or x € 1 miljoen.",
+    help=N_("The unit of the amounts: euro, x € 1.000 or x € 1 miljoen."),
 )
-@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@option("--force", is_flag=True, help=_FORCE)
 @guarded
 def template(out: Path, province: str, year: int, kind: str, unit: str, force: bool) -> None:
-    """Write an empty budget workbook to fill in.
-
-    It has every sheet with its Dutch headers, dropdown lists for fixed values, and a first
-    sheet "Toelichting" that explains each sheet and column in Dutch.
-    """
     _check_suffix(out, (XLSX,))
     _check_new(out, force)
     budget = Budget(province=province, year=year, kind=DocumentKind(kind), unit=_UNITS[unit])
@@ -216,7 +218,12 @@ def template(out: Path, province: str, year: int, kind: str, unit: str, force: b
 
 def _mapping_option(help: str) -> Callable[[F], F]:
     """The option --mapping M.toml: read foreign sheets through that mapping."""
-    return click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), help=help)
+    return option(
+        "--mapping",
+        type=click.Path(path_type=Path, dir_okay=False),
+        metavar="MAPPING.toml",
+        help=help,
+    )
 
 
 def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], bool]:
@@ -236,24 +243,24 @@ def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], boo
 
 
 @main.command(
-    epilog=_example(
+    help=N_(
+        "Check budget workbooks or JSON files, and print every problem.\n\nEach problem is a"
+        " line `FILE: Sheet!Cell: message` (or `FILE: $.json.path: message`) on stderr,"
+        " followed by a count; with --json the records are the result and go to stdout. Exit"
+        " code 0 when every file is clean, 1 when there are problems, 2 when a file cannot be"
+        " read at all."
+    ),
+    examples=(
         "prestatie check begroting-2018.xlsx monitor-2018-2.json",
         "prestatie check --json begroting-2018.xlsx > problems.json",
         "prestatie check --mapping monitor.toml monitor-2018-2-kerntaak-7.xlsx",
-    )
+    ),
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON records.")
-@_mapping_option("Check foreign sheets read through this mapping (.toml).")
+@argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar=N_("FILES..."))
+@option("--json", "as_json", is_flag=True, help=N_("Print the problems as JSON records."))
+@_mapping_option(N_("Check foreign sheets read through this mapping (.toml)."))
 @guarded
 def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
-    """Check budget workbooks or JSON files, and print every problem.
-
-    Each problem is a line `FILE: Sheet!Cell: message` (or `FILE: $.json.path: message`) on
-    stderr, followed by a count; with --json the records are the result and go to stdout.
-    Exit code 0 when every file is clean, 1 when there are problems, 2 when a file cannot be
-    read at all.
-    """
     loaded = _mapping(mapping)
     records: list[dict[str, object]] = []
     unreadable = 0
@@ -296,30 +303,30 @@ def check(files: tuple[Path, ...], as_json: bool, mapping: Path | None) -> None:
 
 
 @main.command(
-    epilog=_example(
+    help=N_(
+        "Convert a budget between a workbook (.xlsx) and JSON (.json), by their extensions."
+        "\n\nOUT is written only when IN reads without problems, and never half: an existing"
+        " OUT is replaced in one step, and only with --force."
+    ),
+    examples=(
         "prestatie convert begroting-2017.xlsx begroting-2017.json",
         "prestatie convert begroting-2017.json begroting-2017.xlsx --force",
         "prestatie convert --mapping examples/mappings/monitor.toml \\",
         "    examples/data/monitor-2018-2-kerntaak-7.xlsx monitor.xlsx",
         "prestatie convert --report multi-year begroting-2017.xlsx meerjarig.xlsx",
-    )
+    ),
 )
-@click.argument("source", type=click.Path(path_type=Path), metavar="IN")
-@click.argument("out", type=click.Path(path_type=Path), metavar="OUT")
-@_mapping_option("Read IN as a foreign sheet through this mapping (.toml).")
-@click.option(
+@argument("source", type=click.Path(path_type=Path), metavar="IN")
+@argument("out", type=click.Path(path_type=Path), metavar=N_("OUT"))
+@_mapping_option(N_("Read IN as a foreign sheet through this mapping (.toml)."))
+@option(
     "--report",
     type=click.Choice([kind.value for kind in ReportKind]),
-    help="Write OUT as this report sheet (.xlsx) instead of a budget workbook.",
+    help=N_("Write OUT as this report sheet (.xlsx) instead of a budget workbook."),
 )
-@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@option("--force", is_flag=True, help=_FORCE)
 @guarded
 def convert(source: Path, out: Path, mapping: Path | None, report: str | None, force: bool) -> None:
-    """Convert a budget between a workbook (.xlsx) and JSON (.json), by their extensions.
-
-    OUT is written only when IN reads without problems, and never half: an existing OUT is
-    replaced in one step, and only with --force.
-    """
     _check_suffix(source, (XLSX,) if mapping else (XLSX, JSON))
     _check_suffix(out, (XLSX,) if report else (XLSX, JSON))
     _check_new(out, force)
@@ -334,33 +341,36 @@ def convert(source: Path, out: Path, mapping: Path | None, report: str | None, f
 
 
 _FILE = click.Path(path_type=Path)
+_FILE_METAVAR = N_("FILE")
 
 
 @main.command(
-    epilog=_example(
+    help=N_(
+        "Print the totals per kerntaak and beleidsdoel, per year, in the budget's unit.\n\n"
+        "Lasten and baten are apart: the actuele begroting (else the primitieve), and for a"
+        " monitor or jaarverslag also what was realised. Then the streefwaarden, summed per"
+        " unit where they can be."
+    ),
+    examples=(
         "prestatie summary examples/data/begroting-2017.xlsx",
         "prestatie summary examples/data/monitor-2017-2.json",
-    )
+    ),
 )
-@click.argument("file", type=_FILE)
-@_mapping_option("Read FILE as a foreign sheet through this mapping (.toml).")
-@click.option(
+@argument("file", type=_FILE, metavar=_FILE_METAVAR)
+@_mapping_option(N_("Read FILE as a foreign sheet through this mapping (.toml)."))
+@option(
     "--not-additive",
     "not_additive",
     multiple=True,
-    metavar="UNIT",
-    help="A further unit whose streefwaarden do not add up (repeatable); gemeenten,"
-    " waterschappen, provincies and regio's never do.",
+    metavar=N_("UNIT"),
+    help=N_(
+        "A further unit whose streefwaarden do not add up (repeatable); gemeenten,"
+        " waterschappen, provincies and regio's never do."
+    ),
 )
-@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+@option("--json", "as_json", is_flag=True, help=JSON_HELP)
 @guarded
 def summary(file: Path, mapping: Path | None, not_additive: tuple[str, ...], as_json: bool) -> None:
-    """Print the totals per kerntaak and beleidsdoel, per year, in the budget's unit.
-
-    Lasten and baten are apart: the actuele begroting (else the primitieve), and for a
-    monitor or jaarverslag also what was realised. Then the streefwaarden, summed per unit
-    where they can be.
-    """
     _check_suffix(file, (XLSX,) if mapping else (XLSX, JSON))
     result = summarise(_read(file, _mapping(mapping)), not_additive=not_additive)
     if as_json:
@@ -370,27 +380,27 @@ def summary(file: Path, mapping: Path | None, not_additive: tuple[str, ...], as_
 
 
 @main.command(
-    epilog=_example(
+    help=N_(
+        "Print what changed from budget OLD to budget NEW.\n\nEach prestatie is labelled as"
+        " budgets do: nieuw (only in NEW), vervallen (only in OLD), gewijzigd (its title,"
+        " texts, role, looptijd, reserve link or targets changed) or voortzetting; changed"
+        " fields, targets and amounts per year and column are listed."
+    ),
+    examples=(
         "prestatie diff examples/data/begroting-2017.xlsx examples/data/begroting-2018.xlsx",
         "prestatie diff --exit-code begroting-2018.json begroting-2018-concept.json",
-    )
+    ),
 )
-@click.argument("old", type=_FILE)
-@click.argument("new", type=_FILE)
-@click.option(
+@argument("old", type=_FILE, metavar=N_("OLD"))
+@argument("new", type=_FILE, metavar=N_("NEW"))
+@option(
     "--exit-code",
     is_flag=True,
-    help="Exit with 1 when the budgets differ (as git diff --exit-code), else 0.",
+    help=N_("Exit with 1 when the budgets differ (as git diff --exit-code), else 0."),
 )
-@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+@option("--json", "as_json", is_flag=True, help=JSON_HELP)
 @guarded
 def diff(old: Path, new: Path, exit_code: bool, as_json: bool) -> None:
-    """Print what changed from budget OLD to budget NEW.
-
-    Each prestatie is labelled as budgets do: nieuw (only in NEW), vervallen (only in OLD),
-    gewijzigd (its title, texts, role, looptijd, reserve link or targets changed) or
-    voortzetting; changed fields, targets and amounts per year and column are listed.
-    """
     _check_suffix(old)
     _check_suffix(new)
     changes = diff_budgets(_read(old), _read(new))
@@ -426,10 +436,10 @@ def _option(field: str) -> str:
 
 
 def _threshold(name: str, field: str, help: str) -> Callable[[F], F]:
-    return click.option(
+    return option(
         name,
         field,
-        metavar="PERCENT",
+        metavar=N_("PERCENT"),
         default=str(getattr(_DEFAULTS, field)),
         callback=_percentage,
         show_default=True,
@@ -439,19 +449,35 @@ def _threshold(name: str, field: str, help: str) -> Callable[[F], F]:
 
 @main.command(
     "progress",
-    epilog=_example(
+    help=N_(
+        "Judge a monitor or jaarverslag: targets against realised values, budgets against"
+        " realisations, and a status colour (groen/oranje/rood) per prestatie.\n\nEach"
+        " streefwaarde is gehaald, niet gehaald or niet meetbaar. Each prestatie's lasten of"
+        " the year give ruimte = actueel − gerealiseerd and afwijking = |ruimte| / |actueel|."
+        " The content colour follows the share of measurable targets met, the financial colour"
+        " the afwijking, by the thresholds below (percentages, boundaries inclusive)."
+    ),
+    examples=(
         "prestatie progress examples/data/monitor-2017-2.xlsx",
         "prestatie progress --deviation-green 25 --deviation-orange 50 monitor-2018-1.xlsx",
     ),
 )
-@click.argument("file", type=_FILE)
-@_threshold("--met-green", "met_green", "Inhoud groen from this % of measurable targets met.")
-@_threshold("--met-orange", "met_orange", "Inhoud oranje from this % of them met, else rood.")
+@argument("file", type=_FILE, metavar=_FILE_METAVAR)
 @_threshold(
-    "--deviation-green", "deviation_green", "Financiën groen up to this % |ruimte| / |actueel|."
+    "--met-green", "met_green", N_("Inhoud groen from this share (%) of measurable targets met.")
 )
-@_threshold("--deviation-orange", "deviation_orange", "Financiën oranje up to this %, else rood.")
-@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+@_threshold(
+    "--met-orange", "met_orange", N_("Inhoud oranje from this share (%) of them met, else rood.")
+)
+@_threshold(
+    "--deviation-green",
+    "deviation_green",
+    N_("Financiën groen up to this % |ruimte| / |actueel|."),
+)
+@_threshold(
+    "--deviation-orange", "deviation_orange", N_("Financiën oranje up to this %, else rood.")
+)
+@option("--json", "as_json", is_flag=True, help=JSON_HELP)
 @guarded
 def progress_command(
     file: Path,
@@ -461,14 +487,6 @@ def progress_command(
     deviation_orange: decimal.Decimal,
     as_json: bool,
 ) -> None:
-    """Judge a monitor or jaarverslag: targets against realised values, budgets against
-    realisations, and a status colour (groen/oranje/rood) per prestatie.
-
-    Each streefwaarde is gehaald, niet gehaald or niet meetbaar. Each prestatie's lasten of
-    the year give ruimte = actueel − gerealiseerd and afwijking = |ruimte| / |actueel|. The
-    content colour follows the share of measurable targets met, the financial colour the
-    afwijking, by the thresholds below (percentages, boundaries inclusive).
-    """
     _check_suffix(file)
     given = {
         "met_green": met_green,
@@ -502,45 +520,49 @@ def progress_command(
         click.echo(render_progress(report))
 
 
-@main.command(epilog=_example("prestatie schema > budget.schema.json"))
+@main.command(
+    help=N_(
+        "Print the JSON Schema (draft 2020-12) of the JSON form.\n\nIt is generated from the"
+        " model, for the current format version, so that tools in any language can validate a"
+        " budget's JSON or generate types from it. The rules across objects (`prestatie"
+        " check`) are not in it."
+    ),
+    examples=("prestatie schema > budget.schema.json",),
+)
 @guarded
 def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of the JSON form.
-
-    It is generated from the model, for the current format version, so that tools in any
-    language can validate a budget's JSON or generate types from it. The rules across
-    objects (`prestatie check`) are not in it.
-    """
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
 @main.command(
-    epilog=_example(
+    help=N_(
+        "Write one row per amount of BUDGET to a CSV (.csv) or JSON Lines (.jsonl) file.\n\n"
+        "Each row has the province, document and year; the level (kerntaak, beleidsdoel,"
+        " prestatie) and code of the amount's owner; the codes and titles of its kerntaak,"
+        " beleidsdoel and prestatie; flow, column, nature and year; and the value in the"
+        " budget's unit and in euros. Ready for pandas, DuckDB, Power BI or a pivot table."
+    ),
+    examples=(
         "prestatie export examples/data/begroting-2017.json begroting-2017.csv",
         "prestatie export --dialect excel-nl begroting-2017.xlsx begroting-2017.csv",
         "prestatie export monitor-2017-2.json bedragen.jsonl",
-    )
+    ),
 )
-@click.argument("file", type=_FILE, metavar="BUDGET")
-@click.argument("out", type=_FILE, metavar="OUT.csv|OUT.jsonl")
-@click.option(
+@argument("file", type=_FILE, metavar=N_("BUDGET"))
+@argument("out", type=_FILE, metavar=N_("OUT.csv|OUT.jsonl"))
+@option(
     "--dialect",
     type=click.Choice(RECORD_DIALECTS),
     default="csv",
     show_default=True,
-    help="csv: commas and decimal points. excel-nl: semicolons, decimal commas and a byte"
-    " order mark, for a double click in Dutch Excel.",
+    help=N_(
+        "csv: commas and decimal points. excel-nl: semicolons, decimal commas and a byte"
+        " order mark, for a double click in Dutch Excel."
+    ),
 )
-@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@option("--force", is_flag=True, help=_FORCE)
 @guarded
 def export(file: Path, out: Path, dialect: str, force: bool) -> None:
-    """Write one row per amount of BUDGET to a CSV (.csv) or JSON Lines (.jsonl) file.
-
-    Each row has the province, document and year; the level (kerntaak, beleidsdoel,
-    prestatie) and code of the amount's owner; the codes and titles of its kerntaak,
-    beleidsdoel and prestatie; flow, column, nature and year; and the value in the budget's
-    unit and in euros. Ready for pandas, DuckDB, Power BI or a pivot table.
-    """
     _check_suffix(file)
     if out.suffix.lower() not in (CSV, JSONL):
         usage(_wrong_suffix(out, (CSV, JSONL)))

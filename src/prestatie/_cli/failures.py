@@ -20,6 +20,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from prestatie import JsonError, MappingError, PrestatieError, Problem, WorkbookError
+from prestatie._cli.help import option
 from prestatie._cli.indicator import show_warning
 from prestatie._cli.language import N_, Settings, _, language, ngettext
 
@@ -84,10 +85,10 @@ def failure(error: BaseException, source: str = "") -> Failure:
 
 
 def debug_option(function: F) -> F:
-    return click.option("--debug", is_flag=True, help=DEBUG_HELP)(function)
+    return option("--debug", is_flag=True, help=DEBUG_HELP)(function)
 
 
-DEBUG_HELP = "Show a traceback when something fails."
+DEBUG_HELP = N_("Show a traceback when something fails.")
 
 
 def guarded(function: F) -> F:

@@ -3,30 +3,64 @@ PRESTATIE_LANG=en.
 
 Each message is written in English and marked with `_` (rendered at once) or `N_` (rendered
 later), so that `pybabel extract` puts it in the catalogue that holds its Dutch.
+
+Click's own messages (`Usage:`, `Error: No such option …`) are marked by click with the
+standard library's `gettext`, which looks them up in the current gettext domain in the
+language that the environment variable LANGUAGE names. While the command runs (`speaking`),
+that domain is `click`, whose Dutch catalogue ships beside prestatie's, and LANGUAGE is the
+command's language; both are restored afterwards, and importing prestatie sets neither.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import gettext
-
-import click
+import os
+from collections.abc import Iterator
+from importlib import resources
 
 from prestatie import translation
 
+CLICK_DOMAIN = "click"
+"""The gettext domain of click's messages, in the package's `locale` folder."""
+
+_LANGUAGE = contextvars.ContextVar("language", default="nl")
+
 
 class Settings:
-    """What the group's options set for every command: traceback or not, and the language."""
+    """What the group's options set for every command: a traceback or not."""
 
-    def __init__(self, debug: bool, language: str) -> None:
+    def __init__(self, debug: bool) -> None:
         self.debug = debug
-        self.language = language
 
 
 def language() -> str:
     """The language of the command that runs: Dutch unless `--lang` or PRESTATIE_LANG says."""
-    context = click.get_current_context(silent=True)
-    settings = context.find_root().obj if context is not None else None
-    return settings.language if isinstance(settings, Settings) else "nl"
+    return _LANGUAGE.get()
+
+
+@contextlib.contextmanager
+def speaking(chosen: str) -> Iterator[None]:
+    """The command's messages, and click's, in `chosen` ("nl" or "en") until the end."""
+    token = _LANGUAGE.set(chosen)
+    domain = gettext.textdomain()
+    folder = gettext.bindtextdomain(CLICK_DOMAIN)
+    variable = os.environ.get("LANGUAGE")
+    # The folder holds the Dutch only: in English, click's messages stay as written.
+    gettext.bindtextdomain(CLICK_DOMAIN, str(resources.files("prestatie") / "locale"))
+    gettext.textdomain(CLICK_DOMAIN)
+    os.environ["LANGUAGE"] = chosen
+    try:
+        yield
+    finally:
+        gettext.textdomain(domain)
+        gettext.bindtextdomain(CLICK_DOMAIN, folder)
+        if variable is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = variable
+        _LANGUAGE.reset(token)
 
 
 def _translation() -> gettext.NullTranslations:

@@ -12,6 +12,7 @@ import cattrs
 import click
 
 from prestatie import Code
+from prestatie._cli.language import N_
 
 
 def views_converter() -> cattrs.Converter:
@@ -28,7 +29,7 @@ def views_converter() -> cattrs.Converter:
 
 
 VIEWS = views_converter()
-JSON_HELP = "Print the result as JSON (amounts as exact strings) instead of text."
+JSON_HELP = N_("Print the result as JSON (amounts as exact strings) instead of text.")
 
 
 def echo_json(value: Any) -> None:
