@@ -63,7 +63,7 @@ from prestatie._cli.failures import (
 from prestatie._cli.help import Group, argument, option, version_option
 from prestatie._cli.indicator import busy
 from prestatie._cli.language import N_, Settings, _, language, ngettext
-from prestatie._cli.views_json import JSON_HELP, echo_json
+from prestatie._cli.views_json import JSON_HELP, echo_view
 
 
 def _read(path: Path, mapping: Mapping | None = None) -> Budget:
@@ -373,10 +373,7 @@ _FILE_METAVAR = N_("FILE")
 def summary(file: Path, mapping: Path | None, not_additive: tuple[str, ...], as_json: bool) -> None:
     _check_suffix(file, (XLSX,) if mapping else (XLSX, JSON))
     result = summarise(_read(file, _mapping(mapping)), not_additive=not_additive)
-    if as_json:
-        echo_json(result)
-    else:
-        click.echo(render_summary(result))
+    echo_view(result, as_json, render_summary)
 
 
 @main.command(
@@ -404,10 +401,7 @@ def diff(old: Path, new: Path, exit_code: bool, as_json: bool) -> None:
     _check_suffix(old)
     _check_suffix(new)
     changes = diff_budgets(_read(old), _read(new))
-    if as_json:
-        echo_json(changes)
-    else:
-        click.echo(render_diff(changes))
+    echo_view(changes, as_json, render_diff)
     if exit_code and changes:
         click.get_current_context().exit(EXIT_PROBLEMS)
 
@@ -514,10 +508,7 @@ def progress_command(
         report = progress(budget, thresholds)
     except PrestatieError as error:
         raise Failure(f"{file}: {error.render(language())}", EXIT_PROBLEMS) from error
-    if as_json:
-        echo_json(report)
-    else:
-        click.echo(render_progress(report))
+    echo_view(report, as_json, render_progress)
 
 
 @main.command(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import decimal
 import enum
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import TypeVar
 
 import cattrs
 import click
@@ -29,9 +30,14 @@ def views_converter() -> cattrs.Converter:
 
 
 VIEWS = views_converter()
+T = TypeVar("T")
+
 JSON_HELP = N_("Print the result as JSON (amounts as exact strings) instead of text.")
 
 
-def echo_json(value: Any) -> None:
-    """`value` as indented JSON on stdout."""
-    click.echo(json.dumps(VIEWS.unstructure(value), ensure_ascii=False, indent=2))
+def echo_view(value: T, as_json: bool, render: Callable[[T], str]) -> None:
+    """`value` on stdout: as indented JSON, or as `render` gives it to people."""
+    if as_json:
+        click.echo(json.dumps(VIEWS.unstructure(value), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(value))
