@@ -30,6 +30,7 @@ from prestatie import (
     parse_amount,
     progress,
     read_workbook,
+    write_budget,
 )
 
 DATA = EXAMPLES / "data"
@@ -58,12 +59,17 @@ def _no_traceback(result: subprocess.CompletedProcess[str]) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(BUILDERS))
-def test_committed_example_files_are_what_the_generator_builds(name: str) -> None:
-    """examples/data/NAME.json and NAME.xlsx hold exactly the budget the generator builds now
-    (compared as models, not bytes); rerun make_example_data.py after changing it."""
+def test_committed_example_files_are_what_the_generator_builds(name: str, tmp_path: Path) -> None:
+    """examples/data/NAME.json and NAME.xlsx hold the budget the generator builds now, and are
+    byte for byte what it writes (the writers are deterministic); rerun make_example_data.py
+    after changing the generator or a writer."""
     built = BUILDERS[name]()
     assert from_json((DATA / f"{name}.json").read_text(encoding="utf-8")) == built
     assert _committed(name) == built
+    for suffix in (".json", ".xlsx"):
+        fresh = tmp_path / f"{name}{suffix}"
+        write_budget(built, fresh)
+        assert fresh.read_bytes() == (DATA / f"{name}{suffix}").read_bytes(), suffix
 
 
 @pytest.mark.parametrize("name", sorted(BUILDERS))
