@@ -96,3 +96,66 @@ def test_a_change_word_too_far_away_or_opening_a_comparison_makes_no_change(text
     """A percentage is a change only when its change word follows within three names, and
     not when "meer dan" or "minder dan" compares with what follows."""
     assert all(target.kind is not TargetKind.RELATIVE for target in parse_targets(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "baseline_year", "year"),
+    [
+        ("49% reductie t.o.v. 1990", "49% reductie t.o.v. 1990", 1990, None),
+        ("49% reductie in 2030 t.o.v. 1990", "49% reductie in 2030 t.o.v. 1990", 1990, 2030),
+        ("49% reductie t.o.v. 1990 in 2030", "49% reductie t.o.v. 1990 in 2030", 1990, 2030),
+        (
+            "49% reductie ten opzichte van de nulmeting.",
+            "49% reductie ten opzichte van de nulmeting",
+            None,
+            None,
+        ),
+        (
+            "49% reductie ten opzichte van de Nulmeting.",
+            "49% reductie ten opzichte van de Nulmeting",
+            None,
+            None,
+        ),
+        (
+            "49% reductie ten opzichte van de 0-meting.",
+            "49% reductie ten opzichte van de 0-meting",
+            None,
+            None,
+        ),
+        (
+            "een halvering ten opzichte van de nulmeting.",
+            "halvering ten opzichte van de nulmeting",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_change_is_measured_against_the_year_or_the_nulmeting_its_baseline_phrase_names(
+    text: str, read: str, baseline_year: int | None, year: int | None
+) -> None:
+    """After "t.o.v." or "ten opzichte van" the first year is the baseline year, wherever the
+    year of the target stands; "de nulmeting" or "de 0-meting" is a baseline without a year.
+    Either makes a bare percentage with a word of change a target, and the phrase is part of
+    the text it was read from."""
+    (target,) = parse_targets(text)
+    assert target.kind is TargetKind.RELATIVE
+    assert (target.text, target.baseline_year, target.year) == (read, baseline_year, year)
+
+
+def test_each_change_in_a_text_is_measured_against_its_own_baseline() -> None:
+    """A baseline phrase belongs to the change before it, not to an earlier one."""
+    found = parse_targets("een halvering t.o.v. 2020 en 49% reductie t.o.v. 1990")
+    assert [(t.lower, t.upper, t.baseline_year) for t in found] == [
+        (None, -50, 2020),
+        (None, -49, 1990),
+    ]
+
+
+def test_a_year_far_after_a_baseline_without_a_year_is_the_target_year() -> None:
+    """The baseline year stands within six words of "ten opzichte van": in "ten opzichte van
+    het huidige niveau, bereikt in 2030" the baseline has no year and 2030 is the year by
+    which the change is due."""
+    (target,) = parse_targets(
+        "minimaal 49% reductie ten opzichte van het huidige niveau, bereikt in 2030"
+    )
+    assert (target.upper, target.baseline_year, target.year) == (-49, None, 2030)
