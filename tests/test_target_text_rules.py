@@ -159,3 +159,30 @@ def test_a_year_far_after_a_baseline_without_a_year_is_the_target_year() -> None
         "minimaal 49% reductie ten opzichte van het huidige niveau, bereikt in 2030"
     )
     assert (target.upper, target.baseline_year, target.year) == (-49, None, 2030)
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "baseline_year"),
+    [
+        ("tussen 10 en 20% minder ten opzichte van 2019", -20, -10, 2019),
+        ("tussen 10% en 20% minder ten opzichte van 2019", -20, -10, 2019),
+        ("tussen 10 en 20 procent reductie t.o.v. 1990", -20, -10, 1990),
+        ("tussen 10 en 20% groei ten opzichte van 2019", 10, 20, 2019),
+        ("tussen 10 en 20% minder", -20, -10, None),
+    ],
+)
+def test_a_change_between_two_percentages_keeps_both_ends(
+    text: str, lower: int, upper: int, baseline_year: int | None
+) -> None:
+    """ "tussen 10 en 20% minder" is a change of -20% up to -10%, both allowed: the first
+    number takes the unit of the second, a decrease turns the range around, and "tussen"
+    makes it a target as "minimaal" does, with or without a baseline."""
+    (target,) = parse_targets(text)
+    assert target.kind is TargetKind.RELATIVE
+    assert (target.lower, target.lower_inclusive, target.upper, target.upper_inclusive) == (
+        lower,
+        True,
+        upper,
+        True,
+    )
+    assert (target.text, target.baseline_year) == (text, baseline_year)
