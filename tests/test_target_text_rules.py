@@ -169,6 +169,7 @@ def test_a_year_far_after_a_baseline_without_a_year_is_the_target_year() -> None
         ("tussen 10 en 20 procent reductie t.o.v. 1990", -20, -10, 1990),
         ("tussen 10 en 20% groei ten opzichte van 2019", 10, 20, 2019),
         ("tussen 10 en 20% minder", -20, -10, None),
+        ("tussen 10 en 20% groei", 10, 20, None),
     ],
 )
 def test_a_change_between_two_percentages_keeps_both_ends(
@@ -186,3 +187,48 @@ def test_a_change_between_two_percentages_keeps_both_ends(
         True,
     )
     assert (target.text, target.baseline_year) == (text, baseline_year)
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "year"),
+    [
+        ("een stijging van 10% ten opzichte van 2019", 10, None, None),
+        ("We besparen in 2030 25% ten opzichte van 2019", None, -25, 2030),
+        (
+            "We besparen op de energie van alle provinciale gebouwen 25% t.o.v. 2019",
+            None,
+            -25,
+            None,
+        ),
+    ],
+)
+def test_a_word_of_change_before_the_percentage_gives_its_direction(
+    text: str, lower: int | None, upper: int | None, year: int | None
+) -> None:
+    """A word of change up to eight words before a percentage makes it a change, up or down
+    by the percentage itself; a year between them is no other quantity."""
+    (target,) = parse_targets(text)
+    assert target.kind is TargetKind.RELATIVE
+    assert (target.lower, target.upper, target.baseline_year, target.year) == (
+        lower,
+        upper,
+        2019,
+        year,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another quantity stands between the word and the percentage
+        "een afname van 10 ongevallen en een tevredenheid van 80% ten opzichte van 2019",
+        # nine words before it
+        "We besparen op de energie van alle provinciale gebouwen samen 25% t.o.v. 2019",
+        # after the baseline, not before the percentage
+        "25% ten opzichte van 2019 voor de reductie",
+    ],
+)
+def test_a_word_of_change_that_is_not_the_percentages_makes_no_change(text: str) -> None:
+    """A word of change belongs to the nearest quantity before it, and reaches at most eight
+    words: beyond that a percentage against a baseline, without a qualifier, is no target."""
+    assert parse_targets(text) == ()
