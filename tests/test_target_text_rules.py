@@ -238,10 +238,13 @@ def test_a_word_of_change_that_is_not_the_percentages_makes_no_change(text: str)
     "text",
     [
         "Minimaal 49% reductie ten opzichte van het huidige niveau. In 2030 is het klaar.",
+        "Minimaal 49% reductie ten opzichte van het huidige niveau; in 2030 is het klaar.",
+        "Minimaal 49% reductie ten opzichte van het huidige niveau: in 2030 is het klaar.",
         "minimaal 49% reductie ten opzichte van de nulmeting en in 2030 minimaal 10 laadpalen",
+        "minimaal 49% reductie ten opzichte van de nulmeting of in 2030 minimaal 10 laadpalen",
     ],
 )
-def test_a_baseline_year_is_not_sought_past_the_sentence_or_en(text: str) -> None:
-    """The year of a baseline stands in its own phrase: a year after the full stop, or after
-    "en" that opens the next target, is no baseline year."""
+def test_a_baseline_year_is_not_sought_past_the_sentence_clause_en_or_of(text: str) -> None:
+    """The year of a baseline stands in its own phrase: a year after a full stop, semicolon
+    or colon, or after "en" or "of" that opens the next target, is no baseline year."""
     assert parse_targets(text)[0].baseline_year is None
