@@ -123,6 +123,12 @@ def test_a_change_word_too_far_away_or_opening_a_comparison_makes_no_change(text
             None,
         ),
         (
+            "In 2030 49% reductie ten opzichte van de nulmeting.",
+            "49% reductie ten opzichte van de nulmeting",
+            None,
+            2030,
+        ),
+        (
             "een halvering ten opzichte van de nulmeting.",
             "halvering ten opzichte van de nulmeting",
             None,
