@@ -123,6 +123,12 @@ def test_a_change_word_too_far_away_or_opening_a_comparison_makes_no_change(text
             None,
         ),
         (
+            "49% reductie ten opzichte van de nulmeting in 2019.",
+            "49% reductie ten opzichte van de nulmeting in 2019",
+            2019,
+            None,
+        ),
+        (
             "In 2030 49% reductie ten opzichte van de nulmeting.",
             "49% reductie ten opzichte van de nulmeting",
             None,
@@ -140,9 +146,9 @@ def test_a_change_is_measured_against_the_year_or_the_nulmeting_its_baseline_phr
     text: str, read: str, baseline_year: int | None, year: int | None
 ) -> None:
     """After "t.o.v." or "ten opzichte van" the first year is the baseline year, wherever the
-    year of the target stands; "de nulmeting" or "de 0-meting" is a baseline without a year.
-    Either makes a bare percentage with a word of change a target, and the phrase is part of
-    the text it was read from."""
+    year of the target stands, and never the target's year; "de nulmeting" or "de 0-meting" is
+    a baseline without a year unless the year of the nulmeting follows. Either makes a bare
+    percentage with a word of change a target, and the phrase is part of the text read."""
     (target,) = parse_targets(text)
     assert target.kind is TargetKind.RELATIVE
     assert (target.text, target.baseline_year, target.year) == (read, baseline_year, year)
