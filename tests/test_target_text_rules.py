@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from prestatie import Target, TargetKind, parse_targets
+from prestatie import Target, TargetContext, TargetKind, parse_targets
 from prestatie._target.write import format_target
 
 
@@ -260,3 +260,37 @@ def test_a_baseline_year_is_not_sought_past_the_sentence_clause_en_or_of(text: s
     """The year of a baseline stands in its own phrase: a year after a full stop, semicolon
     or colon, or after "en" or "of" that opens the next target, is no baseline year."""
     assert parse_targets(text)[0].baseline_year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "read"),
+    [
+        (
+            "Vanaf 2025 realiseren wij samen minimaal 10% groei ten opzichte van 2019",
+            10,
+            None,
+            "minimaal 10% groei ten opzichte van 2019",
+        ),
+        ("80 tot 95% reductie t.o.v. 1990", -95, -80, "80 tot 95% reductie t.o.v. 1990"),
+        ("80 - 95% reductie t.o.v. 1990", -95, -80, "80 - 95% reductie t.o.v. 1990"),
+        ("80 à 95% reductie t.o.v. 1990", -95, -80, "80 à 95% reductie t.o.v. 1990"),
+        ("minimaal 5% t.o.v. de nulmeting", 5, None, "minimaal 5% t.o.v. de nulmeting"),
+    ],
+)
+def test_a_change_is_read_wherever_it_stands_with_its_qualifier_or_range(
+    text: str, lower: int | None, upper: int | None, read: str
+) -> None:
+    """A qualifier deep in a sentence still opens a change; "80 tot 95%", "80 - 95%" and
+    "80 à 95%" before a word of change are a range of changes; "t.o.v. de nulmeting" ends
+    the text read."""
+    (target,) = parse_targets(text)
+    assert target.kind is TargetKind.RELATIVE
+    assert (target.lower, target.upper, target.text) == (lower, upper, read)
+
+
+def test_a_bare_percentage_change_is_a_target_only_in_a_norm() -> None:
+    """ "49% reductie" without qualifier or baseline reports in running text, and is a target
+    (at most -49%) in a cell of a norm column."""
+    assert parse_targets("49% reductie") == ()
+    (target,) = parse_targets("49% reductie", context=TargetContext.NORM)
+    assert (target.kind, target.lower, target.upper) == (TargetKind.RELATIVE, None, -49)
