@@ -294,3 +294,17 @@ def test_a_bare_percentage_change_is_a_target_only_in_a_norm() -> None:
     assert parse_targets("49% reductie") == ()
     (target,) = parse_targets("49% reductie", context=TargetContext.NORM)
     assert (target.kind, target.lower, target.upper) == (TargetKind.RELATIVE, None, -49)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-5% reductie ten opzichte van 2019",  # the sign and the word each say "down"
+        "−5% reductie ten opzichte van 2019",
+        "80 tot 95 reductie t.o.v. 1990",  # no percentage
+    ],
+)
+def test_a_negative_percentage_or_a_range_without_percent_is_no_change(text: str) -> None:
+    """A change is a percentage without a sign of its own, its word giving the direction; a
+    range whose upper end is no percentage is no change in percent."""
+    assert all(target.kind is not TargetKind.RELATIVE for target in parse_targets(text))
