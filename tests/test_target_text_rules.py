@@ -308,3 +308,28 @@ def test_a_negative_percentage_or_a_range_without_percent_is_no_change(text: str
     """A change is a percentage without a sign of its own, its word giving the direction; a
     range whose upper end is no percentage is no change in percent."""
     assert all(target.kind is not TargetKind.RELATIVE for target in parse_targets(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper"),
+    [
+        ("minimaal gelijk aan 2019", 0, None),
+        ("maximaal gelijk aan 2019", None, 0),
+        ("gelijk aan 2019", 0, 0),
+        ("Het aantal bezoekers is minimaal gelijk aan 2019", 0, None),
+    ],
+)
+def test_gelijk_aan_a_year_is_no_change_against_that_year(
+    text: str, lower: int | None, upper: int | None
+) -> None:
+    """ "gelijk aan 2019" is a change of exactly 0% against 2019; "minimaal" allows a rise and
+    "maximaal" a fall; the year is the baseline and part of the text read."""
+    (target,) = parse_targets(text)
+    assert target.kind is TargetKind.RELATIVE
+    assert (target.lower, target.upper, target.baseline_year, target.year, target.text) == (
+        lower,
+        upper,
+        2019,
+        None,
+        text.removeprefix("Het aantal bezoekers is "),
+    )
