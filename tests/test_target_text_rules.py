@@ -333,3 +333,9 @@ def test_gelijk_aan_a_year_is_no_change_against_that_year(
         None,
         text.removeprefix("Het aantal bezoekers is "),
     )
+
+
+def test_gelijk_aan_a_year_leaves_the_target_year_to_the_text() -> None:
+    """In "In 2030 minimaal gelijk aan 2019" 2019 is the baseline and 2030 the year."""
+    (target,) = parse_targets("In 2030 minimaal gelijk aan 2019")
+    assert (target.lower, target.baseline_year, target.year) == (0, 2019, 2030)
