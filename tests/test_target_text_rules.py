@@ -339,3 +339,11 @@ def test_gelijk_aan_a_year_leaves_the_target_year_to_the_text() -> None:
     """In "In 2030 minimaal gelijk aan 2019" 2019 is the baseline and 2030 the year."""
     (target,) = parse_targets("In 2030 minimaal gelijk aan 2019")
     assert (target.lower, target.baseline_year, target.year) == (0, 2019, 2030)
+
+
+def test_nul_before_a_unit_in_a_norm_is_exactly_zero_of_it() -> None:
+    """ "NUL-verkeersslachtoffers" in a norm is exactly 0 verkeersslachtoffers; "nul-" alone
+    names nothing."""
+    (target,) = parse_targets("NUL-verkeersslachtoffers", context=TargetContext.NORM)
+    assert (target.lower, target.upper, target.unit) == (0, 0, "verkeersslachtoffers")
+    assert parse_targets("nul-", context=TargetContext.NORM) == ()
