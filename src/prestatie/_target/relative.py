@@ -24,6 +24,7 @@ from prestatie._target.words import (
     _AT_MOST,
     _BASELINE_REACH,
     _BASELINES,
+    _BETWEEN,
     _CHANGE_REACH,
     _CHANGE_WORDS,
     _CODE_WORD,
@@ -71,7 +72,8 @@ def _relative_at(
 ) -> _Found | None:
     """A change against a baseline starting at token i: "49% CO2 reductie t.o.v. 1990",
     "minimaal 50 procent minder ... ten opzichte van 2016", "we besparen 25% ...", "80 tot 95%"
-    after "reductie", "een halvering ... ten opzichte van 2020", "gelijk aan 2019".
+    after "reductie", "tussen 10 en 20% minder", "een halvering ... ten opzichte van 2020",
+    "gelijk aan 2019".
 
     A percentage with a word of change is a target with a qualifier, with a baseline, or in a
     norm; in narrative ("de uitstoot daalde 5%") it is none."""
@@ -82,14 +84,18 @@ def _relative_at(
     start = i
     kind = None
     qualifier = _qualifier(tokens, i)
-    if qualifier is not None and qualifier[0] in (*_ONE_SIDED, _EXACTLY):
+    between = qualifier is not None and qualifier[0] == _BETWEEN
+    if qualifier is not None and qualifier[0] in (*_ONE_SIDED, _EXACTLY, _BETWEEN):
         kind, i = qualifier
     first = _quantity(tokens, i, article_is_number=False)
     if first is None or tokens[i].text in ("+", "-", "−"):
         return None
     lower_value, upper_value, end = first.value, first.value, first.end
-    if first.unit is None:  # a range whose unit follows: "80 tot 95%"
-        if kind is not None or end >= len(tokens) or tokens[end].lower not in ("tot", "-", "à"):
+    if first.unit is None or between:  # a range: "80 tot 95%", "tussen 10 en 20% minder"
+        words = ("en",) if between else ("tot", "-", "à")
+        if (kind is not None and not between) or first.unit not in (None, PERCENT):
+            return None
+        if end >= len(tokens) or tokens[end].lower not in words:
             return None
         second = _quantity(tokens, end + 1, article_is_number=False)
         if second is None or second.unit != PERCENT or second.value <= first.value:
