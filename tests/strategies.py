@@ -899,8 +899,22 @@ def members(draw: st.DrawFn, target: Target) -> Decimal:
 
 @st.composite
 def phrase_targets(draw: st.DrawFn) -> Target:
-    """Targets that have a Dutch phrase: absolute ones with a bound, and relative ones."""
-    if draw(st.integers(0, 3)) == 0:
+    """Targets that have a Dutch phrase: absolute ones with a bound, relative ones with a
+    bound, and relative ranges of changes in one direction ("tussen 10 en 20% minder")."""
+    shape = draw(st.integers(0, 4))
+    if shape == 4:
+        ends = st.decimals(min_value=Decimal(0), max_value=Decimal(500), places=1)
+        low, high = sorted(draw(st.lists(ends, min_size=2, max_size=2, unique=True)))
+        sign = draw(st.sampled_from([-1, 1]))
+        lower, upper = sorted((sign * low, sign * high))
+        return Target(
+            unit="",
+            kind=TargetKind.RELATIVE,
+            lower=lower,
+            upper=upper,
+            baseline_year=draw(st.none() | years(2000, 2030)),
+        )
+    if shape == 0:
         percent = draw(st.decimals(min_value=Decimal(-100), max_value=Decimal(500), places=1))
         strict = draw(st.booleans())
         bound = (

@@ -61,6 +61,12 @@ def test_an_absolute_target_is_written_with_the_budget_s_words(target: Target, p
         ({"upper": -5, "baseline_year": 2016}, "maximaal -5% t.o.v. 2016"),
         ({"upper": 10}, "maximaal +10% t.o.v. de nulmeting"),
         ({"upper": -5, "upper_inclusive": False}, "minder dan -5% t.o.v. de nulmeting"),
+        (
+            {"lower": -20, "upper": -10, "baseline_year": 2019},
+            "tussen 10 en 20% minder t.o.v. 2019",
+        ),
+        ({"lower": Decimal("-2.5"), "upper": 0}, "tussen 0 en 2,5% minder"),
+        ({"lower": 10, "upper": 20}, "tussen 10 en 20% meer"),
     ],
 )
 def test_a_relative_target_is_written_as_a_direction_or_a_signed_change(
@@ -68,13 +74,20 @@ def test_a_relative_target_is_written_as_a_direction_or_a_signed_change(
 ) -> None:
     """A change of 0% without a baseline year is a direction ("neemt toe", strict, or "neemt
     toe of blijft minimaal gelijk", inclusive; "neemt af" likewise); any other change is
-    signed, "+" for zero and up, against its year or "de nulmeting". Each phrase reads back
-    as the same target."""
+    signed, "+" for zero and up, against its year or "de nulmeting"; a range of changes in one
+    direction is "tussen 10 en 20% minder" (or "meer"), against its year if it has one. Each
+    phrase reads back as the same target."""
     target = Target(unit="", kind=_RELATIVE, **bounds)  # type: ignore[arg-type]
     assert format_target(target) == phrase
     (read,) = parse_targets(phrase)
     assert read.same_values(target)
     assert read.baseline_year == target.baseline_year
+
+
+_NO_PHRASE = (
+    "only a relative target with one bound, or a range of changes in one direction with both"
+    " ends included, has a phrase"
+)
 
 
 @pytest.mark.parametrize(
@@ -86,23 +99,26 @@ def test_a_relative_target_is_written_as_a_direction_or_a_signed_change(
         ),
         (
             Target(unit="", kind=_RELATIVE, lower=-5, upper=5),
-            "target ≥ -5% en ≤ 5% t.o.v. basiswaarde: only a relative target with one bound"
-            " has a phrase",
+            "target ≥ -5% en ≤ 5% t.o.v. basiswaarde: " + _NO_PHRASE,
+        ),
+        (
+            Target(unit="", kind=_RELATIVE, lower=-20, upper=-10, upper_inclusive=False),
+            "target ≥ -20% en < -10% t.o.v. basiswaarde: " + _NO_PHRASE,
         ),
         (
             Target(unit="", kind=_RELATIVE, lower=5, upper=5),
-            "target = 5% t.o.v. basiswaarde: only a relative target with one bound has a phrase",
+            "target = 5% t.o.v. basiswaarde: " + _NO_PHRASE,
         ),
         (
             Target(unit="", kind=_RELATIVE),
-            "target elke waarde t.o.v. basiswaarde: only a relative target with one bound"
-            " has a phrase",
+            "target elke waarde t.o.v. basiswaarde: " + _NO_PHRASE,
         ),
     ],
 )
 def test_a_target_without_a_phrase_is_refused_naming_it(target: Target, message: str) -> None:
-    """No phrase is made up for a target without bounds, or a relative one with two bounds:
-    the error describes the target."""
+    """No phrase is made up for a target without bounds, or a relative one with two bounds
+    that no range phrase says (one end up and one down, or an end left out): the error
+    describes the target."""
     with pytest.raises(InvalidValueError) as caught:
         format_target(target)
     assert str(caught.value) == message

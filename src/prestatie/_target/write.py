@@ -96,9 +96,15 @@ def _format_relative(target: Target) -> str:
             )
         ):
             return " ".join(words)
+    range_ = _relative_range(target)
+    if range_:
+        # A range reads without a baseline as one against the nulmeting; "de nulmeting in
+        # 2030" would read as a nulmeting held in 2030.
+        return range_ + (f" t.o.v. {target.baseline_year}" if target.baseline_year else "")
     if (target.lower is None) == (target.upper is None) or target.is_exact:
         raise InvalidValueError(
-            f"target {target.describe()}: only a relative target with one bound has a phrase"
+            f"target {target.describe()}: only a relative target with one bound, or a range"
+            " of changes in one direction with both ends included, has a phrase"
         )
     against = f"t.o.v. {target.baseline_year}" if target.baseline_year else "t.o.v. de nulmeting"
     if target.lower is not None:
@@ -107,6 +113,21 @@ def _format_relative(target: Target) -> str:
     assert target.upper is not None
     word = "maximaal" if target.upper_inclusive else "minder dan"
     return f"{word} {_signed(target.upper)}% {against}"
+
+
+def _relative_range(target: Target) -> str:
+    """'tussen 10 en 20% minder' for a change from -20% to -10%, both ends included: the
+    phrase names sizes of change, so both ends must change in the same direction."""
+    lower, upper = target.lower, target.upper
+    if lower is None or upper is None or target.is_exact:
+        return ""
+    if not (target.lower_inclusive and target.upper_inclusive):
+        return ""
+    if upper <= 0:
+        return f"tussen {format_amount(-upper)} en {format_amount(-lower)}% minder"
+    if lower >= 0:
+        return f"tussen {format_amount(lower)} en {format_amount(upper)}% meer"
+    return ""
 
 
 def _key(bounds: tuple[Decimal | None, bool, Decimal | None, bool]) -> tuple[object, ...]:
