@@ -16,6 +16,7 @@ from prestatie._errors import Problem
 from prestatie._language import N_
 from prestatie._model import (
     Amount,
+    AmountKey,
     Budget,
     BudgetColumn,
     Indicator,
@@ -38,14 +39,29 @@ def _prestaties(budget: Budget) -> Iterator[tuple[str, Prestatie]]:
             yield owner.path, owner.item
 
 
-def _repeats(keys: list[T]) -> Iterator[tuple[int, int]]:
-    """The index of each key that an earlier one equals, with the index of the first: paths
-    are spelled out only for a duplicate, as a budget has many actions and amounts."""
+def _repeated(
+    keys: list[T],
+    where: tuple[str, str],
+    code: str,
+    template: str,
+    name: str,
+    show: Callable[[T], object] = lambda key: key,
+    /,
+    **fixed: object,
+) -> Iterator[Problem]:
+    """A problem at each key that an earlier one equals, naming the first: the key is the
+    message's parameter `name`, as `show` gives it. `where` is the path before and after a
+    key's index; paths are spelled out only for a duplicate, as a budget has many actions
+    and amounts."""
+    before, after = where
     first: dict[T, int] = {}
     for i, key in enumerate(keys):
         seen = first.setdefault(key, i)
         if seen != i:
-            yield i, seen
+            other = f"{before}[{seen}]{after}"
+            yield Problem.of(
+                f"{before}[{i}]{after}", code, template, other=other, **{name: show(key)}, **fixed
+            )
 
 
 _DUPLICATE = {
@@ -84,28 +100,26 @@ def check_duplicates(budget: Budget) -> list[Problem]:
             code = item.code
             once("prestatie", code, f"{path}.code")
             numbers = [action.number for action in item.actions]
-            for a, first in _repeats(numbers):
-                problems.append(
-                    Problem.of(
-                        f"{path}.actions[{a}].number",
-                        "duplicate-action",
-                        N_("duplicate action {number} of prestatie {code}: also at {other}"),
-                        number=numbers[a],
-                        code=code,
-                        other=f"{path}.actions[{first}].number",
-                    )
-                )
-        keys = [amount.key for amount in item.amounts]
-        for i, first in _repeats(keys):
-            problems.append(
-                Problem.of(
-                    f"{path}.amounts[{i}]",
-                    "duplicate-amount",
-                    N_("duplicate amount {amount}: also at {other}"),
-                    amount=keys[i].describe(),
-                    other=f"{path}.amounts[{first}]",
+            problems.extend(
+                _repeated(
+                    numbers,
+                    (f"{path}.actions", ".number"),
+                    "duplicate-action",
+                    N_("duplicate action {number} of prestatie {code}: also at {other}"),
+                    "number",
+                    code=code,
                 )
             )
+        problems.extend(
+            _repeated(
+                [amount.key for amount in item.amounts],
+                (f"{path}.amounts", ""),
+                "duplicate-amount",
+                N_("duplicate amount {amount}: also at {other}"),
+                "amount",
+                AmountKey.describe,
+            )
+        )
     objectives = known["objective"]
     for key, where in known["prestatie"].items():
         if key in objectives:
