@@ -7,7 +7,7 @@ it as is and the workbook reader can translate it to the cell the value came fro
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -16,7 +16,6 @@ from prestatie._errors import Problem
 from prestatie._language import N_
 from prestatie._model import (
     Amount,
-    AmountKey,
     Budget,
     BudgetColumn,
     Indicator,
@@ -40,28 +39,40 @@ def _prestaties(budget: Budget) -> Iterator[tuple[str, Prestatie]]:
 
 
 def _repeated(
-    keys: list[T],
-    where: tuple[str, str],
+    keys: Sequence[T],
+    *,
+    at: Callable[[int], str],
     code: str,
     template: str,
-    name: str,
-    show: Callable[[T], object] = lambda key: key,
-    /,
-    **fixed: object,
+    params: Callable[[T], dict[str, object]],
 ) -> Iterator[Problem]:
-    """A problem at each key that an earlier one equals, naming the first: the key is the
-    message's parameter `name`, as `show` gives it. `where` is the path before and after a
-    key's index; paths are spelled out only for a duplicate, as a budget has many actions
-    and amounts."""
-    before, after = where
+    """The problem `code` at each key that an earlier one equals, naming the first's place
+    (`at` gives the place of an index): places are spelled out only for a duplicate, as a
+    budget has many actions and amounts."""
     first: dict[T, int] = {}
     for i, key in enumerate(keys):
         seen = first.setdefault(key, i)
         if seen != i:
-            other = f"{before}[{seen}]{after}"
-            yield Problem.of(
-                f"{before}[{i}]{after}", code, template, other=other, **{name: show(key)}, **fixed
-            )
+            yield Problem.of(at(i), code, template, other=at(seen), **params(key))
+
+
+def _repeated_in(item: Programme | Objective | Prestatie, path: str) -> Iterator[Problem]:
+    """A prestatie's repeated action numbers and any owner's repeated amount keys."""
+    if isinstance(item, Prestatie):
+        yield from _repeated(
+            [action.number for action in item.actions],
+            at=lambda i: f"{path}.actions[{i}].number",
+            code="duplicate-action",
+            template=N_("duplicate action {number} of prestatie {code}: also at {other}"),
+            params=lambda number: {"number": number, "code": item.code},
+        )
+    yield from _repeated(
+        [amount.key for amount in item.amounts],
+        at=lambda i: f"{path}.amounts[{i}]",
+        code="duplicate-amount",
+        template=N_("duplicate amount {amount}: also at {other}"),
+        params=lambda key: {"amount": key.describe()},
+    )
 
 
 _DUPLICATE = {
@@ -97,29 +108,8 @@ def check_duplicates(budget: Budget) -> list[Problem]:
         elif isinstance(item, Objective):
             once("objective", item.code, f"{path}.code")
         else:
-            code = item.code
-            once("prestatie", code, f"{path}.code")
-            numbers = [action.number for action in item.actions]
-            problems.extend(
-                _repeated(
-                    numbers,
-                    (f"{path}.actions", ".number"),
-                    "duplicate-action",
-                    N_("duplicate action {number} of prestatie {code}: also at {other}"),
-                    "number",
-                    code=code,
-                )
-            )
-        problems.extend(
-            _repeated(
-                [amount.key for amount in item.amounts],
-                (f"{path}.amounts", ""),
-                "duplicate-amount",
-                N_("duplicate amount {amount}: also at {other}"),
-                "amount",
-                AmountKey.describe,
-            )
-        )
+            once("prestatie", item.code, f"{path}.code")
+        problems.extend(_repeated_in(item, path))
     objectives = known["objective"]
     for key, where in known["prestatie"].items():
         if key in objectives:
