@@ -201,6 +201,9 @@ def _template_of(call: ast.Call) -> ast.expr | None:
     name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
     if name in _TEMPLATE_AT and len(call.args) > _TEMPLATE_AT[name]:
         return call.args[_TEMPLATE_AT[name]]
+    named = [keyword.value for keyword in call.keywords if keyword.arg == "template"]
+    if named:
+        return named[0]
     coded = any(
         keyword.arg == "code" and isinstance(keyword.value, ast.Constant)
         for keyword in call.keywords
@@ -210,8 +213,8 @@ def _template_of(call: ast.Call) -> ast.expr | None:
 
 def test_every_message_with_a_code_is_marked_for_the_catalogue() -> None:
     """A problem's, error's or warning's template is an `N_("...")` where it is written, so
-    that extraction finds it: `Problem.of(where, code, N_(...))`, `Error(N_(...), code=...)`;
-    or a name or attribute that holds such a template."""
+    that extraction finds it: `Problem.of(where, code, N_(...))`, `Error(N_(...), code=...)`,
+    `template=N_(...)`; or a name or attribute that holds such a template."""
     unmarked = []
     for path in sorted((ROOT / "src" / "prestatie").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -490,6 +493,29 @@ def test_help_is_dutch_by_default_and_english_with_lang_en_wherever_it_stands(
     lines = output.splitlines()
     for line in expected:
         assert any(found.startswith(line) for found in lines), (line, output)
+
+
+@pytest.mark.usefixtures("default_language")
+def test_lang_after_the_command_chooses_the_language_of_its_help_and_its_errors(
+    tmp_path: Path,
+) -> None:
+    """`prestatie check FILE --lang en` is English, as `prestatie --lang en check FILE` is;
+    without --lang the command speaks Dutch, and an unknown language after the command is a
+    usage error (exit 2)."""
+    missing = str(tmp_path / "nope.json")
+    assert _run("check", "--help")[1].startswith("Gebruik: prestatie check [OPTIES]")
+    for args in (["check", "--help", "--lang", "en"], ["check", "--lang=en", "--help"]):
+        assert _run(*args)[1].startswith("Usage: prestatie check [OPTIONS]"), args
+    code, output = _run("check", missing, "--lang", "en")
+    assert code != 0
+    assert "cannot open the file" in output
+    assert "1 problem in 1 of 1 file" in output
+    code, output = _run("check", missing)
+    assert code != 0
+    assert "cannot open the file" not in output
+    code, output = _run("check", missing, "--lang", "fr")
+    assert code == 2
+    assert "Ongeldige waarde voor '--lang'" in output
 
 
 def test_help_follows_prestatie_lang_and_lang_wins_over_it(

@@ -48,6 +48,7 @@ from prestatie._cli.failures import (
     DEBUG_HELP,
     EXIT_PROBLEMS,
     EXIT_UNUSABLE,
+    LANGUAGE_HELP,
     F,
     Failure,
     count_files,
@@ -152,7 +153,7 @@ def _write(budget: Budget, path: Path, report: str | None = None) -> None:
     envvar="PRESTATIE_LANG",
     default="nl",
     show_default=True,
-    help=N_("The language of messages: nl (Nederlands) or en (English); also PRESTATIE_LANG."),
+    help=LANGUAGE_HELP,
 )
 @click.pass_context
 def main(context: click.Context, debug: bool, language: str) -> None:

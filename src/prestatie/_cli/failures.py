@@ -19,7 +19,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from prestatie import JsonError, MappingError, PrestatieError, Problem, WorkbookError
+from prestatie import LANGUAGES, JsonError, MappingError, PrestatieError, Problem, WorkbookError
 from prestatie._cli.help import option
 from prestatie._cli.indicator import show_warning
 from prestatie._cli.language import N_, Settings, _, language, ngettext
@@ -89,6 +89,20 @@ def debug_option(function: F) -> F:
 
 
 DEBUG_HELP = N_("Show a traceback when something fails.")
+LANGUAGE_HELP = N_(
+    "The language of messages: nl (Nederlands) or en (English); also PRESTATIE_LANG."
+)
+
+
+def language_option(function: F) -> F:
+    """--lang after the command too: the group reads it before parsing (`Group.main`), so
+    here it is only checked and shown in the help."""
+    return option(
+        "--lang",
+        type=click.Choice(LANGUAGES, case_sensitive=False),
+        expose_value=False,
+        help=LANGUAGE_HELP,
+    )(function)
 
 
 def guarded(function: F) -> F:
@@ -133,7 +147,7 @@ def guarded(function: F) -> F:
                 )
                 context.exit(EXIT_INTERNAL)
 
-    return debug_option(run)  # type: ignore[return-value]
+    return debug_option(language_option(run))  # type: ignore[return-value]
 
 
 def usage(message: str) -> NoReturn:

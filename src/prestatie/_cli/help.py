@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from prestatie import LANGUAGES
 from prestatie._cli.language import N_, _, ngettext, speaking
 
 _SHOW_HELP = "Show this message and exit."
@@ -113,7 +114,23 @@ class Group(Command, click.Group):
                 chosen = probe.params.get("language")
         except click.ClickException:  # an error that the run itself reports
             chosen = None
+        chosen = _last_language(args) or chosen
         return chosen.lower() if isinstance(chosen, str) else "nl"
+
+
+def _last_language(args: Sequence[str]) -> str | None:
+    """The last known language that a --lang in `args` names, before or after the command;
+    an unknown one is left to the command's own --lang to report."""
+    chosen = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        if value is not None and value.lower() in LANGUAGES:
+            chosen = value.lower()
+    return chosen
 
 
 def version_option(version: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

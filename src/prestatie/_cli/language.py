@@ -47,11 +47,11 @@ def speaking(chosen: str) -> Iterator[None]:
     domain = gettext.textdomain()
     folder = gettext.bindtextdomain(CLICK_DOMAIN)
     variable = os.environ.get("LANGUAGE")
-    # The folder holds the Dutch only: in English, click's messages stay as written.
-    gettext.bindtextdomain(CLICK_DOMAIN, str(resources.files("prestatie") / "locale"))
-    gettext.textdomain(CLICK_DOMAIN)
-    os.environ["LANGUAGE"] = chosen
     try:
+        # The folder holds the Dutch only: in English, click's messages stay as written.
+        gettext.bindtextdomain(CLICK_DOMAIN, str(resources.files("prestatie") / "locale"))
+        gettext.textdomain(CLICK_DOMAIN)
+        os.environ["LANGUAGE"] = chosen
         yield
     finally:
         gettext.textdomain(domain)
