@@ -182,14 +182,17 @@ def test_a_year_far_after_a_baseline_without_a_year_is_the_target_year() -> None
         ("tussen 10 en 20% groei ten opzichte van 2019", 10, 20, 2019),
         ("tussen 10 en 20% minder", -20, -10, None),
         ("tussen 10 en 20% groei", 10, 20, None),
+        ("tussen de 10 en 20% minder t.o.v. 2019", -20, -10, 2019),
+        ("tussen 20 en 10% minder t.o.v. 2019", -20, -10, 2019),
     ],
 )
 def test_a_change_between_two_percentages_keeps_both_ends(
     text: str, lower: int, upper: int, baseline_year: int | None
 ) -> None:
     """ "tussen 10 en 20% minder" is a change of -20% up to -10%, both allowed: the first
-    number takes the unit of the second, a decrease turns the range around, and "tussen"
-    makes it a target as "minimaal" does, with or without a baseline."""
+    number takes the unit of the second, a decrease turns the range around, "tussen" makes
+    it a target as "minimaal" does, with or without a baseline, and names both ends in
+    either order ("tussen 20 en 10%"), with or without "de"."""
     (target,) = parse_targets(text)
     assert target.kind is TargetKind.RELATIVE
     assert (target.lower, target.lower_inclusive, target.upper, target.upper_inclusive) == (

@@ -87,6 +87,8 @@ def _relative_at(
     between = qualifier is not None and qualifier[0] == _BETWEEN
     if qualifier is not None and qualifier[0] in (*_ONE_SIDED, _EXACTLY, _BETWEEN):
         kind, i = qualifier
+        if between and i < len(tokens) and tokens[i].lower == "de":
+            i += 1  # "tussen de 10 en 20% minder"
     first = _quantity(tokens, i, article_is_number=False)
     if first is None or tokens[i].text in ("+", "-", "−"):
         return None
@@ -98,8 +100,10 @@ def _relative_at(
         if end >= len(tokens) or tokens[end].lower not in words:
             return None
         second = _quantity(tokens, end + 1, article_is_number=False)
-        if second is None or second.unit != PERCENT or second.value <= first.value:
+        if second is None or second.unit != PERCENT or second.value == first.value:
             return None
+        if second.value < first.value and not between:
+            return None  # "95 tot 80%"; "tussen 20 en 10%" still names both ends
         upper_value, end = second.value, second.end
     elif first.unit != PERCENT:
         return None
