@@ -100,5 +100,8 @@ def output_folder(doc: str, argv: Sequence[str] | None, default: Path) -> Path:
         help="where to write (default: beside this script)",
     )
     folder: Path = parser.parse_args(argv).folder
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a file of that name, or a folder that cannot be made
+        parser.error(f"{folder}: {error.strerror or error}")
     return folder

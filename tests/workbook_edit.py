@@ -1,4 +1,4 @@
-"""Helpers that write a budget's workbook and change it the way a person in Excel would."""
+"""Functions that write a budget's workbook and change it the way a person in Excel would."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-import _example  # noqa: E402  (the examples' shared helper lives one folder up)
+import _example  # noqa: E402  (the examples' shared module lives one folder up)
 
 YEARS = ["2015", "2016", "2017", "2018", "2019", "2020"]
 

@@ -56,7 +56,7 @@ from prestatie import (
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-import _example  # noqa: E402  (the examples' shared helper and the seed page live one folder up)
+import _example  # noqa: E402  (the examples' shared module and the seed page live one folder up)
 import prestatie_7_2_3 as seed  # noqa: E402
 
 RESERVE = seed.RESERVE

@@ -56,7 +56,7 @@ from prestatie import (
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
-import _example  # noqa: E402  (the examples' shared helper lives two folders up)
+import _example  # noqa: E402  (the examples' shared module lives two folders up)
 
 LASTEN, BATEN = Flow.LASTEN, Flow.BATEN
 PRIMITIEF, WIJZIGING = BudgetColumn.PRIMITIEF, BudgetColumn.WIJZIGING

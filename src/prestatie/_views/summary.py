@@ -195,7 +195,7 @@ def _table(budget: Budget, flow: Flow, column: BudgetColumn, years: list[int]) -
             children.append(
                 SummaryLine(
                     code=programme.code,
-                    label=f"{top} {programme.number} niet per {budget.level_name(1)}",
+                    label=f"{top} {programme.number} niet per {budget.level_label(1)}",
                     level=2,
                     amounts=own,
                 )

@@ -79,7 +79,7 @@ def _text_of(value: CellValue) -> str:
     if isinstance(value, float):
         number = cell_number(value)
         if number is None:
-            raise CellError("text")  # what was typed did not fit a number
+            raise CellError(N_("text"))  # what was typed did not fit a number
         return str(number)
     if isinstance(value, int | Decimal):
         return str(value)
