@@ -44,11 +44,12 @@ class Found(str):
 
     def translated(self, language: str) -> str:
         kind, _, shown = self.partition(" ")
-        if kind not in TYPE_NAMES:
+        name = TYPE_NAMES.get(kind) or TOML_TYPE_NAMES.get(kind)
+        if name is None:
             return str(self)
         if kind == "float" and language == "nl":
             shown = shown.replace(".", ",")
-        return f"{translation(language).gettext(TYPE_NAMES[kind])} {shown}"
+        return f"{translation(language).gettext(name)} {shown}"
 
 
 def N_(template: str) -> str:
@@ -73,6 +74,17 @@ TYPE_NAMES = {
 }
 """The Python types a found value commonly has (read from JSON or a cell), by their name:
 English shows the name as it is (`int 3`), the catalogue holds the Dutch (`geheel getal 3`)."""
+
+TOML_TYPE_NAMES = {
+    "text": N_("text"),
+    "integer": N_("integer"),
+    "boolean": N_("boolean"),
+    "array": N_("array"),
+    "table": N_("table"),
+}
+"""The types of a value in a TOML file (a mapping) by the names TOML gives them, besides
+`float` and the dates and times of `TYPE_NAMES`: `integer 3` in English, `geheel getal 3` in
+Dutch."""
 
 
 @functools.cache

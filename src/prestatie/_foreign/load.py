@@ -34,7 +34,7 @@ from prestatie._foreign.mapping import (
     printed_code,
 )
 from prestatie._json import configure_converter
-from prestatie._language import N_
+from prestatie._language import N_, Found
 from prestatie._model import BudgetColumn, Flow, MutationKind, Nature
 from prestatie._money import from_spreadsheet_number, to_amount
 from prestatie._xlsx.columns import normalise_header
@@ -48,9 +48,11 @@ _TOML_TYPES[dict] = "table"
 
 
 def _shown(value: Any) -> str:
+    """A value found in a mapping file, its type named as TOML names it (`integer 3`), in
+    the message's language when rendered."""
     if value is None:
         return N_("nothing")
-    return f"{_TOML_TYPES.get(type(value), type(value).__name__)} {value!r}"
+    return Found(f"{_TOML_TYPES.get(type(value), type(value).__name__)} {value!r}")
 
 
 def _toml_key(key: str) -> str:
