@@ -7,24 +7,52 @@ and the values to fill in (`params`), so that it can be rendered in Dutch as wel
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 import attrs
 
-from prestatie._language import N_, Found, Phrase, render, translation
+from prestatie._language import N_, Found, Named, Phrase, Translatable, render, translation
 
 Params = Mapping[str, str | int]
 """The values of a message's placeholders: text and whole numbers, as JSON holds them."""
 
 
+_OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EEXIST: N_("File exists"),
+}
+"""The reasons of the common operating system errors, by errno, as the system gives them in
+English; the catalogue holds their Dutch."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, without the file's name: in English as the system
+    says it (`Permission denied`), in Dutch from the catalogue by its errno (another errno
+    keeps the system's text)."""
+    text = error.strerror or str(error)
+    dutch = _OS_REASONS.get(error.errno or 0)
+    return text if dutch is None else Named(text, dutch)
+
+
 def _plain(params: Mapping[str, object]) -> dict[str, str | int]:
-    """`params` with every value that is not text, a phrase of the catalogue, a found value or
-    a whole number as its text."""
-    return {
-        key: value if type(value) in (str, Phrase, Found, int) else str(value)  # type: ignore[misc]
-        for key, value in params.items()
-    }
+    """`params` with every value that is not text, a phrase of the catalogue, a translatable
+    value or a whole number as its text; an operating system's error as its reason."""
+    return {key: _plain_value(value) for key, value in params.items()}
+
+
+def _plain_value(value: object) -> str | int:
+    if isinstance(value, OSError):
+        return os_reason(value)
+    if type(value) in (str, Phrase, int) or isinstance(value, Translatable):
+        return value  # type: ignore[return-value]
+    return str(value)
 
 
 class Reason(NamedTuple):
@@ -142,14 +170,19 @@ class PrestatieError(Exception):
         return f"{self.owner}.{self.field}: {reason}" if self.reason is not None else reason
 
 
-def error_problem(where: str, error: PrestatieError) -> Problem:
+def error_problem(where: str, error: PrestatieError, header: str = "") -> Problem:
     """The problem at `where` that `error` is, with its message (`Owner.field: reason` when
-    it names an owner), its code (`invalid-value` when it has none) and its params."""
+    it names an owner), its code (`invalid-value` when it has none) and its params.
+
+    `header` is the header of the workbook's column that holds the field: in Dutch the
+    message names the field by it (`Eindjaar: reason`), as the reader sees it in the sheet."""
     if not error.template:
         return Problem(where=where, message=str(error), code=error.code or "invalid-value")
     if error.reason is None:
         return Problem.of(where, error.code, error.template, **error.params)
-    subject = f"{error.owner}.{error.field}"
+    subject: str = f"{error.owner}.{error.field}"
+    if header:
+        subject = Named(subject, header)
     reason = Phrase(error.template)
     return Problem.of(
         where, error.code, N_("{subject}: {reason}"), subject=subject, reason=reason, **error.params

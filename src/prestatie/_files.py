@@ -25,20 +25,25 @@ OLD_EXCEL = (".xls", ".xlsm", ".xlsb", ".ods")
 def suffix_of(path: str | os.PathLike[str]) -> str:
     """The extension that decides the form of `path`; `InvalidValueError` for any other."""
     suffix = Path(path).suffix.lower()
-    if suffix not in SUFFIXES:
-        template = (
-            N_(
-                "{path}: expected a .xlsx or .json file, got {found}: save it as .xlsx (Excel"
-                " Workbook) and try again"
-            )
-            if suffix in OLD_EXCEL
-            else N_("{path}: expected a .xlsx or .json file, got {found}")
-        )
-        found = repr(suffix) if suffix else N_("no extension")
+    if suffix in SUFFIXES:
+        return suffix
+    if Path(path).is_dir():
         raise InvalidValueError(
-            template, code="suffix-unknown", params={"path": path, "found": found}
+            N_("{path}: is a folder, not a file: expected a .xlsx or .json file"),
+            code="not-a-file",
+            params={"path": path},
         )
-    return suffix
+    if suffix in OLD_EXCEL:
+        template = N_(
+            "{path}: expected a .xlsx or .json file, got {found}: save it as .xlsx (Excel"
+            " Workbook) and try again"
+        )
+    elif suffix:
+        template = N_("{path}: expected a .xlsx or .json file, got {found}")
+    else:
+        template = N_("{path}: expected a .xlsx or .json file, got no extension")
+    found = repr(suffix) if suffix else N_("no extension")
+    raise InvalidValueError(template, code="suffix-unknown", params={"path": path, "found": found})
 
 
 def read_budget(

@@ -269,6 +269,31 @@ def _problems(exc: BaseException) -> list[Problem]:
     ]
 
 
+_SYNTAX_REASONS = {
+    reason: reason
+    for reason in (
+        N_("Expecting value"),
+        N_("Expecting ',' delimiter"),
+        N_("Expecting ':' delimiter"),
+        N_("Expecting property name enclosed in double quotes"),
+        N_("Extra data"),
+        N_("Unterminated string starting at"),
+        N_("Invalid control character at"),
+        N_("Invalid \\escape"),
+        N_("Illegal trailing comma before end of object"),
+        N_("Illegal trailing comma before end of array"),
+    )
+}
+"""The reasons the `json` module gives for the common syntax errors, each a phrase of the
+catalogue, which holds its Dutch."""
+
+
+def _syntax_reason(reason: str) -> str:
+    """The `json` module's reason, in English as it gives it, in Dutch from the catalogue
+    when it is a common one."""
+    return _SYNTAX_REASONS.get(reason, reason)
+
+
 def _load(text: str | bytes) -> Any:
     try:
         return json.loads(
@@ -280,7 +305,11 @@ def _load(text: str | bytes) -> Any:
         )
     except json.JSONDecodeError as exc:
         template = N_("not valid JSON: line {line} column {column}: {reason}")
-        params: dict[str, object] = {"line": exc.lineno, "column": exc.colno, "reason": exc.msg}
+        params: dict[str, object] = {
+            "line": exc.lineno,
+            "column": exc.colno,
+            "reason": _syntax_reason(exc.msg),
+        }
     except UnicodeDecodeError as exc:
         template, params = N_("not valid JSON: {reason}"), {"reason": exc}
     except RecursionError:

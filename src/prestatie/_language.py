@@ -27,7 +27,40 @@ class Phrase(str):
     __slots__ = ()
 
 
-class Found(str):
+class Translatable(str):
+    """A value of a message that reads differently by language: given as a value of a
+    message, `translated` gives it in the message's language. Its own text, the English,
+    is what a program reads in the message's params."""
+
+    __slots__ = ()
+
+    def translated(self, language: str) -> str:
+        raise NotImplementedError
+
+
+class Named(Translatable):
+    """A value that a Dutch reader knows by another name: a model field (`Duration.end_year`)
+    by its column's header in the workbook (`Eindjaar`), an operating system's reason
+    (`Permission denied`) by a phrase of the catalogue (`geen toegang`). The English is the
+    value as given."""
+
+    dutch: str
+
+    def __new__(cls, english: str, dutch: str) -> Named:
+        named = super().__new__(cls, english)
+        named.dutch = dutch
+        return named
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return str(self), self.dutch
+
+    def translated(self, language: str) -> str:
+        """The Dutch name in Dutch (a `Phrase` is translated with the message), else the
+        value as given."""
+        return self.dutch if language == "nl" else str(self)
+
+
+class Found(Translatable):
     """A value as it was found, for a message: its type's name and its repr (`int 3`,
     `str 'x'`), the same in every language. Given as a value of a message, its type's name is
     translated with the message (`geheel getal 3`), and in Dutch a float's decimal point
@@ -113,10 +146,11 @@ def translation(language: str) -> gettext.NullTranslations:
 
 def render(template: str, params: Mapping[str, object], language: str = "en") -> str:
     """`template` in `language`, filled in with `params`; a `Phrase` among them is
-    translated too, and filled in with the same `params`, and so is a `Found` value's type."""
+    translated too, and filled in with the same `params`, and so is a `Translatable` value
+    (a `Found` value's type, a `Named` value)."""
     texts = translation(language)
     found = {
-        key: value.translated(language) if isinstance(value, Found) else value
+        key: value.translated(language) if isinstance(value, Translatable) else value
         for key, value in params.items()
     }
     values = {

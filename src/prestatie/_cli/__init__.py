@@ -48,12 +48,14 @@ from prestatie._cli.failures import (
     DEBUG_HELP,
     EXIT_PROBLEMS,
     EXIT_UNUSABLE,
+    FILES,
     LANGUAGE_HELP,
     F,
     Failure,
     count_files,
     count_problems,
     failure,
+    folder_reason,
     guarded,
     is_whole_file,
     os_failure,
@@ -90,15 +92,10 @@ XLSX, JSON = ".xlsx", ".json"
 CSV, JSONL = ".csv", ".jsonl"
 
 
-_EXPECTED = {
-    (XLSX, JSON): N_("expected a .xlsx or .json file, got {found}"),
-    (XLSX,): N_("expected a .xlsx file, got {found}"),
-    (CSV, JSONL): N_("expected a .csv or .jsonl file, got {found}"),
-}
-
-
 def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
     suffix = path.suffix.lower()
+    if suffix not in allowed and (not suffix or path.is_dir()):
+        usage(_wrong_suffix(path, allowed))  # what the command takes, and nothing was given
     for expected in ((XLSX, JSON), allowed):
         if suffix not in expected:
             usage(_wrong_suffix(path, expected))
@@ -106,10 +103,16 @@ def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
 
 
 def _wrong_suffix(path: Path, expected: tuple[str, ...]) -> str:
+    """`path` is a folder, or has no extension or another one than `expected`."""
+    if path.is_dir():
+        return f"{path}: {folder_reason(expected)}"
     suffix = path.suffix.lower()
-    found = repr(suffix) if suffix else _("no extension")
+    wanted = _(FILES[expected])
+    if not suffix:
+        return f"{path}: " + _("expected {expected}, got no extension").format(expected=wanted)
     hint = _(": save it as .xlsx (Excel Workbook) and try again") if suffix == ".xls" else ""
-    return f"{path}: {_(_EXPECTED[expected]).format(found=found)}{hint}"
+    found = _("expected {expected}, got {found}").format(expected=wanted, found=repr(suffix))
+    return f"{path}: {found}{hint}"
 
 
 def _check_new(path: Path, force: bool) -> None:
@@ -568,7 +571,7 @@ def export(file: Path, out: Path, dialect: str, force: bool) -> None:
         try:
             count = write_records(budget, out, dialect=dialect, force=True)
         except OSError as error:
-            raise os_failure(error, out, "write") from error
+            raise os_failure(error, out, "write", (CSV, JSONL)) from error
     amounts = ngettext("{count} amount", "{count} amounts", count).format(count=count)
     click.echo(
         _("wrote {out}: {amounts} of {file}").format(out=out, amounts=amounts, file=file), err=True

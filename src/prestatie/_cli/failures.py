@@ -77,7 +77,7 @@ def failure(error: BaseException, source: str = "") -> Failure:
         return Failure(f"{error}", EXIT_UNUSABLE)
     if isinstance(error, OSError):
         name = error.filename if error.filename is not None else source
-        reason = error.strerror or str(error)
+        reason = system_reason(error)
         return Failure(f"{name}: {reason}" if name else reason, EXIT_UNUSABLE)
     if isinstance(error, PrestatieError):
         return Failure(error.render(speaking), EXIT_PROBLEMS)
@@ -160,16 +160,39 @@ CANNOT = {
 }
 
 
-def os_failure(error: OSError, path: Path, doing: str) -> Failure:
+FILES = {
+    (".xlsx", ".json"): N_("a .xlsx or .json file"),
+    (".xlsx",): N_("a .xlsx file"),
+    (".csv", ".jsonl"): N_("a .csv or .jsonl file"),
+}
+"""What a command reads or writes, by the extensions it takes."""
+
+
+def os_failure(
+    error: OSError, path: Path, doing: str, expected: tuple[str, ...] = (".xlsx", ".json")
+) -> Failure:
     """`FILE: cannot open the file: reason`, naming another path the error is about."""
-    return Failure(f"{path}: {os_reason(error, path, doing)}", EXIT_UNUSABLE)
+    return Failure(f"{path}: {os_reason(error, path, doing, expected)}", EXIT_UNUSABLE)
 
 
-def os_reason(error: OSError, path: Path, doing: str) -> str:
-    """What went wrong opening or writing `path`, without naming `path` itself."""
+def os_reason(
+    error: OSError, path: Path, doing: str, expected: tuple[str, ...] = (".xlsx", ".json")
+) -> str:
+    """What went wrong opening or writing `path`, without naming `path` itself; a file with
+    one of the extensions `expected` was."""
     if isinstance(error, IsADirectoryError) or path.is_dir():
-        return _("is a folder, not a file: expected a .xlsx or .json file")
+        return folder_reason(expected)
     other = error.filename is not None and str(error.filename) != str(path)
     about = f" ({error.filename})" if other else ""
-    reason = error.strerror or str(error)
-    return _(CANNOT[doing]).format(reason=reason, about=about)
+    return _(CANNOT[doing]).format(reason=system_reason(error), about=about)
+
+
+def folder_reason(expected: tuple[str, ...]) -> str:
+    """A folder given where a file with one of the extensions `expected` belongs."""
+    return _("is a folder, not a file: expected {expected}").format(expected=_(FILES[expected]))
+
+
+def system_reason(error: OSError) -> str:
+    """Why the operating system refused, in the command's language: the library's catalogue
+    holds the Dutch of the common reasons."""
+    return Problem.of("", "os-error", N_("{reason}"), reason=error).render(language())

@@ -19,6 +19,7 @@ from openpyxl.utils import column_index_from_string
 
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError
+from prestatie._language import N_
 from prestatie._model import BudgetColumn, DocumentKind, Flow, MutationKind, Nature
 from prestatie._money import ZERO, Unit, non_negative_amount
 from prestatie._validate import of, optional, tuple_of
@@ -45,7 +46,12 @@ class ColumnRef:
         if self.letter is not None:
             column_index_from_string(self.letter.upper())  # refuses "A1", "" with ValueError
         elif not self.header:
-            raise InvalidValueError("ColumnRef.header: expected a header text or a letter")
+            raise InvalidValueError(
+                N_("expected a header text or a letter"),
+                owner="ColumnRef",
+                field="header",
+                code="column-unnamed",
+            )
 
     def matches(self, header: str) -> bool:
         names = (self.header, *self.aliases)

@@ -81,7 +81,9 @@ class Target:
             object.__setattr__(self, "upper_inclusive", True)
         if self.first_year is not None and (self.year is None or self.first_year >= self.year):
             raise InvalidValueError(
-                N_("Target.first_year: a period needs a later last year, got {first} to {last}"),
+                N_("a period needs a later last year, got {first} to {last}"),
+                owner="Target",
+                field="first_year",
                 code="period-reversed",
                 params={"first": self.first_year, "last": self.year},
             )

@@ -75,8 +75,8 @@ class _Builder:
         try:
             return factory(**fields)
         except PrestatieError as error:
-            where = row.cell() if error.field is None else row.field_cell(error.field)
-            self.problems.append(error_problem(where, error))
+            key = None if error.field is None else row.field_key(error.field)
+            self.problems.append(error_problem(row.cell(key), error, row.header(key)))
             return None
 
     def build(
@@ -498,7 +498,8 @@ class _Builder:
         except PrestatieError as error:
             field = error.field or "year"
             where = self.where.get(f"$.{field}", f"{BEGROTING.name}!B1")
-            self.problems.append(error_problem(where, error))
+            header = next((c.header for c in BEGROTING.columns if c.key == field), "")
+            self.problems.append(error_problem(where, error, header))
             return None
 
     def _cell_of(self, path: str) -> str:

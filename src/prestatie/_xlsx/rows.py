@@ -38,17 +38,26 @@ class DataRow:
         letter = self.letters.get(key or "") or next(iter(self.letters.values()), "A")
         return f"{self.sheet}!{letter}{self.number}"
 
-    def field_cell(self, field: str) -> str:
-        """The cell of a field named as in the model (`reserve_link.reserve`, `end_year`)."""
+    def field_key(self, field: str) -> str | None:
+        """The key of the column holding a field named as in the model
+        (`reserve_link.reserve`, `end_year`), or None when no column of the row does."""
         field = re.sub(r"\[[0-9]+\]", "", field).strip(".")
         while field:
             if field in self.letters:
-                return self.cell(field)
+                return field
             for key in self.letters:
                 if key.split(".")[-1] == field:
-                    return self.cell(key)
+                    return key
             field = field.rpartition(".")[0]
-        return self.cell()
+        return None
+
+    def field_cell(self, field: str) -> str:
+        """The cell of a field named as in the model (`reserve_link.reserve`, `end_year`)."""
+        return self.cell(self.field_key(field))
+
+    def header(self, key: str | None) -> str:
+        """The header of column `key`, as the sheet prints it; empty for None."""
+        return "" if key is None else _HEADERS[self.sheet].get(key, "")
 
 
 def ordered(rows: list[DataRow]) -> list[DataRow]:
@@ -155,6 +164,7 @@ PARENTS = {
 """Each group's column naming the parent, and where that parent is listed."""
 
 
+_HEADERS = {sheet.name: {c.key: c.header for c in sheet.columns} for sheet in schema.SHEETS}
 LEVEL_SHEETS = {sheet.owner: sheet.name for sheet in schema.SHEETS if sheet.owner is not None}
 """The sheet that lists each kind of parent, by what its children call it."""
 
