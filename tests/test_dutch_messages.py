@@ -17,6 +17,7 @@ from prestatie import (
     MappingError,
     Problem,
     from_json,
+    load_mapping,
     read_budget,
     read_workbook_with_problems,
     write_workbook,
@@ -314,3 +315,67 @@ def test_a_json_syntax_error_gives_its_place_and_reason_in_dutch(
     (problem,) = caught.value.problems
     assert problem.render("nl") == f"geen geldige JSON: {dutch}"
     assert problem.render("en") == problem.message == f"not valid JSON: {english}"
+
+
+# -- TOML syntax errors and damaged workbooks ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dutch", "english"),
+    [
+        (
+            "a = 1\na = 2\n",
+            "regel 2 kolom 6: een waarde wordt opnieuw gegeven (een sleutel staat er twee keer in)",
+            "Cannot overwrite a value (at line 2, column 6)",
+        ),
+        (
+            "header_rows = [1\n",
+            "aan het einde van het bestand: een lijst wordt niet gesloten met ]",
+            "Unclosed array (at end of document)",
+        ),
+        (
+            "a 1\n",
+            "regel 1 kolom 3: verwacht '=' na een sleutel",
+            "Expected '=' after a key in a key/value pair (at line 1, column 3)",
+        ),
+        (
+            "a = 1 2\n",
+            "regel 1 kolom 7: Expected newline or end of document after a statement",
+            "Expected newline or end of document after a statement (at line 1, column 7)",
+        ),
+    ],
+)
+def test_a_toml_syntax_error_gives_its_place_and_reason_in_dutch(
+    tmp_path: Path, text: str, dutch: str, english: str
+) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MappingError) as caught:
+        load_mapping(path)
+    (problem,) = caught.value.problems
+    assert problem.render("nl") == f"geen geldige TOML: {dutch}"
+    assert problem.render("en") == f"not valid TOML: {english}"
+
+
+def test_a_file_that_is_no_zip_archive_is_said_to_be_damaged_in_dutch(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.xlsx"
+    path.write_bytes(b"PK garbage")
+    assert _stderr("check", path, code=2) == (
+        f"{path}: het bestand is afgebroken of beschadigd: verwacht een volledig .xlsx-bestand"
+        " (het is geen zip-archief)\n1 probleem in 1 van 1 bestand\n"
+    )
+
+
+def test_a_parent_listed_on_one_of_several_sheets_is_said_with_of_in_dutch(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "monitor.xlsx"
+    write_workbook(monitor_budget(), path)
+    edit(path, [("Programma's", "Nummer", 2, 8)])
+    _, problems = read_workbook_with_problems(path)
+    doelen = [p for p in problems if p.where == "Doelen!A2"]
+    assert [p.render("nl") for p in doelen] == [
+        "verwijst naar kerntaak 7, die niet in de werkmap staat: verwacht er een die op"
+        " Programma's of Doelen staat"
+    ]
+    assert doelen[0].message.endswith("expected one listed on Programma's or Doelen")

@@ -17,7 +17,7 @@ from cattrs.v import format_exception as cattrs_format_exception
 
 from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
-from prestatie._language import N_
+from prestatie._language import N_, known_reason
 from prestatie._model import Amount, Budget, Role, role_label
 from prestatie._money import parse_decimal, to_amount
 from prestatie._target.algebra import Target
@@ -269,29 +269,20 @@ def _problems(exc: BaseException) -> list[Problem]:
     ]
 
 
-_SYNTAX_REASONS = {
-    reason: reason
-    for reason in (
-        N_("Expecting value"),
-        N_("Expecting ',' delimiter"),
-        N_("Expecting ':' delimiter"),
-        N_("Expecting property name enclosed in double quotes"),
-        N_("Extra data"),
-        N_("Unterminated string starting at"),
-        N_("Invalid control character at"),
-        N_("Invalid \\escape"),
-        N_("Illegal trailing comma before end of object"),
-        N_("Illegal trailing comma before end of array"),
-    )
-}
-"""The reasons the `json` module gives for the common syntax errors, each a phrase of the
-catalogue, which holds its Dutch."""
-
-
-def _syntax_reason(reason: str) -> str:
-    """The `json` module's reason, in English as it gives it, in Dutch from the catalogue
-    when it is a common one."""
-    return _SYNTAX_REASONS.get(reason, reason)
+_SYNTAX_REASONS = (
+    N_("Expecting value"),
+    N_("Expecting ',' delimiter"),
+    N_("Expecting ':' delimiter"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Extra data"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Invalid \\escape"),
+    N_("Illegal trailing comma before end of object"),
+    N_("Illegal trailing comma before end of array"),
+)
+"""The reasons the `json` module gives for the common syntax errors; the catalogue holds
+their Dutch."""
 
 
 def _load(text: str | bytes) -> Any:
@@ -308,7 +299,7 @@ def _load(text: str | bytes) -> Any:
         params: dict[str, object] = {
             "line": exc.lineno,
             "column": exc.colno,
-            "reason": _syntax_reason(exc.msg),
+            "reason": known_reason(exc.msg, _SYNTAX_REASONS),
         }
     except UnicodeDecodeError as exc:
         template, params = N_("not valid JSON: {reason}"), {"reason": exc}

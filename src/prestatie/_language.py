@@ -91,6 +91,13 @@ def N_(template: str) -> str:
     return Phrase(template)
 
 
+def known_reason(reason: str, phrases: tuple[str, ...]) -> str:
+    """Another library's reason (`json`'s, `tomllib`'s) as the phrase of the catalogue that
+    says it, when it is one of `phrases` (each marked with `N_`, in that library's English),
+    so that it is translated with the message; else as it is."""
+    return next((phrase for phrase in phrases if phrase == reason), reason)
+
+
 TYPE_NAMES = {
     "str": N_("str"),
     "int": N_("int"),

@@ -34,7 +34,7 @@ from prestatie._foreign.mapping import (
     printed_code,
 )
 from prestatie._json import configure_converter
-from prestatie._language import N_, Found
+from prestatie._language import N_, Found, known_reason
 from prestatie._model import BudgetColumn, Flow, MutationKind, Nature
 from prestatie._money import from_spreadsheet_number, to_amount
 from prestatie._xlsx.columns import normalise_header
@@ -518,6 +518,39 @@ def load_mapping(path: str | os.PathLike[str]) -> Mapping:
             [Problem.of(str(source), "file-unreadable", message, error=exc)], source=str(source)
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        message = N_("not valid TOML: {error}")
-        raise MappingError([Problem.of(str(source), "not-toml", message, error=exc)]) from None
+        problem = _toml_problem(str(source), str(exc))
+        raise MappingError([problem]) from None
     return mapping_from_dict(data, str(source))
+
+
+_TOML_REASONS = (
+    N_("Cannot overwrite a value"),
+    N_("Unterminated string"),
+    N_("Unclosed inline table"),
+    N_("Unclosed array"),
+    N_("Invalid value"),
+    N_("Invalid statement"),
+    N_("Invalid initial character for a key part"),
+    N_("Invalid date or datetime"),
+    N_("Expected ']' at the end of a table declaration"),
+    N_("Expected ']]' at the end of an array declaration"),
+    N_("Expected '=' after a key in a key/value pair"),
+)
+"""The reasons `tomllib` gives for the common syntax errors; the catalogue holds their
+Dutch."""
+
+
+def _toml_problem(source: str, error: str) -> Problem:
+    """A TOML syntax error (`Unclosed array (at line 2, column 6)`), its place and reason
+    in the message's language."""
+    if found := re.fullmatch(r"(?s)(.*) \(at line ([0-9]+), column ([0-9]+)\)", error):
+        reason, line, column = found.groups()
+        template = N_("not valid TOML: {reason} (at line {line}, column {column})")
+        params: dict[str, object] = {"line": int(line), "column": int(column)}
+    elif found := re.fullmatch(r"(?s)(.*) \(at end of document\)", error):
+        reason = found.group(1)
+        template, params = N_("not valid TOML: {reason} (at end of document)"), {}
+    else:
+        return Problem.of(source, "not-toml", N_("not valid TOML: {error}"), error=error)
+    reason = known_reason(reason, _TOML_REASONS)
+    return Problem.of(source, "not-toml", template, reason=reason, **params)

@@ -13,6 +13,7 @@ import attrs
 
 from prestatie._code import Code
 from prestatie._errors import PrestatieError
+from prestatie._language import Named
 from prestatie._xlsx import schema
 from prestatie._xlsx.columns import Owner, Sheet, parent_of
 
@@ -135,8 +136,12 @@ class Index:
 
 
 def _listed_on(*sheets: Sheet) -> str:
+    """The sheets' names, the last joined by "or" (in Dutch "of")."""
     names = [sheet.name for sheet in sheets]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    most = ", ".join(names[:-1])
+    return Named(f"{most} or {names[-1]}", f"{most} of {names[-1]}")
 
 
 _NODE_SHEETS = _listed_on(schema.PROGRAMMAS, schema.DOELEN, schema.PRESTATIES)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from prestatie._errors import Problem, WorkbookError
-from prestatie._language import N_
+from prestatie._language import N_, known_reason
 
 DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 """The default limit on the uncompressed size of all parts of a workbook (256 MiB)."""
@@ -25,6 +25,14 @@ DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _XML_HEAD = 4096
+
+
+_ZIP_REASONS = (
+    N_("File is not a zip file"),
+    N_("Truncated file header"),
+    N_("Bad magic number for file header"),
+)
+"""The reasons `zipfile` gives for the common damages; the catalogue holds their Dutch."""
 
 
 def _refuse(path: Path, code: str, template: str, /, **params: object) -> WorkbookError:
@@ -58,7 +66,7 @@ def check_xlsx(path: Path, max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSE
             path,
             "xlsx-damaged",
             N_("the file is truncated or damaged: expected a complete .xlsx file ({error})"),
-            error=exc,
+            error=known_reason(str(exc), _ZIP_REASONS),
         ) from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
         raise _refuse(
