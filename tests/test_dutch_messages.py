@@ -379,3 +379,36 @@ def test_a_parent_listed_on_one_of_several_sheets_is_said_with_of_in_dutch(
         " Programma's of Doelen staat"
     ]
     assert doelen[0].message.endswith("expected one listed on Programma's or Doelen")
+
+
+@pytest.mark.parametrize(
+    ("text", "dutch", "english"),
+    [
+        (
+            '{"format_version": 2, "province": "x", "year": NaN}',
+            "$.year: verwacht een geheel getal, maar vond de letterlijke waarde NaN, die geen"
+            " standaard-JSON is",
+            "$.year: expected a whole number, got the literal NaN, which is not standard JSON",
+        ),
+        (
+            '{"format_version": 2, "province": "x", "year": 1e400}',
+            "$.year: verwacht een geheel getal, maar vond het getal 1e400, te groot",
+            "$.year: expected a whole number, got the number 1e400, too large",
+        ),
+        (
+            '{"format_version": 2, "province": "x", "year": 2018, "programmes": {}}',
+            "$.programmes: verwacht een lijst, maar vond object {}",
+            "$.programmes: expected a list, got dict {}",
+        ),
+    ],
+)
+def test_a_json_value_no_budget_holds_is_described_in_dutch(
+    text: str, dutch: str, english: str
+) -> None:
+    """A number JSON allows but no budget value can be, and an object where a list belongs,
+    are described in the message's language (an object as JSON's, not as the reader's)."""
+    with pytest.raises(JsonError) as caught:
+        from_json(text)
+    (problem,) = caught.value.problems
+    assert f"{problem.where}: {problem.render('nl')}" == dutch
+    assert str(problem) == english

@@ -17,7 +17,7 @@ from cattrs.v import format_exception as cattrs_format_exception
 
 from prestatie._code import Code
 from prestatie._errors import JsonError, PrestatieError, Problem, describe
-from prestatie._language import N_, known_reason
+from prestatie._language import N_, filled, known_reason
 from prestatie._model import Amount, Budget, Role, role_label
 from prestatie._money import parse_decimal, to_amount
 from prestatie._target.algebra import Target
@@ -54,18 +54,21 @@ class _Literal:
 def _found(value: Any) -> str:
     if isinstance(value, _Literal):
         return value.description
+    if isinstance(value, _Object):  # an object as JSON has it, whatever it remembers
+        return describe(dict(value))
     return describe(value)
 
 
 def _parse_constant(text: str) -> _Literal:
-    return _Literal(text, f"the literal {text}, which is not standard JSON")
+    return _Literal(text, filled(N_("the literal {text}, which is not standard JSON"), text=text))
 
 
 def _parse_float(text: str) -> float | _Literal:
     number = float(text)
     if math.isfinite(number):
         return number
-    return _Literal(text, f"the number {text[:20]}{'...' if len(text) > 20 else ''}, too large")
+    shown = f"{text[:20]}{'...' if len(text) > 20 else ''}"
+    return _Literal(text, filled(N_("the number {text}, too large"), text=shown))
 
 
 def _parse_int(text: str) -> int | _Literal:
@@ -73,7 +76,9 @@ def _parse_int(text: str) -> int | _Literal:
         return int(text)
     except ValueError:  # longer than sys.get_int_max_str_digits()
         digits = len(text.lstrip("-"))
-        return _Literal(text, f"a whole number of {digits} digits, too long")
+        return _Literal(
+            text, filled(N_("a whole number of {digits} digits, too long"), digits=digits)
+        )
 
 
 class _Object(dict[str, Any]):

@@ -91,6 +91,13 @@ def N_(template: str) -> str:
     return Phrase(template)
 
 
+def filled(template: str, /, **params: object) -> Named:
+    """A value of a message that is a template of the catalogue filled in with values of its
+    own (`the literal {text}, which is not standard JSON`): in English and in Dutch."""
+    dutch = translation("nl").gettext(template).format_map(params)
+    return Named(template.format_map(params), dutch)
+
+
 def known_reason(reason: str, phrases: tuple[str, ...]) -> str:
     """Another library's reason (`json`'s, `tomllib`'s) as the phrase of the catalogue that
     says it, when it is one of `phrases` (each marked with `N_`, in that library's English),
