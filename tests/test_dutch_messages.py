@@ -412,3 +412,17 @@ def test_a_json_value_no_budget_holds_is_described_in_dutch(
     (problem,) = caught.value.problems
     assert f"{problem.where}: {problem.render('nl')}" == dutch
     assert str(problem) == english
+
+
+def test_progress_refuses_a_percentage_above_100_as_a_usage_error_in_dutch(
+    tmp_path: Path,
+) -> None:
+    """Not the library's English refusal of the threshold, after the file was read."""
+    result = CliRunner().invoke(
+        main, ["progress", str(tmp_path / "m.json"), "--met-green", "120"], prog_name="prestatie"
+    )
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Fout: Ongeldige waarde voor '--met-green': verwacht een percentage van 0 tot 100,"
+        " maar kreeg '120'\n"
+    )

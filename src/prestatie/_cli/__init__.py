@@ -417,9 +417,13 @@ def _percentage(context: click.Context, parameter: click.Parameter, value: str) 
         number = parse_amount(value.strip().removesuffix("%").strip().replace(".", ","))
     except PrestatieError:
         number = None
-    if number is None or not 0 <= number <= 1000:
+    if number is None:
         raise click.BadParameter(
             _("expected a percentage such as 80 or 12,5, got {value!r}").format(value=value)
+        )
+    if not 0 <= number <= 100:  # as Thresholds takes them
+        raise click.BadParameter(
+            _("expected a percentage from 0 to 100, got {value!r}").format(value=value)
         )
     return number
 
