@@ -329,6 +329,11 @@ def test_a_json_syntax_error_gives_its_place_and_reason_in_dutch(
             "Cannot overwrite a value (at line 2, column 6)",
         ),
         (
+            "budget = {year = 2018\n",
+            "regel 1 kolom 22: een tabel tussen accolades wordt niet gesloten",
+            "Unclosed inline table (at line 1, column 22)",
+        ),
+        (
             "header_rows = [1\n",
             "aan het einde van het bestand: een lijst wordt niet gesloten met ]",
             "Unclosed array (at end of document)",
