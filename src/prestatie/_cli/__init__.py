@@ -44,13 +44,13 @@ from prestatie import (
     write_records,
 )
 from prestatie._cli.failures import (
-    DEBUG_HELP,
     EXIT_PROBLEMS,
     EXIT_UNUSABLE,
     F,
     Failure,
     count_files,
     count_problems,
+    debug_option,
     failure,
     guarded,
     is_whole_file,
@@ -144,7 +144,7 @@ def _write(budget: Budget, path: Path, report: str | None = None) -> None:
     ),
 )
 @version_option(__version__)
-@option("--debug", is_flag=True, help=DEBUG_HELP)
+@debug_option
 @language_option(read_variable=True)
 @click.pass_context
 def main(context: click.Context, debug: bool) -> None:
