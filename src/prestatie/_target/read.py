@@ -29,6 +29,7 @@ from prestatie._target.tokens import (
     _ends_range,
     _Found,
     _is_year,
+    _lower_end,
     _phrase,
     _qualifier,
     _Quantity,
@@ -75,8 +76,8 @@ def _qualified_at(
     kind, j = found if found is not None else (_AT_LEAST, i)
     descriptive = _descriptive(tokens, i)
     first = _quantity(tokens, j, article_is_number=True)
-    if first is None:
-        return None
+    if first is None or _range_end(tokens, first) is not None:
+        return None  # "minimaal 80-95%": a range, read in a norm, never only its first end
     relative = _tov_relative(tokens, i, kind, first, clause) if kind in _ONE_SIDED else None
     if relative is not None:
         return [relative]
@@ -148,7 +149,7 @@ def _range(
         return None
     try:
         target = Target.between(
-            first.value,
+            _lower_end(first, second),
             second.value,
             unit.text,
             lower_inclusive=kind in (_BETWEEN, _AT_LEAST),
@@ -195,12 +196,13 @@ def _bare_range(tokens: Sequence[_Token], i: int, first: _Quantity) -> list[_Fou
     found = _range_end(tokens, first)
     assert found is not None
     second = found[0]
-    if first.unit not in (None, second.unit) or first.value >= second.value:
+    lower = _lower_end(first, second)
+    if first.unit not in (None, second.unit) or lower >= second.value:
         return None
     unit = _quantity_unit(tokens, second)
     if unit is None or unit.more:
         return None
-    target = Target.between(first.value, second.value, unit.text)
+    target = Target.between(lower, second.value, unit.text)
     return [_Found(_with_unit(target, unit), i, unit.end)]
 
 

@@ -50,6 +50,7 @@ class _Quantity:
     value: Decimal
     unit: str | None  # EURO or PERCENT when the quantity says so, else None
     end: int  # index of the first token after it
+    scale: int = 0  # the power of ten of its scale word: 6 for "miljoen"
 
 
 @attrs.frozen
@@ -165,17 +166,33 @@ def _quantity(
     else:
         return None
     i += 1
+    scale = 0
     if i < len(tokens) and tokens[i].lower in SCALES:
-        value = value.scaleb(SCALES[tokens[i].lower])
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent > 0:
-            value = to_amount(int(value))  # "20 miljoen" reads as 20000000, not 2.0E+7
+        scale = SCALES[tokens[i].lower]
+        value = _scaled(value, scale)
         i += 1
     unit = EURO if money else None
     if not money and i < len(tokens) and tokens[i].lower in ("%", "procent"):
         unit = PERCENT
         i += 1
-    return _Quantity(-value if negative else value, unit, i)
+    return _Quantity(-value if negative else value, unit, i, scale)
+
+
+def _scaled(value: Decimal, scale: int) -> Decimal:
+    value = value.scaleb(scale)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0:
+        value = to_amount(int(value))  # "20 miljoen" reads as 20000000, not 2.0E+7
+    return value
+
+
+def _lower_end(first: _Quantity, second: _Quantity) -> Decimal:
+    """The first end of a range, which takes the scale of the second when it has none of its
+    own: "tussen 5 en 10 miljoen" is 5 miljoen to 10 miljoen (unless that passes the second)."""
+    if first.scale or not second.scale:
+        return first.value
+    scaled = _scaled(first.value, second.scale)
+    return scaled if scaled <= second.value else first.value
 
 
 def _range_end(tokens: Sequence[_Token], first: _Quantity) -> tuple[_Quantity, str] | None:
