@@ -67,6 +67,7 @@ def test_an_absolute_target_is_written_with_the_budget_s_words(target: Target, p
         ),
         ({"lower": Decimal("-2.5"), "upper": 0}, "tussen 0 en 2,5% minder"),
         ({"lower": 10, "upper": 20}, "tussen 10 en 20% meer"),
+        ({"lower": 0, "upper": 5}, "tussen 0 en 5% meer"),
     ],
 )
 def test_a_relative_target_is_written_as_a_direction_or_a_signed_change(
@@ -82,6 +83,25 @@ def test_a_relative_target_is_written_as_a_direction_or_a_signed_change(
     (read,) = parse_targets(phrase)
     assert read.same_values(target)
     assert read.baseline_year == target.baseline_year
+
+
+@pytest.mark.parametrize(
+    ("target", "phrase"),
+    [
+        (Target.at_most(12, "euro per inwoner"), "maximaal € 12 per inwoner"),
+        (Target.at_least(40, "% van de woningen"), "minimaal 40% van de woningen"),
+        (Target.between(1, 2, "% van de woningen"), "tussen 1% en 2% van de woningen"),
+    ],
+)
+def test_a_unit_that_starts_with_euro_or_percent_puts_the_sign_on_the_numbers(
+    target: Target, phrase: str
+) -> None:
+    """In "euro per inwoner" and "% van de woningen" the € or % goes with each number and
+    the rest of the unit follows the phrase, which reads back as the same target."""
+    assert format_target(target) == phrase
+    (read,) = parse_targets(phrase)
+    assert read.same_values(target)
+    assert read.unit == target.unit
 
 
 _NO_PHRASE = (
@@ -104,6 +124,10 @@ _NO_PHRASE = (
         (
             Target(unit="", kind=_RELATIVE, lower=-20, upper=-10, upper_inclusive=False),
             "target ≥ -20% en < -10% t.o.v. basiswaarde: " + _NO_PHRASE,
+        ),
+        (
+            Target(unit="", kind=_RELATIVE, lower=-5, upper=Decimal("0.5")),
+            "target ≥ -5% en ≤ 0,5% t.o.v. basiswaarde: " + _NO_PHRASE,
         ),
         (
             Target(unit="", kind=_RELATIVE, lower=5, upper=5),
