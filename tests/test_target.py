@@ -72,6 +72,64 @@ def test_minimum_above_maximum_is_refused() -> None:
         Target.between(50, 30, "gastlessen")
 
 
+@pytest.mark.parametrize(
+    ("fields", "where", "code", "params", "reason"),
+    [
+        (
+            {"unit": "jaar", "first_year": 2030, "year": 2025},
+            "first_year",
+            "period-reversed",
+            {"first": 2030, "last": 2025},
+            "a period needs a later last year, got 2030 to 2025",
+        ),
+        (
+            {"unit": "jaar", "first_year": 2030, "year": 2030},
+            "first_year",
+            "period-reversed",
+            {"first": 2030, "last": 2030},
+            "a period needs a later last year, got 2030 to 2030",
+        ),
+        (
+            {"unit": "", "kind": TargetKind.QUALITATIVE, "text": "Meer draagvlak", "upper": 3},
+            "kind",
+            "qualitative-with-bounds",
+            {"lower": "None", "upper": "3"},
+            "a qualitative target has no bounds, got lower=None and upper=3",
+        ),
+        (
+            {"unit": "", "kind": TargetKind.QUALITATIVE, "text": "  "},
+            "text",
+            "qualitative-without-text",
+            {},
+            "a qualitative target needs its text",
+        ),
+        (
+            {"unit": "gastlessen", "lower": 5, "upper": 5, "upper_inclusive": False},
+            "lower",
+            "target-empty",
+            {"lower": "5", "upper": "5"},
+            "the minimum 5 is above the maximum 5: no value can meet this target",
+        ),
+    ],
+)
+def test_each_impossible_target_is_refused_naming_its_field_code_and_values(
+    fields: dict[str, object],
+    where: str,
+    code: str,
+    params: dict[str, object],
+    reason: str,
+) -> None:
+    """A period that does not end after it starts, a qualitative target with bounds or
+    without text, and bounds that no value meets are refused, each with its own field, code,
+    values and message, which the workbook and `check --json` show."""
+    with pytest.raises(InvalidValueError) as caught:
+        Target(**fields)  # type: ignore[arg-type]
+    error = caught.value
+    assert (error.owner, error.field, error.code) == ("Target", where, code)
+    assert error.params == params
+    assert str(error) == f"Target.{where}: {reason}"
+
+
 @pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")])
 def test_nan_and_infinity_are_refused_as_bounds_and_values(bad: Decimal) -> None:
     with pytest.raises(InvalidValueError, match="finite"):
@@ -96,6 +154,21 @@ def test_negative_scale_factor_is_refused() -> None:
 
 def test_scaling_by_zero_gives_exactly_zero() -> None:
     assert Target.at_least(5, "x").scale(0).same_values(Target.exactly(0, "x"))
+
+
+_PER_5 = "laadpunt per 5 voertuigen"
+
+
+def test_a_ratio_target_stays_a_ratio_when_scaled_or_intersected() -> None:
+    """Scaling (by zero too) and intersecting keep a ratio target's kind, unit and year: "2
+    laadpunten per 5 voertuigen" is not an absolute count of laadpunten."""
+    ratio = Target(unit=_PER_5, kind=TargetKind.RATIO, lower=2, year=2030)
+    for scaled, value in ((ratio.scale(0), 0), (ratio.scale(3), 6)):
+        assert (scaled.kind, scaled.unit, scaled.year) == (TargetKind.RATIO, _PER_5, 2030)
+        assert scaled.lower == value
+    both = ratio.intersect(Target(unit=_PER_5, kind=TargetKind.RATIO, upper=4, year=2030))
+    assert isinstance(both, Target)
+    assert (both.kind, both.lower, both.upper) == (TargetKind.RATIO, 2, 4)
 
 
 def test_evaluate_at_least_reports_distance_and_ratio() -> None:
