@@ -39,8 +39,8 @@ from prestatie import (
     write_workbook,
 )
 from prestatie._cli import main
-from prestatie._cli.help import Command
-from prestatie._cli.language import speaking
+from prestatie._cli.help import Argument, Command, Option
+from prestatie._cli.language import chosen_language, speaking
 from prestatie._errors import describe
 from prestatie._language import N_
 
@@ -401,18 +401,52 @@ def test_lang_wins_over_prestatie_lang(tmp_path: Path, monkeypatch: pytest.Monke
     assert "bestaat al" in _template_twice(tmp_path, "--lang", "nl")
 
 
-@pytest.mark.parametrize("how", ["option", "environment"])
-def test_an_unknown_language_is_a_usage_error(
-    how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("args", "variable", "named"),
+    [
+        (["--lang", "fr", "template", "t.xlsx"], "en", "'--lang'"),
+        (["template", "t.xlsx", "--lang", "fr"], "en", "'--lang'"),
+        (["template", "t.xlsx"], "fr", "'PRESTATIE_LANG'"),
+        (["--version"], "fr", "'PRESTATIE_LANG'"),
+        (["--version", "--lang", "fr"], "en", "'--lang'"),
+    ],
+)
+def test_an_unknown_language_is_a_usage_error_in_dutch_that_names_where_it_was_given(
+    args: list[str], variable: str, named: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    options = ["--lang", "fr"] if how == "option" else []
-    if how == "environment":
-        monkeypatch.setenv("PRESTATIE_LANG", "fr")
-    result = CliRunner().invoke(
-        main, [*options, "template", str(tmp_path / "t.xlsx")], prog_name="prestatie"
-    )
+    """--lang fr, before or after the command, or PRESTATIE_LANG=fr is a usage error (exit 2),
+    even with --version: the language is checked before --version acts."""
+    monkeypatch.setenv("PRESTATIE_LANG", variable)
+    result = CliRunner().invoke(main, args, prog_name="prestatie")
     assert result.exit_code == 2
-    assert "Ongeldige waarde voor '--lang': 'fr' is niet een van 'nl', 'en'" in result.output
+    assert f"Ongeldige waarde voor {named}: 'fr' is niet een van 'nl', 'en'" in result.output
+    assert "versie" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "variable", "chosen"),
+    [
+        ([], None, "nl"),
+        ([], "EN", "en"),
+        ([], "fr", "nl"),
+        (["--lang", "en", "check", "x.json"], None, "en"),
+        (["check", "x.json", "--lang=EN"], "nl", "en"),
+        (["--lang", "en", "check", "--lang", "nl"], None, "nl"),
+        (["--lang", "nl"], "en", "nl"),
+        (["--lang", "fr"], "en", "nl"),
+        (["check", "--", "--lang", "en"], None, "nl"),
+    ],
+)
+def test_the_language_is_the_last_lang_else_prestatie_lang_else_dutch(
+    args: list[str], variable: str | None, chosen: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last --lang before `--`, before or after the command, in any case; else
+    PRESTATIE_LANG; else Dutch. An unknown language gives Dutch, in which --lang reports it."""
+    if variable is None:
+        monkeypatch.delenv("PRESTATIE_LANG")
+    else:
+        monkeypatch.setenv("PRESTATIE_LANG", variable)
+    assert chosen_language(args) == chosen
 
 
 @pytest.mark.usefixtures("default_language")
@@ -562,6 +596,39 @@ def _texts(command: click.Command) -> Iterator[tuple[str, object]]:
     for parameter in command.params:
         if isinstance(parameter, click.Option):
             yield f"{command.name} {parameter.opts[0]}: help", parameter.help
+
+
+def test_a_command_made_in_one_language_gives_its_help_in_the_language_of_each_run() -> None:
+    """A help text, metavar or shown default is translated when click reads it (`_English`),
+    which needs click to read it as it formats the help, not to copy it when the command is
+    made: one command, made in English, gives its help in Dutch, in English, in Dutch again."""
+    with speaking("en"):
+        command = Command(
+            "template",
+            help=N_("The kind of document."),
+            params=[
+                Argument(["out"], metavar=N_("OUT.xlsx")),
+                Option(
+                    ["--province"],
+                    metavar=N_("NAME"),
+                    show_default=N_("next year"),
+                    help=N_("The province, filled in on sheet Begroting."),
+                ),
+            ],
+        )
+    helps = []
+    for language in ("nl", "en", "nl"):
+        with speaking(language):
+            text = command.get_help(click.Context(command, info_name="prestatie template"))
+            helps.append(" ".join(text.split()))
+    dutch, english, again = helps
+    assert dutch == again
+    assert dutch.startswith("Gebruik: prestatie template [OPTIES] UIT.xlsx De soort document.")
+    assert "--province NAAM De provincie, ingevuld op werkblad Begroting." in dutch
+    assert "[standaard: (volgend jaar)]" in dutch
+    assert english.startswith("Usage: prestatie template [OPTIONS] OUT.xlsx The kind of document.")
+    assert "--province NAME The province, filled in on sheet Begroting." in english
+    assert "[default: (next year)]" in english
 
 
 def test_every_help_text_of_the_command_is_marked_and_has_its_dutch() -> None:

@@ -55,8 +55,9 @@ from prestatie import Code, TargetContext, parse_references, parse_targets
             "meer dan 10 en minder dan 20 spelen",
             ["> 10 en < 20 spelen ('meer dan 10 en minder dan 20 spelen')"],
         ),
-        # A range whose ends are of different units is no range.
-        ("tussen 10 en 20%", []),
+        # The first number of a range takes the percent of the second; a first end in percent
+        # and a second without is no range.
+        ("tussen 10 en 20%", ["≥ 10% en ≤ 20% ('tussen 10 en 20%')"]),
         ("tussen 10% en 20", []),
         # A cell that is one quantity is exactly that quantity.
         ("45,6%", ["= 45,6% ('45,6%')"]),

@@ -123,8 +123,20 @@ def test_a_change_word_too_far_away_or_opening_a_comparison_makes_no_change(text
             None,
         ),
         (
-            "49% reductie ten opzichte van de nulmeting in 2019.",
+            "49% reductie ten opzichte van de nulmeting in 2030.",
+            "49% reductie ten opzichte van de nulmeting in 2030",
+            None,
+            2030,
+        ),
+        (
+            "In 2030 49% reductie ten opzichte van de nulmeting in 2019.",
             "49% reductie ten opzichte van de nulmeting in 2019",
+            2019,
+            2030,
+        ),
+        (
+            "49% reductie ten opzichte van de nulmeting van 2019.",
+            "49% reductie ten opzichte van de nulmeting van 2019",
             2019,
             None,
         ),
@@ -147,8 +159,10 @@ def test_a_change_is_measured_against_the_year_or_the_nulmeting_its_baseline_phr
 ) -> None:
     """After "t.o.v." or "ten opzichte van" the first year is the baseline year, wherever the
     year of the target stands, and never the target's year; "de nulmeting" or "de 0-meting" is
-    a baseline without a year unless the year of the nulmeting follows. Either makes a bare
-    percentage with a word of change a target, and the phrase is part of the text read."""
+    a baseline without a year unless the year of the nulmeting follows ("van 2019"). "de
+    nulmeting in 2030" dates the target, unless a later year in the clause does: a nulmeting is
+    measured before its target. Either makes a bare percentage with a word of change a target,
+    and the phrase is part of the text read."""
     (target,) = parse_targets(text)
     assert target.kind is TargetKind.RELATIVE
     assert (target.text, target.baseline_year, target.year) == (read, baseline_year, year)
@@ -302,15 +316,18 @@ def test_a_bare_percentage_change_is_a_target_only_in_a_norm() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "-5% reductie ten opzichte van 2019",  # the sign and the word each say "down"
-        "−5% reductie ten opzichte van 2019",
+        "+5% reductie ten opzichte van 2019",  # the sign says "up", the word "down"
+        "-5% groei ten opzichte van 2019",
+        "−5% groei ten opzichte van 2019",
         "80 tot 95 reductie t.o.v. 1990",  # no percentage
     ],
 )
-def test_a_negative_percentage_or_a_range_without_percent_is_no_change(text: str) -> None:
-    """A change is a percentage without a sign of its own, its word giving the direction; a
-    range whose upper end is no percentage is no change in percent."""
+def test_a_sign_against_its_word_or_a_range_without_percent_is_no_change(text: str) -> None:
+    """A sign that contradicts the word of change leaves the direction unclear, so there is no
+    change, nor any other target from the percentage; a range whose upper end is no percentage
+    is no change in percent."""
     assert all(target.kind is not TargetKind.RELATIVE for target in parse_targets(text))
+    assert all("%" not in target.unit for target in parse_targets(text))
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,6 @@ from pathlib import Path
 import click
 
 from prestatie import (
-    LANGUAGES,
     RECORD_DIALECTS,
     Budget,
     DocumentKind,
@@ -45,17 +44,17 @@ from prestatie import (
     write_records,
 )
 from prestatie._cli.failures import (
-    DEBUG_HELP,
     EXIT_PROBLEMS,
     EXIT_UNUSABLE,
-    LANGUAGE_HELP,
     F,
     Failure,
     count_files,
     count_problems,
+    debug_option,
     failure,
     guarded,
     is_whole_file,
+    language_option,
     os_failure,
     os_reason,
     problem_line,
@@ -145,19 +144,10 @@ def _write(budget: Budget, path: Path, report: str | None = None) -> None:
     ),
 )
 @version_option(__version__)
-@option("--debug", is_flag=True, help=DEBUG_HELP)
-@option(
-    "--lang",
-    "language",
-    type=click.Choice(LANGUAGES, case_sensitive=False),
-    envvar="PRESTATIE_LANG",
-    default="nl",
-    show_default=True,
-    help=LANGUAGE_HELP,
-)
+@debug_option
+@language_option(read_variable=True)
 @click.pass_context
-def main(context: click.Context, debug: bool, language: str) -> None:
-    # The group found the language before it parsed its arguments (`Group.main`).
+def main(context: click.Context, debug: bool) -> None:
     context.obj = Settings(debug)
 
 

@@ -20,9 +20,9 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from prestatie import LANGUAGES, JsonError, MappingError, PrestatieError, Problem, WorkbookError
-from prestatie._cli.help import option
+from prestatie._cli.help import Option, option
 from prestatie._cli.indicator import show_warning
-from prestatie._cli.language import N_, Settings, _, language, ngettext
+from prestatie._cli.language import N_, VARIABLE, Settings, _, language, ngettext
 
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2  # click's own code for a usage error, too
@@ -94,15 +94,31 @@ LANGUAGE_HELP = N_(
 )
 
 
-def language_option(function: F) -> F:
-    """--lang after the command too: the group reads it before parsing (`Group.main`), so
-    here it is only checked and shown in the help."""
+class _LanguageOption(Option):
+    """--lang, whose error names PRESTATIE_LANG when the value came from there."""
+
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        source = ctx.get_parameter_source("lang") if ctx is not None else None
+        if source is click.ParameterSource.ENVIRONMENT:
+            return f"'{VARIABLE}'"
+        return super().get_error_hint(ctx)
+
+
+def language_option(*, read_variable: bool) -> Callable[[F], F]:
+    """--lang, on the group (which reads PRESTATIE_LANG too) and after each command. The
+    language is chosen before click parses (`chosen_language`); here it is checked, eagerly,
+    so that an unknown one is an error before --version acts, and shown in the help."""
     return option(
         "--lang",
+        cls=_LanguageOption,
         type=click.Choice(LANGUAGES, case_sensitive=False),
+        envvar=VARIABLE if read_variable else None,
+        default="nl",
+        show_default=True,
         expose_value=False,
+        is_eager=True,
         help=LANGUAGE_HELP,
-    )(function)
+    )
 
 
 def guarded(function: F) -> F:
@@ -147,7 +163,7 @@ def guarded(function: F) -> F:
                 )
                 context.exit(EXIT_INTERNAL)
 
-    return debug_option(language_option(run))  # type: ignore[return-value]
+    return debug_option(language_option(read_variable=False)(run))  # type: ignore[return-value]
 
 
 def usage(message: str) -> NoReturn:

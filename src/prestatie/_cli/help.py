@@ -2,9 +2,9 @@
 
 Each help text, metavar and example heading is written in English and marked with `N_`; the
 classes here keep it so, and give it in the command's language when click formats the help
-or a usage error. The group finds the language (`--lang`, PRESTATIE_LANG, else Dutch) before
-click parses anything, so that `--help`, which click handles as soon as it sees it, and
-click's own errors speak it too.
+or a usage error. The group finds the language (`chosen_language`) before click parses
+anything, so that `--help`, which click handles as soon as it sees it, and click's own errors
+speak it too.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from typing import Any
 
 import click
 
-from prestatie import LANGUAGES
-from prestatie._cli.language import N_, _, ngettext, speaking
+from prestatie._cli.language import N_, _, chosen_language, ngettext, speaking
 
 _SHOW_HELP = "Show this message and exit."
 """Click's help text for --help, from click's catalogue."""
@@ -100,41 +99,13 @@ class Group(Command, click.Group):
         super().__init__(*args, **kwargs)
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
-        chosen = self._language(sys.argv[1:] if args is None else args)
-        with speaking(chosen):
+        with speaking(chosen_language(sys.argv[1:] if args is None else args)):
             return super().main(args, *rest, **extra)
-
-    def _language(self, args: Sequence[str]) -> str:
-        """The language `args` or the environment choose, read by the group's own options
-        (and so as click will read them), without acting on them; Dutch when none does."""
-        try:
-            with self.make_context(
-                "prestatie", list(args), resilient_parsing=True, ignore_unknown_options=True
-            ) as probe:
-                chosen = probe.params.get("language")
-        except click.ClickException:  # an error that the run itself reports
-            chosen = None
-        chosen = _last_language(args) or chosen
-        return chosen.lower() if isinstance(chosen, str) else "nl"
-
-
-def _last_language(args: Sequence[str]) -> str | None:
-    """The last known language that a --lang in `args` names, before or after the command;
-    an unknown one is left to the command's own --lang to report."""
-    chosen = None
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
-        if arg.startswith("--lang="):
-            value = arg.removeprefix("--lang=")
-        if value is not None and value.lower() in LANGUAGES:
-            chosen = value.lower()
-    return chosen
 
 
 def version_option(version: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """--version: print the program's name and version."""
+    """--version: print the program's name and version. Not eager, unlike click's own, so that
+    the eager --lang is checked first: an unknown language is an error here too."""
 
     def show(context: click.Context, parameter: click.Parameter, value: bool) -> None:
         if value and not context.resilient_parsing:
@@ -145,7 +116,6 @@ def version_option(version: str) -> Callable[[Callable[..., Any]], Callable[...,
         "--version",
         is_flag=True,
         expose_value=False,
-        is_eager=True,
         callback=show,
         help=N_("Show the version and exit."),
     )

@@ -17,13 +17,16 @@ import contextlib
 import contextvars
 import gettext
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 
-from prestatie import translation
+from prestatie import LANGUAGES, translation
 
 CLICK_DOMAIN = "click"
 """The gettext domain of click's messages, in the package's `locale` folder."""
+
+VARIABLE = "PRESTATIE_LANG"
+"""The environment variable that chooses the language when no --lang does."""
 
 _LANGUAGE = contextvars.ContextVar("language", default="nl")
 
@@ -38,6 +41,22 @@ class Settings:
 def language() -> str:
     """The language of the command that runs: Dutch unless `--lang` or PRESTATIE_LANG says."""
     return _LANGUAGE.get()
+
+
+def chosen_language(args: Sequence[str]) -> str:
+    """The language that the command line `args` choose: the value of the last `--lang VALUE`
+    or `--lang=VALUE` before `--`, before or after the command; else PRESTATIE_LANG; else
+    Dutch. Dutch too when the choice is no known language: --lang then reports it, in Dutch."""
+    chosen = os.environ.get(VARIABLE, "nl")
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            chosen = args[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.removeprefix("--lang=")
+    chosen = chosen.lower()  # as --lang reads it
+    return chosen if chosen in LANGUAGES else "nl"
 
 
 @contextlib.contextmanager

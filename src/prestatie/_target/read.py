@@ -23,16 +23,19 @@ import attrs
 from prestatie._code import Code
 from prestatie._errors import InvalidValueError
 from prestatie._target.algebra import Target
-from prestatie._target.relative import _relative_at, _tov_relative
+from prestatie._target.relative import _change_after, _relative_at, _tov_relative
 from prestatie._target.tokens import (
     _bounded,
+    _ends_range,
     _Found,
     _is_year,
+    _lower_end,
     _phrase,
     _qualifier,
     _Quantity,
     _quantity,
     _quantity_unit,
+    _range_end,
     _Token,
     _tokens,
     _Unit,
@@ -53,13 +56,16 @@ from prestatie._target.words import (
     _PERIOD_SEPARATOR,
     _PROGRESS_PHRASES,
     _TRAILING,
+    PERCENT,
     TargetContext,
 )
 
 # Qualified, trailing and bare quantities.
 
 
-def _qualified_at(tokens: Sequence[_Token], i: int, *, cell: bool) -> list[_Found] | None:
+def _qualified_at(
+    tokens: Sequence[_Token], i: int, clause: tuple[int, int], *, cell: bool
+) -> list[_Found] | None:
     """The targets that a qualifier at token i opens, a list included; in a cell of a norm
     column the number may stand alone ("≥4")."""
     found = _qualifier(tokens, i)
@@ -70,12 +76,11 @@ def _qualified_at(tokens: Sequence[_Token], i: int, *, cell: bool) -> list[_Foun
     kind, j = found if found is not None else (_AT_LEAST, i)
     descriptive = _descriptive(tokens, i)
     first = _quantity(tokens, j, article_is_number=True)
-    if first is None:
-        return None
-    relative = _tov_relative(tokens, i, kind, first) if kind in _ONE_SIDED else None
+    if first is None or _range_end(tokens, first) is not None:
+        return None  # "minimaal 80-95%": a range, read in a norm, never only its first end
+    relative = _tov_relative(tokens, i, kind, first, clause) if kind in _ONE_SIDED else None
     if relative is not None:
-        target, end = relative
-        return [_Found(target, i, end)]
+        return [relative]
     if sign_led:
         return None
     if kind == _BETWEEN or (
@@ -134,14 +139,17 @@ def _range(
             return None
         upper_kind, j = found
     second = _quantity(tokens, j, article_is_number=True)
-    if second is None or second.unit != first.unit:
+    if second is None:
+        return None
+    takes_percent = first.unit is None and second.unit == PERCENT  # "tussen 80 en 95%"
+    if first.unit != second.unit and not takes_percent:
         return None
     unit = _quantity_unit(tokens, second)
     if unit is None or unit.more:
         return None
     try:
         target = Target.between(
-            first.value,
+            _lower_end(first, second),
             second.value,
             unit.text,
             lower_inclusive=kind in (_BETWEEN, _AT_LEAST),
@@ -172,9 +180,30 @@ def _bare_at(tokens: Sequence[_Token], i: int, *, cell: bool) -> list[_Found] | 
     if token.kind == "word" and token.lower.startswith("nul-") and len(token.text) > 4:
         return [_Found(Target.exactly(0, token.text[4:]), i, i + 1)]  # "NUL-verkeersslachtoffers"
     quantity = _quantity(tokens, i, article_is_number=False)
-    if quantity is None:
+    if quantity is None or _ends_range(tokens, i):
         return None
+    if quantity.unit == PERCENT and _change_after(tokens, quantity.end, len(tokens)) is not None:
+        return None  # "+5% reductie": a change that is not read is no absolute target either
+    if _range_end(tokens, quantity) is not None:
+        return _bare_range(tokens, i, quantity)
     return _items(tokens, i, quantity, _EXACTLY, cell=cell)
+
+
+def _bare_range(tokens: Sequence[_Token], i: int, first: _Quantity) -> list[_Found] | None:
+    """ "80-95% van de woningen", "80 tot 95%" in a norm: a range whose first number takes the
+    unit of the second. A range from high to low is none, nor half of one: "van 95 tot 80%" may
+    be a path from 95 now to 80 later."""
+    found = _range_end(tokens, first)
+    assert found is not None
+    second = found[0]
+    lower = _lower_end(first, second)
+    if first.unit not in (None, second.unit) or lower >= second.value:
+        return None
+    unit = _quantity_unit(tokens, second)
+    if unit is None or unit.more:
+        return None
+    target = Target.between(lower, second.value, unit.text)
+    return [_Found(_with_unit(target, unit), i, unit.end)]
 
 
 # Sentences, and when a target applies.
@@ -386,7 +415,7 @@ def _read_at(
     relative = _relative_at(tokens, i, clause, norm=norm)
     if relative is not None:
         return [relative]
-    qualified = _qualified_at(tokens, i, cell=cell)
+    qualified = _qualified_at(tokens, i, clause, cell=cell)
     if qualified is not None:
         return qualified
     trailing = _trailing_at(tokens, i)

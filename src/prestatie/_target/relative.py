@@ -11,12 +11,14 @@ from prestatie._money import ZERO
 from prestatie._target.algebra import Target, TargetKind
 from prestatie._target.tokens import (
     _bounded,
+    _ends_range,
     _Found,
     _is_year,
     _phrase,
     _qualifier,
     _Quantity,
     _quantity,
+    _range_end,
     _Token,
 )
 from prestatie._target.words import (
@@ -35,14 +37,25 @@ from prestatie._target.words import (
     _LESS,
     _MORE,
     _ONE_SIDED,
-    _YEAR,
+    _SIGNS,
     PERCENT,
 )
 
 # Relative targets.
 
 
-def _baseline(tokens: Sequence[_Token], i: int, stop: int) -> tuple[int | None, int, int] | None:
+def _nulmeting_year(tokens: Sequence[_Token], m: int, clause: tuple[int, int]) -> bool:
+    """The year at token m, after "de nulmeting in", is the year of the nulmeting only when a
+    later year in the clause dates the target ("in 2030 ... t.o.v. de nulmeting in 2019"): a
+    nulmeting is measured before its target. Alone it is the target's year, as `format_target`
+    writes it ("minimaal -20% t.o.v. de nulmeting in 2030")."""
+    year = int(tokens[m].text)
+    return any(_is_year(tokens, k) and int(tokens[k].text) > year for k in range(*clause))
+
+
+def _baseline(
+    tokens: Sequence[_Token], i: int, stop: int, clause: tuple[int, int]
+) -> tuple[int | None, int, int] | None:
     """The baseline phrase in tokens[i:stop]: (baseline year or None for a nulmeting, the
     year's token or -1, the end of the phrase)."""
     for j in range(i, min(stop, len(tokens))):
@@ -56,6 +69,9 @@ def _baseline(tokens: Sequence[_Token], i: int, stop: int) -> tuple[int | None, 
         zero = None  # the end of "de nulmeting", "0-meting"
         for m in range(k, min(k + 6, len(tokens))):
             if _is_year(tokens, m):
+                after_zero = zero is not None and tokens[m - 1].lower == "in"
+                if after_zero and not _nulmeting_year(tokens, m, clause):
+                    break  # "de nulmeting in 2030": the target's year
                 return int(tokens[m].text), m, m + 1
             if tokens[m].lower == "nulmeting":
                 zero = m + 1
@@ -78,7 +94,7 @@ def _relative_at(
     A percentage with a word of change is a target with a qualifier, with a baseline, or in a
     norm; in narrative ("de uitstoot daalde 5%") it is none."""
     clause_start, stop = clause
-    found = _named_change(tokens, i, stop)
+    found = _named_change(tokens, i, clause)
     if found is not None:
         return found
     start = i
@@ -90,28 +106,33 @@ def _relative_at(
         if between and i < len(tokens) and tokens[i].lower == "de":
             i += 1  # "tussen de 10 en 20% minder"
     first = _quantity(tokens, i, article_is_number=False)
-    if first is None or tokens[i].text in ("+", "-", "−"):
+    if first is None or _ends_range(tokens, i):
         return None
-    lower_value, upper_value, end = first.value, first.value, first.end
+    # "-5% reductie" is "5% reductie" written with its sign; "+5% reductie" contradicts itself.
+    written = 0 if tokens[i].text not in _SIGNS else (1 if tokens[i].text == "+" else -1)
+    lower_value = upper_value = abs(first.value) if written else first.value
+    end = first.end
     if first.unit is None or between:  # a range: "80 tot 95%", "tussen 10 en 20% minder"
-        words = ("en",) if between else ("tot", "-", "à")
-        if (kind is not None and not between) or first.unit not in (None, PERCENT):
+        if written or (kind is not None and not between) or first.unit not in (None, PERCENT):
             return None
-        if end >= len(tokens) or tokens[end].lower not in words:
-            return None
-        second = _quantity(tokens, end + 1, article_is_number=False)
+        if between:
+            and_ = end < len(tokens) and tokens[end].lower == "en"
+            ends = (_quantity(tokens, end + 1, article_is_number=False), "en") if and_ else None
+        else:
+            ends = _range_end(tokens, first)
+        second, word = ends if ends is not None else (None, "")
         if second is None or second.unit != PERCENT or second.value == first.value:
             return None
-        if second.value < first.value and not between:
-            return None  # "95 tot 80%"; "tussen 20 en 10%" still names both ends
+        if second.value < first.value and word == "tot" and _phrase(tokens, i - 1, ("van",)):
+            return None  # "van 95 tot 80%": a path from 95 now to 80 later, no range of changes
         upper_value, end = second.value, second.end
     elif first.unit != PERCENT:
         return None
     direction = _direction(tokens, start, end, clause_start, stop)
-    if direction is None:
+    if direction is None or written not in (0, direction[0]):
         return None
     sign, end = direction
-    baseline = _baseline(tokens, end, min(stop, end + _BASELINE_REACH))
+    baseline = _baseline(tokens, end, min(stop, end + _BASELINE_REACH), clause)
     if baseline is None and kind is None and not norm:
         return None
     changes = sorted((sign * lower_value, sign * upper_value))
@@ -133,16 +154,9 @@ def _direction(
 ) -> tuple[int, int] | None:
     """+1 or -1 for a percentage at tokens[start:end] that a word beside it makes a change, and
     where the change ends: "49% CO2 reductie", "50 procent minder", "besparen 25%"."""
-    j = end
-    while j < min(stop, end + 3) and _CODE_WORD.fullmatch(tokens[j].text):
-        j += 1  # "49% CO2 reductie"
-    comparative = _phrase(tokens, j + 1, ("dan",))  # "5% meer dan": a qualifier's words
-    if j < stop and not comparative:
-        word = tokens[j].lower.rsplit("-", 1)[-1]  # "CO2-reductie"
-        if word in _DECREASE:
-            return -1, j + 1
-        if word in _INCREASE:
-            return 1, j + 1
+    after = _change_after(tokens, end, stop)
+    if after is not None:
+        return after
     for k in range(start - 1, max(clause_start, start - _CHANGE_REACH) - 1, -1):
         if tokens[k].kind == "number" and not _is_year(tokens, k):
             return None  # another quantity stands between
@@ -150,6 +164,22 @@ def _direction(
             return -1, end
         if tokens[k].lower in _INCREASE:
             return 1, end
+    return None
+
+
+def _change_after(tokens: Sequence[_Token], end: int, stop: int) -> tuple[int, int] | None:
+    """+1 or -1 when a word of change follows a percentage that ends before token `end`, within
+    three names, and where that word ends: "49% CO2 reductie", "5% groei"."""
+    j = end
+    while j < min(stop, end + 3) and _CODE_WORD.fullmatch(tokens[j].text):
+        j += 1  # "49% CO2 reductie"
+    if j >= stop or _phrase(tokens, j + 1, ("dan",)):  # "5% meer dan": a qualifier's words
+        return None
+    word = tokens[j].lower.rsplit("-", 1)[-1]  # "CO2-reductie"
+    if word in _DECREASE:
+        return -1, j + 1
+    if word in _INCREASE:
+        return 1, j + 1
     return None
 
 
@@ -167,7 +197,7 @@ def _change(kind: int | None, changes: Sequence[Decimal], *, decrease: bool) -> 
     return attrs.evolve(target, kind=TargetKind.RELATIVE)
 
 
-def _named_change(tokens: Sequence[_Token], i: int, stop: int) -> _Found | None:
+def _named_change(tokens: Sequence[_Token], i: int, clause: tuple[int, int]) -> _Found | None:
     """ "een halvering (... ten opzichte van 2020)", "verdubbeling", "(minimaal) gelijk aan
     2019", "blijft minimaal gelijk", "neemt toe": changes named by words."""
     for words, (lower, lower_inclusive, upper, upper_inclusive) in _DIRECTIONS:
@@ -185,7 +215,7 @@ def _named_change(tokens: Sequence[_Token], i: int, stop: int) -> _Found | None:
     if word in _CHANGE_WORDS:
         change = _CHANGE_WORDS[word]
         bound = Target.at_most(change, "") if change < 0 else Target.at_least(change, "")
-        baseline = _baseline(tokens, i + 1, min(stop, i + 1 + _BASELINE_REACH))
+        baseline = _baseline(tokens, i + 1, min(clause[1], i + 1 + _BASELINE_REACH), clause)
         return _against(attrs.evolve(bound, kind=TargetKind.RELATIVE), i, i + 1, baseline)
     qualifier = _qualifier(tokens, i)
     j = i if qualifier is None or qualifier[0] not in (_AT_LEAST, _AT_MOST) else qualifier[1]
@@ -201,20 +231,23 @@ def _named_change(tokens: Sequence[_Token], i: int, stop: int) -> _Found | None:
 
 
 def _tov_relative(
-    tokens: Sequence[_Token], i: int, kind: int, quantity: _Quantity
-) -> tuple[Target, int] | None:
-    """ "+5% t.o.v. 2016", "minimaal 5% t.o.v. de nulmeting": a change against a baseline."""
+    tokens: Sequence[_Token], i: int, kind: int, quantity: _Quantity, clause: tuple[int, int]
+) -> _Found | None:
+    """ "+5% t.o.v. 2016", "minimaal 5% t.o.v. de nulmeting": a change against a baseline,
+    from token i."""
     j = quantity.end
     if quantity.unit != PERCENT or j >= len(tokens) or tokens[j].kind != "tov":
         return None
     j += 1
-    year = None
-    if j < len(tokens) and _YEAR.fullmatch(tokens[j].text):
-        year = int(tokens[j].text)
-        j += 1
+    baseline: tuple[int | None, int, int]
+    if _is_year(tokens, j):
+        baseline = (int(tokens[j].text), j, j + 1)
     elif _phrase(tokens, j, ("de", "nulmeting")):
-        j += 2
+        baseline = (None, -1, j + 2)
+        dated = _phrase(tokens, j + 2, ("in",)) and _is_year(tokens, j + 3)
+        if dated and _nulmeting_year(tokens, j + 3, clause):
+            baseline = (int(tokens[j + 3].text), j + 3, j + 4)
     else:
         return None
-    bound = _bounded(kind, quantity.value, "")
-    return attrs.evolve(bound, kind=TargetKind.RELATIVE, baseline_year=year), j
+    bound = attrs.evolve(_bounded(kind, quantity.value, ""), kind=TargetKind.RELATIVE)
+    return _against(bound, i, j, baseline)

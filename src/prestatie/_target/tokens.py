@@ -13,6 +13,7 @@ from prestatie._target.algebra import Target, TargetKind
 from prestatie._target.words import (
     _AT_LEAST,
     _AT_MOST,
+    _DASHES,
     _LESS,
     _LONGEST_LISTED_UNIT,
     _MEASURES,
@@ -22,6 +23,8 @@ from prestatie._target.words import (
     _OF,
     _PRONOUNS,
     _QUALIFIERS,
+    _RANGE_WORDS,
+    _SIGNS,
     _STOP_WORDS,
     _TOKEN,
     _YEAR,
@@ -47,6 +50,7 @@ class _Quantity:
     value: Decimal
     unit: str | None  # EURO or PERCENT when the quantity says so, else None
     end: int  # index of the first token after it
+    scale: int = 0  # the power of ten of its scale word: 6 for "miljoen"
 
 
 @attrs.frozen
@@ -92,30 +96,53 @@ def _glued(tokens: Sequence[_Token], i: int) -> bool:
     return 0 < i < len(tokens) and tokens[i - 1].end == tokens[i].start
 
 
-def _part_of_code(tokens: Sequence[_Token], start: int, number: int) -> bool:
+def _part_of_code(tokens: Sequence[_Token], start: int, number: int, *, second: bool) -> bool:
     """The number at token `number` (its quantity starting at `start`) is part of a code, a
-    date or a fraction: "Nr.1", "29-10-2024", "2/3", "1:5", "0-meting"."""
-    if _glued(tokens, start) and (
-        tokens[start - 1].kind in ("word", "other", "number") or tokens[start - 1].text in "./-−:"
+    date or a fraction: "Nr.1", "29-10-2024", "2/3", "1:5", "0-meting"; or it follows a glued
+    sign or dash, and is read only with what comes before it ("+5%", the 95 of "80-95%"),
+    unless it is the `second` end of a range. "80-95%" is a range, not a code."""
+    if (
+        not second
+        and _glued(tokens, start)
+        and (
+            tokens[start - 1].kind in ("word", "other", "number")
+            or tokens[start - 1].text in "./-−–:+"
+        )
     ):
         return True
     after = number + 1
     return (
         after + 1 < len(tokens)
-        and tokens[after].text in ("/", "-", "−", ":")
+        and tokens[after].text in ("/", "-", "−", "–", ":")
         and _glued(tokens, after)
         and _glued(tokens, after + 1)
         and tokens[after + 1].kind in ("word", "number", "other")
+        and not _percent_after_dash(tokens, after)
     )
 
 
-def _quantity(tokens: Sequence[_Token], i: int, *, article_is_number: bool) -> _Quantity | None:
-    """The quantity starting at token i: [€] [sign] number [scale] [%]."""
+def _percent_after_dash(tokens: Sequence[_Token], dash: int) -> bool:
+    """Token `dash` is a dash before a number in percent, the upper end of a range "80-95%"."""
+    return (
+        tokens[dash].text in _DASHES
+        and dash + 2 < len(tokens)
+        and tokens[dash + 1].kind == "number"
+        and tokens[dash + 2].lower in ("%", "procent")
+    )
+
+
+def _quantity(
+    tokens: Sequence[_Token], i: int, *, article_is_number: bool, second: bool = False
+) -> _Quantity | None:
+    """The quantity starting at token i: [€] [sign] number [scale] [%]. A sign is glued to its
+    number: the dash of "80 - 95%" is no minus. `second` reads the upper end of a range."""
     start = i
     money = i < len(tokens) and tokens[i].text == "€"
     i += money
     negative = False
-    if i < len(tokens) and tokens[i].kind == "symbol" and tokens[i].text in ("+", "-", "−"):
+    if i < len(tokens) and tokens[i].kind == "symbol" and tokens[i].text in _SIGNS:
+        if not _glued(tokens, i + 1):
+            return None
         negative = tokens[i].text != "+"
         i += 1
     if i >= len(tokens):
@@ -124,7 +151,7 @@ def _quantity(tokens: Sequence[_Token], i: int, *, article_is_number: bool) -> _
     if token.kind == "number":
         if not money and _YEAR.fullmatch(token.text):
             return None  # "in 2016" is a year; a count of two thousand is written "2.000"
-        if _part_of_code(tokens, start, i):
+        if _part_of_code(tokens, start, i, second=second):
             return None
         try:
             value = parse_amount(token.text)
@@ -139,17 +166,54 @@ def _quantity(tokens: Sequence[_Token], i: int, *, article_is_number: bool) -> _
     else:
         return None
     i += 1
+    scale = 0
     if i < len(tokens) and tokens[i].lower in SCALES:
-        value = value.scaleb(SCALES[tokens[i].lower])
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent > 0:
-            value = to_amount(int(value))  # "20 miljoen" reads as 20000000, not 2.0E+7
+        scale = SCALES[tokens[i].lower]
+        value = _scaled(value, scale)
         i += 1
     unit = EURO if money else None
     if not money and i < len(tokens) and tokens[i].lower in ("%", "procent"):
         unit = PERCENT
         i += 1
-    return _Quantity(-value if negative else value, unit, i)
+    return _Quantity(-value if negative else value, unit, i, scale)
+
+
+def _scaled(value: Decimal, scale: int) -> Decimal:
+    value = value.scaleb(scale)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0:
+        value = to_amount(int(value))  # "20 miljoen" reads as 20000000, not 2.0E+7
+    return value
+
+
+def _lower_end(first: _Quantity, second: _Quantity) -> Decimal:
+    """The first end of a range, which takes the scale of the second when it has none of its
+    own: "tussen 5 en 10 miljoen" is 5 miljoen to 10 miljoen (unless that passes the second)."""
+    if first.scale or not second.scale:
+        return first.value
+    scaled = _scaled(first.value, second.scale)
+    return scaled if scaled <= second.value else first.value
+
+
+def _range_end(tokens: Sequence[_Token], first: _Quantity) -> tuple[_Quantity, str] | None:
+    """The upper end of a range whose first number is `first`, and the word between: "80 tot
+    95%", "80 à 95%", "80-95%", "80 - 95%", "80–95%" and "80 – 95%" read alike."""
+    j = first.end
+    if j >= len(tokens) or tokens[j].lower not in _RANGE_WORDS:
+        return None
+    second = _quantity(tokens, j + 1, article_is_number=False, second=True)
+    return None if second is None else (second, tokens[j].lower)
+
+
+def _ends_range(tokens: Sequence[_Token], i: int) -> bool:
+    """The quantity at token i is the upper end of a range ("80 tot 95%"), never read alone:
+    when the range is not read, neither is its upper end."""
+    return (
+        i >= 2
+        and tokens[i - 1].lower in _RANGE_WORDS
+        and tokens[i - 2].kind == "number"
+        and not _YEAR.fullmatch(tokens[i - 2].text)
+    )
 
 
 def _phrase(tokens: Sequence[_Token], i: int, words: Sequence[str]) -> bool:

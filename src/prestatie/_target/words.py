@@ -29,7 +29,7 @@ _TOKEN = re.compile(
     r"(?P<tov>t\.o\.v\.?)"
     r"|(?P<number>[0-9]+(?:[.,][0-9]+)*+(?:,-)?+)(?!\w)"
     r"|(?P<word>[^\W\d_](?:[\w&'’-]*\w)?)"
-    r"|(?P<symbol>>=|<=|[€%()\[\],;:.!?/+\-−><≥≤])"
+    r"|(?P<symbol>>=|<=|[€%()\[\],;:.!?/+\-−–><≥≤])"
     r"|(?P<other>\w+(?:[.,]\w+)*)",
 )
 
@@ -142,4 +142,9 @@ _CHANGE_REACH = 8  # tokens between a word such as "reductie" and the percentage
 _ONE_SIDED = (_AT_LEAST, _MORE, _AT_MOST, _LESS)
 _YEAR = re.compile(r"1[89][0-9][0-9]|2[01][0-9][0-9]")
 _PERIOD_SEPARATOR = re.compile(r"\s*(?:-|–|−|t/m|tot en met|tot)\s*")
+# Signs of a number, glued to it ("-5%"), and the words between the two ends of a range:
+# "80 tot 95%", "80 à 95%", "80-95%", "80 - 95%", "80–95%", "80 – 95%".
+_SIGNS = ("+", "-", "−")
+_DASHES = ("-", "–")
+_RANGE_WORDS = ("tot", "à", *_DASHES)
 _CODE_WORD = re.compile(r"[^\W\d_]+[0-9]+")  # "CO2", "PM10": a name between number and unit
