@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from prestatie import Code, parse_references, parse_targets
+from prestatie import Code, TargetContext, parse_references, parse_targets
 
 
 @pytest.mark.parametrize(
@@ -14,6 +14,8 @@ from prestatie import Code, parse_references, parse_targets
         # A sign belongs to the number: a fall of 5% against 2016.
         ("minimaal -5% t.o.v. 2016", ["≥ -5% t.o.v. basiswaarde ('minimaal -5% t.o.v. 2016')"]),
         ("minimaal +5% t.o.v. 2016", ["≥ 5% t.o.v. basiswaarde ('minimaal +5% t.o.v. 2016')"]),
+        # The minus sign (U+2212) of text copied from a PDF is a sign too.
+        ("minimaal −5% t.o.v. 2016", ["≥ -5% t.o.v. basiswaarde ('minimaal −5% t.o.v. 2016')"]),
         # After "€" a number like a year is an amount; without it, "in 2016" is a year.
         ("maximaal € 2016", ["≤ 2.016 euro ('maximaal € 2016')"]),
         ("in 2016 minimaal 5 adviezen", ["≥ 5 adviezen ('minimaal 5 adviezen')"]),
@@ -141,3 +143,103 @@ def test_a_reference_that_is_no_code_is_skipped_and_the_rest_still_read() -> Non
     """ "7.1234567890123" is no code (a part is longer than a code's); "7.3" after it is still
     found."""
     assert parse_references("prestatie 7.1234567890123 en 7.3") == (Code("7.3"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # After "per", one noun: what follows it is not part of the unit.
+        (
+            "minimaal 1 keer per maand overleg met de gemeenten",
+            ["≥ 1 keer per maand ('minimaal 1 keer per maand')"],
+        ),
+        # "per" before a year ("as of 2030") and "per" before a count without a noun
+        # ("per 10") add nothing to the unit, and make no ratio.
+        ("minimaal 40% per 2030", ["≥ 40% ('minimaal 40%')"]),
+        ("Minimaal 1 laadpunt per 10 in 2030", ["≥ 1 laadpunt ('Minimaal 1 laadpunt')"]),
+        # A slash glued on both sides joins a word to the unit, after "%" too; a hyphen does not.
+        ("minimaal 2%/jaar", ["≥ 2 %/jaar ('minimaal 2%/jaar')"]),
+        ("minimaal 95%-norm", ["≥ 95% ('minimaal 95%')"]),
+        # "% van de" takes the noun phrase after it, no further; without a noun right after
+        # "van de", or at the end of the text, "van" stays out of the unit.
+        (
+            "Minimaal 95% van de vergunningen tijdig verleend.",
+            ["≥ 95 % van de vergunningen ('Minimaal 95% van de vergunningen')"],
+        ),
+        ("minimaal 80% van de 12 gemeenten", ["≥ 80% ('minimaal 80%')"]),
+        ("minimaal 80% van", ["≥ 80% ('minimaal 80%')"]),
+        # "aantal" is no unit ("een aantal"): the noun phrase after "van het" stops before it.
+        ("minimaal 30% van het aantal woningen", ["≥ 30% ('minimaal 30%')"]),
+        # A verb before a subject ends the unit: "realiseren wij".
+        ("Minimaal 650 hectare realiseren wij", ["≥ 650 hectare ('Minimaal 650 hectare')"]),
+        # A two-letter acronym names what the next word counts.
+        ("minimaal 5 EU projecten", ["≥ 5 EU projecten ('minimaal 5 EU projecten')"]),
+        # A prefix in parentheses glued to its word is part of the unit, which is that word
+        # and no more; a parenthesis earlier in the text does not count as its end.
+        (
+            "minimaal 12 (her)inrichtingen gerealiseerd",
+            ["≥ 12 (her)inrichtingen ('minimaal 12 (her)inrichtingen')"],
+        ),
+        (
+            "minimaal 25 (her)inrichtingen",
+            ["≥ 25 (her)inrichtingen ('minimaal 25 (her)inrichtingen')"],
+        ),
+        (
+            "In 2025 (peildatum) minimaal 4.500 (semi-)publieke laadpunten",
+            ["≥ 4.500 (semi-)publieke laadpunten ('minimaal 4.500 (semi-)publieke laadpunten')"],
+        ),
+        # "één", with its accents, is the number one, not the article "een".
+        ("Wij realiseren één fietspad.", ["= 1 fietspad ('één fietspad')"]),
+    ],
+)
+def test_a_unit_takes_the_words_that_belong_to_it_and_no_more(text: str, shown: list[str]) -> None:
+    """Where the unit after a quantity ends: after "per", "/", "% van de", a parenthesised
+    prefix, an acronym, or before a verb and its subject."""
+    assert [target.describe() for target in parse_targets(text)] == shown
+
+
+def test_a_period_at_the_start_of_the_text_dates_the_target_after_it() -> None:
+    """ "2023-2027 minimaal 250 woningen": the period that opens the text is the target's."""
+    (target,) = parse_targets("2023-2027 minimaal 250 woningen")
+    assert (target.lower, target.unit, target.first_year, target.year) == (
+        250,
+        "woningen",
+        2023,
+        2027,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2/3",  # a fraction
+        "1:5",  # a ratio written with a colon
+        "29-10-2024",  # a date
+        "29−10−2024",  # a date with the minus signs of text copied from a PDF
+        "3-5",  # a range written with a dash: neither 3 nor -5
+        "0-meting in 2025",
+        "1-2x per jaar",
+    ],
+)
+def test_in_a_norm_cell_numbers_glued_by_a_slash_dash_or_colon_set_no_target(text: str) -> None:
+    """A number glued by "/", "-", "−" or ":" to another number or word is part of a fraction,
+    date, code or range: no target, not even in a Streefwaarde cell where a bare number is one."""
+    assert parse_targets(text, context=TargetContext.NORM) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("≥4", ["≥ 4 ('≥4')"]),  # a symbol glued to the number is no code
+        ("één workshop", ["= 1 workshop ('één workshop')"]),
+        ("40 (zie toelichting in bijlage)", ["= 40 ('40')"]),  # a remark, not a unit
+        ("minimaal 40 (2023)", ["≥ 40 ('minimaal 40 (2023)')"]),  # a year, not a unit
+        ("minimaal 40 (2023).", ["≥ 40 ('minimaal 40 (2023)')"]),
+    ],
+)
+def test_in_a_norm_cell_a_number_without_unit_is_read_beside_symbols_and_parentheses(
+    text: str, shown: list[str]
+) -> None:
+    """A Streefwaarde cell: "≥4" is at least 4; a parenthesis after the number holds a remark
+    or a year, not a unit."""
+    assert [t.describe() for t in parse_targets(text, context=TargetContext.NORM)] == shown

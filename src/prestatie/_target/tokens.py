@@ -160,8 +160,8 @@ def _quantity(
         if value is None:
             return None
     elif token.kind == "word" and token.lower in _NUMBER_WORDS:
-        if token.lower in ("een", "één") and not article_is_number:
-            return None  # "een foto-tentoonstelling": an article
+        if token.lower == "een" and not article_is_number:
+            return None  # "een foto-tentoonstelling": an article; "één" is always one
         value = _NUMBER_WORDS[token.lower]
     else:
         return None
