@@ -428,6 +428,6 @@ def test_progress_refuses_a_percentage_above_100_as_a_usage_error_in_dutch(
     )
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Fout: Ongeldige waarde voor '--met-green': verwacht een percentage van 0 tot 100,"
+        "Fout: Ongeldige waarde voor '--met-green': verwacht een percentage van 0 tot en met 100,"
         " maar kreeg '120'\n"
     )

@@ -52,12 +52,31 @@ def test_tussen_gives_its_first_number_the_percent_of_its_second(
     assert (target.lower, target.upper, target.unit) == (80, 95, "%")
 
 
-@pytest.mark.parametrize("text", ["- 5%", "– 5%", "80 - 5 adviezen"])
-def test_a_dash_before_a_space_is_no_minus_sign(text: str) -> None:
-    """A sign is glued to its number ("-5%"): a dash with a space after it is punctuation or
-    the dash of a range, and never makes a number negative."""
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("80 - 5 adviezen", []),
+        ("80 - 95%", ["≥ 80% en ≤ 95% ('80 - 95%')"]),
+        ("- 5%", ["= -5% ('- 5%')"]),
+        ("maximaal - 5% t.o.v. 2016", ["≤ -5% t.o.v. basiswaarde ('maximaal - 5% t.o.v. 2016')"]),
+        ("+ 5% t.o.v. 2016", ["≥ 5% t.o.v. basiswaarde ('+ 5% t.o.v. 2016')"]),
+    ],
+)
+def test_a_dash_after_a_number_is_no_minus_sign_and_a_spaced_sign_elsewhere_is(
+    text: str, shown: list[str]
+) -> None:
+    """In a norm, the dash between two numbers ("80 - 95%") is that of a range and never makes
+    the second negative; a sign with a space after it and no number before it ("- 5%",
+    "maximaal - 5%") is still a sign."""
     found = parse_targets(text, context=TargetContext.NORM)
-    assert all(t.lower is None or t.lower >= 0 for t in found)
+    assert [t.describe() for t in found] == shown
+
+
+@pytest.mark.parametrize("text", ["één op de drie woningen", "één of twee"])
+def test_een_before_op_or_of_is_no_count_of_one(text: str) -> None:
+    """ "één op de drie" is a share and "één of twee" a choice: neither sets a target of 1."""
+    found = parse_targets(text, context=TargetContext.NORM)
+    assert all(t.lower != 1 for t in found)
 
 
 @pytest.mark.parametrize(

@@ -134,14 +134,15 @@ def _percent_after_dash(tokens: Sequence[_Token], dash: int) -> bool:
 def _quantity(
     tokens: Sequence[_Token], i: int, *, article_is_number: bool, second: bool = False
 ) -> _Quantity | None:
-    """The quantity starting at token i: [€] [sign] number [scale] [%]. A sign is glued to its
-    number: the dash of "80 - 95%" is no minus. `second` reads the upper end of a range."""
+    """The quantity starting at token i: [€] [sign] number [scale] [%]. A sign after a number
+    is glued to its own: the dash of "80 - 95%" is no minus, that of "- 5%" is. `second` reads
+    the upper end of a range."""
     start = i
     money = i < len(tokens) and tokens[i].text == "€"
     i += money
     negative = False
     if i < len(tokens) and tokens[i].kind == "symbol" and tokens[i].text in _SIGNS:
-        if not _glued(tokens, i + 1):
+        if not _glued(tokens, i + 1) and i > 0 and tokens[i - 1].kind == "number":
             return None
         negative = tokens[i].text != "+"
         i += 1
@@ -162,6 +163,8 @@ def _quantity(
     elif token.kind == "word" and token.lower in _NUMBER_WORDS:
         if token.lower == "een" and not article_is_number:
             return None  # "een foto-tentoonstelling": an article; "één" is always one
+        if i + 1 < len(tokens) and tokens[i + 1].lower in ("op", "of"):
+            return None  # "één op de drie woningen", "één of twee": no count of its own
         value = _NUMBER_WORDS[token.lower]
     else:
         return None
