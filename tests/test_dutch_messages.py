@@ -178,6 +178,24 @@ def test_a_command_names_a_folder_or_a_name_without_extension_and_the_files_it_t
     assert _stderr(*args, path, code=2) == message
 
 
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [(["template"], "een .xlsx-bestand"), (["convert", "{budget}"], "een .xlsx- of .json-bestand")],
+)
+def test_a_folder_named_like_a_file_is_named_with_the_files_the_command_takes(
+    tmp_path: Path, command: list[str], expected: str
+) -> None:
+    """A folder "map.xlsx" is refused before anything is written, naming what the command
+    writes: `template` only a workbook."""
+    budget = tmp_path / "b.json"
+    budget.write_text('{"format_version": 2, "province": "Overijssel", "year": 2018}')
+    folder = tmp_path / "map.xlsx"
+    folder.mkdir()
+    args = [arg.format(budget=budget) for arg in command]
+    message = f"Fout: {folder}: is een map, geen bestand: verwacht {expected}\n"
+    assert _stderr(*args, folder, "--force", code=2) == message
+
+
 def test_the_library_says_what_it_found_instead_of_a_budget_file(tmp_path: Path) -> None:
     for path, dutch in [
         (tmp_path, f"{tmp_path}: is een map, geen bestand: verwacht een .xlsx- of .json-bestand"),

@@ -93,7 +93,7 @@ CSV, JSONL = ".csv", ".jsonl"
 
 def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
     suffix = path.suffix.lower()
-    if suffix not in allowed and (not suffix or path.is_dir()):
+    if path.is_dir() or not suffix:
         usage(_wrong_suffix(path, allowed))  # what the command takes, and nothing was given
     for expected in ((XLSX, JSON), allowed):
         if suffix not in expected:
