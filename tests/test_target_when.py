@@ -17,6 +17,7 @@ from prestatie import (
     TargetKind,
     UnitMismatchError,
     from_json,
+    parse_targets,
     to_json,
 )
 
@@ -83,3 +84,62 @@ def test_json_writes_period_and_yearly_only_when_set_and_reads_them_back(
         ("verhouding", 2022, 2030, True)
     ]
     assert from_json(to_json(budget)) == budget
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # The words that lead a year belong to the target's printed text.
+        ("minimaal 20 laadpalen eind 2025", [(None, 2025, "minimaal 20 laadpalen eind 2025")]),
+        (
+            "minimaal 20 laadpalen uiterlijk 2030",
+            [(None, 2030, "minimaal 20 laadpalen uiterlijk 2030")],
+        ),
+        (
+            "minimaal 20 laadpalen uiterlijk in 2030",
+            [(None, 2030, "minimaal 20 laadpalen uiterlijk in 2030")],
+        ),
+        (
+            "minimaal 20 laadpalen tot en met 2025",
+            [(None, 2025, "minimaal 20 laadpalen tot en met 2025")],
+        ),
+        (
+            "minimaal 20 laadpalen van 2020 tot 2025",
+            [(2020, 2025, "minimaal 20 laadpalen van 2020 tot 2025")],
+        ),
+        (
+            "minimaal 20 laadpalen in 2020 – 2025",
+            [(2020, 2025, "minimaal 20 laadpalen in 2020 – 2025")],
+        ),
+        # A year led by "eind" or "tot en met" at the start of the text dates the target after it.
+        ("Eind 2025 minimaal 20 laadpalen.", [(None, 2025, "minimaal 20 laadpalen")]),
+        ("Tot en met 2025 minimaal 20 laadpalen.", [(None, 2025, "minimaal 20 laadpalen")]),
+        # A period opened by "van ... tot" stays one period, not a period and a year.
+        ("Van 2020 tot 2025 minimaal 20 laadpalen.", [(2020, 2025, "minimaal 20 laadpalen")]),
+        # Two years joined by "en" are no period; the nearer year is the target's.
+        ("minimaal 20 laadpalen in 2025 en 2030.", [(None, 2025, "minimaal 20 laadpalen in 2025")]),
+        # A period from a year to that same year is no period.
+        ("minimaal 20 laadpalen in 2025-2025.", [(None, 2025, "minimaal 20 laadpalen in 2025")]),
+        # A year dates its own target; a period later in the sentence does not take it away.
+        (
+            "In 2019 minimaal 10 laadpalen en van 2020 tot 2025 minimaal 20 fietsenstallingen.",
+            [
+                (None, 2019, "minimaal 10 laadpalen"),
+                (2020, 2025, "minimaal 20 fietsenstallingen"),
+            ],
+        ),
+        # A period dates only the targets of its own clause (up to ";" or ":").
+        (
+            "In de periode 2020-2025 minimaal 20 laadpalen; minimaal 30 fietsenstallingen.",
+            [(2020, 2025, "minimaal 20 laadpalen"), (None, None, "minimaal 30 fietsenstallingen")],
+        ),
+    ],
+)
+def test_parse_targets_dates_each_target_with_the_year_or_period_its_text_gives(
+    text: str, read: list[tuple[int | None, int | None, str]]
+) -> None:
+    """The year or period (first year, last year) that parse_targets gives each target, and the
+    target's printed text, which takes in a year phrase right after it ("eind 2025",
+    "uiterlijk in 2030", "tot en met 2025", "van 2020 tot 2025")."""
+    got = [(t.first_year, t.year, t.text) for t in parse_targets(text)]
+    assert got == read
