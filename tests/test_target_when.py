@@ -128,6 +128,15 @@ def test_json_writes_period_and_yearly_only_when_set_and_reads_them_back(
                 (2020, 2025, "minimaal 20 fietsenstallingen"),
             ],
         ),
+        # The nearest year phrase, before or after the target, is the target's.
+        (
+            "Wij plaatsen in 2020 minimaal 20 laadpalen en evalueren in 2030.",
+            [(None, 2020, "minimaal 20 laadpalen")],
+        ),
+        (
+            "In 2020 evalueren we het plan en plaatsen we minimaal 20 laadpalen in 2030.",
+            [(None, 2030, "minimaal 20 laadpalen in 2030")],
+        ),
         # A period dates only the targets of its own clause (up to ";" or ":").
         (
             "In de periode 2020-2025 minimaal 20 laadpalen; minimaal 30 fietsenstallingen.",
