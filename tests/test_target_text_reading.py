@@ -243,3 +243,33 @@ def test_in_a_norm_cell_a_number_without_unit_is_read_beside_symbols_and_parenth
     """A Streefwaarde cell: "≥4" is at least 4; a parenthesis after the number holds a remark
     or a year, not a unit."""
     assert [t.describe() for t in parse_targets(text, context=TargetContext.NORM)] == shown
+
+
+def test_progress_reported_in_one_sentence_leaves_the_targets_of_the_next() -> None:
+    """ "zijn gerealiseerd" reports progress in its own sentence only: the next sentence's
+    target is still read."""
+    text = "De laadpalen zijn gerealiseerd. Wij plaatsen minimaal 30 fietsenstallingen."
+    assert [t.describe() for t in parse_targets(text)] == [
+        "≥ 30 fietsenstallingen ('minimaal 30 fietsenstallingen')"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # "een" after the qualifier is the next number: "minimaal een keer", not "8 minimaal"
+        (
+            "deze 8 minimaal een keer per jaar te controleren",
+            ["≥ 1 keer ('minimaal een keer per jaar')"],
+        ),
+        # "meer dan" after a number compares it and is no trailing qualifier
+        ("We plaatsen 8 meer dan vorig jaar.", []),
+    ],
+)
+def test_a_qualifier_after_a_number_bounds_it_only_as_a_trailing_qualifier(
+    text: str, shown: list[str]
+) -> None:
+    """A number followed by "minimaal"/"maximaal" is bounded by it ("deze 8 minimaal te
+    handhaven") unless a number follows the qualifier; other qualifiers after a number bound
+    nothing."""
+    assert [t.describe() for t in parse_targets(text)] == shown
