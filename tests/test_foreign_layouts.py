@@ -77,6 +77,46 @@ def test_a_four_part_code_is_a_problem_at_its_cell(tmp_path: Path) -> None:
     }
 
 
+def test_a_second_row_for_a_code_and_amount_is_a_problem_naming_the_first_row(
+    tmp_path: Path,
+) -> None:
+    """Two rows of code 7 both giving lasten primitief 2020: the second is reported at its code
+    cell, naming the row of the first, instead of being added to it."""
+    path = _sheet(tmp_path / "dubbel.xlsx", [["Code", "2020"], ["7", 5], ["7", 6]])
+    found = _problems(path, {"code": "Code", "year_columns": {}})
+    assert found == {
+        "Sheet!A3": "a second amount for 7 lasten primitief 2020: expected one row per code;"
+        " the first is row 2"
+    }
+
+
+def test_an_indicator_whose_label_gives_no_code_is_a_problem_at_its_cell(tmp_path: Path) -> None:
+    rows = [["Nr", "Indicator", "2021"], ["x.a", "Reizigers", 5], ["2.b", "Haltes", 40]]
+    path = _sheet(tmp_path / "zonder-code.xlsx", rows)
+    mapping = {
+        "layout": "indicators",
+        "code": "Nr",
+        "code_pattern": r"^(\d+)\.[a-z]$",
+        "title": "Indicator",
+        "year_columns": {},
+    }
+    assert _problems(path, mapping) == {
+        "Sheet!A2": "found str 'x.a': expected the code of a programme (7), objective (7.2) or"
+        " prestatie (7.2.3)"
+    }
+
+
+def test_a_parent_column_that_disagrees_with_the_code_is_a_problem_at_the_parent_cell(
+    tmp_path: Path,
+) -> None:
+    """Objective 7.2 said to lie under programme 6 is named at its parent cell; a parent that
+    agrees (7.1 under 7) is no problem."""
+    rows = [["Code", "Bovenliggend", "2020"], ["7.1", "7", 4], ["7.2", "6", 5]]
+    path = _sheet(tmp_path / "ouder.xlsx", rows)
+    found = _problems(path, {"code": "Code", "parent": "Bovenliggend", "year_columns": {}})
+    assert found == {"Sheet!B3": "found str '6': expected 7 (the parent of 7.2)"}
+
+
 def test_codes_in_a_mapping_may_have_leading_zeros(tmp_path: Path) -> None:
     path = _sheet(tmp_path / "p.xlsx", [["Omschrijving", "2020"], ["Personeel", 5]])
     mapping = {"code": "Omschrijving", "codes": {"Personeel": "07"}, "year_columns": {}}

@@ -141,6 +141,35 @@ def test_a_missing_column_is_reported_at_the_header(written: Path) -> None:
     assert problems[0].message == "no column 'Code': expected it in the header row"
 
 
+def test_a_header_that_appears_twice_is_reported_at_its_second_cell_naming_the_first(
+    written: Path,
+) -> None:
+    workbook = load_workbook(written)
+    sheet = workbook["Doelen"]
+    sheet.cell(row=1, column=sheet.max_column + 1).value = "Titel"  # Titel is also D1
+    workbook.save(written)
+    _, problems = read_workbook_with_problems(written)
+    assert [(p.where, p.code, p.message) for p in problems] == [
+        ("Doelen!F1", "column-twice", "column 'Titel' appears twice: also at Doelen!D1")
+    ]
+
+
+def test_a_blank_looptijd_with_its_years_filled_is_a_problem_at_the_looptijd_cell(
+    written: Path,
+) -> None:
+    """Prestatie 7.2.3 has Startjaar and Eindjaar; without its Looptijd the kind is asked for."""
+    edit(written, [("Prestaties", "Looptijd", 2, None)])
+    _, problems = read_workbook_with_problems(written)
+    assert [(p.where, p.code, p.message) for p in problems] == [
+        (
+            "Prestaties!J2",
+            "looptijd-missing",
+            "Looptijd: expected 'structureel', 'niet structureel' when the other looptijd"
+            " columns are filled, got a blank cell",
+        )
+    ]
+
+
 def test_headers_are_matched_whatever_their_case_spacing_and_order(tmp_path: Path) -> None:
     budget = monitor_budget()
     path = tmp_path / "monitor.xlsx"
