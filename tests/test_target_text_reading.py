@@ -262,6 +262,8 @@ def test_progress_reported_in_one_sentence_leaves_the_targets_of_the_next() -> N
             "deze 8 minimaal een keer per jaar te controleren",
             ["≥ 1 keer ('minimaal een keer per jaar')"],
         ),
+        # "een" before the qualifier is an article, no number to bound
+        ("Er is een minimaal te handhaven natuurgebied.", []),
         # "meer dan" after a number compares it and is no trailing qualifier
         ("We plaatsen 8 meer dan vorig jaar.", []),
     ],
