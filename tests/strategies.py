@@ -642,14 +642,6 @@ def degenerate_budgets(max_programmes: int = 2) -> st.SearchStrategy[Budget]:
     return _budgets(max_programmes, sparse=True)
 
 
-def budgets_of_every_shape() -> st.SearchStrategy[Budget]:
-    """Real budgets three times in four, degenerate ones otherwise: for the round trips and
-    checks, which must hold for both."""
-    return st.sampled_from(["real", "real", "real", "degenerate"]).flatmap(
-        lambda shape: budgets() if shape == "real" else degenerate_budgets()
-    )
-
-
 def empty_budgets() -> st.SearchStrategy[Budget]:
     """A budget without programmes, reserves or proposals."""
     return _budgets(0, sparse=True)
