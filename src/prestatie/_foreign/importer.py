@@ -119,7 +119,7 @@ def _collect(
         if row.title and row.own:
             titles.setdefault(row.code, row.title)
         if row.code.level > 3:
-            sheet.note(
+            sheet.problem_at(
                 row.number,
                 code_col,
                 "code-too-deep",
@@ -137,7 +137,7 @@ def _collect(
             if key in owned and row.own and mapping.layout is Layout.WIDE:
                 first = first_row[(row.code, key)]
                 on = f" taakveld {key[4]}" if key[4] else ""
-                sheet.note(
+                sheet.problem_at(
                     row.number,
                     code_col,
                     "amount-twice",

@@ -178,9 +178,11 @@ class Sheet:
         if (row, col) in self.bad:
             return  # a cell read twice (a totals row) is reported once
         self.bad.add((row, col))
-        self.note(row, col, code, template, found=describe(value), **params)
+        self.problem_at(row, col, code, template, found=describe(value), **params)
 
-    def note(self, row: int, col: int, code: str, template: str, /, **params: object) -> None:
+    def problem_at(self, row: int, col: int, code: str, template: str, /, **params: object) -> None:
+        """A problem at a cell that is not about its value (an amount given twice); like
+        every problem, it refuses the import."""
         self.problems.append(Problem.of(self.ref(row, col), code, template, **params))
 
 
@@ -237,7 +239,7 @@ def _with_checked_saldo(sheet: Sheet, columns: list[Column]) -> list[Column]:
                     " hold the row's flow {column} {year}: expected one column per amount"
                 )
             )
-            sheet.note(
+            sheet.problem_at(
                 sheet.mapping.header_rows[-1],
                 column.index,
                 "columns-hold-one-amount",

@@ -141,7 +141,7 @@ def check_totals(
                     " {expected}: off by {off}, more than the tolerance {tolerance}"
                 )
             )
-            sheet.note(
+            sheet.problem_at(
                 row.number,
                 column.index,
                 "total-off",
@@ -167,7 +167,7 @@ def check_total_column(sheet: Sheet, row: Row, col: int | None) -> None:
     tolerance = sheet.mapping.tolerance
     if abs(stated - expected) > tolerance:
         names = ", ".join(sheet.ref(row.number, c).split("!")[1] for c in row.cells)
-        sheet.note(
+        sheet.problem_at(
             row.number,
             col,
             "row-total-off",
@@ -206,7 +206,7 @@ def check_saldo(sheet: Sheet, row: Row, columns: list[Column]) -> None:
         if abs(stated - expected) <= mapping.tolerance:
             continue
         cells = f"{sheet.ref(row.number, lasten.index)}, {sheet.ref(row.number, baten.index)}"
-        sheet.note(
+        sheet.problem_at(
             row.number,
             column.index,
             "saldo-off",
@@ -264,7 +264,7 @@ def check_derived(sheet: Sheet, row: Row, columns: list[Column]) -> None:
                 if derived.sign < 0:
                     name, cells = f"−({name})", f"−({cells})"
                 label = derived.header or str(derived)
-                sheet.note(
+                sheet.problem_at(
                     row.number,
                     col,
                     "derived-off",

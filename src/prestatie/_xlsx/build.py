@@ -498,8 +498,7 @@ class _Builder:
         except PrestatieError as error:
             field = error.field or "year"
             where = self.where.get(f"$.{field}", f"{BEGROTING.name}!B1")
-            header = next((c.header for c in BEGROTING.columns if c.key == field), "")
-            self.problems.append(error_problem(where, error, header))
+            self.problems.append(error_problem(where, error, BEGROTING.header(field)))
             return None
 
     def _cell_of(self, path: str) -> str:

@@ -183,6 +183,10 @@ class Sheet:
                 return column
         raise KeyError(key)
 
+    def header(self, key: str | None) -> str:
+        """The header of the column that holds field `key`, as printed; empty if none does."""
+        return next((column.header for column in self.columns if column.key == key), "")
+
     def values(self, item: Any) -> dict[str, Any]:
         """The value of each column that holds a field of `item` (a `model`), by key; a
         nested field of a missing object is None."""

@@ -58,7 +58,7 @@ class DataRow:
 
     def header(self, key: str | None) -> str:
         """The header of column `key`, as the sheet prints it; empty for None."""
-        return "" if key is None else _HEADERS[self.sheet].get(key, "")
+        return _SHEETS[self.sheet].header(key)
 
 
 def ordered(rows: list[DataRow]) -> list[DataRow]:
@@ -169,7 +169,7 @@ PARENTS = {
 """Each group's column naming the parent, and where that parent is listed."""
 
 
-_HEADERS = {sheet.name: {c.key: c.header for c in sheet.columns} for sheet in schema.SHEETS}
+_SHEETS = {sheet.name: sheet for sheet in schema.SHEETS}
 LEVEL_SHEETS = {sheet.owner: sheet.name for sheet in schema.SHEETS if sheet.owner is not None}
 """The sheet that lists each kind of parent, by what its children call it."""
 
