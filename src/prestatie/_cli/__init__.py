@@ -53,12 +53,12 @@ from prestatie._cli.failures import (
     count_problems,
     debug_option,
     failure,
+    file_reason,
     folder_reason,
     guarded,
     is_whole_file,
     language_option,
     os_failure,
-    os_reason,
     problem_line,
     usage,
 )
@@ -229,7 +229,7 @@ def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], boo
     try:
         _, problems = read_budget_with_problems(path, mapping=mapping)
     except OSError as error:
-        return [Problem(where=source, message=os_reason(error, path, "open"))], True
+        return [Problem(where=source, message=file_reason(error, path, "open"))], True
     except PrestatieError as error:
         message = failure(error, source).message.removeprefix(f"{source}: ")
         return [Problem(where=source, message=message)], True

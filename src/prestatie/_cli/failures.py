@@ -23,6 +23,8 @@ from prestatie import LANGUAGES, JsonError, MappingError, PrestatieError, Proble
 from prestatie._cli.help import Option, option
 from prestatie._cli.indicator import show_warning
 from prestatie._cli.language import N_, VARIABLE, Settings, _, language, ngettext
+from prestatie._errors import os_reason
+from prestatie._language import render
 
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2  # click's own code for a usage error, too
@@ -188,10 +190,10 @@ def os_failure(
     error: OSError, path: Path, doing: str, expected: tuple[str, ...] = (".xlsx", ".json")
 ) -> Failure:
     """`FILE: cannot open the file: reason`, naming another path the error is about."""
-    return Failure(f"{path}: {os_reason(error, path, doing, expected)}", EXIT_UNUSABLE)
+    return Failure(f"{path}: {file_reason(error, path, doing, expected)}", EXIT_UNUSABLE)
 
 
-def os_reason(
+def file_reason(
     error: OSError, path: Path, doing: str, expected: tuple[str, ...] = (".xlsx", ".json")
 ) -> str:
     """What went wrong opening or writing `path`, without naming `path` itself; a file with
@@ -211,4 +213,4 @@ def folder_reason(expected: tuple[str, ...]) -> str:
 def system_reason(error: OSError) -> str:
     """Why the operating system refused, in the command's language: the library's catalogue
     holds the Dutch of the common reasons."""
-    return Problem.of("", "os-error", N_("{reason}"), reason=error).render(language())
+    return render("{reason}", {"reason": os_reason(error)}, language())
