@@ -222,6 +222,48 @@ def test_check_exits_2_for_unreadable_input_and_still_checks_the_other_files(
     assert "Traceback" not in result.stderr
 
 
+def test_check_json_records_a_file_it_cannot_read_in_english_with_a_code(tmp_path: Path) -> None:
+    """A missing file, a folder and a workbook without a Begroting sheet are records like any
+    problem: the English message, a stable code and its params, also when the command speaks
+    Dutch; the lines on stderr without --json are Dutch."""
+    missing = tmp_path / "missing.json"
+    folder = tmp_path / "map.xlsx"
+    folder.mkdir()
+    ledger = EXAMPLES / "data" / "grootboek-2017.xlsx"
+    result = invoke("--lang", "nl", "check", "--json", missing, folder, ledger)
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == [
+        {
+            "file": str(missing),
+            "where": "",
+            "message": "cannot open the file: No such file or directory",
+            "code": "cannot-open",
+            "params": {"reason": "No such file or directory", "about": ""},
+        },
+        {
+            "file": str(folder),
+            "where": "",
+            "message": "is a folder, not a file: expected a .xlsx or .json file",
+            "code": "is-a-folder",
+            "params": {"expected": "a .xlsx or .json file"},
+        },
+        {
+            "file": str(ledger),
+            "where": "",
+            "message": "no sheet 'Begroting': expected a budget workbook",
+            "code": "begroting-sheet-missing",
+            "params": {"sheet": "Begroting"},
+        },
+    ]
+    lines = invoke("--lang", "nl", "check", missing, folder, ledger).stderr.splitlines()
+    assert lines == [
+        f"{missing}: kan het bestand niet openen: het bestand of de map bestaat niet",
+        f"{folder}: is een map, geen bestand: verwacht een .xlsx- of .json-bestand",
+        f"{ledger}: geen werkblad 'Begroting': verwacht een begrotingswerkmap",
+        "3 problemen in 3 van 3 bestanden",
+    ]
+
+
 def test_check_without_files_is_a_usage_error() -> None:
     result = invoke("check")
     assert result.exit_code == 2

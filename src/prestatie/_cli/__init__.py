@@ -53,7 +53,8 @@ from prestatie._cli.failures import (
     count_problems,
     debug_option,
     failure,
-    file_reason,
+    file_problem,
+    folder_problem,
     folder_reason,
     guarded,
     is_whole_file,
@@ -223,14 +224,18 @@ def _mapping_option(help: str) -> Callable[[F], F]:
 def _check_file(path: Path, mapping: Mapping | None) -> tuple[list[Problem], bool]:
     """Every problem of one file, and whether the file could not be read at all."""
     source = str(path)
+    if path.is_dir():
+        return [folder_problem(path, (XLSX, JSON))], True
     if mapping is not None and path.suffix.lower() == JSON:
         message = N_("a mapping reads a .xlsx sheet")
         return [Problem.of(source, "mapping-reads-xlsx", message)], True
     try:
         _, problems = read_budget_with_problems(path, mapping=mapping)
     except OSError as error:
-        return [Problem(where=source, message=file_reason(error, path, "open"))], True
+        return [file_problem(error, path, "open")], True
     except PrestatieError as error:
+        if error.template and not error.template.startswith("{path}: "):
+            return [Problem.of(source, error.code, error.template, **error.params)], True
         message = failure(error, source).message.removeprefix(f"{source}: ")
         return [Problem(where=source, message=message)], True
     return problems, any(is_whole_file(source, problem) for problem in problems)

@@ -24,7 +24,7 @@ from prestatie._cli.help import Option, option
 from prestatie._cli.indicator import show_warning
 from prestatie._cli.language import N_, VARIABLE, Settings, _, language, ngettext
 from prestatie._errors import os_reason
-from prestatie._language import render
+from prestatie._language import Phrase, render
 
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2  # click's own code for a usage error, too
@@ -198,16 +198,31 @@ def file_reason(
 ) -> str:
     """What went wrong opening or writing `path`, without naming `path` itself; a file with
     one of the extensions `expected` was."""
+    return file_problem(error, path, doing, expected).render(language())
+
+
+def file_problem(
+    error: OSError, path: Path, doing: str, expected: tuple[str, ...] = (".xlsx", ".json")
+) -> Problem:
+    """What went wrong opening or writing `path`, as a problem of the whole file with a code
+    (`cannot-open`, `is-a-folder`) and a message in either language."""
     if isinstance(error, IsADirectoryError) or path.is_dir():
-        return folder_reason(expected)
+        return folder_problem(path, expected)
     other = error.filename is not None and str(error.filename) != str(path)
     about = f" ({error.filename})" if other else ""
-    return _(CANNOT[doing]).format(reason=system_reason(error), about=about)
+    template = CANNOT[doing]
+    return Problem.of(str(path), f"cannot-{doing}", template, reason=error, about=about)
 
 
 def folder_reason(expected: tuple[str, ...]) -> str:
     """A folder given where a file with one of the extensions `expected` belongs."""
-    return _("is a folder, not a file: expected {expected}").format(expected=_(FILES[expected]))
+    return folder_problem(Path(), expected).render(language())
+
+
+def folder_problem(path: Path, expected: tuple[str, ...]) -> Problem:
+    """The folder `path` given where a file with one of the extensions `expected` belongs."""
+    template = N_("is a folder, not a file: expected {expected}")
+    return Problem.of(str(path), "is-a-folder", template, expected=Phrase(FILES[expected]))
 
 
 def system_reason(error: OSError) -> str:
