@@ -137,6 +137,11 @@ def test_json_writes_period_and_yearly_only_when_set_and_reads_them_back(
             "In 2020 evalueren we het plan en plaatsen we minimaal 20 laadpalen in 2030.",
             [(None, 2030, "minimaal 20 laadpalen in 2030")],
         ),
+        # A year within the target's own words dates it, before a year right beside it.
+        (
+            "In 2025 49% reductie in 2030 t.o.v. 1990.",
+            [(None, 2030, "49% reductie in 2030 t.o.v. 1990")],
+        ),
         # A period dates only the targets of its own clause (up to ";" or ":").
         (
             "In de periode 2020-2025 minimaal 20 laadpalen; minimaal 30 fietsenstallingen.",
