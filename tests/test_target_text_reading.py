@@ -113,8 +113,11 @@ def test_the_value_of_a_scaled_number_has_no_exponent() -> None:
         # and "t.o.v." with nothing after it is no baseline.
         ("precies 5% t.o.v. 2016", ["= 5% ('precies 5%')"]),
         ("minimaal 5% t.o.v.", ["≥ 5% ('minimaal 5%')"]),
-        # A "+" glued to what comes before it ("1E+5") leads no change.
+        # A "+" glued to a number or word before it ("1E+5", "A+5") leads no change; after
+        # a parenthesis it does.
         ("waarde 1E+5% t.o.v. 2016", []),
+        ("score A+5% t.o.v. 2016", []),
+        ("groei (+5% t.o.v. 2016)", ["≥ 5% t.o.v. basiswaarde ('+5% t.o.v. 2016')"]),
         # "een" alone is an article, not the number one.
         ("een", []),
     ],

@@ -69,8 +69,9 @@ def _qualified_at(
     """The targets that a qualifier at token i opens, a list included; in a cell of a norm
     column the number may stand alone ("≥4")."""
     found = _qualifier(tokens, i)
-    # "+5% t.o.v. 2016" needs no qualifier; the "+" of "1E+5" is no sign.
-    sign_led = tokens[i].text == "+" and (i == 0 or tokens[i - 1].end < tokens[i].start)
+    # "+5% t.o.v. 2016" needs no qualifier, also in parentheses; `_quantity` refuses the "+"
+    # of "1E+5" or "A+5", glued to a code.
+    sign_led = tokens[i].text == "+"
     if found is None and not sign_led:
         return None
     kind, j = found if found is not None else (_AT_LEAST, i)
