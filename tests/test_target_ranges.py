@@ -208,3 +208,46 @@ def test_a_qualifier_before_a_range_never_makes_its_first_end_a_bound(
     assert [(t.lower, t.upper) for t in found] == (
         [(80, 95)] if context is TargetContext.NORM else []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # A range followed by the next item of a list is read, and so is the item.
+        (
+            "10 tot 20 woningen en 30 laadpalen",
+            ["≥ 10 en ≤ 20 woningen ('10 tot 20 woningen')", "= 30 laadpalen ('30 laadpalen')"],
+        ),
+        (
+            "80-95%, 20 laadpalen",
+            ["≥ 80% en ≤ 95% ('80-95%')", "= 20 laadpalen ('20 laadpalen')"],
+        ),
+        (
+            "tussen 10 en 20 woningen en 30 laadpalen",
+            [
+                "≥ 10 en ≤ 20 woningen ('tussen 10 en 20 woningen')",
+                "= 30 laadpalen ('30 laadpalen')",
+            ],
+        ),
+        # In a cell a range may stand without unit, as a number may.
+        ("80 tot 95", ["≥ 80 en ≤ 95 ('80 tot 95')"]),
+        ("tussen 10 en 20", ["≥ 10 en ≤ 20 ('tussen 10 en 20')"]),
+        # A range whose ends are equal is that number, as "tussen 80 en 80%" is.
+        ("80-80%", ["= 80% ('80-80%')"]),
+        ("tussen 80 en 80%", ["= 80% ('tussen 80 en 80%')"]),
+    ],
+)
+def test_a_range_in_a_cell_is_read_whole_before_a_list_or_without_unit(
+    text: str, shown: list[str]
+) -> None:
+    """In a Streefwaarde cell a range keeps both ends when the next item of a list follows it
+    or when it has no unit; it was dropped, or read as two exact targets."""
+    assert [t.describe() for t in parse_targets(text, context=TargetContext.NORM)] == shown
+
+
+def test_a_range_in_running_text_needs_a_unit_and_leaves_the_next_item_unread() -> None:
+    """In running text "tussen 10 en 20" without unit sets no target, and the item after a
+    range, without a qualifier of its own, is not read."""
+    assert parse_targets("tussen 10 en 20") == ()
+    (target,) = parse_targets("tussen 10 en 20 woningen en 30 laadpalen")
+    assert target.describe() == "≥ 10 en ≤ 20 woningen ('tussen 10 en 20 woningen')"

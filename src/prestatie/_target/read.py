@@ -90,7 +90,7 @@ def _qualified_at(
         and tokens[first.end].lower == "en"
         and _qualifier(tokens, first.end + 1) is not None
     ):
-        return _range(tokens, i, kind, first, descriptive=descriptive)
+        return _range(tokens, i, kind, first, cell=cell, descriptive=descriptive)
     return _items(tokens, i, first, kind, cell=cell, descriptive=descriptive)
 
 
@@ -108,11 +108,9 @@ def _items(
     without unit."""
     targets: list[_Found] = []
     while True:
-        unit = _quantity_unit(tokens, quantity)
+        unit = _cell_unit(tokens, quantity, cell=cell)
         if unit is None:
-            if not cell:
-                break
-            unit = _Unit("", quantity.end)
+            break
         target = _with_unit(_bounded(kind, quantity.value, unit.text), unit)
         targets.append(_Found(target, start, unit.end, descriptive=descriptive))
         if not unit.more:
@@ -125,8 +123,16 @@ def _items(
     return targets or None
 
 
+def _cell_unit(tokens: Sequence[_Token], quantity: _Quantity, *, cell: bool) -> _Unit | None:
+    """The unit of a quantity; in a cell of a norm column a number may stand without one."""
+    unit = _quantity_unit(tokens, quantity)
+    if unit is None and cell:
+        return _Unit("", quantity.end)
+    return unit
+
+
 def _range(
-    tokens: Sequence[_Token], i: int, kind: int, first: _Quantity, *, descriptive: bool
+    tokens: Sequence[_Token], i: int, kind: int, first: _Quantity, *, cell: bool, descriptive: bool
 ) -> list[_Found] | None:
     """ "tussen 10 en 20 gastlessen", "meer dan 10 en maximaal 20 gastlessen"."""
     j = first.end
@@ -145,8 +151,8 @@ def _range(
     takes_percent = first.unit is None and second.unit == PERCENT  # "tussen 80 en 95%"
     if first.unit != second.unit and not takes_percent:
         return None
-    unit = _quantity_unit(tokens, second)
-    if unit is None or unit.more:
+    unit = _cell_unit(tokens, second, cell=cell)
+    if unit is None:
         return None
     try:
         target = Target.between(
@@ -186,11 +192,13 @@ def _bare_at(tokens: Sequence[_Token], i: int, *, cell: bool) -> list[_Found] | 
     if quantity.unit == PERCENT and _change_after(tokens, quantity.end, len(tokens)) is not None:
         return None  # "+5% reductie": a change that is not read is no absolute target either
     if _range_end(tokens, quantity) is not None:
-        return _bare_range(tokens, i, quantity)
+        return _bare_range(tokens, i, quantity, cell=cell)
     return _items(tokens, i, quantity, _EXACTLY, cell=cell)
 
 
-def _bare_range(tokens: Sequence[_Token], i: int, first: _Quantity) -> list[_Found] | None:
+def _bare_range(
+    tokens: Sequence[_Token], i: int, first: _Quantity, *, cell: bool
+) -> list[_Found] | None:
     """ "80-95% van de woningen", "80 tot 95%" in a norm: a range whose first number takes the
     unit of the second. A range from high to low is none, nor half of one: "van 95 tot 80%" may
     be a path from 95 now to 80 later."""
@@ -198,10 +206,10 @@ def _bare_range(tokens: Sequence[_Token], i: int, first: _Quantity) -> list[_Fou
     assert found is not None
     second = found[0]
     lower = _lower_end(first, second)
-    if first.unit not in (None, second.unit) or lower >= second.value:
+    if first.unit not in (None, second.unit) or lower > second.value:
         return None
-    unit = _quantity_unit(tokens, second)
-    if unit is None or unit.more:
+    unit = _cell_unit(tokens, second, cell=cell)
+    if unit is None:
         return None
     target = Target.between(lower, second.value, unit.text)
     return [_Found(_with_unit(target, unit), i, unit.end)]
