@@ -232,6 +232,13 @@ def test_a_qualifier_before_a_range_never_makes_its_first_end_a_bound(
         # In a cell a range may stand without unit, as a number may.
         ("80 tot 95", ["≥ 80 en ≤ 95 ('80 tot 95')"]),
         ("tussen 10 en 20", ["≥ 10 en ≤ 20 ('tussen 10 en 20')"]),
+        # "procent" after the second end, as "%"; the first end takes no scale that would
+        # put it past the second.
+        ("38-48 procent", ["≥ 38% en ≤ 48% ('38-48 procent')"]),
+        (
+            "tussen 500 en 1 miljoen euro",
+            ["≥ 500 en ≤ 1.000.000 euro ('tussen 500 en 1 miljoen euro')"],
+        ),
         # A range whose ends are equal is that number, as "tussen 80 en 80%" is.
         ("80-80%", ["= 80% ('80-80%')"]),
         ("tussen 80 en 80%", ["= 80% ('tussen 80 en 80%')"]),

@@ -193,6 +193,15 @@ def test_a_reference_that_is_no_code_is_skipped_and_the_rest_still_read() -> Non
         ),
         # "één", with its accents, is the number one, not the article "een".
         ("Wij realiseren één fietspad.", ["= 1 fietspad ('één fietspad')"]),
+        # A word in parentheses between the number and its noun is an aside, not the unit.
+        (
+            "minimaal 3 (drie) bijeenkomsten",
+            ["≥ 3 bijeenkomsten ('minimaal 3 (drie) bijeenkomsten')"],
+        ),
+        # After "%", a noun phrase of two words or more completes the unit, whether it opens
+        # with an adjective or an acronym; one word, such as a participle, does not.
+        ("minimaal 50% MKB bedrijven", ["≥ 50 % MKB bedrijven ('minimaal 50% MKB bedrijven')"]),
+        ("minimaal 80% gerealiseerd", ["≥ 80% ('minimaal 80%')"]),
     ],
 )
 def test_a_unit_takes_the_words_that_belong_to_it_and_no_more(text: str, shown: list[str]) -> None:
@@ -222,6 +231,8 @@ def test_a_period_at_the_start_of_the_text_dates_the_target_after_it() -> None:
         "3-5",  # a range written with a dash: neither 3 nor -5
         "0-meting in 2025",
         "1-2x per jaar",
+        "1E+5",  # a number in scientific notation
+        "N+1 woningen",  # a name with a number glued to it by "+"
     ],
 )
 def test_in_a_norm_cell_numbers_glued_by_a_slash_dash_or_colon_set_no_target(text: str) -> None:
@@ -238,6 +249,9 @@ def test_in_a_norm_cell_numbers_glued_by_a_slash_dash_or_colon_set_no_target(tex
         ("40 (zie toelichting in bijlage)", ["= 40 ('40')"]),  # a remark, not a unit
         ("minimaal 40 (2023)", ["≥ 40 ('minimaal 40 (2023)')"]),  # a year, not a unit
         ("minimaal 40 (2023).", ["≥ 40 ('minimaal 40 (2023)')"]),
+        # A sign glued to its number, after another number and a space, is the number's own.
+        ("100 +10", ["= 100 ('100')", "= 10 ('+10')"]),
+        ("27 30 −2", ["= 27 ('27')", "= 30 ('30')", "= -2 ('−2')"]),
     ],
 )
 def test_in_a_norm_cell_a_number_without_unit_is_read_beside_symbols_and_parentheses(

@@ -282,13 +282,17 @@ def _unit(tokens: Sequence[_Token], i: int) -> _Unit | None:
     """
     if i < len(tokens) and tokens[i].lower in _NOT_UNITS:
         return None
-    if i < len(tokens) and tokens[i].text == "(":  # "(semi-)publieke laadpunten"
+    if i < len(tokens) and tokens[i].text == "(":
         close = next((k for k in range(i + 1, min(i + 5, len(tokens))) if tokens[k].text == ")"), 0)
-        if close and _glued(tokens, close + 1):
-            end = _noun_phrase(tokens, close + 1)
-            if end > close + 1:
-                return _extended(tokens, _words(tokens, i, end), end)
-        return None
+        if not close:
+            return None
+        end = _noun_phrase(tokens, close + 1)
+        if end == close + 1:
+            return None
+        if _glued(tokens, close + 1):  # "(semi-)publieke laadpunten"
+            return _extended(tokens, _words(tokens, i, end), end)
+        # "3 (drie) bijeenkomsten": an aside between the number and its unit
+        return _extended(tokens, _words(tokens, close + 1, end), end)
     j = i
     while j < len(tokens) and tokens[j].kind == "word" and j - i <= _LONGEST_LISTED_UNIT:
         if j > i and tokens[j].lower == "en" and _item_starts(tokens, j + 1):
@@ -319,7 +323,8 @@ def _extended(tokens: Sequence[_Token], unit: str, j: int) -> _Unit:
             end = _noun_phrase(tokens, j + 2)
             if end > j + 2:
                 unit, j = f"{unit} {_words(tokens, j, end)}", end
-        elif tokens[j].kind == "word" and tokens[j].lower.endswith("e"):
+        elif tokens[j].kind == "word":
+            # "% sociale huur", "% MKB bedrijven"; one word ("% gerealiseerd") is no unit.
             end = _noun_phrase(tokens, j)
             if end > j + 1:
                 unit, j = f"{unit} {_words(tokens, j, end)}", end
