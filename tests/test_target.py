@@ -67,6 +67,33 @@ def test_touching_inclusive_bounds_intersect_in_one_value() -> None:
     assert both.same_values(Target.exactly(50, SPELEN))
 
 
+def test_an_intersection_takes_the_stricter_bound_with_its_own_inclusiveness() -> None:
+    """Of two equal bounds the exclusive one holds ("≤ 50" and "< 50" is "< 50"), in either
+    order; of two different ones the stricter keeps its own ("≥ 5" and "> 3" is "≥ 5"; "< 0"
+    and "≥ -0,01" is from -0,01 up to, not including, 0); "= 0" and "< 0" have no value in
+    common, and "= 0" twice is 0."""
+    at_most, below = Target.at_most(50, SPELEN), Target.at_most(50, SPELEN, strict=True)
+    for both in (at_most.intersect(below), below.intersect(at_most)):
+        assert isinstance(both, Target)
+        assert (both.lower, both.upper, both.upper_inclusive) == (None, 50, False)
+    negative = Target.at_most(0, SPELEN, strict=True)
+    small = Target.at_least(Decimal("-0.01"), SPELEN)
+    for both in (negative.intersect(small), small.intersect(negative)):
+        assert isinstance(both, Target)
+        assert (both.lower, both.lower_inclusive) == (Decimal("-0.01"), True)
+        assert (both.upper, both.upper_inclusive) == (0, False)
+    five, above_three = Target.at_least(5, SPELEN), Target.at_least(3, SPELEN, strict=True)
+    for both in (five.intersect(above_three), above_three.intersect(five)):
+        assert isinstance(both, Target)
+        assert (both.lower, both.lower_inclusive) == (5, True)
+    zero = Target.exactly(0, SPELEN)
+    assert isinstance(zero.intersect(negative), Conflict)
+    assert isinstance(negative.intersect(zero), Conflict)
+    twice = zero.intersect(zero)
+    assert isinstance(twice, Target)
+    assert twice.same_values(zero)
+
+
 def test_minimum_above_maximum_is_refused() -> None:
     with pytest.raises(InvalidValueError, match="minimum 50 is above the maximum 30"):
         Target.between(50, 30, "gastlessen")
