@@ -142,6 +142,54 @@ def test_json_writes_period_and_yearly_only_when_set_and_reads_them_back(
             "In 2025 49% reductie in 2030 t.o.v. 1990.",
             [(None, 2030, "49% reductie in 2030 t.o.v. 1990")],
         ),
+        # "tot" before a year dates the target, before or after it; so does a year in
+        # parentheses, and a year that heads its clause before ":".
+        (
+            "Minimaal 20 laadpalen tot 2025.",
+            [(None, 2025, "Minimaal 20 laadpalen tot 2025")],
+        ),
+        ("Tot 2025 minimaal 20 laadpalen.", [(None, 2025, "minimaal 20 laadpalen")]),
+        ("(2025) minimaal 20 laadpalen.", [(None, 2025, "minimaal 20 laadpalen")]),
+        # A year on its own, or after ")" only, is no date; a later year still is.
+        ("Minimaal 20 laadpalen 2025).", [(None, None, "Minimaal 20 laadpalen")]),
+        (
+            "Het Natuurpact 2013 vraagt minimaal 20 laadpalen in 2025.",
+            [(None, 2025, "minimaal 20 laadpalen in 2025")],
+        ),
+        # A clause of a year alone before ":" dates the clause after it.
+        (
+            "In 2030: minimaal 30 fietsenstallingen en minimaal 20 laadpalen.",
+            [(None, 2030, "minimaal 30 fietsenstallingen"), (None, 2030, "minimaal 20 laadpalen")],
+        ),
+        (
+            "Minimaal 20 laadpalen in 2025: minimaal 30 fietsenstallingen.",
+            [
+                (None, 2025, "Minimaal 20 laadpalen in 2025"),
+                (None, None, "minimaal 30 fietsenstallingen"),
+            ],
+        ),
+        (
+            "Natuurpact 2013: minimaal 20 laadpalen.",
+            [(None, None, "minimaal 20 laadpalen")],
+        ),
+        # "!" and "?" end a sentence as "." does; the "." of "ca." does not, nor one glued
+        # to the next word.
+        (
+            "Minimaal 20 laadpalen! In 2030 minimaal 30 fietsenstallingen.",
+            [(None, None, "Minimaal 20 laadpalen"), (None, 2030, "minimaal 30 fietsenstallingen")],
+        ),
+        (
+            "Minimaal 20 laadpalen? In 2030 minimaal 30 fietsenstallingen.",
+            [(None, None, "Minimaal 20 laadpalen"), (None, 2030, "minimaal 30 fietsenstallingen")],
+        ),
+        (
+            "Minimaal 20 laadpalen.In 2030 minimaal 30 fietsenstallingen.",
+            [(None, 2030, "Minimaal 20 laadpalen"), (None, 2030, "minimaal 30 fietsenstallingen")],
+        ),
+        (
+            "Minimaal 20 laadpalen, ca. 30 fietsenstallingen in 2030.",
+            [(None, 2030, "Minimaal 20 laadpalen")],
+        ),
         # A period dates only the targets of its own clause (up to ";" or ":").
         (
             "In de periode 2020-2025 minimaal 20 laadpalen; minimaal 30 fietsenstallingen.",
@@ -157,3 +205,27 @@ def test_parse_targets_dates_each_target_with_the_year_or_period_its_text_gives(
     "uiterlijk in 2030", "tot en met 2025", "van 2020 tot 2025")."""
     got = [(t.first_year, t.year, t.text) for t in parse_targets(text)]
     assert got == read
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("Minimaal 5 workshops jaarlijks.", "Minimaal 5 workshops jaarlijks"),
+        ("Jaarlijks minimaal 5 workshops.", "minimaal 5 workshops"),
+        ("Minimaal 5 jaarlijkse workshops.", "Minimaal 5 jaarlijkse workshops"),
+        ("Wij organiseren jaarlijkse bijeenkomsten, minimaal 5 workshops.", "minimaal 5 workshops"),
+        ("Minimaal 5 workshops elk jaar.", "Minimaal 5 workshops elk jaar"),
+        ("Elk jaar minimaal 5 workshops.", "minimaal 5 workshops"),
+        ("Minimaal 5 workshops ieder jaar.", "Minimaal 5 workshops ieder jaar"),
+        ("Ieder jaar minimaal 5 workshops.", "minimaal 5 workshops"),
+        ("Minimaal 5 workshops per jaar.", "Minimaal 5 workshops per jaar"),
+    ],
+)
+def test_jaarlijks_elk_ieder_and_per_jaar_make_the_targets_of_their_clause_yearly(
+    text: str, printed: str
+) -> None:
+    """ "jaarlijks", "jaarlijkse", "elk jaar", "ieder jaar" and "per jaar", before or after the
+    target, make it yearly; after it, the phrase is part of the target's printed text."""
+    (target,) = parse_targets(text)
+    assert (target.lower, target.unit.endswith("workshops"), target.yearly) == (5, True, True)
+    assert (target.year, target.text) == (None, printed)

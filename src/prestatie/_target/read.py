@@ -219,8 +219,11 @@ def _bare_range(
 
 
 def _sentence_ends(tokens: Sequence[_Token], i: int) -> bool:
-    """Token i ends a sentence: a full stop, ! or ? before a capital, a number or the end."""
+    """Token i ends a sentence: a full stop, ! or ? before a capital, a number or the end;
+    not the full stop of an abbreviation ("ca. 30 fietsenstallingen")."""
     if tokens[i].text not in (".", "!", "?"):
+        return False
+    if tokens[i].text == "." and i > 0 and tokens[i - 1].lower in _ABBREVIATIONS:
         return False
     if i + 1 == len(tokens):
         return True
@@ -228,6 +231,12 @@ def _sentence_ends(tokens: Sequence[_Token], i: int) -> bool:
     return following.start > tokens[i].end and (
         following.text[:1].isupper() or following.kind == "number"
     )
+
+
+_ABBREVIATIONS = frozenset(
+    ("ca", "circa", "bijv", "bv", "nr", "max", "min", "resp", "incl", "excl")
+)
+"""Words whose full stop, before a number, marks the abbreviation and ends no sentence."""
 
 
 def _sentences(tokens: Sequence[_Token]) -> list[tuple[int, int]]:
@@ -296,6 +305,10 @@ def _whens(
         elif lead - 1 >= start and tokens[lead - 1].lower == "tot":
             lead -= 1
         close = i + 1 < end and tokens[i + 1].text == ")"
+        heading = i == start and i + 1 < len(tokens) and tokens[i + 1].text == ":"  # "2030: 80%"
+        if heading:
+            whens.append(_When(i, i + 1, year=int(tokens[i].text)))
+            continue
         if lead == i and not (i - 1 >= start and tokens[i - 1].text == "(" and close):
             continue  # a year on its own is no date of a target: "Natuurpact 2013"
         if lead == i:
@@ -335,12 +348,17 @@ def _dated(
 ) -> list[Target]:
     """The targets of one sentence, in order, each with the year or period phrase nearest it in
     its clause and the clause's "jaarlijks", and with its printed text; a phrase right after a
-    target becomes part of that text."""
+    target becomes part of that text. A clause without targets before ":" ("In 2030:",
+    "2025:") dates the clause after it."""
     taken = {f.baseline for f in found if f.baseline is not None}
     targets = []
     k = 0
+    heading: list[_When] = []
     for begin, finish in _clauses(tokens, start, end):
-        whens = _whens(text, tokens, begin, finish, taken)
+        whens = heading + _whens(text, tokens, begin, finish, taken)
+        untargeted = k == len(found) or found[k].start >= finish
+        colon = finish < end and tokens[finish].text == ":"
+        heading = [w for w in whens if not w.yearly] if untargeted and colon else []
         dates = sorted((w for w in whens if not w.yearly), key=lambda w: w.start)
         starts = [w.start for w in dates]
         follows = {w.start: w.end for w in whens}
