@@ -14,6 +14,7 @@ from prestatie import (
     InvalidValueError,
     Outcome,
     Target,
+    TargetContext,
     TargetKind,
     UnitMismatchError,
     from_json,
@@ -219,6 +220,7 @@ def test_parse_targets_dates_each_target_with_the_year_or_period_its_text_gives(
         ("Minimaal 5 workshops ieder jaar.", "Minimaal 5 workshops ieder jaar"),
         ("Ieder jaar minimaal 5 workshops.", "minimaal 5 workshops"),
         ("Minimaal 5 workshops per jaar.", "Minimaal 5 workshops per jaar"),
+        ("Per jaar minimaal 5 workshops.", "minimaal 5 workshops"),
     ],
 )
 def test_jaarlijks_elk_ieder_and_per_jaar_make_the_targets_of_their_clause_yearly(
@@ -229,3 +231,18 @@ def test_jaarlijks_elk_ieder_and_per_jaar_make_the_targets_of_their_clause_yearl
     (target,) = parse_targets(text)
     assert (target.lower, target.unit.endswith("workshops"), target.yearly) == (5, True, True)
     assert (target.year, target.text) == (None, printed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025: 50%; 2030: 80%",
+        "In 2025: 50%; in 2030: 80%",
+        "In 2025 50%. In 2030 80%.",
+    ],
+)
+def test_a_norm_cell_with_a_value_per_year_dates_each_value_once(text: str) -> None:
+    """A Streefwaarde cell that gives a value per year, in clauses or in sentences, is one
+    target per year, each dated and read once."""
+    targets = parse_targets(text, context=TargetContext.NORM)
+    assert [(t.lower, t.unit, t.year) for t in targets] == [(50, "%", 2025), (80, "%", 2030)]
