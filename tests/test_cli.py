@@ -128,11 +128,15 @@ def test_template_refuses_an_existing_out_without_force_and_leaves_it_untouched(
     assert read_workbook(out).programmes == ()
 
 
-def test_template_refuses_another_extension_than_xlsx(tmp_path: Path) -> None:
-    result = invoke("template", tmp_path / "begroting.json")
+@pytest.mark.parametrize("name", ["begroting.json", "begroting.csv"])
+def test_template_refuses_another_extension_than_xlsx(tmp_path: Path, name: str) -> None:
+    """The template is a workbook: another extension is refused naming .xlsx alone, also one
+    that no command reads (it was "expected a .xlsx or .json file" for .csv)."""
+    result = invoke("template", tmp_path / name)
     assert result.exit_code == 2
-    assert "expected a .xlsx file" in result.stderr
-    assert not (tmp_path / "begroting.json").exists()
+    suffix = name.rpartition(".")[2]
+    assert f"{tmp_path / name}: expected a .xlsx file, got '.{suffix}'" in result.stderr
+    assert not (tmp_path / name).exists()
 
 
 @needs_soffice

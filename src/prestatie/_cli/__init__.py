@@ -93,12 +93,11 @@ CSV, JSONL = ".csv", ".jsonl"
 
 
 def _check_suffix(path: Path, allowed: tuple[str, ...] = (XLSX, JSON)) -> str:
+    """The extension of `path`, one of `allowed`; else a usage error naming what the command
+    takes."""
     suffix = path.suffix.lower()
-    if path.is_dir() or not suffix:
-        usage(_wrong_suffix(path, allowed))  # what the command takes, and nothing was given
-    for expected in ((XLSX, JSON), allowed):
-        if suffix not in expected:
-            usage(_wrong_suffix(path, expected))
+    if path.is_dir() or suffix not in allowed:
+        usage(_wrong_suffix(path, allowed))
     return suffix
 
 
