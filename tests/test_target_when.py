@@ -191,6 +191,16 @@ def test_json_writes_period_and_yearly_only_when_set_and_reads_them_back(
             "Minimaal 20 laadpalen, ca. 30 fietsenstallingen in 2030.",
             [(None, 2030, "Minimaal 20 laadpalen")],
         ),
+        # A full stop before a number ends the sentence, and its date stays there.
+        (
+            "Minimaal 20 laadpalen. 30 fietsenstallingen erbij in 2030.",
+            [(None, None, "Minimaal 20 laadpalen")],
+        ),
+        # "in de periode" belongs to the period after the target, and to its printed text.
+        (
+            "Minimaal 20 laadpalen in de periode 2020-2025.",
+            [(2020, 2025, "Minimaal 20 laadpalen in de periode 2020-2025")],
+        ),
         # A period dates only the targets of its own clause (up to ";" or ":").
         (
             "In de periode 2020-2025 minimaal 20 laadpalen; minimaal 30 fietsenstallingen.",
@@ -246,3 +256,30 @@ def test_a_norm_cell_with_a_value_per_year_dates_each_value_once(text: str) -> N
     target per year, each dated and read once."""
     targets = parse_targets(text, context=TargetContext.NORM)
     assert [(t.lower, t.unit, t.year) for t in targets] == [(50, "%", 2025), (80, "%", 2030)]
+
+
+def test_a_year_alone_in_a_cell_or_at_its_end_is_no_target_and_no_heading() -> None:
+    """ "2030" alone, or after the last value, sets no target: only a year before ":" heads
+    a clause."""
+    assert parse_targets("2030", context=TargetContext.NORM) == ()
+    (target,) = parse_targets("2025: 50%; 2030", context=TargetContext.NORM)
+    assert (target.lower, target.year) == (50, 2025)
+
+
+def test_jaarlijks_makes_only_its_own_clause_yearly() -> None:
+    """ "Jaarlijks" in the first clause leaves the target of the next clause (after ";") as
+    it is."""
+    first, second = parse_targets("Jaarlijks minimaal 5 workshops; in 2030 minimaal 20 laadpalen.")
+    assert (first.yearly, first.year) == (True, None)
+    assert (second.yearly, second.year) == (False, 2030)
+
+
+def test_a_whole_sentence_that_is_a_target_is_read_with_its_full_stop() -> None:
+    """ "Meer dan 5 gastlessen." is a target as a whole phrase, with or without its full stop
+    (a comparison in running text is read only as the whole phrase)."""
+    for text in ("Meer dan 5 gastlessen.", "Meer dan 5 gastlessen"):
+        (target,) = parse_targets(text)
+        assert (target.describe(), target.text) == (
+            "> 5 gastlessen ('Meer dan 5 gastlessen')",
+            "Meer dan 5 gastlessen",
+        )
