@@ -258,6 +258,13 @@ def test_a_norm_cell_with_a_value_per_year_dates_each_value_once(text: str) -> N
     assert [(t.lower, t.unit, t.year) for t in targets] == [(50, "%", 2025), (80, "%", 2030)]
 
 
+def test_a_number_that_ends_a_sentence_is_read_once_in_that_sentence() -> None:
+    """In a cell "In 2025 50. In 2030 80." the 50 before the full stop belongs to the first
+    sentence alone: each value once, with its own year."""
+    targets = parse_targets("In 2025 50. In 2030 80.", context=TargetContext.NORM)
+    assert [(t.lower, t.year) for t in targets] == [(50, 2025), (80, 2030)]
+
+
 def test_a_year_alone_in_a_cell_or_at_its_end_is_no_target_and_no_heading() -> None:
     """ "2030" alone, or after the last value, sets no target: only a year before ":" heads
     a clause."""
