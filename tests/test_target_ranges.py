@@ -162,10 +162,13 @@ def test_the_year_after_de_nulmeting_in_dates_the_target_unless_a_later_year_doe
     """A nulmeting is measured before its target: "t.o.v. de nulmeting in 2030" is a target for
     2030 against the nulmeting (it was read as a nulmeting held in 2030, for a change word,
     while "minimaal -20% t.o.v. de nulmeting in 2030" read 2030 as the target's year). With a
-    later year in the clause, the earlier one is the nulmeting's; "van 2019" names it alone."""
+    later year in the clause, the earlier one is the nulmeting's; "van 2019" names it alone.
+    The printed text runs from the qualifier or word of change to the nulmeting's year."""
     (target,) = parse_targets(text)
     assert target.kind is TargetKind.RELATIVE
     assert (target.baseline_year, target.year) == (baseline_year, year)
+    start = text.lower().find("minimaal") if "minimaal" in text else text.find("halvering")
+    assert target.text == text[start:].rstrip(".")
 
 
 def test_a_change_against_the_nulmeting_in_a_year_reads_back_as_written() -> None:
