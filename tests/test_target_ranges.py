@@ -154,6 +154,8 @@ def test_a_sign_against_its_word_of_change_sets_no_target(
         ("In 2030 minimaal 20% minder t.o.v. de nulmeting in 2019.", 2019, 2030),
         ("In 2030 minimaal -20% t.o.v. de nulmeting in 2019.", 2019, 2030),
         ("minimaal 20% minder t.o.v. de nulmeting van 2019", 2019, None),
+        # A year that opens the text dates a target against a nulmeting without a year.
+        ("In 2030 minimaal 5% t.o.v. de nulmeting.", None, 2030),
     ],
 )
 def test_the_year_after_de_nulmeting_in_dates_the_target_unless_a_later_year_does(
