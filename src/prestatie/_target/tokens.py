@@ -289,10 +289,9 @@ def _unit(tokens: Sequence[_Token], i: int) -> _Unit | None:
         end = _noun_phrase(tokens, close + 1)
         if end == close + 1:
             return None
-        if _glued(tokens, close + 1):  # "(semi-)publieke laadpunten"
-            return _extended(tokens, _words(tokens, i, end), end)
-        # "3 (drie) bijeenkomsten": an aside between the number and its unit
-        return _extended(tokens, _words(tokens, close + 1, end), end)
+        # "(semi-)publieke laadpunten" keeps its prefix; "3 (drie) bijeenkomsten" skips an aside
+        first = i if _glued(tokens, close + 1) else close + 1
+        return _extended(tokens, _words(tokens, first, end), end)
     j = i
     while j < len(tokens) and tokens[j].kind == "word" and j - i <= _LONGEST_LISTED_UNIT:
         if j > i and tokens[j].lower == "en" and _item_starts(tokens, j + 1):
